@@ -1,0 +1,1 @@
+"""Pure domain model: frozen dataclasses and rules. Imports only the standard library."""

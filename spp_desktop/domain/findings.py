@@ -1,0 +1,82 @@
+"""Findings, their links to evidence, the feedback outcome and agreed actions. No grades anywhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class FindingKind(StrEnum):
+    STRENGTH = "strength"
+    AREA_TO_DEVELOP = "area_to_develop"
+    QUESTION_TO_EXPLORE = "question_to_explore"
+
+    @property
+    def label(self) -> str:
+        return {
+            FindingKind.STRENGTH: "Strength",
+            FindingKind.AREA_TO_DEVELOP: "Area to develop",
+            FindingKind.QUESTION_TO_EXPLORE: "Question to explore further",
+        }[self]
+
+
+class FindingStatus(StrEnum):
+    DRAFT = "draft"
+    AGREED = "agreed"
+    AMENDED = "amended"  # agreed after editing in the feedback conversation
+    TO_EXPLORE = "to_explore"  # not agreed; to explore further
+
+    @property
+    def label(self) -> str:
+        return {
+            FindingStatus.DRAFT: "Draft",
+            FindingStatus.AGREED: "Agreed",
+            FindingStatus.AMENDED: "Agreed as amended",
+            FindingStatus.TO_EXPLORE: "To explore further",
+        }[self]
+
+    @property
+    def is_agreed(self) -> bool:
+        return self in (FindingStatus.AGREED, FindingStatus.AMENDED)
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    question_id: str
+    kind: FindingKind
+    text: str = ""
+    status: FindingStatus = FindingStatus.DRAFT
+    head_comment: str = ""
+    reviewer_notes: str = ""  # reviewer-only
+    author: str = ""
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class EvidenceLink:
+    id: str
+    finding_id: str
+    evidence_id: str
+
+
+@dataclass(frozen=True)
+class AgreedAction:
+    """A proposed next step for the improvement workshop."""
+
+    id: str
+    text: str
+    owner: str = ""  # a role, e.g. "English lead"
+    due: date | None = None
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class FeedbackOutcome:
+    """What the feedback conversation settled beyond the findings."""
+
+    improvement_priority: str = ""
+    next_steps: str = ""
+    checkin_date: date | None = None  # the 90-day check-in
+    head_comment: str = ""  # overall comment from the headteacher
