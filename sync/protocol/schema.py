@@ -1,0 +1,140 @@
+"""What an operation may say: entities, their fields and types, and the size limits.
+
+The laptop checks its own ops with this before writing them; the server checks every op it receives.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from .ids import is_uuid
+from .merge import DELETED
+from .ops import Operation, OpKind
+
+MAX_OPS_PER_BATCH = 500
+MAX_FIELD_BYTES = 1_000_000  # about 300 pages of notes in one field
+MAX_OP_BYTES = 2_000_000
+
+STR, INT, BOOL, DATE, TIME, STR_LIST = "str", "int", "bool", "date", "time", "str_list"
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
+
+EVIDENCE_KINDS = ("observation", "learning_walk", "interview", "focus_group", "book_scrutiny",
+                  "data_review", "survey", "document")
+FINDING_KINDS = ("strength", "area_to_develop", "question_to_explore")
+FINDING_STATUSES = ("draft", "agreed", "amended", "to_explore")
+ROLES = ("lead_reviewer", "reviewer", "headteacher", "improvement_champion")
+
+ENTITIES: dict[str, dict[str, str]] = {
+    "review": {
+        "host_school": STR, "partnership": STR, "headteacher": STR, "start_date": DATE, "end_date": DATE,
+        "focus_title": STR, "focus_description": STR,
+    },
+    "question": {"text": STR, "position": INT},
+    "team_member": {"name": STR, "role": STR, "school": STR},
+    "schedule_slot": {
+        "day": DATE, "start": TIME, "end": TIME, "activity": STR, "location": STR, "notes": STR,
+        "reviewer_ids": STR_LIST, "position": INT,
+    },
+    "evidence": {
+        "kind": STR, "author": STR, "day": DATE, "start": TIME, "end": TIME, "question_ids": STR_LIST,
+        "tags": STR_LIST, "notes": STR, "reviewer_notes": STR, "slot_id": STR,
+        # observation / learning walk
+        "class_name": STR, "subject": STR, "staff": STR, "seen": STR, "pupil_voice": STR,
+        # interview / focus group
+        "participants": STR, "participant_count": INT, "prompts": STR,
+        # book scrutiny
+        "year_group": STR, "book_count": INT, "sample": STR, "looked_at": STR,
+        # data review, survey, document
+        "title": STR, "source_detail": STR,
+    },
+    "attachment": {
+        "evidence_id": STR, "sha256": STR, "size": INT, "media_type": STR, "caption": STR,
+        "width": INT, "height": INT,
+    },
+    "finding": {
+        "question_id": STR, "kind": STR, "text": STR, "status": STR, "head_comment": STR,
+        "reviewer_notes": STR, "author": STR, "position": INT,
+    },
+    "evidence_link": {"finding_id": STR, "evidence_id": STR},
+    "action": {"text": STR, "owner": STR, "due": DATE, "position": INT},
+    "summary": {"improvement_priority": STR, "next_steps": STR, "checkin_date": DATE, "head_comment": STR},
+}
+
+_CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("evidence", "kind"): EVIDENCE_KINDS,
+    ("finding", "kind"): FINDING_KINDS,
+    ("finding", "status"): FINDING_STATUSES,
+    ("team_member", "role"): ROLES,
+}
+
+
+def _type_ok(kind: str, value: Any) -> bool:
+    if value is None:
+        return kind in (DATE, TIME)  # a date or time may be cleared
+    if kind == STR:
+        return isinstance(value, str)
+    if kind == INT:
+        return isinstance(value, int) and not isinstance(value, bool) and -(2**53) < value < 2**53
+    if kind == BOOL:
+        return isinstance(value, bool)
+    if kind == DATE:
+        return isinstance(value, str) and bool(_DATE.match(value))
+    if kind == TIME:
+        return isinstance(value, str) and bool(_TIME.match(value))
+    if kind == STR_LIST:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return False
+
+
+def field_problem(entity: str, name: str, value: Any) -> str | None:
+    """Why a field value is not acceptable, or None."""
+    if name == DELETED:
+        return None if isinstance(value, bool) else "_deleted must be true or false"
+    spec = ENTITIES.get(entity)
+    if spec is None:
+        return f"unknown entity {entity!r}"
+    kind = spec.get(name)
+    if kind is None:
+        return f"unknown field {name!r} for {entity}"
+    if not _type_ok(kind, value):
+        return f"field {name!r} of {entity} must be of type {kind}"
+    choices = _CHOICES.get((entity, name))
+    if choices and value not in choices:
+        return f"field {name!r} of {entity} must be one of {', '.join(choices)}"
+    if len(json.dumps(value, ensure_ascii=False).encode("utf-8")) > MAX_FIELD_BYTES:
+        return f"field {name!r} is larger than {MAX_FIELD_BYTES // 1000} kB"
+    return None
+
+
+def op_problem(op: Operation) -> str | None:
+    """Why an operation is malformed, or None. Does not check who may make it."""
+    if op.entity not in ENTITIES:
+        return f"unknown entity {op.entity!r}"
+    if not is_uuid(op.op_id):
+        return "op_id must be a UUID"
+    if op.kind is OpKind.DELETE:
+        if op.fields:
+            return "a delete carries no fields"
+    elif not op.fields:
+        return f"a {op.kind.value} op must set at least one field"
+    for name, value in op.fields.items():
+        problem = field_problem(op.entity, name, value)
+        if problem:
+            return problem
+    for name in op.parents:
+        if name != DELETED and name not in ENTITIES[op.entity]:
+            return f"parents name unknown field {name!r}"
+    if len(json.dumps(op.to_wire(), ensure_ascii=False).encode("utf-8")) > MAX_OP_BYTES:
+        return "operation too large"
+    return None
+
+
+def requires_lead(op: Operation) -> bool:
+    """Only the lead reviewer may settle conflicts or mark findings agreed."""
+    if op.kind is OpKind.RESOLVE:
+        return True
+    return op.entity == "finding" and op.fields.get("status") in ("agreed", "amended")
