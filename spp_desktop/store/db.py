@@ -1,0 +1,174 @@
+"""Open the SQLCipher 4 database under sqlite-utils, keyed with the raw data key.
+
+sqlite-utils picks its driver once, when `sqlite_utils.utils` is first imported: `pysqlite3` if that
+imports, else the standard `sqlite3`. We alias `pysqlite3` to `sqlcipher3` before that happens, so
+sqlite-utils' own `except sqlite3.OperationalError` clauses catch SQLCipher's errors. Other store
+modules must therefore get sqlite_utils from here: `from .db import sqlite_utils`.
+
+One connection per thread (no check_same_thread=False): the UI thread and each worker open their own;
+WAL lets readers and one writer work side by side.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlcipher3
+import sqlcipher3.dbapi2
+
+sys.modules.setdefault("pysqlite3", sqlcipher3)
+sys.modules.setdefault("pysqlite3.dbapi2", sqlcipher3.dbapi2)
+
+import sqlite_utils  # noqa: E402  (must come after the alias above)
+import sqlite_utils.utils  # noqa: E402
+
+from .errors import DiskFull, PlaintextDatabase, StoreCorrupt, StoreError, WrongKey  # noqa: E402
+
+if sqlite_utils.utils.sqlite3 is not sqlcipher3:  # pragma: no cover - an import-order bug
+    raise RuntimeError(
+        "sqlite_utils was imported before spp_desktop.store.db, so it is using the plain sqlite3 "
+        "driver; import spp_desktop.store.db first (it must set up the SQLCipher driver)."
+    )
+
+__all__ = [
+    "DatabaseError",
+    "close_database",
+    "open_database",
+    "sqlite_utils",
+    "translate_error",
+    "translated_errors",
+]
+
+PLAINTEXT_HEADER = b"SQLite format 3\x00"
+DatabaseError = sqlcipher3.dbapi2.DatabaseError
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_NOTADB = 26
+
+# Applied after the key, in this order. WAL + synchronous=FULL: a committed change survives power
+# loss. temp_store=MEMORY: sorts and temp tables never reach disk. secure_delete: freed pages are
+# zeroed (they are encrypted anyway, but this keeps old text out of free pages after rekeying).
+_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA secure_delete = ON",
+)
+
+
+def translate_error(exc: BaseException, path: Path | str | None = None) -> StoreError | None:
+    """Map a driver or OS error to a StoreError a person can read, or None to re-raise as it is.
+
+    Use as: `except Exception as exc: raise (translate_error(exc, path) or exc) from exc`,
+    or wrap the block in `with translated_errors(path):`.
+    """
+    if isinstance(exc, StoreError):
+        return exc
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return DiskFull(path, str(exc))
+    if isinstance(exc, DatabaseError):
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF  # primary code of an extended one
+        message = str(exc).lower()
+        if code == _SQLITE_FULL or "database or disk is full" in message:
+            return DiskFull(path, str(exc))
+        if path is not None and (code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in message):
+            return StoreCorrupt(path, str(exc))
+    return None
+
+
+@contextlib.contextmanager
+def translated_errors(path: Path | str | None = None) -> Iterator[None]:
+    try:
+        yield
+    except Exception as exc:
+        mapped = translate_error(exc, path)
+        if mapped is None or mapped is exc:
+            raise
+        raise mapped from exc
+
+
+def _check_not_plaintext(path: Path) -> int:
+    """Return the file size (0 if missing); refuse an unencrypted SQLite file."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(PLAINTEXT_HEADER))
+    except FileNotFoundError:
+        return 0
+    if head == PLAINTEXT_HEADER:
+        raise PlaintextDatabase(path)
+    return path.stat().st_size
+
+
+def _raw_key_pragma(data_key: bytes | bytearray) -> str:
+    if len(data_key) != 32:
+        raise ValueError("the data key must be 32 bytes")
+    # The hex string is an immutable str we cannot wipe; SQLCipher copies the key into its own
+    # locked memory, and cipher_memory_security makes it zero that memory when freed.
+    return f"PRAGMA key = \"x'{bytes(data_key).hex()}'\""
+
+
+def open_database(path: Path, data_key: bytes | bytearray, *, create: bool = False) -> sqlite_utils.Database:
+    """Open (or with create=True, create if missing) the encrypted database and check it.
+
+    Raises PlaintextDatabase, WrongKey (a kind of StoreCorrupt: the key does not open page 1),
+    StoreCorrupt (an HMAC or structure check failed), FileNotFoundError (no file and not create),
+    DiskFull.
+    """
+    path = Path(path)
+    size = _check_not_plaintext(path)
+    if not create and size == 0:
+        if not path.exists():
+            raise FileNotFoundError(str(path))
+        raise StoreCorrupt(path, "empty file")
+    conn = sqlcipher3.connect(str(path))
+    try:
+        conn.execute(_raw_key_pragma(data_key))
+        # Must come before the first page is read. Defaults pinned so a future SQLCipher with
+        # new defaults still reads our files.
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        with contextlib.suppress(DatabaseError):  # unknown pragmas are no-ops; be safe anyway
+            conn.execute("PRAGMA cipher_memory_security = ON")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except DatabaseError as exc:
+            raise WrongKey(path, str(exc)) from None
+        with translated_errors(path):
+            for pragma in _PRAGMAS:
+                conn.execute(pragma)
+            _verify(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return sqlite_utils.Database(conn)
+
+
+def _verify(conn: sqlcipher3.dbapi2.Connection, path: Path) -> None:
+    # cipher_integrity_check checks the HMAC of every page in the file: any row returned means a
+    # page was altered. quick_check then checks the b-tree structure of what decrypted fine.
+    try:
+        problems = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        if problems:
+            raise StoreCorrupt(path, "; ".join(str(row[0]) for row in problems[:5]))
+        result = conn.execute("PRAGMA quick_check").fetchall()
+    except DatabaseError as exc:
+        raise translate_error(exc, path) or StoreCorrupt(path, str(exc)) from None
+    if result != [("ok",)]:
+        raise StoreCorrupt(path, "; ".join(str(row[0]) for row in result[:5]))
+
+
+def close_database(db: sqlite_utils.Database) -> None:
+    """Fold the WAL back into the main file (so it is left empty) and close the connection.
+
+    An uncommitted transaction is rolled back, not committed: half of a change must never land.
+    """
+    try:
+        db.conn.rollback()
+        with contextlib.suppress(DatabaseError):  # busy because another connection reads: fine
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        db.close()

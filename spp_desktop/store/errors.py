@@ -1,0 +1,109 @@
+"""Errors raised by the store, each with a message a headteacher can read.
+
+`str(exc)` and `exc.user_message` are the same plain sentence, safe to show in a dialog. Technical
+details (SQLite messages and the like) go in `exc.detail`, for the log only; they never contain
+anything the user typed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base class: something stopped the review store from doing what was asked."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self._user_message = message
+        self.detail = detail
+
+    @property
+    def user_message(self) -> str:
+        return self._user_message
+
+
+class WrongPassphrase(StoreError):
+    def __init__(self) -> None:
+        super().__init__("That passphrase is not right. Check Caps Lock and try again.")
+
+
+class StoreCorrupt(StoreError):
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        self.path = Path(path)
+        super().__init__(
+            f"The review store file {self.path} is damaged or has been altered, so it was not opened. "
+            "Nothing was changed.",
+            detail,
+        )
+
+
+class WrongKey(StoreCorrupt):
+    """The database does not open with this data key: damaged, or it belongs to another install.
+
+    SQLCipher cannot tell the two apart, so this is a kind of StoreCorrupt.
+    """
+
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        super().__init__(path, detail)
+        self._user_message = (
+            f"The review store file {self.path} could not be opened with this key file. It is damaged, "
+            "or it belongs to another copy of SPP Desktop. Nothing was changed."
+        )
+        self.args = (self._user_message,)
+
+
+class KeyFileCorrupt(StoreError):
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        self.path = Path(path)
+        super().__init__(
+            f"The key file {self.path} is damaged or has been altered, so the review store could not "
+            "be unlocked. Nothing was changed. A backup copy of this file will unlock it again.",
+            detail,
+        )
+
+
+class PlaintextDatabase(StoreError):
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        super().__init__(
+            f"The file {self.path} is not encrypted, so SPP Desktop will not use it to hold reviews. "
+            "Nothing was changed."
+        )
+
+
+class NewerFormat(StoreError):
+    def __init__(self, path: Path | str, found: int, supported: int) -> None:
+        self.path = Path(path)
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            f"The file {self.path} was made by a newer version of SPP Desktop (format {found}; this "
+            f"version reads up to format {supported}). Please update SPP Desktop to open it. "
+            "Nothing was changed.",
+        )
+
+
+class DiskFull(StoreError):
+    def __init__(self, path: Path | str | None = None, detail: str = "") -> None:
+        self.path = Path(path) if path is not None else None
+        super().__init__(
+            "The disk is full, so the last change could not be saved yet. It is kept on screen; free "
+            "some space and it will be saved.",
+            detail,
+        )
+
+
+class StoreLocked(StoreError):
+    def __init__(self) -> None:
+        super().__init__("The review store is locked. Unlock it with your passphrase to carry on.")
+
+
+class AttachmentTampered(StoreError):
+    def __init__(self, blob_id: str = "", detail: str = "") -> None:
+        self.blob_id = blob_id
+        super().__init__(
+            "A photo or file attached to this review is damaged or has been altered, so it was not "
+            "opened. The rest of the review is not affected.",
+            detail,
+        )
