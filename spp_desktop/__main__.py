@@ -1,0 +1,3 @@
+from spp_desktop.cli import main
+
+raise SystemExit(main())

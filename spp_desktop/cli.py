@@ -1,0 +1,68 @@
+"""Command line: the GUI by default, and headless subcommands for scripting, support and portability.
+
+The passphrase comes from an interactive prompt, or from SPP_PASSPHRASE for scripts. A user error is
+one plain sentence and an exit status, never a traceback:
+  1 other error   2 wrong passphrase   3 damaged or tampered store   4 invalid input file
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+
+EXIT_ERROR, EXIT_PASSPHRASE, EXIT_CORRUPT, EXIT_INVALID = 1, 2, 3, 4
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="spp-desktop",
+        description="SPP Desktop: encrypted review-day fieldwork for Schools Partnership Programme peer reviews.",
+    )
+    parser.add_argument("--version", action="version", version=f"SPP Desktop {__version__}")
+    parser.add_argument("--data-dir", help="where the encrypted store lives (default: the platform's data folder; "
+                        "or set SPP_DATA_DIR)")
+    parser.add_argument("--demo", action="store_true", help="open the demo review in a throwaway data folder")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("gui", help="open the app (the default)")
+    sub.add_parser("init", help="create a new encrypted store, choosing its passphrase")
+    p = sub.add_parser("import-review", help="add a review from a review package (JSON)")
+    p.add_argument("file")
+    p.add_argument("--as", dest="member", help="team member id of the reviewer using this laptop (default: the lead)")
+    sub.add_parser("list", help="one review a line: id, school, dates, focus")
+    p = sub.add_parser("export-review", help="write a review, decrypted, as a package (JSON)")
+    p.add_argument("review_id")
+    p.add_argument("--out", help="file to write (default: standard output)")
+    sub.add_parser("change-passphrase", help="choose a new passphrase (re-wraps the key; the data is untouched)")
+    sub.add_parser("demo", help="add the built-in demo review to the store")
+    p = sub.add_parser("export-pdf", help="write the feedback summary PDF of a review")
+    p.add_argument("review_id")
+    p.add_argument("--out", required=True)
+    p.add_argument("--language", choices=("en", "cy"), default="en")
+    from .cli_sync import add_sync_commands
+    add_sync_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    if command == "gui":
+        from .app import run_gui
+        return run_gui(data_dir=args.data_dir, demo=args.demo)
+    from . import cli_commands
+    try:
+        return cli_commands.dispatch(command, args)
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return EXIT_ERROR
+    except cli_commands.UserError as exc:
+        print(exc.message, file=sys.stderr)
+        return exc.status
+
+
+def env_passphrase() -> str | None:
+    return os.environ.get("SPP_PASSPHRASE")

@@ -1,0 +1,205 @@
+"""The headless subcommands. Each opens the store, does one job, and closes it."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from .domain.passphrase import passphrase_problem
+from .paths import data_dir
+from .store.errors import KeyFileCorrupt, NewerFormat, StoreCorrupt, StoreError, WrongPassphrase
+from .store.repository import ReviewStore
+from sync.protocol.package import PackageError
+
+EXIT_ERROR, EXIT_PASSPHRASE, EXIT_CORRUPT, EXIT_INVALID = 1, 2, 3, 4
+
+
+class UserError(Exception):
+    def __init__(self, message: str, status: int = EXIT_ERROR):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the store's errors into one sentence and an exit status."""
+    try:
+        yield
+    except WrongPassphrase as exc:
+        raise UserError(exc.user_message, EXIT_PASSPHRASE) from None
+    except (StoreCorrupt, KeyFileCorrupt, NewerFormat) as exc:
+        raise UserError(exc.user_message, EXIT_CORRUPT) from None
+    except StoreError as exc:
+        raise UserError(exc.user_message) from None
+    except PackageError as exc:
+        raise UserError(f"The review package is not valid: {exc.path} {exc.problem}.", EXIT_INVALID) from None
+
+
+def _ask_passphrase(prompt: str = "Passphrase: ") -> str:
+    env = os.environ.get("SPP_PASSPHRASE")
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        raise UserError("No passphrase: type it at the prompt, or set SPP_PASSPHRASE for scripts.")
+    return getpass.getpass(prompt)
+
+
+def _new_passphrase() -> str:
+    env = os.environ.get("SPP_NEW_PASSPHRASE") or (os.environ.get("SPP_PASSPHRASE") if not sys.stdin.isatty() else None)
+    if env is not None:
+        passphrase = env
+    else:
+        passphrase = getpass.getpass("Choose a passphrase (12 characters or more): ")
+        if getpass.getpass("Type it again: ") != passphrase:
+            raise UserError("The two passphrases are not the same; nothing was changed.")
+    problem = passphrase_problem(passphrase)
+    if problem:
+        raise UserError(problem)
+    return passphrase
+
+
+@contextmanager
+def open_store(args: argparse.Namespace) -> Iterator[ReviewStore]:
+    folder = data_dir(args.data_dir)
+    if not ReviewStore.exists(folder):
+        raise UserError(f"There is no review store in {folder} yet. Run 'spp-desktop init' first.")
+    with user_errors():
+        store = ReviewStore.unlock(folder, _ask_passphrase())
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    folder = data_dir(args.data_dir)
+    if ReviewStore.exists(folder):
+        raise UserError(f"There is already a review store in {folder}.")
+    passphrase = _new_passphrase()
+    with user_errors():
+        try:
+            ReviewStore.create(folder, passphrase).close()
+        except PermissionError:
+            raise UserError(f"SPP Desktop cannot write to the folder {folder}. Choose another with --data-dir.") from None
+    print(f"Created an encrypted review store in {folder}.")
+    return 0
+
+
+def _read_json(path: str) -> dict:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"There is no file {path}.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"The file {path} could not be read ({exc.__class__.__name__}).", EXIT_INVALID) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"The file {path} is not valid JSON (line {exc.lineno}, column {exc.colno}).", EXIT_INVALID) from None
+
+
+def cmd_import_review(args: argparse.Namespace) -> int:
+    doc = _read_json(args.file)
+    with open_store(args) as store, user_errors():
+        review_id = store.import_package(doc, me=args.member)
+        review = store.review(review_id)
+    print(f"Imported the review of {review.host_school} ({review_id}).")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_store(args) as store, user_errors():
+        for r in store.list_reviews():
+            dates = r.start_date.isoformat() if r.start_date == r.end_date else f"{r.start_date}..{r.end_date}"
+            print(f"{r.id}\t{r.host_school}\t{dates}\t{r.focus}")
+    return 0
+
+
+def _review_id(store: ReviewStore, wanted: str) -> str:
+    if store.has_review(wanted):
+        return wanted
+    matches = [rid for rid in store.review_ids() if rid.startswith(wanted)]
+    if len(matches) == 1:
+        return matches[0]
+    raise UserError(f"There is no review {wanted} on this laptop. 'spp-desktop list' shows the reviews.")
+
+
+def cmd_export_review(args: argparse.Namespace) -> int:
+    with open_store(args) as store, user_errors():
+        doc = store.export_package(_review_id(store, args.review_id))
+    text = json.dumps(doc, indent=2, ensure_ascii=False)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+        print(f"Wrote {args.out}. It is NOT encrypted: keep it safe and delete it when done.", file=sys.stderr)
+    else:
+        print(text)
+    return 0
+
+
+def cmd_change_passphrase(args: argparse.Namespace) -> int:
+    folder = data_dir(args.data_dir)
+    if not ReviewStore.exists(folder):
+        raise UserError(f"There is no review store in {folder}.")
+    old = _ask_passphrase("Current passphrase: ")
+    new = _new_passphrase() if "SPP_NEW_PASSPHRASE" in os.environ or sys.stdin.isatty() else None
+    if new is None:
+        raise UserError("Set SPP_NEW_PASSPHRASE to the new passphrase (or run this at a terminal).")
+    with user_errors():
+        ReviewStore.change_passphrase(folder, old, new)
+    print("Passphrase changed.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import demo_package
+    folder = data_dir(args.data_dir)
+    if not ReviewStore.exists(folder):
+        with user_errors():
+            ReviewStore.create(folder, _new_passphrase()).close()
+    with open_store(args) as store, user_errors():
+        review_id = store.import_package(demo_package(date.today()))
+        review = store.review(review_id)
+        count = len(store.evidence(review_id))
+    print(f"Added the demo review of {review.host_school} ({review_id}) with {count} evidence records.")
+    return 0
+
+
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    from .reports.feedback_pdf import NothingToReport, render_feedback_pdf
+    from .services.feedback import feedback_report
+    with open_store(args) as store, user_errors():
+        report = feedback_report(store, _review_id(store, args.review_id), language=args.language)
+    try:
+        render_feedback_pdf(report, Path(args.out))
+    except NothingToReport as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"Could not write {args.out}: {exc.strerror}.") from None
+    print(f"Wrote {args.out}. It is NOT encrypted: share it only as the data-sharing agreement allows.", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "import-review": cmd_import_review,
+    "list": cmd_list,
+    "export-review": cmd_export_review,
+    "change-passphrase": cmd_change_passphrase,
+    "demo": cmd_demo,
+    "export-pdf": cmd_export_pdf,
+}
+
+
+def dispatch(command: str, args: argparse.Namespace) -> int:
+    if command in COMMANDS:
+        return COMMANDS[command](args)
+    from .cli_sync import SYNC_COMMANDS
+    return SYNC_COMMANDS[command](args)

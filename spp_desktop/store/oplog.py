@@ -1,0 +1,259 @@
+"""The operation log: every change is an operation, written in the same transaction as the merged state.
+
+Local edits and remote operations both go through `sync.protocol.merge`, so this laptop computes exactly
+what the server and every other laptop compute. Autosave makes many edits of one field: while the last
+operation on an entity is still unsent, a new edit is squashed into it (last value, first parents).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sync.protocol.hlc import HLC, HybridClock
+from sync.protocol.ids import new_id
+from sync.protocol.merge import DELETED, EntityState, ReviewState
+from sync.protocol.ops import Operation, OpKind
+from sync.protocol.schema import op_problem
+
+UNSENT, FROZEN, ON_SERVER = 0, 1, 2
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass
+class ApplyResult:
+    added: int = 0
+    duplicates: int = 0
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (op_id, reason)
+    clock_skew: int = 0
+    changed: set[tuple[str, str]] = field(default_factory=set)
+
+
+class OpLog:
+    """Writes and applies operations on one SQLCipher connection (one thread)."""
+
+    def __init__(self, conn: Any, device_id: str):
+        self.conn = conn
+        self.device_id = device_id
+        self._states: dict[str, ReviewState] = {}
+        self._last_op: dict[str, dict[tuple[str, str], str]] = {}
+        self._data_version = self._current_data_version()
+
+    # --- transactions and caches ------------------------------------------------------------------
+    def _current_data_version(self) -> int:
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def refresh_if_changed(self) -> bool:
+        """Drop caches when another connection (a sync worker) committed since we last looked."""
+        version = self._current_data_version()
+        if version != self._data_version:
+            self._data_version = version
+            self._states.clear()
+            self._last_op.clear()
+            return True
+        return False
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            self._states.clear()  # the cache may hold changes that were rolled back
+            self._last_op.clear()
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def state(self, review_id: str) -> ReviewState:
+        self.refresh_if_changed()
+        cached = self._states.get(review_id)
+        if cached is not None:
+            return cached
+        state = ReviewState(review_id)
+        last: dict[tuple[str, str], str] = {}
+        for entity, entity_id, text, last_op in self.conn.execute(
+            "SELECT entity, entity_id, state, last_op FROM entities WHERE review_id = ?", (review_id,)
+        ):
+            state.entities[(entity, entity_id)] = EntityState.from_json(entity, entity_id, json.loads(text))
+            last[(entity, entity_id)] = last_op
+        self._states[review_id] = state
+        self._last_op[review_id] = last
+        return state
+
+    def forget(self, review_id: str) -> None:
+        self._states.pop(review_id, None)
+        self._last_op.pop(review_id, None)
+
+    # --- clock and sequence (kept in meta, read inside the write transaction) ---------------------
+    def _meta(self, key: str, default: str) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                          (key, value))
+
+    def _clock(self) -> HybridClock:
+        wall, counter = json.loads(self._meta("hlc", "[0, 0]"))
+        return HybridClock(self.device_id, HLC(wall, counter, self.device_id))
+
+    def _save_clock(self, clock: HybridClock) -> None:
+        self._set_meta("hlc", _dumps([clock.last.wall_ms, clock.last.counter]))
+
+    # --- local writes -----------------------------------------------------------------------------
+    def write(
+        self,
+        review_id: str,
+        author: str,
+        entity: str,
+        entity_id: str,
+        kind: OpKind,
+        fields: dict[str, Any] | None = None,
+        parents: dict[str, tuple[str, ...]] | None = None,
+    ) -> Operation:
+        """Record one local change. Raises ValueError for an op the protocol would refuse."""
+        fields = dict(fields or {})
+        with self.transaction():
+            state = self.state(review_id)
+            current = state.get(entity, entity_id)
+            if parents is None:
+                parents = self._parents_for(current, kind, fields)
+            clock = self._clock()
+            seq = int(self._meta("seq", "0")) + 1
+            op = Operation(new_id(), review_id, self.device_id, seq, author, clock.now(), entity, entity_id,
+                           kind, fields, parents)
+            problem = op_problem(op)
+            if problem:
+                raise ValueError(problem)
+            squashed = self._squash_target(review_id, op, current)
+            if squashed is not None:
+                op = squashed
+                self.conn.execute("UPDATE ops SET body = ? WHERE op_id = ?", (_dumps(op.to_wire()), op.op_id))
+            else:
+                self._insert(op, local=True)
+                self._set_meta("seq", str(seq))
+            self._save_clock(clock)
+            self._store_entity(state, state.apply(op), op.op_id)
+        return op
+
+    @staticmethod
+    def _parents_for(current: EntityState | None, kind: OpKind, fields: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+        if current is None:
+            return {}
+        if kind is OpKind.DELETE:
+            return current.all_heads()
+        if kind is OpKind.RESOLVE:
+            return {name: current.heads(name) for name in fields}
+        return {name: heads for name in fields if (heads := current.heads(name))}
+
+    def _squash_target(self, review_id: str, op: Operation, current: EntityState | None) -> Operation | None:
+        """The pending op to fold this edit into, or None to append a new op."""
+        if op.kind is not OpKind.SET or current is None or DELETED in op.fields:
+            return None
+        last_id = self._last_op.get(review_id, {}).get((op.entity, op.entity_id))
+        if last_id is None:
+            return None
+        row = self.conn.execute("SELECT body, local, sync_state FROM ops WHERE op_id = ?", (last_id,)).fetchone()
+        if row is None or not row[1] or row[2] != UNSENT:
+            return None
+        pending = Operation.from_wire(json.loads(row[0]))
+        if pending.kind is not OpKind.SET or pending.author != op.author or pending.device_id != self.device_id:
+            return None
+        for name in op.fields:
+            if name in pending.fields and op.parents.get(name) != (pending.op_id,):
+                return None  # something else happened to this field in between: keep both ops
+        parents = dict(pending.parents)
+        for name in op.fields:
+            if name not in pending.fields and op.parents.get(name):
+                parents[name] = op.parents[name]
+        return Operation(pending.op_id, review_id, pending.device_id, pending.seq, pending.author, op.hlc,
+                         op.entity, op.entity_id, OpKind.SET, {**pending.fields, **op.fields}, parents)
+
+    # --- remote operations ------------------------------------------------------------------------
+    def apply_remote(self, review_id: str, ops: Iterable[Operation], *, on_server: bool = False) -> ApplyResult:
+        """Apply operations from the server or a team bundle. Idempotent; one transaction."""
+        result = ApplyResult()
+        with self.transaction():
+            state = self.state(review_id)
+            clock = self._clock()
+            for op in ops:
+                if op.review_id != review_id:
+                    result.rejected.append((op.op_id, "belongs to another review"))
+                    continue
+                problem = op_problem(op)
+                if problem:
+                    result.rejected.append((op.op_id, problem))
+                    continue
+                if self.conn.execute("SELECT 1 FROM ops WHERE op_id = ?", (op.op_id,)).fetchone():
+                    result.duplicates += 1
+                    if on_server:
+                        self.conn.execute("UPDATE ops SET sync_state = ? WHERE op_id = ?", (ON_SERVER, op.op_id))
+                    continue
+                if clock.observe(op.hlc):
+                    result.clock_skew += 1
+                self._insert(op, local=op.device_id == self.device_id, sync_state=ON_SERVER if on_server else FROZEN)
+                self._store_entity(state, state.apply(op), op.op_id)
+                result.added += 1
+                result.changed.add((op.entity, op.entity_id))
+            self._save_clock(clock)
+        return result
+
+    # --- persistence helpers ----------------------------------------------------------------------
+    def _insert(self, op: Operation, *, local: bool, sync_state: int = UNSENT) -> None:
+        self.conn.execute(
+            "INSERT INTO ops (op_id, review_id, device_id, seq, entity, entity_id, body, local, sync_state, received_ms) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (op.op_id, op.review_id, op.device_id, op.seq, op.entity, op.entity_id, _dumps(op.to_wire()),
+             int(local), sync_state, int(time.time() * 1000)),
+        )
+
+    def _store_entity(self, state: ReviewState, entity: EntityState, last_op: str) -> None:
+        self.conn.execute(
+            "INSERT INTO entities (review_id, entity, entity_id, state, deleted, conflict, last_op) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(review_id, entity, entity_id) DO UPDATE SET "
+            "state = excluded.state, deleted = excluded.deleted, conflict = excluded.conflict, last_op = excluded.last_op",
+            (state.review_id, entity.entity, entity.entity_id, _dumps(entity.to_json()), int(entity.deleted),
+             int(entity.in_conflict), last_op),
+        )
+        self._last_op.setdefault(state.review_id, {})[(entity.entity, entity.entity_id)] = last_op
+
+    # --- outbox -----------------------------------------------------------------------------------
+    def unsent_count(self, review_id: str) -> int:
+        row = self.conn.execute("SELECT COUNT(*) FROM ops WHERE review_id = ? AND local = 1 AND sync_state < ?",
+                                (review_id, ON_SERVER)).fetchone()
+        return int(row[0])
+
+    def outbox(self, review_id: str, limit: int) -> list[Operation]:
+        """Local ops the server does not have yet, oldest first. They are frozen: never squashed again."""
+        rows = self.conn.execute(
+            "SELECT op_id, body FROM ops WHERE review_id = ? AND local = 1 AND sync_state < ? ORDER BY seq LIMIT ?",
+            (review_id, ON_SERVER, limit),
+        ).fetchall()
+        if rows:
+            with self.transaction():
+                self.conn.executemany("UPDATE ops SET sync_state = ? WHERE op_id = ? AND sync_state = ?",
+                                      [(FROZEN, r[0], UNSENT) for r in rows])
+        return [Operation.from_wire(json.loads(r[1])) for r in rows]
+
+    def mark_on_server(self, op_ids: Iterable[str]) -> None:
+        with self.transaction():
+            self.conn.executemany("UPDATE ops SET sync_state = ? WHERE op_id = ?", [(ON_SERVER, i) for i in op_ids])
+
+    def all_ops(self, review_id: str) -> list[Operation]:
+        rows = self.conn.execute("SELECT body FROM ops WHERE review_id = ? ORDER BY rowid", (review_id,)).fetchall()
+        return [Operation.from_wire(json.loads(r[0])) for r in rows]
+
+    def freeze_all(self, review_id: str) -> None:
+        """Ops written into a bundle have left the laptop: they must not change any more."""
+        with self.transaction():
+            self.conn.execute("UPDATE ops SET sync_state = ? WHERE review_id = ? AND sync_state = ?",
+                              (FROZEN, review_id, UNSENT))

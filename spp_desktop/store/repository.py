@@ -1,0 +1,278 @@
+"""ReviewStore: the API the rest of the app uses. Returns domain objects; no caller sees SQL or keys.
+
+One ReviewStore is one unlocked connection on one thread. A worker thread gets its own with
+`store.for_worker()`; both see each other's commits (WAL), and caches follow `PRAGMA data_version`.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from spp_desktop.domain.review import Review, ReviewSummary, Role
+from sync.protocol.merge import EntityState
+from sync.protocol.ops import Operation, OpKind
+from sync.protocol.package import package_to_ops, state_to_package, validate_package
+
+from . import keys
+from .attachments import AttachmentVault
+from .db import close_database, open_database, translated_errors
+from .errors import NewerFormat, StoreCorrupt, StoreLocked
+from .files import StoreFiles
+from .mapping import review_from_states
+from .migrations import migrations, unknown_applied
+from .oplog import OpLog
+from .records import RecordsMixin
+from .replica import ReplicaMixin
+
+STORE_FORMAT = 1
+
+
+class UnlockedKey:
+    """The data key from a successful unlock, opaque to callers: derive it on a worker thread
+    (`ReviewStore.derive_key`, slow on purpose), then open the store on the thread that will use it
+    (`ReviewStore.open_with`). `discard()` wipes it if it is not used."""
+
+    __slots__ = ("_key", "data_dir")
+
+    def __init__(self, data_dir: Path, key: bytearray):
+        self.data_dir = data_dir
+        self._key = key
+
+    def take(self) -> bytearray:
+        key, self._key = self._key, bytearray()
+        return key
+
+    def discard(self) -> None:
+        keys.wipe(self._key)
+
+    def __repr__(self) -> str:
+        return f"UnlockedKey({self.data_dir})"
+
+
+class ReviewStore(RecordsMixin, ReplicaMixin):
+    def __init__(self, files: StoreFiles, data_key: bytearray, db: Any):
+        self.files = files
+        self._key: bytearray | None = data_key
+        self._db = db
+        self._conn = db.conn
+        self._conn.isolation_level = None  # explicit transactions only (OpLog.transaction)
+        self.device_id = self._device_id()
+        self._log = OpLog(self._conn, self.device_id)
+        self._vault = AttachmentVault(files.attachments, data_key)
+
+    # --- opening and locking ----------------------------------------------------------------------
+    @staticmethod
+    def exists(data_dir: Path) -> bool:
+        return StoreFiles(Path(data_dir)).exists()
+
+    @classmethod
+    def create(cls, data_dir: Path, passphrase: str, *, kdf_params: keys.KdfParams | None = None) -> ReviewStore:
+        files = StoreFiles(Path(data_dir))
+        files.data_dir.mkdir(parents=True, exist_ok=True)
+        if files.database.exists():
+            raise FileExistsError(f"There is already a review store in {files.data_dir}.")
+        data_key = keys.create_key_file(files.key_file, passphrase, kdf_params=kdf_params)
+        return cls._open(files, data_key, create=True)
+
+    @classmethod
+    def unlock(cls, data_dir: Path, passphrase: str) -> ReviewStore:
+        """Derive the key (slow on purpose: Argon2id) and open the store. Run off the UI thread."""
+        files = StoreFiles(Path(data_dir))
+        if not files.key_file.exists():
+            raise FileNotFoundError(f"No review store in {files.data_dir}.")
+        data_key = keys.unlock_key_file(files.key_file, passphrase)
+        return cls._open(files, data_key, create=False)
+
+    @staticmethod
+    def derive_key(data_dir: Path, passphrase: str) -> UnlockedKey:
+        """Check the passphrase and unwrap the data key (Argon2id: run it off the UI thread)."""
+        files = StoreFiles(Path(data_dir))
+        if not files.key_file.exists():
+            raise FileNotFoundError(f"No review store in {files.data_dir}.")
+        return UnlockedKey(files.data_dir, keys.unlock_key_file(files.key_file, passphrase))
+
+    @classmethod
+    def open_with(cls, key: UnlockedKey) -> ReviewStore:
+        """Open the store on this thread with a key from `derive_key`."""
+        return cls._open(StoreFiles(key.data_dir), key.take(), create=False)
+
+    @classmethod
+    def _open(cls, files: StoreFiles, data_key: bytearray, *, create: bool) -> ReviewStore:
+        try:
+            db = open_database(files.database, data_key, create=create)
+        except FileNotFoundError:
+            raise StoreCorrupt(files.database, "the database file is missing") from None
+        try:
+            with translated_errors(files.database):
+                newer = unknown_applied(db)
+                if newer:
+                    raise NewerFormat(files.database, len(migrations.applied(db)), len(migrations._migrations))
+                migrations.apply(db)
+                db.conn.commit()
+        except BaseException:
+            close_database(db)
+            raise
+        return cls(files, data_key, db)
+
+    def for_worker(self) -> ReviewStore:
+        """A second connection to the same store, for use on another thread."""
+        key = self._require_key()
+        return ReviewStore._open(self.files, bytearray(key), create=False)
+
+    @property
+    def is_open(self) -> bool:
+        return self._key is not None
+
+    def close(self) -> None:
+        """Lock: close the database and wipe the data key from memory (best effort in Python)."""
+        if self._key is None:
+            return
+        try:
+            close_database(self._db)
+        finally:
+            keys.wipe(self._key)
+            self._key = None
+            self._log = None  # type: ignore[assignment]
+            self._vault = None  # type: ignore[assignment]
+
+    lock = close
+
+    def __enter__(self) -> ReviewStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @staticmethod
+    def change_passphrase(data_dir: Path, old: str, new: str) -> None:
+        keys.change_passphrase(StoreFiles(Path(data_dir)).key_file, old, new)
+
+    def _require_key(self) -> bytearray:
+        if self._key is None:
+            raise StoreLocked()
+        return self._key
+
+    def _oplog(self) -> OpLog:
+        self._require_key()
+        return self._log
+
+    def _device_id(self) -> str:
+        with translated_errors(self.files.database):
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
+            if row:
+                return str(row[0])
+            device_id = uuid.uuid4().hex
+            self._conn.execute("INSERT INTO meta (key, value) VALUES ('device_id', ?)", (device_id,))
+            self._conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('store_format', ?)", (str(STORE_FORMAT),))
+            return device_id
+
+    def check_integrity(self) -> None:
+        """Raise StoreCorrupt if the file was altered or vanished while open."""
+        self._require_key()
+        if not self.files.database.exists():
+            raise StoreCorrupt(self.files.database, "the database file has gone")
+        with translated_errors(self.files.database):
+            problems = self._conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        if problems:
+            raise StoreCorrupt(self.files.database, "integrity check failed")
+
+    # --- reviews ----------------------------------------------------------------------------------
+    def _write(self, review_id: str, entity: str, entity_id: str, fields: dict[str, Any],
+               kind: OpKind = OpKind.SET, parents: dict[str, tuple[str, ...]] | None = None) -> Operation:
+        with translated_errors(self.files.database):
+            return self._oplog().write(review_id, self.me(review_id), entity, entity_id, kind, fields, parents)
+
+    def _state(self, review_id: str) -> Any:
+        with translated_errors(self.files.database):
+            return self._oplog().state(review_id)
+
+    def _entity(self, review_id: str, entity: str, entity_id: str) -> EntityState | None:
+        return self._state(review_id).get(entity, entity_id)
+
+    def review_ids(self) -> list[str]:
+        self._require_key()
+        return [r[0] for r in self._conn.execute("SELECT id FROM reviews ORDER BY added_ms")]
+
+    def has_review(self, review_id: str) -> bool:
+        self._require_key()
+        return self._conn.execute("SELECT 1 FROM reviews WHERE id = ?", (review_id,)).fetchone() is not None
+
+    def list_reviews(self) -> list[ReviewSummary]:
+        summaries = []
+        for row in self._conn.execute("SELECT id, last_synced_ms FROM reviews ORDER BY added_ms").fetchall():
+            review = self.review(row[0])
+            summaries.append(ReviewSummary(
+                id=review.id, host_school=review.host_school, start_date=review.start_date,
+                end_date=review.end_date, focus=review.focus.title,
+                unsynced_changes=self._oplog().unsent_count(review.id),
+                evidence_count=sum(1 for _ in self._state(review.id).of_kind("evidence")),
+                last_synced_ms=row[1],
+            ))
+        return summaries
+
+    def review(self, review_id: str) -> Review:
+        state = self._state(review_id)
+        head = state.get("review", review_id)
+        if head is None:
+            raise KeyError(f"No review {review_id} on this laptop.")
+        return review_from_states(head, list(state.of_kind("question")), list(state.of_kind("team_member")),
+                                  list(state.of_kind("schedule_slot")))
+
+    def me(self, review_id: str) -> str:
+        """The team member id of the reviewer using this laptop, for this review."""
+        self._require_key()
+        row = self._conn.execute("SELECT me FROM reviews WHERE id = ?", (review_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"No review {review_id} on this laptop.")
+        return str(row[0])
+
+    def set_me(self, review_id: str, member_id: str) -> None:
+        self._require_key()
+        self._conn.execute("UPDATE reviews SET me = ? WHERE id = ?", (member_id, review_id))
+
+    def import_package(self, doc: dict[str, Any], *, me: str | None = None, team_key: bytes | None = None) -> str:
+        """Add a review from a package document (or bring an existing one up to date). Idempotent.
+
+        Raises sync.protocol.package.PackageError naming the JSON path of the first problem.
+        """
+        validate_package(doc)
+        review_id = doc["review"]["id"]
+        if me is None:
+            lead = next((m for m in doc.get("team", []) if m.get("role") == Role.LEAD_REVIEWER.value), None)
+            me = lead["id"] if lead else ""
+        if team_key is None and isinstance(doc.get("team_key"), str):
+            import base64
+            team_key = base64.b64decode(doc["team_key"])
+        self._require_key()
+        with translated_errors(self.files.database):
+            self._conn.execute(
+                "INSERT INTO reviews (id, me, team_key, added_ms) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "me = CASE WHEN reviews.me = '' THEN excluded.me ELSE reviews.me END, "
+                "team_key = COALESCE(excluded.team_key, reviews.team_key)",
+                (review_id, me, team_key, int(time.time() * 1000)),
+            )
+            self._oplog().apply_remote(review_id, package_to_ops(doc))
+        return review_id
+
+    def export_package(self, review_id: str) -> dict[str, Any]:
+        """The review, decrypted, as a package document (written out only on an explicit user action)."""
+        return state_to_package(self._state(review_id))
+
+    def remove_review(self, review_id: str) -> None:
+        self._require_key()
+        with self._oplog().transaction():
+            for table, column in (("ops", "review_id"), ("entities", "review_id"), ("reviews", "id")):
+                self._conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (review_id,))
+            blobs = [r[0] for r in self._conn.execute("SELECT blob_id FROM attachments WHERE review_id = ?", (review_id,))]
+            self._conn.execute("DELETE FROM attachments WHERE review_id = ?", (review_id,))
+        self._oplog().forget(review_id)
+        for blob in blobs:
+            self._vault.delete(blob)
+
+    def _meta_json(self, key: str) -> Any:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
