@@ -1,0 +1,104 @@
+"""The FastAPI app factory: create_app(settings)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from . import routes_attachments, routes_auth, routes_ops, routes_reviews
+from .db import make_engine, upgrade
+from .errors import error_response, install_handlers
+from .models import Health
+from .settings import VERSION, Settings
+from .state import ReviewStates
+from .storage import Storage
+
+
+class BodyLimit:
+    """Refuse request bodies over the limit with 413 payload_too_large before the app reads them.
+
+    The body is read here (up to the limit) and replayed to the app; attachment chunks have their own
+    limit (the maximum attachment size), everything else the configured request size.
+    """
+
+    def __init__(self, app, settings: Settings):  # type: ignore[no-untyped-def]
+        self.app = app
+        self.settings = settings
+
+    def _limit(self, path: str) -> int:
+        if "/attachments/" in path:
+            return self.settings.max_attachment_bytes
+        return self.settings.max_body_bytes
+
+    async def __call__(self, scope, receive, send):  # type: ignore[no-untyped-def]
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        limit = self._limit(scope["path"])
+        too_large = error_response(
+            413,
+            "payload_too_large",
+            f"The request is larger than this server accepts ({limit // 1_000_000} MB at most).",
+        )
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length" and value.isdigit() and int(value) > limit:
+                await too_large(scope, receive, send)
+                return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body = message.get("body", b"")
+            size += len(body)
+            if size > limit:
+                await too_large(scope, receive, send)
+                return
+            chunks.append(body)
+            if not message.get("more_body", False):
+                break
+        replayed = False
+
+        async def replay():  # type: ignore[no-untyped-def]
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    engine = make_engine(settings.database_url)
+    if settings.run_migrations:
+        upgrade(engine)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="SPP sync server",
+        version=VERSION,
+        lifespan=lifespan,
+        description="Central server of SPP Desktop: reviews, teams, the op log and attachments.",
+    )
+    app.state.settings = settings
+    app.state.storage = Storage(engine)
+    app.state.states = ReviewStates(app.state.storage)
+    install_handlers(app)
+    for module in (routes_auth, routes_reviews, routes_ops, routes_attachments):
+        app.include_router(module.router)
+
+    @app.get("/health", response_model=Health, tags=["health"])
+    async def health() -> dict[str, str]:
+        return {"status": "ok", "version": VERSION}
+
+    app.add_middleware(BodyLimit, settings=settings)
+    return app

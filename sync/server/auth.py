@@ -1,0 +1,136 @@
+"""Device tokens and login: random 256-bit bearer tokens stored as SHA-256, expiring and revocable;
+Argon2id passwords; throttling after repeated failures per username and per client address."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from .errors import ApiError
+from .passwords import burn_time, verify_password
+from .settings import Settings
+from .storage import Storage, now_ms
+
+TOUCH_EVERY_MS = 5 * 60 * 1000
+bearer = HTTPBearer(auto_error=False, description="The device token from POST /auth/login")
+
+
+@dataclass(frozen=True)
+class Caller:
+    user_id: str
+    device_id: str
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def iso(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def normalise_username(username: str) -> str:
+    return username.strip().lower()
+
+
+def authenticate(storage: Storage, token: str) -> Caller:
+    device = storage.device_for_token(hash_token(token))
+    if device is None:
+        raise ApiError(
+            401,
+            "not_authenticated",
+            "This device token is not known; sign in again.",
+            {"WWW-Authenticate": "Bearer"},
+        )
+    if device["revoked_ms"] is not None:
+        raise ApiError(
+            401,
+            "token_revoked",
+            "This device has been signed out by an administrator; sign in again.",
+            {"WWW-Authenticate": "Bearer"},
+        )
+    now = now_ms()
+    if device["expires_ms"] <= now:
+        raise ApiError(
+            401,
+            "token_expired",
+            "This device token has expired; sign in again.",
+            {"WWW-Authenticate": "Bearer"},
+        )
+    if device["last_seen_ms"] is None or now - device["last_seen_ms"] > TOUCH_EVERY_MS:
+        storage.touch_device(device["id"], now)
+    return Caller(device["user_id"], device["id"])
+
+
+async def current_caller(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> Caller:
+    if credentials is None or not credentials.credentials:
+        raise ApiError(
+            401,
+            "not_authenticated",
+            "Sign in first: this needs a device token.",
+            {"WWW-Authenticate": "Bearer"},
+        )
+    storage: Storage = request.app.state.storage
+    return await run_in_threadpool(authenticate, storage, credentials.credentials)
+
+
+CallerDep = Annotated[Caller, Depends(current_caller)]
+
+
+def login(
+    storage: Storage, settings: Settings, username: str, password: str, device_name: str, client: str
+) -> dict[str, object]:
+    now = now_ms()
+    window = settings.login_window_seconds * 1000
+    username = normalise_username(username)
+    keys = [Storage.throttle_key("user", username), Storage.throttle_key("client", client)]
+    for key in keys:
+        failures = storage.login_failures_since(key, now - window)
+        if len(failures) >= settings.login_max_failures:
+            wait = failures[-settings.login_max_failures] + window - now
+            seconds = max(1, math.ceil(wait / 1000))
+            raise ApiError(
+                429,
+                "too_many_attempts",
+                f"Too many failed sign-ins; try again in {math.ceil(seconds / 60)} minutes.",
+                {"Retry-After": str(seconds)},
+            )
+    user = storage.user_by_username(username)
+    if user is None:
+        burn_time(password)
+        ok = False
+    else:
+        ok = verify_password(password, user["password_hash"])
+    if not ok or user is None:
+        storage.record_login_failure(keys, now, window)
+        raise ApiError(401, "invalid_credentials", "The username or password is not right.")
+    storage.clear_login_failures(keys[0])
+    token = secrets.token_urlsafe(32)
+    expires = now + settings.token_ttl_days * 86_400_000
+    device_id = storage.create_device(user["id"], device_name, hash_token(token), expires)
+    return {
+        "token": token,
+        "device_id": device_id,
+        "expires_at": iso(expires),
+        "user": {"id": user["id"], "username": user["username"], "display_name": user["display_name"]},
+    }
+
+
+def require_member(storage: Storage, review_id: str, caller: Caller) -> str:
+    """The caller's role on the review's team; 404 for no such review, 403 when not on its team."""
+    role = storage.role_on(review_id, caller.user_id)
+    if role is not None:
+        return role
+    if storage.cursor(review_id) is None:
+        raise ApiError(404, "not_found", "There is no such review.")
+    raise ApiError(403, "not_on_team", "You are not on the team of this review.")

@@ -1,0 +1,227 @@
+"""spp-server: serve the API, run a partnership from the command line, or create a demo.
+
+    spp-server serve --database URL --host 127.0.0.1 --port 8443 [--ssl-certfile F --ssl-keyfile F]
+    spp-server admin list-reviews --database URL
+    spp-server demo --database URL        (prints the demo accounts as JSON)
+
+The database URL may also come from SPP_SERVER_DATABASE; SQLite (a file) is the default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import admin
+from .db import make_engine, upgrade
+from .settings import DEFAULT_DATABASE, Settings
+from .storage import Storage
+
+
+def _database(args: argparse.Namespace) -> str:
+    return args.database or os.environ.get("SPP_SERVER_DATABASE") or DEFAULT_DATABASE
+
+
+def _storage(args: argparse.Namespace) -> Storage:
+    engine = make_engine(_database(args))
+    upgrade(engine)
+    return Storage(engine)
+
+
+def _password(prompt_for: str) -> str:
+    if os.environ.get("SPP_NEW_PASSWORD"):
+        return os.environ["SPP_NEW_PASSWORD"]
+    if not sys.stdin.isatty():
+        raise admin.AdminError("Set SPP_NEW_PASSWORD or run in a terminal to be asked for the password.")
+    first = getpass.getpass(f"Password for {prompt_for}: ")
+    if first != getpass.getpass("Again: "):
+        raise admin.AdminError("The two passwords differ.")
+    return first
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .app import create_app
+
+    settings = Settings.from_env(
+        database_url=_database(args),
+        token_ttl_days=args.token_ttl_days,
+        max_attachment_bytes=args.max_attachment_bytes,
+    )
+    app = create_app(settings)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.ssl_certfile,
+        ssl_keyfile=args.ssl_keyfile,
+        proxy_headers=bool(args.forwarded_allow_ips),
+        forwarded_allow_ips=args.forwarded_allow_ips,
+        log_level=args.log_level,
+        server_header=False,
+    )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    print(json.dumps(admin.demo(_storage(args)), indent=2))
+    return 0
+
+
+def _admin(args: argparse.Namespace) -> int:
+    storage = _storage(args)
+    action = args.action
+    if action == "create-partnership":
+        print(admin.create_partnership(storage, args.name))
+    elif action == "add-school":
+        print(admin.add_school(storage, args.partnership, args.name))
+    elif action == "add-user":
+        print(
+            admin.add_user(
+                storage,
+                args.username,
+                args.display_name or args.username,
+                _password(args.username),
+                partnership=args.partnership,
+                school=args.school,
+                partnership_lead=args.partnership_lead,
+            )
+        )
+    elif action == "create-review":
+        questions = [q for q in args.question or []]
+        print(
+            admin.create_review(
+                storage,
+                args.partnership,
+                args.host_school,
+                args.start_date,
+                args.end_date,
+                args.focus,
+                questions,
+                focus_description=args.focus_description or "",
+                headteacher=args.headteacher or "",
+            )
+        )
+    elif action == "assign":
+        admin.assign(storage, args.review_id, args.username, "lead_reviewer" if args.lead else "reviewer")
+    elif action == "import-schedule":
+        for review_id in admin.import_schedule(storage, args.partnership, Path(args.csv)):
+            print(review_id)
+    elif action == "list-reviews":
+        rows = admin.list_reviews(storage, args.partnership)
+        if args.json:
+            print(json.dumps(rows, indent=2, ensure_ascii=False))
+        else:
+            print(f"{'review id':36}  {'dates':23}  {'ops':>6}  {'last activity':20}  host school / focus")
+            for r in rows:
+                print(
+                    f"{r['id']:36}  {r['start_date']} to {r['end_date']}  {r['op_count']:>6}  "
+                    f"{r['last_activity'] or '-':20}  {r['host_school']} / {r['focus']}"
+                )
+    elif action == "list-devices":
+        user = storage.user_by_username(args.username.strip().lower())
+        if user is None:
+            raise admin.AdminError("There is no user with this username.")
+        print(json.dumps(storage.devices_of(user["id"]), indent=2, ensure_ascii=False))
+    elif action == "revoke-device":
+        admin.revoke_device(storage, args.device_id)
+    elif action == "export-review":
+        text = json.dumps(admin.export_review(storage, args.review_id), indent=2, ensure_ascii=False)
+        if args.output:
+            Path(args.output).write_text(text + "\n", encoding="utf-8")
+        else:
+            print(text)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="spp-server", description="SPP Desktop's central sync server.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--database", help="database URL (default: SPP_SERVER_DATABASE, else sqlite file)")
+
+    serve = sub.add_parser("serve", parents=[common], help="run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--ssl-certfile")
+    serve.add_argument("--ssl-keyfile")
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        default=None,
+        help="trust X-Forwarded-For/Proto from these proxy addresses (behind a reverse proxy)",
+    )
+    serve.add_argument("--token-ttl-days", type=int, default=None)
+    serve.add_argument("--max-attachment-bytes", type=int, default=None)
+    serve.add_argument("--log-level", default="info")
+    serve.set_defaults(func=cmd_serve)
+
+    demo = sub.add_parser("demo", parents=[common], help="create a demo partnership and print its accounts")
+    demo.set_defaults(func=cmd_demo)
+
+    adm = sub.add_parser("admin", help="run a partnership")
+    acts = adm.add_subparsers(dest="action", required=True)
+    p = acts.add_parser("create-partnership", parents=[common])
+    p.add_argument("name")
+    p = acts.add_parser("add-school", parents=[common])
+    p.add_argument("--partnership", required=True)
+    p.add_argument("name")
+    p = acts.add_parser("add-user", parents=[common], help="password from SPP_NEW_PASSWORD or prompted")
+    p.add_argument("username")
+    p.add_argument("--display-name")
+    p.add_argument("--partnership")
+    p.add_argument("--school")
+    p.add_argument("--partnership-lead", action="store_true")
+    p = acts.add_parser("create-review", parents=[common])
+    p.add_argument("--partnership", required=True)
+    p.add_argument("--host-school", required=True)
+    p.add_argument("--start-date", required=True, help="YYYY-MM-DD")
+    p.add_argument("--end-date", required=True, help="YYYY-MM-DD")
+    p.add_argument("--focus", required=True)
+    p.add_argument("--focus-description")
+    p.add_argument("--headteacher")
+    p.add_argument("--question", action="append", help="an enquiry question (repeat)")
+    p = acts.add_parser("assign", parents=[common])
+    p.add_argument("review_id")
+    p.add_argument("username")
+    role = p.add_mutually_exclusive_group(required=True)
+    role.add_argument("--lead", action="store_true", help="as lead reviewer")
+    role.add_argument("--reviewer", action="store_true", help="as reviewer")
+    p = acts.add_parser(
+        "import-schedule",
+        parents=[common],
+        help="CSV: host_school,start_date,end_date,focus,questions,lead,reviewers",
+    )
+    p.add_argument("--partnership", required=True)
+    p.add_argument("csv")
+    p = acts.add_parser("list-reviews", parents=[common])
+    p.add_argument("--partnership")
+    p.add_argument("--json", action="store_true")
+    p = acts.add_parser("list-devices", parents=[common])
+    p.add_argument("username")
+    p = acts.add_parser("revoke-device", parents=[common])
+    p.add_argument("device_id")
+    p = acts.add_parser(
+        "export-review", parents=[common], help="the review's merged state as a package (JSON)"
+    )
+    p.add_argument("review_id")
+    p.add_argument("--output", "-o")
+    adm.set_defaults(func=_admin)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except admin.AdminError as exc:
+        print(f"spp-server: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""Attachments, content-addressed by SHA-256, uploaded in resumable chunks.
+
+HEAD tells how many bytes are stored (Upload-Offset) and whether the blob is complete; PATCH appends a chunk
+at exactly that offset; when the last byte arrives the SHA-256 is checked before the blob counts as stored.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Header, Path, Request, Response
+from fastapi.concurrency import run_in_threadpool
+
+from .auth import Caller, CallerDep, require_member
+from .errors import ApiError, responses
+
+router = APIRouter(tags=["attachments"])
+
+SHA = Path(pattern=r"^[0-9a-fA-F]{64}$", description="SHA-256 of the attachment, hex")
+PREFIX = "/reviews/{review_id}/attachments/{sha256}"
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def _headers(length: int, stored: int, complete: bool) -> dict[str, str]:
+    return {
+        "Upload-Offset": str(stored),
+        "Upload-Length": str(length),
+        "Upload-Complete": "1" if complete else "0",
+        "Cache-Control": "no-store",
+    }
+
+
+def _head(request: Request, review_id: str, sha256: str, caller: Caller) -> Response:
+    storage = request.app.state.storage
+    require_member(storage, review_id, caller)
+    state = storage.upload_state(review_id, sha256.lower())
+    if state is None:
+        raise ApiError(404, "not_found", "Nothing of this attachment is stored yet.")
+    return Response(status_code=200, headers=_headers(state.length, state.stored, state.complete))
+
+
+@router.head(
+    PREFIX,
+    responses={
+        200: {"description": "Upload-Offset and Upload-Complete headers"},
+        **responses(401, 403, 404, 422),
+    },
+)
+async def head_attachment(request: Request, caller: CallerDep, review_id: str, sha256: str = SHA) -> Response:
+    """How much of an attachment is stored: headers Upload-Offset, Upload-Length and Upload-Complete (1|0)."""
+    return await run_in_threadpool(_head, request, review_id, sha256, caller)
+
+
+def _patch(
+    request: Request, review_id: str, sha256: str, offset: int, length: int, data: bytes, caller: Caller
+) -> Response:
+    storage = request.app.state.storage
+    require_member(storage, review_id, caller)
+    limit = request.app.state.settings.max_attachment_bytes
+    if length > limit:
+        raise ApiError(
+            413,
+            "attachment_too_large",
+            f"The attachment is {_mb(length)}; this server accepts attachments of up to {_mb(limit)}.",
+        )
+    result = storage.append_upload(review_id, sha256.lower(), offset, length, data)
+    state = result.state
+    if result.outcome == "ok" and state is not None:
+        return Response(status_code=204, headers=_headers(state.length, state.stored, state.complete))
+    if result.outcome == "hash_mismatch":
+        raise ApiError(
+            422,
+            "hash_mismatch",
+            "The bytes received do not match the SHA-256 in the address; the upload was discarded.",
+        )
+    assert state is not None
+    headers = _headers(state.length, state.stored, state.complete)
+    if result.outcome == "too_long":
+        raise ApiError(422, "validation_error", "The chunk runs past Upload-Length.", headers)
+    if result.outcome == "length_mismatch":
+        raise ApiError(
+            409,
+            "length_mismatch",
+            "An upload of this attachment with another Upload-Length is under way.",
+            headers,
+        )
+    raise ApiError(409, "offset_mismatch", f"Resume the upload at offset {state.stored}.", headers)
+
+
+@router.patch(
+    PREFIX,
+    status_code=204,
+    response_class=Response,
+    responses={
+        204: {"description": "Chunk stored; Upload-Offset tells the new offset"},
+        **responses(401, 403, 404, 409, 413, 422),
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/offset+octet-stream": {"schema": {"type": "string", "format": "binary"}},
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+            },
+        }
+    },
+)
+async def patch_attachment(
+    request: Request,
+    caller: CallerDep,
+    review_id: str,
+    sha256: str = SHA,
+    upload_offset: int = Header(ge=0, le=2**62),
+    upload_length: int = Header(ge=0, le=2**62),
+) -> Response:
+    """Append the request body at Upload-Offset (which must equal the stored offset, else 409 with the right
+    one); Upload-Length is the attachment's total size."""
+    data = await request.body()
+    return await run_in_threadpool(
+        _patch, request, review_id, sha256, upload_offset, upload_length, data, caller
+    )
+
+
+def _get(request: Request, review_id: str, sha256: str, caller: Caller) -> Any:
+    storage = request.app.state.storage
+    require_member(storage, review_id, caller)
+    data = storage.read_attachment(review_id, sha256.lower())
+    if data is None:
+        raise ApiError(404, "not_found", "This attachment is not stored (or not completely yet).")
+    return Response(
+        data,
+        media_type="application/octet-stream",
+        headers={"Cache-Control": "private, max-age=31536000, immutable"},
+    )
+
+
+@router.get(
+    PREFIX,
+    response_class=Response,
+    responses={
+        200: {
+            "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+            "description": "The attachment's bytes",
+        },
+        **responses(401, 403, 404, 422),
+    },
+)
+async def get_attachment(request: Request, caller: CallerDep, review_id: str, sha256: str = SHA) -> Response:
+    """The bytes of a completely stored attachment (team only)."""
+    return await run_in_threadpool(_get, request, review_id, sha256, caller)

@@ -1,0 +1,548 @@
+"""Storage: the one class that runs SQL for the server. The same code serves SQLite and PostgreSQL, and
+the contract suite in tests/server runs against both.
+
+Op log: each review has its own cursor (`reviews.last_seq`). A push locks the review row, so batches for
+one review are numbered and committed one after another: a reader that has seen seq N can never later
+find a newly committed op below N (no gaps for pulls, even with concurrent pushes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+
+from sync.protocol.package import package_to_ops
+
+from .tables import (
+    attachment_chunks,
+    attachments,
+    devices,
+    login_failures,
+    ops,
+    partnerships,
+    reviews,
+    schools,
+    team,
+    users,
+)
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+def canonical_json(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class PendingOp:
+    op_id: str
+    device_id: str
+    author: str
+    body: str  # canonical wire JSON
+    may_insert: bool = True  # False: only a duplicate of a stored op is acceptable
+
+
+@dataclass(frozen=True)
+class AppendResult:
+    status: str  # accepted | duplicate | missing
+    seq: int | None = None
+    stored_body: str | None = None  # for a duplicate: what the server holds
+
+
+@dataclass(frozen=True)
+class UploadState:
+    length: int
+    stored: int
+    complete: bool
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    outcome: str  # ok | offset_mismatch | length_mismatch | too_long | hash_mismatch
+    state: UploadState | None
+
+
+class Storage:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @contextmanager
+    def _tx(self, write: bool = False) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            if write:
+                conn.execution_options(write=True)
+            with conn.begin():
+                yield conn
+
+    # --- partnerships, schools, users --------------------------------------------------------------
+    def create_partnership(self, name: str) -> str:
+        pid = new_uuid()
+        with self._tx(True) as c:
+            c.execute(insert(partnerships).values(id=pid, name=name, created_ms=now_ms()))
+        return pid
+
+    def partnership_by_name(self, name: str) -> str | None:
+        with self._tx() as c:
+            return c.execute(select(partnerships.c.id).where(partnerships.c.name == name)).scalar()
+
+    def add_school(self, partnership_id: str, name: str) -> str:
+        sid = new_uuid()
+        with self._tx(True) as c:
+            c.execute(insert(schools).values(id=sid, partnership_id=partnership_id, name=name))
+        return sid
+
+    def school(self, school_id: str) -> dict[str, Any] | None:
+        with self._tx() as c:
+            row = c.execute(select(schools).where(schools.c.id == school_id)).mappings().first()
+        return dict(row) if row else None
+
+    def school_by_name(self, partnership_id: str, name: str) -> str | None:
+        with self._tx() as c:
+            return c.execute(
+                select(schools.c.id).where(schools.c.partnership_id == partnership_id, schools.c.name == name)
+            ).scalar()
+
+    def add_user(
+        self,
+        username: str,
+        display_name: str,
+        password_hash: str,
+        *,
+        partnership_id: str | None = None,
+        school_id: str | None = None,
+        partnership_lead: bool = False,
+    ) -> str:
+        uid = new_uuid()
+        with self._tx(True) as c:
+            c.execute(
+                insert(users).values(
+                    id=uid,
+                    username=username,
+                    display_name=display_name,
+                    password_hash=password_hash,
+                    partnership_id=partnership_id,
+                    school_id=school_id,
+                    partnership_lead=partnership_lead,
+                    created_ms=now_ms(),
+                )
+            )
+        return uid
+
+    def user_by_username(self, username: str) -> dict[str, Any] | None:
+        with self._tx() as c:
+            row = c.execute(select(users).where(users.c.username == username)).mappings().first()
+        return dict(row) if row else None
+
+    def user(self, user_id: str) -> dict[str, Any] | None:
+        with self._tx() as c:
+            row = c.execute(select(users).where(users.c.id == user_id)).mappings().first()
+        return dict(row) if row else None
+
+    # --- reviews and teams ---------------------------------------------------------------------------
+    def create_review(
+        self, partnership_id: str, host_school_id: str, package: dict[str, Any], team_key: str
+    ) -> str:
+        """Store a review with its package and the ops derived from it (cursor 1..n)."""
+        review = package["review"]
+        with self._tx(True) as c:
+            c.execute(
+                insert(reviews).values(
+                    id=review["id"],
+                    partnership_id=partnership_id,
+                    host_school_id=host_school_id,
+                    start_date=review["start_date"],
+                    end_date=review["end_date"],
+                    package=canonical_json(package),
+                    team_key=team_key,
+                    last_seq=0,
+                    created_ms=now_ms(),
+                )
+            )
+            self._store_package_ops(c, review["id"], package)
+        return review["id"]
+
+    def set_team_member(self, review_id: str, user_id: str, role: str, package: dict[str, Any]) -> None:
+        """Put a user on a review's team and store the updated package (and any new derived ops)."""
+        with self._tx(True) as c:
+            self._lock_review(c, review_id)
+            c.execute(delete(team).where(team.c.review_id == review_id, team.c.user_id == user_id))
+            c.execute(insert(team).values(review_id=review_id, user_id=user_id, role=role))
+            c.execute(
+                update(reviews).where(reviews.c.id == review_id).values(package=canonical_json(package))
+            )
+            self._store_package_ops(c, review_id, package)
+
+    def _store_package_ops(self, c: Connection, review_id: str, package: dict[str, Any]) -> None:
+        pending = [
+            PendingOp(op.op_id, op.device_id, op.author, canonical_json(op.to_wire()))
+            for op in package_to_ops(package)
+        ]
+        self._append(c, review_id, pending)
+
+    def team(self, review_id: str) -> list[dict[str, Any]]:
+        with self._tx() as c:
+            rows = (
+                c.execute(
+                    select(
+                        team.c.user_id, team.c.role, users.c.username, users.c.display_name, users.c.school_id
+                    )
+                    .join(users, users.c.id == team.c.user_id)
+                    .where(team.c.review_id == review_id)
+                )
+                .mappings()
+                .all()
+            )
+        return [dict(r) for r in rows]
+
+    def review(self, review_id: str) -> dict[str, Any] | None:
+        with self._tx() as c:
+            row = c.execute(select(reviews).where(reviews.c.id == review_id)).mappings().first()
+        if not row:
+            return None
+        data = dict(row)
+        data["package"] = json.loads(data["package"])
+        return data
+
+    def role_on(self, review_id: str, user_id: str) -> str | None:
+        """The user's role on the review's team, or None (also when there is no such review)."""
+        with self._tx() as c:
+            return c.execute(
+                select(team.c.role).where(team.c.review_id == review_id, team.c.user_id == user_id)
+            ).scalar()
+
+    def reviews_for_user(self, user_id: str) -> list[dict[str, Any]]:
+        with self._tx() as c:
+            rows = (
+                c.execute(
+                    select(
+                        reviews.c.id, reviews.c.start_date, reviews.c.end_date, reviews.c.package, team.c.role
+                    )
+                    .join(team, team.c.review_id == reviews.c.id)
+                    .where(team.c.user_id == user_id)
+                    .order_by(reviews.c.start_date, reviews.c.id)
+                )
+                .mappings()
+                .all()
+            )
+        out = []
+        for r in rows:
+            review = json.loads(r["package"])["review"]
+            out.append(
+                {
+                    "id": r["id"],
+                    "host_school": review.get("host_school", ""),
+                    "start_date": r["start_date"],
+                    "end_date": r["end_date"],
+                    "focus": review.get("focus", {}).get("title", ""),
+                    "role": r["role"],
+                }
+            )
+        return out
+
+    def review_summaries(self, partnership_id: str | None = None) -> list[dict[str, Any]]:
+        counts = select(ops.c.review_id, func.count().label("op_count")).group_by(ops.c.review_id).subquery()
+        query = (
+            select(
+                reviews.c.id,
+                reviews.c.partnership_id,
+                reviews.c.start_date,
+                reviews.c.end_date,
+                reviews.c.package,
+                reviews.c.last_seq,
+                reviews.c.last_activity_ms,
+                func.coalesce(counts.c.op_count, 0).label("op_count"),
+            )
+            .outerjoin(counts, counts.c.review_id == reviews.c.id)
+            .order_by(reviews.c.start_date, reviews.c.id)
+        )
+        if partnership_id:
+            query = query.where(reviews.c.partnership_id == partnership_id)
+        with self._tx() as c:
+            rows = c.execute(query).mappings().all()
+        out = []
+        for r in rows:
+            review = json.loads(r["package"])["review"]
+            out.append(
+                {
+                    "id": r["id"],
+                    "host_school": review.get("host_school", ""),
+                    "start_date": r["start_date"],
+                    "end_date": r["end_date"],
+                    "focus": review.get("focus", {}).get("title", ""),
+                    "cursor": r["last_seq"],
+                    "op_count": r["op_count"],
+                    "last_activity_ms": r["last_activity_ms"],
+                }
+            )
+        return out
+
+    # --- devices and login throttling ----------------------------------------------------------------
+    def create_device(self, user_id: str, name: str, token_hash: str, expires_ms: int) -> str:
+        did = new_uuid()
+        with self._tx(True) as c:
+            c.execute(
+                insert(devices).values(
+                    id=did,
+                    user_id=user_id,
+                    name=name,
+                    token_hash=token_hash,
+                    created_ms=now_ms(),
+                    expires_ms=expires_ms,
+                )
+            )
+        return did
+
+    def device_for_token(self, token_hash: str) -> dict[str, Any] | None:
+        with self._tx() as c:
+            row = (
+                c.execute(
+                    select(
+                        devices.c.id,
+                        devices.c.user_id,
+                        devices.c.expires_ms,
+                        devices.c.revoked_ms,
+                        devices.c.last_seen_ms,
+                    ).where(devices.c.token_hash == token_hash)
+                )
+                .mappings()
+                .first()
+            )
+        return dict(row) if row else None
+
+    def touch_device(self, device_id: str, at_ms: int) -> None:
+        with self._tx(True) as c:
+            c.execute(update(devices).where(devices.c.id == device_id).values(last_seen_ms=at_ms))
+
+    def revoke_device(self, device_id: str) -> bool:
+        with self._tx(True) as c:
+            done = c.execute(
+                update(devices)
+                .where(devices.c.id == device_id, devices.c.revoked_ms.is_(None))
+                .values(revoked_ms=now_ms())
+            )
+        return done.rowcount == 1
+
+    def devices_of(self, user_id: str) -> list[dict[str, Any]]:
+        with self._tx() as c:
+            rows = (
+                c.execute(
+                    select(
+                        devices.c.id,
+                        devices.c.name,
+                        devices.c.created_ms,
+                        devices.c.expires_ms,
+                        devices.c.revoked_ms,
+                        devices.c.last_seen_ms,
+                    )
+                    .where(devices.c.user_id == user_id)
+                    .order_by(devices.c.created_ms)
+                )
+                .mappings()
+                .all()
+            )
+        return [dict(r) for r in rows]
+
+    @staticmethod
+    def throttle_key(kind: str, value: str) -> str:
+        return hashlib.sha256(f"{kind}:{value}".encode()).hexdigest()
+
+    def record_login_failure(self, keys: list[str], at_ms: int, window_ms: int) -> None:
+        with self._tx(True) as c:
+            c.execute(delete(login_failures).where(login_failures.c.at_ms < at_ms - window_ms))
+            c.execute(insert(login_failures), [{"key_hash": k, "at_ms": at_ms} for k in keys])
+
+    def login_failures_since(self, key: str, since_ms: int) -> list[int]:
+        with self._tx() as c:
+            return list(
+                c.execute(
+                    select(login_failures.c.at_ms)
+                    .where(login_failures.c.key_hash == key, login_failures.c.at_ms >= since_ms)
+                    .order_by(login_failures.c.at_ms)
+                ).scalars()
+            )
+
+    def clear_login_failures(self, key: str) -> None:
+        with self._tx(True) as c:
+            c.execute(delete(login_failures).where(login_failures.c.key_hash == key))
+
+    # --- the op log ------------------------------------------------------------------------------------
+    def append_ops(self, review_id: str, pending: list[PendingOp]) -> tuple[list[AppendResult], int]:
+        """Store new ops in receipt order in one transaction; returns a result per op and the cursor."""
+        with self._tx(True) as c:
+            return self._append(c, review_id, pending)
+
+    def _lock_review(self, c: Connection, review_id: str) -> int:
+        seq = c.execute(
+            select(reviews.c.last_seq).where(reviews.c.id == review_id).with_for_update()
+        ).scalar()
+        if seq is None:
+            raise KeyError(review_id)
+        return int(seq)
+
+    def _append(
+        self, c: Connection, review_id: str, pending: list[PendingOp]
+    ) -> tuple[list[AppendResult], int]:
+        seq = self._lock_review(c, review_id)
+        known: dict[str, str] = {}
+        ids = list({p.op_id for p in pending})
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            known.update(
+                c.execute(
+                    select(ops.c.op_id, ops.c.body).where(ops.c.review_id == review_id, ops.c.op_id.in_(part))
+                )
+                .tuples()
+                .all()
+            )
+        results: list[AppendResult] = []
+        rows: list[dict[str, Any]] = []
+        at = now_ms()
+        for p in pending:
+            if p.op_id in known:
+                results.append(AppendResult("duplicate", stored_body=known[p.op_id]))
+            elif not p.may_insert:
+                results.append(AppendResult("missing"))
+            else:
+                seq += 1
+                known[p.op_id] = p.body
+                rows.append(
+                    {
+                        "review_id": review_id,
+                        "op_id": p.op_id,
+                        "seq": seq,
+                        "device_id": p.device_id,
+                        "author": p.author,
+                        "received_ms": at,
+                        "body": p.body,
+                    }
+                )
+                results.append(AppendResult("accepted", seq=seq))
+        if rows:
+            c.execute(insert(ops), rows)
+            c.execute(
+                update(reviews).where(reviews.c.id == review_id).values(last_seq=seq, last_activity_ms=at)
+            )
+        return results, seq
+
+    def ops_after(self, review_id: str, after: int, limit: int) -> list[tuple[int, str]]:
+        with self._tx() as c:
+            return list(
+                c.execute(
+                    select(ops.c.seq, ops.c.body)
+                    .where(ops.c.review_id == review_id, ops.c.seq > after)
+                    .order_by(ops.c.seq)
+                    .limit(limit)
+                ).tuples()
+            )
+
+    def cursor(self, review_id: str) -> int | None:
+        with self._tx() as c:
+            return c.execute(select(reviews.c.last_seq).where(reviews.c.id == review_id)).scalar()
+
+    def op_count(self, review_id: str) -> int:
+        with self._tx() as c:
+            return int(
+                c.execute(select(func.count()).select_from(ops).where(ops.c.review_id == review_id)).scalar()
+            )
+
+    # --- attachments ------------------------------------------------------------------------------------
+    def upload_state(self, review_id: str, sha256: str) -> UploadState | None:
+        with self._tx() as c:
+            return self._upload_state(c, review_id, sha256)
+
+    def _upload_state(self, c: Connection, review_id: str, sha256: str) -> UploadState | None:
+        row = c.execute(
+            select(attachments.c.length, attachments.c.stored, attachments.c.complete).where(
+                attachments.c.review_id == review_id, attachments.c.sha256 == sha256
+            )
+        ).first()
+        return UploadState(int(row[0]), int(row[1]), bool(row[2])) if row else None
+
+    def _discard(self, c: Connection, review_id: str, sha256: str) -> None:
+        for table in (attachment_chunks, attachments):
+            c.execute(delete(table).where(table.c.review_id == review_id, table.c.sha256 == sha256))
+
+    def append_upload(
+        self, review_id: str, sha256: str, offset: int, length: int, data: bytes
+    ) -> UploadResult:
+        """Add a chunk at `offset`. When the last byte arrives the SHA-256 is checked; a mismatch discards it."""
+        with self._tx(True) as c:
+            self._lock_review(c, review_id)  # one writer per review's uploads at a time
+            state = self._upload_state(c, review_id, sha256)
+            if state is not None and state.length != length and not state.complete and offset == 0:
+                self._discard(c, review_id, sha256)
+                state = None
+            if state is None:
+                if offset != 0:
+                    return UploadResult("offset_mismatch", UploadState(length, 0, False))
+                c.execute(
+                    insert(attachments).values(
+                        review_id=review_id,
+                        sha256=sha256,
+                        length=length,
+                        stored=0,
+                        complete=False,
+                        created_ms=now_ms(),
+                    )
+                )
+                state = UploadState(length, 0, False)
+            if state.length != length:
+                return UploadResult("length_mismatch", state)
+            if state.complete or offset != state.stored:
+                return UploadResult("offset_mismatch", state)
+            if offset + len(data) > length:
+                return UploadResult("too_long", state)
+            if data:
+                c.execute(
+                    insert(attachment_chunks).values(
+                        review_id=review_id, sha256=sha256, offset=offset, data=data
+                    )
+                )
+            stored = offset + len(data)
+            complete = stored == length
+            if complete and self._digest(c, review_id, sha256) != sha256:
+                self._discard(c, review_id, sha256)
+                return UploadResult("hash_mismatch", None)
+            c.execute(
+                update(attachments)
+                .where(attachments.c.review_id == review_id, attachments.c.sha256 == sha256)
+                .values(stored=stored, complete=complete)
+            )
+            return UploadResult("ok", UploadState(length, stored, complete))
+
+    def _chunks(self, c: Connection, review_id: str, sha256: str) -> Iterator[bytes]:
+        result = c.execute(
+            select(attachment_chunks.c.data)
+            .where(attachment_chunks.c.review_id == review_id, attachment_chunks.c.sha256 == sha256)
+            .order_by(attachment_chunks.c.offset)
+        )
+        for (data,) in result:
+            yield bytes(data)
+
+    def _digest(self, c: Connection, review_id: str, sha256: str) -> str:
+        digest = hashlib.sha256()
+        for data in self._chunks(c, review_id, sha256):
+            digest.update(data)
+        return digest.hexdigest()
+
+    def read_attachment(self, review_id: str, sha256: str) -> bytes | None:
+        """The bytes of a completely stored attachment, or None."""
+        with self._tx() as c:
+            state = self._upload_state(c, review_id, sha256)
+            if state is None or not state.complete:
+                return None
+            return b"".join(self._chunks(c, review_id, sha256))
