@@ -44,6 +44,15 @@ class Value:
         return cls(op_id, HLC(data[0], data[1], data[2]), data[3], data[4], frozenset(data[5]))
 
 
+def _rank(v: Value) -> tuple[HLC, str]:
+    """The order of surviving values: HLC, then op id for the rare tie of equal HLCs.
+
+    Equal HLCs do happen: every op derived from one review package carries HLC(issued_at, 0, "package").
+    Without the op id, the winner of such a tie was whichever op a copy happened to apply first.
+    """
+    return (v.hlc, v.op_id)
+
+
 class EntityState:
     """The merged state of one entity (one evidence record, one finding ...)."""
 
@@ -77,7 +86,7 @@ class EntityState:
     # --- reading ----------------------------------------------------------------------------------
     def live(self, name: str) -> list[Value]:
         """Surviving values of a field, provisional winner first."""
-        return sorted(self.registers.get(name, {}).values(), key=lambda v: v.hlc, reverse=True)
+        return sorted(self.registers.get(name, {}).values(), key=_rank, reverse=True)
 
     def heads(self, name: str) -> tuple[str, ...]:
         """Op ids a new edit of this field must name as parents."""
@@ -90,7 +99,7 @@ class EntityState:
         register = self.registers.get(name)
         if not register:
             return default
-        return max(register.values(), key=lambda v: v.hlc).value
+        return max(register.values(), key=_rank).value
 
     def values(self) -> dict[str, Any]:
         """Winning value of every field (the reserved _deleted excluded)."""
@@ -109,12 +118,13 @@ class EntityState:
         found = {name: self.live(name) for name, reg in self.registers.items() if len(reg) > 1}
         if self.deleted and DELETED not in found:
             winner = self.live(DELETED)[0]
+            # Fields in name order: values of one op (equal rank) then list identically on every copy.
             unseen = [
-                v for name, reg in self.registers.items() if name != DELETED
+                v for name, reg in sorted(self.registers.items()) if name != DELETED
                 for v in reg.values() if v.op_id not in winner.seen
             ]
             if unseen:
-                found[DELETED] = [winner, *sorted(unseen, key=lambda v: v.hlc, reverse=True)]
+                found[DELETED] = [winner, *sorted(unseen, key=_rank, reverse=True)]
         return found
 
     @property
