@@ -1,0 +1,33 @@
+"""What the feedback summary PDF is built from: the review and what the feedback conversation settled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spp_desktop.domain.evidence import Evidence
+from spp_desktop.domain.findings import AgreedAction, EvidenceLink, FeedbackOutcome, Finding
+from spp_desktop.domain.review import Review
+
+NOTHING_TO_REPORT = (
+    "There are no findings yet, so there is nothing to put in the feedback summary. Draft findings first."
+)
+
+
+class NothingToReport(Exception):
+    """The review has no findings at all; an empty feedback summary would only confuse."""
+
+    def __init__(self, message: str = NOTHING_TO_REPORT) -> None:
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class FeedbackReport:
+    """Everything the feedback summary shows, as domain objects (the store builds it, the UI passes it on)."""
+
+    review: Review
+    findings: tuple[Finding, ...]
+    links: tuple[EvidenceLink, ...]
+    evidence: tuple[Evidence, ...]
+    outcome: FeedbackOutcome
+    actions: tuple[AgreedAction, ...]
+    language: str = "en"
