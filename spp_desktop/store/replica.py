@@ -34,6 +34,13 @@ class ReplicaMixin:
     def all_ops(self: ReviewStore, review_id: str) -> list[Operation]:
         return self._oplog().all_ops(review_id)
 
+    def export_ops(self: ReviewStore, review_id: str) -> list[Operation]:
+        """Every op of the review, for a team bundle. Freezes the unsent ones first: once an op has
+        left the laptop it must never be squashed again, or copies would hold different versions."""
+        with translated_errors(self.files.database):
+            self._oplog().freeze_all(review_id)
+            return self._oplog().all_ops(review_id)
+
     def freeze_outbox(self: ReviewStore, review_id: str) -> None:
         self._oplog().freeze_all(review_id)
 

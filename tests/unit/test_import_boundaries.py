@@ -1,0 +1,101 @@
+"""The layering rules of ARCHITECTURE.md, read from the source: a break fails the build."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+STDLIB = set(sys.stdlib_module_names)
+DB_DRIVERS = {"sqlite3", "sqlcipher3", "pysqlite3", "sqlite_utils", "sqlalchemy", "psycopg", "alembic"}
+
+
+def _imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                names.append(".".join(base + ([node.module] if node.module else [])))
+            else:
+                names.append(node.module or "")
+    return names
+
+
+def _modules(folder: str) -> list[Path]:
+    return sorted((ROOT / folder).rglob("*.py"))
+
+
+def _rel(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def _top(name: str) -> str:
+    return name.split(".")[0]
+
+
+def test_pyside_only_in_ui_and_app():
+    allowed = ("spp_desktop/ui/", "spp_desktop/app.py", "spp_desktop/cli.py")
+    bad = [_rel(p) for d in ("spp_desktop", "sync") for p in _modules(d)
+           if any(_top(n) == "PySide6" for n in _imports(p)) and not _rel(p).startswith(allowed)]
+    assert bad == []
+
+
+def test_sql_only_in_store_and_server():
+    allowed = ("spp_desktop/store/", "sync/server/")
+    bad = []
+    for d in ("spp_desktop", "sync"):
+        for p in _modules(d):
+            if _rel(p).startswith(allowed):
+                continue
+            if any(_top(n) in DB_DRIVERS for n in _imports(p)) or ".execute(" in p.read_text(encoding="utf-8"):
+                bad.append(_rel(p))
+    assert bad == []
+
+
+def test_sync_never_imports_the_app():
+    bad = [_rel(p) for p in _modules("sync") if any(_top(n) == "spp_desktop" for n in _imports(p))]
+    assert bad == []
+
+
+def test_domain_is_standard_library_only():
+    bad = {_rel(p): n for p in _modules("spp_desktop/domain") for n in _imports(p)
+           if _top(n) not in STDLIB and not n.startswith("spp_desktop.domain") and n != "__future__"}
+    assert bad == {}
+
+
+def test_protocol_imports_nothing_of_ours():
+    allowed_third_party = {"cryptography"}
+    bad = {_rel(p): n for p in _modules("sync/protocol") for n in _imports(p)
+           if _top(n) not in STDLIB | allowed_third_party and not n.startswith("sync.protocol")}
+    assert bad == {}
+
+
+def test_client_and_server_use_only_the_protocol_of_ours():
+    for folder, other in (("sync/client", "sync.server"), ("sync/server", "sync.client")):
+        bad = {_rel(p): n for p in _modules(folder) for n in _imports(p) if n.startswith(other)}
+        assert bad == {}, folder
+
+
+def test_reports_use_only_the_domain():
+    bad = {_rel(p): n for p in _modules("spp_desktop/reports") for n in _imports(p)
+           if _top(n) == "spp_desktop" and not n.startswith(("spp_desktop.domain", "spp_desktop.reports"))}
+    assert bad == {}
+
+
+def test_store_never_imports_ui_or_reports():
+    bad = {_rel(p): n for p in _modules("spp_desktop/store") for n in _imports(p)
+           if n.startswith(("spp_desktop.ui", "spp_desktop.reports", "spp_desktop.services", "PySide6"))}
+    assert bad == {}
+
+
+def test_ui_reaches_the_store_only_through_review_store():
+    allowed = ("spp_desktop.store.repository", "spp_desktop.store.errors")
+    bad = {_rel(p): n for p in _modules("spp_desktop/ui") for n in _imports(p)
+           if n.startswith("spp_desktop.store") and not n.startswith(allowed)}
+    assert bad == {}
