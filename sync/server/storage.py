@@ -21,9 +21,8 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from sync.protocol.package import package_to_ops
 
+from .storage_attachments import AttachmentStorage
 from .tables import (
-    attachment_chunks,
-    attachments,
     devices,
     login_failures,
     ops,
@@ -63,20 +62,7 @@ class AppendResult:
     stored_body: str | None = None  # for a duplicate: what the server holds
 
 
-@dataclass(frozen=True)
-class UploadState:
-    length: int
-    stored: int
-    complete: bool
-
-
-@dataclass(frozen=True)
-class UploadResult:
-    outcome: str  # ok | offset_mismatch | length_mismatch | too_long | hash_mismatch
-    state: UploadState | None
-
-
-class Storage:
+class Storage(AttachmentStorage):
     def __init__(self, engine: Engine):
         self.engine = engine
 
@@ -401,13 +387,8 @@ class Storage:
         ids = list({p.op_id for p in pending})
         for start in range(0, len(ids), 500):
             part = ids[start : start + 500]
-            known.update(
-                c.execute(
-                    select(ops.c.op_id, ops.c.body).where(ops.c.review_id == review_id, ops.c.op_id.in_(part))
-                )
-                .tuples()
-                .all()
-            )
+            query = select(ops.c.op_id, ops.c.body).where(ops.c.review_id == review_id, ops.c.op_id.in_(part))
+            known.update((op_id, body) for op_id, body in c.execute(query))
         results: list[AppendResult] = []
         rows: list[dict[str, Any]] = []
         at = now_ms()
@@ -439,15 +420,14 @@ class Storage:
         return results, seq
 
     def ops_after(self, review_id: str, after: int, limit: int) -> list[tuple[int, str]]:
+        query = (
+            select(ops.c.seq, ops.c.body)
+            .where(ops.c.review_id == review_id, ops.c.seq > after)
+            .order_by(ops.c.seq)
+            .limit(limit)
+        )
         with self._tx() as c:
-            return list(
-                c.execute(
-                    select(ops.c.seq, ops.c.body)
-                    .where(ops.c.review_id == review_id, ops.c.seq > after)
-                    .order_by(ops.c.seq)
-                    .limit(limit)
-                ).tuples()
-            )
+            return [(int(seq), body) for seq, body in c.execute(query)]
 
     def cursor(self, review_id: str) -> int | None:
         with self._tx() as c:
@@ -458,91 +438,3 @@ class Storage:
             return int(
                 c.execute(select(func.count()).select_from(ops).where(ops.c.review_id == review_id)).scalar()
             )
-
-    # --- attachments ------------------------------------------------------------------------------------
-    def upload_state(self, review_id: str, sha256: str) -> UploadState | None:
-        with self._tx() as c:
-            return self._upload_state(c, review_id, sha256)
-
-    def _upload_state(self, c: Connection, review_id: str, sha256: str) -> UploadState | None:
-        row = c.execute(
-            select(attachments.c.length, attachments.c.stored, attachments.c.complete).where(
-                attachments.c.review_id == review_id, attachments.c.sha256 == sha256
-            )
-        ).first()
-        return UploadState(int(row[0]), int(row[1]), bool(row[2])) if row else None
-
-    def _discard(self, c: Connection, review_id: str, sha256: str) -> None:
-        for table in (attachment_chunks, attachments):
-            c.execute(delete(table).where(table.c.review_id == review_id, table.c.sha256 == sha256))
-
-    def append_upload(
-        self, review_id: str, sha256: str, offset: int, length: int, data: bytes
-    ) -> UploadResult:
-        """Add a chunk at `offset`. When the last byte arrives the SHA-256 is checked; a mismatch discards it."""
-        with self._tx(True) as c:
-            self._lock_review(c, review_id)  # one writer per review's uploads at a time
-            state = self._upload_state(c, review_id, sha256)
-            if state is not None and state.length != length and not state.complete and offset == 0:
-                self._discard(c, review_id, sha256)
-                state = None
-            if state is None:
-                if offset != 0:
-                    return UploadResult("offset_mismatch", UploadState(length, 0, False))
-                c.execute(
-                    insert(attachments).values(
-                        review_id=review_id,
-                        sha256=sha256,
-                        length=length,
-                        stored=0,
-                        complete=False,
-                        created_ms=now_ms(),
-                    )
-                )
-                state = UploadState(length, 0, False)
-            if state.length != length:
-                return UploadResult("length_mismatch", state)
-            if state.complete or offset != state.stored:
-                return UploadResult("offset_mismatch", state)
-            if offset + len(data) > length:
-                return UploadResult("too_long", state)
-            if data:
-                c.execute(
-                    insert(attachment_chunks).values(
-                        review_id=review_id, sha256=sha256, offset=offset, data=data
-                    )
-                )
-            stored = offset + len(data)
-            complete = stored == length
-            if complete and self._digest(c, review_id, sha256) != sha256:
-                self._discard(c, review_id, sha256)
-                return UploadResult("hash_mismatch", None)
-            c.execute(
-                update(attachments)
-                .where(attachments.c.review_id == review_id, attachments.c.sha256 == sha256)
-                .values(stored=stored, complete=complete)
-            )
-            return UploadResult("ok", UploadState(length, stored, complete))
-
-    def _chunks(self, c: Connection, review_id: str, sha256: str) -> Iterator[bytes]:
-        result = c.execute(
-            select(attachment_chunks.c.data)
-            .where(attachment_chunks.c.review_id == review_id, attachment_chunks.c.sha256 == sha256)
-            .order_by(attachment_chunks.c.offset)
-        )
-        for (data,) in result:
-            yield bytes(data)
-
-    def _digest(self, c: Connection, review_id: str, sha256: str) -> str:
-        digest = hashlib.sha256()
-        for data in self._chunks(c, review_id, sha256):
-            digest.update(data)
-        return digest.hexdigest()
-
-    def read_attachment(self, review_id: str, sha256: str) -> bytes | None:
-        """The bytes of a completely stored attachment, or None."""
-        with self._tx() as c:
-            state = self._upload_state(c, review_id, sha256)
-            if state is None or not state.complete:
-                return None
-            return b"".join(self._chunks(c, review_id, sha256))

@@ -1,0 +1,80 @@
+"""Fixtures for the server tests: a database per backend, a storage, an app with a world, a live server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sync.server.app import create_app
+from sync.server.db import make_engine, upgrade
+from sync.server.settings import Settings
+from sync.server.storage import Storage
+
+from .helpers import PASSWORD, World, build_world, postgres_schema_url
+from .live import LiveServer, start_live_server
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Each test that uses this runs on SQLite (a temp file) and on PostgreSQL (a schema of its own)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/server.sqlite3"
+    else:
+        with postgres_schema_url() as url:
+            yield url
+
+
+@pytest.fixture
+def storage(database_url: str) -> Iterator[Storage]:
+    engine = make_engine(database_url)
+    upgrade(engine)
+    yield Storage(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path}/api.sqlite3"
+
+
+class Api:
+    """A TestClient on a fresh app with a world, and tokens for its users."""
+
+    def __init__(self, client: TestClient, world: World):
+        self.client = client
+        self.world = world
+        self.tokens: dict[str, str] = {}
+
+    def login(self, name: str, device: str = "Laptop") -> str:
+        r = self.client.post(
+            "/auth/login", json={"username": name, "password": PASSWORD, "device_name": device}
+        )
+        assert r.status_code == 200, r.text
+        self.tokens[name] = r.json()["token"]
+        return self.tokens[name]
+
+    def auth(self, name: str) -> dict[str, str]:
+        token = self.tokens.get(name) or self.login(name)
+        return {"Authorization": f"Bearer {token}"}
+
+
+def make_api(url: str, **settings: object) -> Iterator[Api]:
+    app = create_app(Settings(database_url=url, **settings))  # type: ignore[arg-type]
+    world = build_world(app.state.storage)
+    with TestClient(app) as client:
+        yield Api(client, world)
+
+
+@pytest.fixture
+def api(sqlite_url: str) -> Iterator[Api]:
+    yield from make_api(sqlite_url)
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+    """A real `spp-server serve` process on 127.0.0.1 with the demo data (see tests/server/live.py)."""
+    with start_live_server(tmp_path) as server:
+        yield server
