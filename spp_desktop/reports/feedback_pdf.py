@@ -52,6 +52,7 @@ from .styles import (
     MARGIN_TOP,
     PAGE_HEIGHT,
     RULE,
+    SectionMark,
     Styles,
     draw_cover_band,
     make_styles,
@@ -89,6 +90,30 @@ def _chain(block: list[Flowable], *, short: bool) -> list[Flowable]:
     for flowable in glued:
         flowable.keepWithNext = 1  # type: ignore[attr-defined]
     return block
+
+
+class _Separator(Flowable):
+    """A hairline between findings; it takes no room (and draws nothing) at the top of a page."""
+
+    keepWithNext = 1
+
+    def __init__(self, indent: float = 0, space: float = 7) -> None:
+        super().__init__()
+        self.indent, self.space = indent, space
+        self._hidden = False
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)
+        self._hidden = bool(frame is not None and getattr(frame, "_atTop", 0))
+        self.width = available_width
+        return available_width, 0 if self._hidden else self.space
+
+    def draw(self) -> None:
+        if self._hidden:
+            return
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.4)
+        self.canv.line(self.indent, self.space - 1, self.width, self.space - 1)
 
 
 def _rule_under_heading() -> HRFlowable:
@@ -133,7 +158,7 @@ class _Builder:
         if review.partnership.strip():
             row(L["partnership"], [Paragraph(_markup(review.partnership), s.cover_value)])
 
-        table = Table(rows, colWidths=[40 * mm, FRAME_WIDTH - 40 * mm], splitInRow=1, hAlign="LEFT")
+        table = Table(rows, colWidths=[44 * mm, FRAME_WIDTH - 44 * mm], splitInRow=1, hAlign="LEFT")
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), register_fonts()),  # never reference Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -186,9 +211,11 @@ class _Builder:
         L, s = self.labels, self.s
         story: list[Flowable] = [CondPageBreak(70 * mm)]
         if section.question is not None:
+            story.append(SectionMark(L.fmt("question_n", n=section.number)))
             story.append(Paragraph(escape(L.fmt("question_n", n=section.number)), s.kicker))
             story.append(Paragraph(_markup(section.question.text), s.h1))
         else:
+            story.append(SectionMark(L["other_findings"]))
             story.append(Paragraph(escape(L["other_findings"]), s.h1))
         story.append(_rule_under_heading())
 
@@ -198,10 +225,7 @@ class _Builder:
             story.append(Paragraph(escape(L[f"group_{kind.value}"]), s.h2))
             for i, entry in enumerate(entries):
                 if i:
-                    rule = HRFlowable(width=FRAME_WIDTH - 14, thickness=0.4, color=RULE, spaceBefore=6,
-                                      spaceAfter=0, hAlign="RIGHT")
-                    rule.keepWithNext = 1  # type: ignore[attr-defined]
-                    story.append(rule)
+                    story.append(_Separator(indent=14))
                 story.extend(self.finding(entry, kind))
 
         if section.to_explore:
@@ -230,7 +254,7 @@ class _Builder:
         L, s = self.labels, self.s
         out: list[Flowable] = []
         if ev.items:
-            counts = " · ".join(f"{escape(L[f'source_{k.value}'])} ({n})" for k, n in ev.counts)
+            counts = " · ".join(f"{escape(L[f'source_{k.value}'])}\u00a0({n})" for k, n in ev.counts)
             summary = L.fmt(
                 "support",
                 records=L.count("records", ev.items),
@@ -260,7 +284,8 @@ class _Builder:
     # -- after the review ----------------------------------------------------------------------------
     def after_review(self) -> list[Flowable]:
         L, s, outcome = self.labels, self.s, self.report.outcome
-        story: list[Flowable] = [CondPageBreak(90 * mm), Paragraph(escape(L["after_review"]), s.h1),
+        story: list[Flowable] = [CondPageBreak(90 * mm), SectionMark(L["after_review"]),
+                                 Paragraph(escape(L["after_review"]), s.h1),
                                  _rule_under_heading()]
         story.append(Paragraph(escape(L["improvement_priority"]), s.h2))
         if outcome.improvement_priority.strip():

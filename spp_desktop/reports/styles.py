@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
 from .fonts import bold_font, italic_font, register_fonts
 
@@ -115,17 +116,23 @@ def make_styles() -> Styles:
 def numbered_canvas(footer_text: str, header_text: str, page_label: str, font: str) -> type[Canvas]:
     """A canvas class that draws the running header, the confidential footer and "Page N of M".
 
-    Pages are drawn once; their states are kept until save(), when the total is known.
+    Pages are drawn once; their states are kept until save(), when the total is known. The running header
+    also names the section (enquiry question) the page belongs to, set by `SectionMark` flowables.
     """
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
             self._saved_pages: list[dict[str, object]] = []
+            self.spp_section = ""  # the section in effect now
+            self.spp_section_at_start = ""  # ... when this page began
+            self.spp_page_head = ""  # a section that starts at the top of this page
 
         def showPage(self) -> None:  # noqa: N802 (reportlab API)
+            self.spp_head = self.spp_page_head or self.spp_section_at_start
             self._saved_pages.append(dict(self.__dict__))
             self._startPage()
+            self.spp_section_at_start, self.spp_page_head = self.spp_section, ""
 
         def save(self) -> None:
             total = len(self._saved_pages)
@@ -158,13 +165,40 @@ def numbered_canvas(footer_text: str, header_text: str, page_label: str, font: s
                 # running header on every page after the cover
                 self.setFont(font, 7.5)
                 y = PAGE_HEIGHT - MARGIN_TOP + 9 * mm
-                head = simpleSplit(header_text, font, 7.5, FRAME_WIDTH)[:1]
+                section = str(getattr(self, "spp_head", "") or "")
+                right = simpleSplit(section, font, 7.5, FRAME_WIDTH * 0.4)[:1] if section else []
+                right_width = self.stringWidth(right[0], font, 7.5) + 12 if right else 0
+                head = simpleSplit(header_text, font, 7.5, FRAME_WIDTH - right_width)[:1]
                 if head:
                     self.drawString(MARGIN_LEFT, y, head[0])
+                if right:
+                    self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, right[0])
                 self.line(MARGIN_LEFT, y - 4, PAGE_WIDTH - MARGIN_RIGHT, y - 4)
             self.restoreState()
 
     return NumberedCanvas
+
+
+class SectionMark(Flowable):
+    """Zero-size marker: from here on, the running header names this section."""
+
+    _ZEROSIZE = 1
+    keepWithNext = 1  # travels with the heading after it
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.spp_section = self.label  # type: ignore[attr-defined]
+        frame = getattr(self, "_frame", None)
+        near_top = frame is not None and (frame._y >= frame._y2 - 12 * mm)
+        if near_top and not getattr(canv, "spp_page_head", ""):
+            canv.spp_page_head = self.label  # type: ignore[attr-defined]
 
 
 def draw_cover_band(canvas: Canvas, text: str) -> None:
