@@ -55,6 +55,10 @@ class PackageError(ValueError):
 def _check_id(value: Any, path: str) -> None:
     if not isinstance(value, str) or not value or len(value) > 100:
         raise PackageError(path, "must be a non-empty id of at most 100 characters")
+    try:
+        value.encode("utf-8")  # ids are hashed into derived op ids; a lone surrogate cannot be
+    except UnicodeEncodeError:
+        raise PackageError(path, "must be valid Unicode text") from None
 
 
 def _check_entity(entity: str, item: Any, path: str, extra: Iterable[str] = ()) -> None:
@@ -169,12 +173,16 @@ def package_to_ops(doc: dict[str, Any]) -> list[Operation]:
     review_id = review["id"]
     hlc = HLC(issued_ms(doc), 0, PACKAGE_DEVICE)
     focus = review.get("focus", {})
-    ops = [_op(review_id, hlc, "review", review_id, {
+    header = {
         "host_school": review.get("host_school"), "partnership": review.get("partnership"),
         "headteacher": review.get("headteacher"), "start_date": review.get("start_date"),
         "end_date": review.get("end_date"), "focus_title": focus.get("title"),
         "focus_description": focus.get("description"),
-    })]
+    }
+    # An empty optional text is the same as an absent one (as for the feedback below): state_to_package
+    # writes "" for an absent partnership, headteacher or focus description, and its output must derive
+    # the very same op (and so the same state hash) as the package it came from.
+    ops = [_op(review_id, hlc, "review", review_id, {k: v for k, v in header.items() if v != ""})]
     for section, entity in _LIST_SECTIONS.items():
         for position, item in enumerate(doc.get(section, [])):
             fields = {k: v for k, v in item.items() if k in ENTITIES[entity]}

@@ -72,6 +72,18 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
+def _utf8_size(value: Any) -> int | None:
+    """Bytes of the JSON form of a value, or None when it holds text that is not valid Unicode.
+
+    JSON may spell lone UTF-16 surrogates ("\\ud800"); json.loads accepts them, but no UTF-8 encoder,
+    database or state hash can take them, so they must be refused here rather than crash later.
+    """
+    try:
+        return len(json.dumps(value, ensure_ascii=False).encode("utf-8"))
+    except UnicodeEncodeError:
+        return None
+
+
 def _type_ok(kind: str, value: Any) -> bool:
     if value is None:
         return kind in (DATE, TIME)  # a date or time may be cleared
@@ -105,7 +117,10 @@ def field_problem(entity: str, name: str, value: Any) -> str | None:
     choices = _CHOICES.get((entity, name))
     if choices and value not in choices:
         return f"field {name!r} of {entity} must be one of {', '.join(choices)}"
-    if len(json.dumps(value, ensure_ascii=False).encode("utf-8")) > MAX_FIELD_BYTES:
+    size = _utf8_size(value)
+    if size is None:
+        return f"field {name!r} of {entity} holds text that is not valid Unicode"
+    if size > MAX_FIELD_BYTES:
         return f"field {name!r} is larger than {MAX_FIELD_BYTES // 1000} kB"
     return None
 
@@ -128,7 +143,10 @@ def op_problem(op: Operation) -> str | None:
     for name in op.parents:
         if name != DELETED and name not in ENTITIES[op.entity]:
             return f"parents name unknown field {name!r}"
-    if len(json.dumps(op.to_wire(), ensure_ascii=False).encode("utf-8")) > MAX_OP_BYTES:
+    size = _utf8_size(op.to_wire())
+    if size is None:
+        return "operation holds text that is not valid Unicode"
+    if size > MAX_OP_BYTES:
         return "operation too large"
     return None
 
