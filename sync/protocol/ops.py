@@ -66,6 +66,9 @@ class Operation:
             fields = data.get("fields", {})
             if not isinstance(fields, dict) or not all(isinstance(k, str) for k in fields):
                 raise ProtocolError("fields must be an object")
+            kind = data.get("kind")
+            if not isinstance(kind, str):
+                raise ProtocolError("kind must be set, delete or resolve")
             parents_in = data.get("parents", {})
             if not isinstance(parents_in, dict):
                 raise ProtocolError("parents must be an object")
@@ -85,7 +88,7 @@ class Operation:
                 hlc=HLC.from_wire(data.get("hlc")),
                 entity=data["entity"],
                 entity_id=data["entity_id"],
-                kind=OpKind(data.get("kind")),
+                kind=OpKind(kind),
                 fields=fields,
                 parents=parents,
             )
