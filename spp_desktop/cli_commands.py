@@ -12,11 +12,12 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from sync.protocol.package import PackageError
+
 from .domain.passphrase import passphrase_problem
 from .paths import data_dir
 from .store.errors import KeyFileCorrupt, NewerFormat, StoreCorrupt, StoreError, WrongPassphrase
 from .store.repository import ReviewStore
-from sync.protocol.package import PackageError
 
 EXIT_ERROR, EXIT_PASSPHRASE, EXIT_CORRUPT, EXIT_INVALID = 1, 2, 3, 4
 

@@ -42,7 +42,6 @@ def m001_initial(db: Any) -> None:
         )"""
     )
     db.execute("CREATE INDEX ops_outbox ON ops (review_id, local, sync_state)")
-    db.execute("CREATE INDEX ops_entity ON ops (review_id, entity, entity_id)")
     db.execute(
         """CREATE TABLE entities (
             review_id TEXT NOT NULL,

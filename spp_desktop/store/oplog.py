@@ -44,6 +44,9 @@ class OpLog:
         self.device_id = device_id
         self._states: dict[str, ReviewState] = {}
         self._last_op: dict[str, dict[tuple[str, str], str]] = {}
+        # Hot-path caches, valid while no other connection has committed (PRAGMA data_version):
+        self._clock_cache: tuple[HybridClock, int] | None = None  # (clock, last seq)
+        self._unsent: dict[str, Operation] = {}  # op_id -> local op not yet sent (squash candidates)
         self._data_version = self._current_data_version()
 
     # --- transactions and caches ------------------------------------------------------------------
@@ -55,10 +58,15 @@ class OpLog:
         version = self._current_data_version()
         if version != self._data_version:
             self._data_version = version
-            self._states.clear()
-            self._last_op.clear()
+            self._drop_caches()
             return True
         return False
+
+    def _drop_caches(self) -> None:
+        self._states.clear()
+        self._last_op.clear()
+        self._clock_cache = None
+        self._unsent.clear()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -67,8 +75,7 @@ class OpLog:
             yield
         except BaseException:
             self.conn.execute("ROLLBACK")
-            self._states.clear()  # the cache may hold changes that were rolled back
-            self._last_op.clear()
+            self._drop_caches()  # they may hold changes that were rolled back
             raise
         else:
             self.conn.execute("COMMIT")
@@ -83,7 +90,7 @@ class OpLog:
         for entity, entity_id, text, last_op in self.conn.execute(
             "SELECT entity, entity_id, state, last_op FROM entities WHERE review_id = ?", (review_id,)
         ):
-            state.entities[(entity, entity_id)] = EntityState.from_json(entity, entity_id, json.loads(text))
+            state.add(EntityState.from_json(entity, entity_id, json.loads(text)))
             last[(entity, entity_id)] = last_op
         self._states[review_id] = state
         self._last_op[review_id] = last
@@ -102,12 +109,16 @@ class OpLog:
         self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                           (key, value))
 
-    def _clock(self) -> HybridClock:
-        wall, counter = json.loads(self._meta("hlc", "[0, 0]"))
-        return HybridClock(self.device_id, HLC(wall, counter, self.device_id))
+    def _clock(self) -> tuple[HybridClock, int]:
+        """This device's clock and last sequence number (one meta row, cached between writes)."""
+        if self._clock_cache is None:
+            wall, counter, seq = json.loads(self._meta("clock", "[0, 0, 0]"))
+            self._clock_cache = (HybridClock(self.device_id, HLC(wall, counter, self.device_id)), seq)
+        return self._clock_cache
 
-    def _save_clock(self, clock: HybridClock) -> None:
-        self._set_meta("hlc", _dumps([clock.last.wall_ms, clock.last.counter]))
+    def _save_clock(self, clock: HybridClock, seq: int) -> None:
+        self._set_meta("clock", _dumps([clock.last.wall_ms, clock.last.counter, seq]))
+        self._clock_cache = (clock, seq)
 
     # --- local writes -----------------------------------------------------------------------------
     def write(
@@ -127,8 +138,8 @@ class OpLog:
             current = state.get(entity, entity_id)
             if parents is None:
                 parents = self._parents_for(current, kind, fields)
-            clock = self._clock()
-            seq = int(self._meta("seq", "0")) + 1
+            clock, last_seq = self._clock()
+            seq = last_seq + 1
             op = Operation(new_id(), review_id, self.device_id, seq, author, clock.now(), entity, entity_id,
                            kind, fields, parents)
             problem = op_problem(op)
@@ -136,13 +147,14 @@ class OpLog:
                 raise ValueError(problem)
             squashed = self._squash_target(review_id, op, current)
             if squashed is not None:
-                op = squashed
+                op, seq = squashed, last_seq
                 self.conn.execute("UPDATE ops SET body = ? WHERE op_id = ?", (_dumps(op.to_wire()), op.op_id))
             else:
                 self._insert(op, local=True)
-                self._set_meta("seq", str(seq))
-            self._save_clock(clock)
+            self._save_clock(clock, seq)
             self._store_entity(state, state.apply(op), op.op_id)
+        if op.kind is OpKind.SET:
+            self._unsent[op.op_id] = op
         return op
 
     @staticmethod
@@ -162,10 +174,12 @@ class OpLog:
         last_id = self._last_op.get(review_id, {}).get((op.entity, op.entity_id))
         if last_id is None:
             return None
-        row = self.conn.execute("SELECT body, local, sync_state FROM ops WHERE op_id = ?", (last_id,)).fetchone()
-        if row is None or not row[1] or row[2] != UNSENT:
-            return None
-        pending = Operation.from_wire(json.loads(row[0]))
+        pending = self._unsent.get(last_id)
+        if pending is None:
+            row = self.conn.execute("SELECT body, local, sync_state FROM ops WHERE op_id = ?", (last_id,)).fetchone()
+            if row is None or not row[1] or row[2] != UNSENT:
+                return None
+            pending = Operation.from_wire(json.loads(row[0]))
         if pending.kind is not OpKind.SET or pending.author != op.author or pending.device_id != self.device_id:
             return None
         for name in op.fields:
@@ -184,7 +198,7 @@ class OpLog:
         result = ApplyResult()
         with self.transaction():
             state = self.state(review_id)
-            clock = self._clock()
+            clock, seq = self._clock()
             for op in ops:
                 if op.review_id != review_id:
                     result.rejected.append((op.op_id, "belongs to another review"))
@@ -204,7 +218,7 @@ class OpLog:
                 self._store_entity(state, state.apply(op), op.op_id)
                 result.added += 1
                 result.changed.add((op.entity, op.entity_id))
-            self._save_clock(clock)
+            self._save_clock(clock, seq)
         return result
 
     # --- persistence helpers ----------------------------------------------------------------------
@@ -242,9 +256,14 @@ class OpLog:
             with self.transaction():
                 self.conn.executemany("UPDATE ops SET sync_state = ? WHERE op_id = ? AND sync_state = ?",
                                       [(FROZEN, r[0], UNSENT) for r in rows])
+            for r in rows:
+                self._unsent.pop(r[0], None)
         return [Operation.from_wire(json.loads(r[1])) for r in rows]
 
     def mark_on_server(self, op_ids: Iterable[str]) -> None:
+        op_ids = list(op_ids)
+        for op_id in op_ids:
+            self._unsent.pop(op_id, None)
         with self.transaction():
             self.conn.executemany("UPDATE ops SET sync_state = ? WHERE op_id = ?", [(ON_SERVER, i) for i in op_ids])
 
@@ -257,3 +276,4 @@ class OpLog:
         with self.transaction():
             self.conn.execute("UPDATE ops SET sync_state = ? WHERE review_id = ? AND sync_state = ?",
                               (FROZEN, review_id, UNSENT))
+        self._unsent = {k: v for k, v in self._unsent.items() if v.review_id != review_id}

@@ -63,6 +63,7 @@ class ReviewStore(RecordsMixin, ReplicaMixin):
         self.device_id = self._device_id()
         self._log = OpLog(self._conn, self.device_id)
         self._vault = AttachmentVault(files.attachments, data_key)
+        self._me: dict[str, str] = {}
 
     # --- opening and locking ----------------------------------------------------------------------
     @staticmethod
@@ -225,14 +226,17 @@ class ReviewStore(RecordsMixin, ReplicaMixin):
     def me(self, review_id: str) -> str:
         """The team member id of the reviewer using this laptop, for this review."""
         self._require_key()
-        row = self._conn.execute("SELECT me FROM reviews WHERE id = ?", (review_id,)).fetchone()
-        if row is None:
-            raise KeyError(f"No review {review_id} on this laptop.")
-        return str(row[0])
+        if review_id not in self._me:
+            row = self._conn.execute("SELECT me FROM reviews WHERE id = ?", (review_id,)).fetchone()
+            if row is None:
+                raise KeyError(f"No review {review_id} on this laptop.")
+            self._me[review_id] = str(row[0])
+        return self._me[review_id]
 
     def set_me(self, review_id: str, member_id: str) -> None:
         self._require_key()
         self._conn.execute("UPDATE reviews SET me = ? WHERE id = ?", (member_id, review_id))
+        self._me.pop(review_id, None)
 
     def import_package(self, doc: dict[str, Any], *, me: str | None = None, team_key: bytes | None = None) -> str:
         """Add a review from a package document (or bring an existing one up to date). Idempotent.
@@ -255,6 +259,7 @@ class ReviewStore(RecordsMixin, ReplicaMixin):
                 "team_key = COALESCE(excluded.team_key, reviews.team_key)",
                 (review_id, me, team_key, int(time.time() * 1000)),
             )
+            self._me.pop(review_id, None)
             self._oplog().apply_remote(review_id, package_to_ops(doc))
         return review_id
 

@@ -168,12 +168,17 @@ class ReviewState:
     def __init__(self, review_id: str):
         self.review_id = review_id
         self.entities: dict[tuple[str, str], EntityState] = {}
+        self._by_kind: dict[str, dict[str, EntityState]] = {}  # entity -> id -> state, for fast listing
+
+    def add(self, state: EntityState) -> None:
+        self.entities[(state.entity, state.entity_id)] = state
+        self._by_kind.setdefault(state.entity, {})[state.entity_id] = state
 
     def apply(self, op: Operation) -> EntityState:
-        key = (op.entity, op.entity_id)
-        state = self.entities.get(key)
+        state = self.entities.get((op.entity, op.entity_id))
         if state is None:
-            state = self.entities[key] = EntityState(op.entity, op.entity_id)
+            state = EntityState(op.entity, op.entity_id)
+            self.add(state)
         state.apply(op)
         return state
 
@@ -185,8 +190,8 @@ class ReviewState:
         return self.entities.get((entity, entity_id))
 
     def of_kind(self, entity: str, *, include_deleted: bool = False) -> Iterator[EntityState]:
-        for (name, _), state in self.entities.items():
-            if name == entity and state.exists and (include_deleted or not state.deleted):
+        for state in self._by_kind.get(entity, {}).values():
+            if state.exists and (include_deleted or not state.deleted):
                 yield state
 
     def conflicts(self) -> dict[tuple[str, str], dict[str, list[Value]]]:
