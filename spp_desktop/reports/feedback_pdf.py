@@ -62,8 +62,8 @@ from .summary import EvidenceSummary, FindingEntry, QuestionSection, build_secti
 
 __all__ = ["FeedbackReport", "NothingToReport", "render_feedback_pdf", "build_pdf_bytes"]
 
-# Findings shorter than this are kept on one page with their evidence; longer ones flow across pages.
-_KEEP_TOGETHER_CHARS = 900
+# Blocks with less text than this are kept on one page with their evidence; longer ones flow across pages.
+_KEEP_TOGETHER_CHARS = 1500
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -79,17 +79,52 @@ def _paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
     return [Paragraph(_markup(b), style) for b in blocks]
 
 
-def _chain(block: list[Flowable], *, short: bool) -> list[Flowable]:
-    """Keep a short block on one page (and glued to the headings before it, which carry keepWithNext).
-
-    reportlab's keepWithNext does not join a heading to a KeepTogether container, so instead every flowable
-    but the last is marked keepWithNext and the document template groups the chain. A long block only keeps
-    its label with its first paragraph and then flows freely across pages.
-    """
-    glued = block[:-1] if short else block[:1]
-    for flowable in glued:
+def _glue(*flowables: Flowable) -> None:
+    for flowable in flowables:
         flowable.keepWithNext = 1  # type: ignore[attr-defined]
+
+
+def _text_size(block: list[Flowable]) -> int:
+    return sum(len(getattr(f, "text", "")) for f in block)
+
+
+class _KeepWithNext(KeepTogether):
+    """The document's grouping of keepWithNext chains (headings + the start of what follows).
+
+    reportlab's own KeepTogether moves a whole chain to the next page when it does not fit, which leaves a
+    large blank when the chain ends in a long paragraph (a finding of several thousand words). When the last
+    item is taller than a third of a page, only the lead-in (the headings and a few lines) must fit; the long
+    paragraph then splits across pages.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        if getattr(self, "_wrapInfo", None) != (available_width, available_height):
+            self.wrap(available_width, available_height)
+        if frame is not None and len(self._content) > 1 and self._H > available_height:
+            last = self._content[-1]
+            _, last_height = last.wrap(available_width, frame._height * 10)
+            if last_height > frame._height / 3:
+                lead = min(self._H - last_height + 50, frame._height / 2)
+                return [CondPageBreak(lead), *self._content]
+        return super().split(available_width, available_height)
+
+
+def _chain(block: list[Flowable], *, short: bool) -> list[Flowable]:
+    """Keep a short block on one page, glued to the headings before it (which carry keepWithNext).
+
+    reportlab's keepWithNext cannot join a heading to a KeepTogether container, so every flowable but the last
+    is marked keepWithNext and the document template groups the chain. In a long block, only each label is
+    glued to the paragraph after it, and the rest flows freely across pages.
+    """
+    if short:
+        _glue(*block[:-1])
+    else:
+        _glue(*(f for f in block[:-1] if getattr(getattr(f, "style", None), "name", "") in _LABEL_STYLES))
     return block
+
+
+_LABEL_STYLES = {"finding_number", "comment_label", "evidence"}
 
 
 class _Separator(Flowable):
@@ -248,7 +283,7 @@ class _Builder:
         if f.head_comment.strip():
             block.append(Paragraph(escape(L["head_comment"]), s.comment_label))
             block.extend(_paragraphs(f.head_comment, s.comment))
-        return _chain(block, short=len(f.text) + len(f.head_comment) < _KEEP_TOGETHER_CHARS)
+        return _chain(block, short=_text_size(block) < _KEEP_TOGETHER_CHARS)
 
     def _evidence(self, ev: EvidenceSummary) -> list[Flowable]:
         L, s = self.labels, self.s
@@ -279,7 +314,7 @@ class _Builder:
         if f.head_comment.strip():
             block.append(Paragraph(escape(L["head_comment"]), s.comment_label))
             block.extend(_paragraphs(f.head_comment, s.comment))
-        return _chain(block, short=len(f.text) + len(f.head_comment) < _KEEP_TOGETHER_CHARS)
+        return _chain(block, short=_text_size(block) < _KEEP_TOGETHER_CHARS)
 
     # -- after the review ----------------------------------------------------------------------------
     def after_review(self) -> list[Flowable]:
@@ -325,7 +360,7 @@ class _Builder:
                 Paragraph(_markup(a.owner) or "—", s.cell),
                 Paragraph(escape(L.date(a.due)) if a.due else "—", s.cell),
             ])
-        widths = [FRAME_WIDTH * 0.58, FRAME_WIDTH * 0.25, FRAME_WIDTH * 0.17]
+        widths = [FRAME_WIDTH * 0.53, FRAME_WIDTH * 0.25, FRAME_WIDTH * 0.22]
         table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         style = [
             ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
@@ -358,6 +393,7 @@ class _Builder:
         school = review.host_school.strip()
         doc = BaseDocTemplate(
             out,
+            keepTogetherClass=_KeepWithNext,
             pagesize=A4,
             leftMargin=MARGIN_LEFT,
             rightMargin=MARGIN_RIGHT,

@@ -145,38 +145,48 @@ def numbered_canvas(footer_text: str, header_text: str, page_label: str, font: s
         def _draw_furniture(self, total: int) -> None:
             page = self._pageNumber
             self.saveState()
-            # footer: hairline, confidential note (wrapped if the school's name is long), page number
+            # footer: hairline, confidential note (smaller and wrapped if the school's name is long), page number
             label = page_label.format(page=page, pages=total)
-            size = 7.5
-            self.setFont(font, size)
-            label_width = self.stringWidth(label, font, size)
-            available = FRAME_WIDTH - label_width - 16
-            lines = simpleSplit(footer_text, font, size, available)[:2]
-            base_y = MARGIN_BOTTOM - 12 * mm
+            size, lines = 7.5, [footer_text]
+            for size in (7.5, 7, 6.5):
+                available = FRAME_WIDTH - self.stringWidth(label, font, size) - 16
+                lines = simpleSplit(footer_text, font, size, available)
+                if len(lines) <= 2:
+                    break
+            lines = lines[:3]
+            leading = size * 1.3
+            base_y = MARGIN_BOTTOM - 13 * mm - (leading if len(lines) > 2 else 0)
+            top_of_footer = base_y + leading * (len(lines) - 1) + size + 4
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
-            top_of_footer = base_y + size * 1.35 * (len(lines) - 1) + size + 5
             self.line(MARGIN_LEFT, top_of_footer, PAGE_WIDTH - MARGIN_RIGHT, top_of_footer)
             self.setFillColor(MUTED)
-            for i, line in enumerate(reversed(lines)):
-                self.drawString(MARGIN_LEFT, base_y + i * size * 1.35, line)
-            self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, base_y, label)
+            self.setFont(font, size)
+            for i, line in enumerate(lines):
+                self.drawString(MARGIN_LEFT, base_y + leading * (len(lines) - 1 - i), line)
+            self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, base_y + leading * (len(lines) - 1), label)
             if page > 1:
                 # running header on every page after the cover
                 self.setFont(font, 7.5)
                 y = PAGE_HEIGHT - MARGIN_TOP + 9 * mm
-                section = str(getattr(self, "spp_head", "") or "")
-                right = simpleSplit(section, font, 7.5, FRAME_WIDTH * 0.4)[:1] if section else []
-                right_width = self.stringWidth(right[0], font, 7.5) + 12 if right else 0
-                head = simpleSplit(header_text, font, 7.5, FRAME_WIDTH - right_width)[:1]
-                if head:
-                    self.drawString(MARGIN_LEFT, y, head[0])
-                if right:
-                    self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, right[0])
+                section = _fit(self, str(getattr(self, "spp_head", "") or ""), font, 7.5, FRAME_WIDTH * 0.4)
+                right_width = self.stringWidth(section, font, 7.5) + 12 if section else 0
+                self.drawString(MARGIN_LEFT, y, _fit(self, header_text, font, 7.5, FRAME_WIDTH - right_width))
+                if section:
+                    self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, section)
                 self.line(MARGIN_LEFT, y - 4, PAGE_WIDTH - MARGIN_RIGHT, y - 4)
             self.restoreState()
 
     return NumberedCanvas
+
+
+def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
+    """Text cut to one line of `width`, with an ellipsis when something had to go."""
+    if canvas.stringWidth(text, font, size) <= width:
+        return text
+    while text and canvas.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 class SectionMark(Flowable):

@@ -143,11 +143,11 @@ def _big_report(evidence_count: int = 500, finding_count: int = 40, long_words: 
                                 f"Finding {i:02d} AGREEDMARK{i:02d} {words}", statuses[i % len(statuses)],
                                 head_comment="Agreed; we want to look at this with staff." if i % 4 == 0 else "",
                                 reviewer_notes=REVIEWER_NOTE, position=i))
-    long_text = "\n\n".join(
-        " ".join(rng.choice(["The", "pupils", "talk", "about", "books", "with", "real", "enthusiasm,", "and"])
-                 for _ in range(250))
-        for _ in range(long_words // 250)
-    )
+    vocabulary = ["The", "pupils", "talk", "about", "books", "with", "real", "enthusiasm,", "and"]
+    paragraphs = [" ".join(rng.choice(vocabulary) for _ in range(250)) for _ in range(long_words // 250)]
+    # half in paragraphs, half as one paragraph longer than a page (the worst case for page breaking)
+    half = len(paragraphs) // 2
+    long_text = "\n\n".join(paragraphs[:half]) + "\n\n" + " ".join(paragraphs[half:])
     findings.append(Finding("long", "q1", FindingKind.STRENGTH, "LONGSTART " + long_text + " LONGEND",
                             FindingStatus.AGREED, position=999))
     links = [EvidenceLink(f"l{i}", f"f{rng.randrange(finding_count)}", f"e{i}") for i in range(evidence_count)]
@@ -357,3 +357,16 @@ def test_fonts_register_idempotently_and_resources_dir_honours_meipass(monkeypat
     (tmp_path / "resources").mkdir()
     monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
     assert resources_dir() == tmp_path / "resources"
+
+
+def test_long_school_name_keeps_the_whole_footer() -> None:
+    school = "Ysgol Gynradd Gymraeg Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch a'r Cylch Ehangach"
+    reader = PdfReader(io.BytesIO(build_pdf_bytes(_small_report(review=_review(school=school)))))
+    for page in reader.pages:
+        assert "data-sharing agreement" in _flat(page.extract_text())
+
+
+def test_long_finding_flows_without_leaving_pages_nearly_empty(big_pdf: bytes) -> None:
+    pages = PdfReader(io.BytesIO(big_pdf)).pages
+    for number, page in enumerate(pages[1:-1], start=2):  # not the cover, not the last page
+        assert len(_flat(page.extract_text())) > 1200, f"page {number} is mostly empty"
