@@ -11,7 +11,7 @@ from . import routes_attachments, routes_auth, routes_ops, routes_reviews
 from .db import make_engine, upgrade
 from .errors import error_response, install_handlers
 from .models import Health
-from .settings import VERSION, Settings
+from .settings import VERSION, Settings, megabytes
 from .state import ReviewStates
 from .storage import Storage
 
@@ -40,7 +40,7 @@ class BodyLimit:
         too_large = error_response(
             413,
             "payload_too_large",
-            f"The request is larger than this server accepts ({limit // 1_000_000} MB at most).",
+            f"The request is larger than this server accepts ({megabytes(limit)} at most).",
         )
         for name, value in scope.get("headers", ()):
             if name == b"content-length" and value.isdigit() and int(value) > limit:

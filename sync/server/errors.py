@@ -98,6 +98,8 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:  # FastAPI could not read the body (not UTF-8, not JSON ...)
+            return error_response(422, "validation_error", "The request body is not valid JSON.")
         code = _STATUS_CODES.get(exc.status_code, "http_error")
         message = (
             "There is nothing at this address." if exc.status_code == 404 else "The request cannot be served."

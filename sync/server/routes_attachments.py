@@ -13,15 +13,12 @@ from fastapi.concurrency import run_in_threadpool
 
 from .auth import Caller, CallerDep, require_member
 from .errors import ApiError, responses
+from .settings import megabytes
 
 router = APIRouter(tags=["attachments"])
 
 SHA = Path(pattern=r"^[0-9a-fA-F]{64}$", description="SHA-256 of the attachment, hex")
 PREFIX = "/reviews/{review_id}/attachments/{sha256}"
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
 
 
 def _headers(length: int, stored: int, complete: bool) -> dict[str, str]:
@@ -64,7 +61,7 @@ def _patch(
         raise ApiError(
             413,
             "attachment_too_large",
-            f"The attachment is {_mb(length)}; this server accepts attachments of up to {_mb(limit)}.",
+            f"The attachment is {megabytes(length)}; this server accepts attachments of up to {megabytes(limit)}.",
         )
     result = storage.append_upload(review_id, sha256.lower(), offset, length, data)
     state = result.state

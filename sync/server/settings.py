@@ -9,6 +9,12 @@ DEFAULT_DATABASE = "sqlite:///spp-server.sqlite3"
 VERSION = "0.1.0"
 
 
+def megabytes(size: int) -> str:
+    """A size for a message: '25 MB', '0.2 MB' (MB = 1024 * 1024 bytes)."""
+    mb = size / (1024 * 1024)
+    return f"{mb:.0f} MB" if mb >= 10 or mb == int(mb) else f"{mb:.1f} MB"
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE
