@@ -3,6 +3,7 @@ matches the OpenAPI document (status codes, content types, headers, bodies). Bou
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import pytest
@@ -64,13 +65,16 @@ def test_api_conforms_to_its_schema(api) -> None:
         )
         def check(case) -> None:
             # Half the cases target the real review with a valid token, so the authorised paths are explored.
-            if "review_id" in (case.path_parameters or {}) and hash(repr(case.path_parameters)) % 2 == 0:
+            if (
+                "review_id" in (case.path_parameters or {})
+                and zlib.crc32(repr(case.path_parameters).encode()) % 2 == 0
+            ):
                 case.path_parameters["review_id"] = review_id
             headers = {"Authorization": f"Bearer {token}"}
-            if hash(repr(case.query)) % 5 == 0:
+            if zlib.crc32(repr(case.query).encode()) % 5 == 0:
                 headers = {}
             response = case.call_and_validate(headers=headers, checks=CHECKS)
-            SEEN.append((operation.method.upper(), operation.path, response.status_code))
+            SEEN.append((case.method.upper(), case.operation.path, response.status_code))
 
         check()
     # the run reached the authorised paths, not only 401s and 404s
