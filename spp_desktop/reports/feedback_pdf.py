@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -18,14 +17,12 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
     Frame,
-    HRFlowable,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -36,9 +33,19 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from spp_desktop.domain.findings import Finding, FindingKind, FindingStatus
-from spp_desktop.domain.review import Role
+from spp_desktop.domain.findings import AgreedAction, Finding, FindingKind, FindingStatus
+from spp_desktop.domain.review import Role, TeamMember
 
+from .flowables import (
+    KEEP_TOGETHER_CHARS,
+    KeepWithNext,
+    Separator,
+    chain,
+    markup,
+    paragraphs,
+    rule_under_heading,
+    text_size,
+)
 from .fonts import register_fonts
 from .labels import Labels
 from .model import FeedbackReport, NothingToReport
@@ -62,100 +69,6 @@ from .summary import EvidenceSummary, FindingEntry, QuestionSection, build_secti
 
 __all__ = ["FeedbackReport", "NothingToReport", "render_feedback_pdf", "build_pdf_bytes"]
 
-# Blocks with less text than this are kept on one page with their evidence; longer ones flow across pages.
-_KEEP_TOGETHER_CHARS = 1500
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _markup(text: str) -> str:
-    """User text made safe for reportlab's mini-markup: printed literally, line breaks kept."""
-    clean = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
-    return escape(clean.strip()).replace("\n", "<br/>")
-
-
-def _paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
-    """One Paragraph per blank-line-separated block, so very long text splits cheaply across pages."""
-    blocks = [b for b in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if b.strip()]
-    return [Paragraph(_markup(b), style) for b in blocks]
-
-
-def _glue(*flowables: Flowable) -> None:
-    for flowable in flowables:
-        flowable.keepWithNext = 1  # type: ignore[attr-defined]
-
-
-def _text_size(block: list[Flowable]) -> int:
-    return sum(len(getattr(f, "text", "")) for f in block)
-
-
-class _KeepWithNext(KeepTogether):
-    """The document's grouping of keepWithNext chains (headings + the start of what follows).
-
-    reportlab's own KeepTogether moves a whole chain to the next page when it does not fit, which leaves a
-    large blank when the chain ends in a long paragraph (a finding of several thousand words). When the last
-    item is taller than a third of a page, only the lead-in (the headings and a few lines) must fit; the long
-    paragraph then splits across pages.
-    """
-
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        frame = getattr(self, "_frame", None)
-        if getattr(self, "_wrapInfo", None) != (available_width, available_height):
-            self.wrap(available_width, available_height)
-        if frame is not None and len(self._content) > 1 and self._H > available_height:
-            last = self._content[-1]
-            _, last_height = last.wrap(available_width, frame._height * 10)
-            if last_height > frame._height / 3:
-                lead = min(self._H - last_height + 50, frame._height / 2)
-                return [CondPageBreak(lead), *self._content]
-        return super().split(available_width, available_height)
-
-
-def _chain(block: list[Flowable], *, short: bool) -> list[Flowable]:
-    """Keep a short block on one page, glued to the headings before it (which carry keepWithNext).
-
-    reportlab's keepWithNext cannot join a heading to a KeepTogether container, so every flowable but the last
-    is marked keepWithNext and the document template groups the chain. In a long block, only each label is
-    glued to the paragraph after it, and the rest flows freely across pages.
-    """
-    if short:
-        _glue(*block[:-1])
-    else:
-        _glue(*(f for f in block[:-1] if getattr(getattr(f, "style", None), "name", "") in _LABEL_STYLES))
-    return block
-
-
-_LABEL_STYLES = {"finding_number", "comment_label", "evidence"}
-
-
-class _Separator(Flowable):
-    """A hairline between findings; it takes no room (and draws nothing) at the top of a page."""
-
-    keepWithNext = 1
-
-    def __init__(self, indent: float = 0, space: float = 7) -> None:
-        super().__init__()
-        self.indent, self.space = indent, space
-        self._hidden = False
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        frame = getattr(self, "_frame", None)
-        self._hidden = bool(frame is not None and getattr(frame, "_atTop", 0))
-        self.width = available_width
-        return available_width, 0 if self._hidden else self.space
-
-    def draw(self) -> None:
-        if self._hidden:
-            return
-        self.canv.setStrokeColor(RULE)
-        self.canv.setLineWidth(0.4)
-        self.canv.line(self.indent, self.space - 1, self.width, self.space - 1)
-
-
-def _rule_under_heading() -> HRFlowable:
-    rule = HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=0, spaceAfter=4)
-    rule.keepWithNext = 1  # type: ignore[attr-defined]
-    return rule
-
 
 class _Builder:
     def __init__(self, report: FeedbackReport) -> None:
@@ -169,9 +82,9 @@ class _Builder:
         L, s, review = self.labels, self.s, self.review
         story: list[Flowable] = [Spacer(1, 8 * mm)]
         story.append(Paragraph(escape(L["title"]), s.cover_title))
-        story.append(Paragraph(_markup(review.host_school), s.cover_school))
+        story.append(Paragraph(markup(review.host_school), s.cover_school))
         if review.focus.title.strip():
-            story.append(Paragraph(_markup(review.focus.title), s.cover_focus))
+            story.append(Paragraph(markup(review.focus.title), s.cover_focus))
         else:
             story.append(Spacer(1, 14))
 
@@ -181,17 +94,17 @@ class _Builder:
             rows.append([Paragraph(escape(label), s.cover_label), value])
 
         row(L["review_dates"], [Paragraph(escape(L.date_range(review.start_date, review.end_date)), s.cover_value)])
-        focus = [Paragraph(f"<b>{_markup(review.focus.title) or escape(L['not_recorded'])}</b>", s.cover_value)]
+        focus = [Paragraph(f"<b>{markup(review.focus.title) or escape(L['not_recorded'])}</b>", s.cover_value)]
         if review.focus.description.strip():
             focus.append(Spacer(1, 3))
-            focus.extend(_paragraphs(review.focus.description, s.cover_value))
+            focus.extend(paragraphs(review.focus.description, s.cover_value))
         row(L["focus"], focus)
-        row(L["headteacher"], [Paragraph(_markup(self._headteacher()) or escape(L["not_recorded"]), s.cover_value)])
+        row(L["headteacher"], [Paragraph(markup(self._headteacher()) or escape(L["not_recorded"]), s.cover_value)])
         team = [self._member_line(m) for m in self._reviewers()]
         row(L["review_team"], [Paragraph(t, s.cover_value) for t in team] or
             [Paragraph(escape(L["not_recorded"]), s.cover_value)])
         if review.partnership.strip():
-            row(L["partnership"], [Paragraph(_markup(review.partnership), s.cover_value)])
+            row(L["partnership"], [Paragraph(markup(review.partnership), s.cover_value)])
 
         table = Table(rows, colWidths=[44 * mm, FRAME_WIDTH - 44 * mm], splitInRow=1, hAlign="LEFT")
         table.setStyle(TableStyle([
@@ -219,20 +132,20 @@ class _Builder:
         ]))
         story.append(KeepTogether([ethos]))
         story.append(Spacer(1, 6 * mm))
-        story.append(Paragraph(escape(L.fmt("generated", date=L.date(date.today()))), s.small))
+        story.append(Paragraph(escape(L.fmt("generated", date=L.full_date(date.today()))), s.small))
         story.append(NextPageTemplate("body"))
         story.append(PageBreak())
         return story
 
-    def _reviewers(self):  # type: ignore[no-untyped-def]
+    def _reviewers(self) -> list[TeamMember]:
         order = {Role.LEAD_REVIEWER: 0, Role.REVIEWER: 1}
         return sorted(self.review.reviewers, key=lambda m: (order.get(m.role, 2), m.name.casefold()))
 
-    def _member_line(self, member) -> str:  # type: ignore[no-untyped-def]
+    def _member_line(self, member: TeamMember) -> str:
         role = self.labels.get(f"role_{member.role.value}", member.role.label)
-        line = f"<b>{_markup(member.name)}</b> — {escape(role)}"
+        line = f"<b>{markup(member.name)}</b> — {escape(role)}"
         if member.school.strip():
-            line += f", {_markup(member.school)}"
+            line += f", {markup(member.school)}"
         return line
 
     def _headteacher(self) -> str:
@@ -248,11 +161,11 @@ class _Builder:
         if section.question is not None:
             story.append(SectionMark(L.fmt("question_n", n=section.number)))
             story.append(Paragraph(escape(L.fmt("question_n", n=section.number)), s.kicker))
-            story.append(Paragraph(_markup(section.question.text), s.h1))
+            story.append(Paragraph(markup(section.question.text), s.h1))
         else:
             story.append(SectionMark(L["other_findings"]))
             story.append(Paragraph(escape(L["other_findings"]), s.h1))
-        story.append(_rule_under_heading())
+        story.append(rule_under_heading())
 
         if not section.groups:
             story.append(Paragraph(escape(L["no_agreed"]), s.body))
@@ -260,7 +173,7 @@ class _Builder:
             story.append(Paragraph(escape(L[f"group_{kind.value}"]), s.h2))
             for i, entry in enumerate(entries):
                 if i:
-                    story.append(_Separator(indent=14))
+                    story.append(Separator(indent=14))
                 story.extend(self.finding(entry, kind))
 
         if section.to_explore:
@@ -278,12 +191,12 @@ class _Builder:
         if f.status == FindingStatus.AMENDED:
             heading += f"  ·  {L['amended']}"
         block: list[Flowable] = [Paragraph(escape(heading), s.finding_number)]
-        block.extend(_paragraphs(f.text, s.finding) or [Paragraph("—", s.finding)])
+        block.extend(paragraphs(f.text, s.finding) or [Paragraph("—", s.finding)])
         block.extend(self._evidence(entry.evidence))
         if f.head_comment.strip():
             block.append(Paragraph(escape(L["head_comment"]), s.comment_label))
-            block.extend(_paragraphs(f.head_comment, s.comment))
-        return _chain(block, short=_text_size(block) < _KEEP_TOGETHER_CHARS)
+            block.extend(paragraphs(f.head_comment, s.comment))
+        return chain(block, short=text_size(block) < KEEP_TOGETHER_CHARS)
 
     def _evidence(self, ev: EvidenceSummary) -> list[Flowable]:
         L, s = self.labels, self.s
@@ -310,28 +223,28 @@ class _Builder:
     def _to_explore(self, f: Finding) -> list[Flowable]:
         s, L = self.s, self.labels
         block: list[Flowable] = [Paragraph(escape(L[f"kind_{f.kind.value}"]), s.finding_number)]
-        block.extend(_paragraphs(f.text, s.finding) or [Paragraph("—", s.finding)])
+        block.extend(paragraphs(f.text, s.finding) or [Paragraph("—", s.finding)])
         if f.head_comment.strip():
             block.append(Paragraph(escape(L["head_comment"]), s.comment_label))
-            block.extend(_paragraphs(f.head_comment, s.comment))
-        return _chain(block, short=_text_size(block) < _KEEP_TOGETHER_CHARS)
+            block.extend(paragraphs(f.head_comment, s.comment))
+        return chain(block, short=text_size(block) < KEEP_TOGETHER_CHARS)
 
     # -- after the review ----------------------------------------------------------------------------
     def after_review(self) -> list[Flowable]:
         L, s, outcome = self.labels, self.s, self.report.outcome
         story: list[Flowable] = [CondPageBreak(90 * mm), SectionMark(L["after_review"]),
                                  Paragraph(escape(L["after_review"]), s.h1),
-                                 _rule_under_heading()]
+                                 rule_under_heading()]
         story.append(Paragraph(escape(L["improvement_priority"]), s.h2))
         if outcome.improvement_priority.strip():
-            story.extend(_paragraphs(outcome.improvement_priority, s.priority))
+            story.extend(paragraphs(outcome.improvement_priority, s.priority))
         else:
             story.append(Paragraph(escape(L["not_agreed_yet"]), s.body))
 
         story.append(Paragraph(escape(L["next_steps"]), s.h2))
         story.append(Spacer(1, 4))
         if outcome.next_steps.strip():
-            story.extend(_paragraphs(outcome.next_steps, s.body))
+            story.extend(paragraphs(outcome.next_steps, s.body))
         actions = sorted(self.report.actions, key=lambda a: (a.position, a.id))
         if actions:
             story.append(self._actions_table(actions))
@@ -341,24 +254,24 @@ class _Builder:
         story.append(Paragraph(escape(L["checkin"]), s.h2))
         story.append(Spacer(1, 2))
         if outcome.checkin_date is not None:
-            story.append(Paragraph(escape(L.fmt("checkin_on", date=L.date(outcome.checkin_date))), s.body))
+            story.append(Paragraph(escape(L.fmt("checkin_on", date=L.full_date(outcome.checkin_date))), s.body))
         else:
             story.append(Paragraph(escape(L["checkin_unset"]), s.body))
 
         if outcome.head_comment.strip():
             story.append(Paragraph(escape(L["head_overall"]), s.h2))
             story.append(Spacer(1, 2))
-            story.extend(_paragraphs(outcome.head_comment, s.quote))
+            story.extend(paragraphs(outcome.head_comment, s.quote))
         return story
 
-    def _actions_table(self, actions) -> Table:  # type: ignore[no-untyped-def]
+    def _actions_table(self, actions: list[AgreedAction]) -> Table:
         L, s = self.labels, self.s
         rows = [[Paragraph(escape(L[k]), s.cell_head) for k in ("col_step", "col_owner", "col_due")]]
         for a in actions:
             rows.append([
-                _paragraphs(a.text, s.cell) or Paragraph("—", s.cell),
-                Paragraph(_markup(a.owner) or "—", s.cell),
-                Paragraph(escape(L.date(a.due)) if a.due else "—", s.cell),
+                paragraphs(a.text, s.cell) or Paragraph("—", s.cell),
+                Paragraph(markup(a.owner) or "—", s.cell),
+                Paragraph(escape(L.full_date(a.due)) if a.due else "—", s.cell),
             ])
         widths = [FRAME_WIDTH * 0.53, FRAME_WIDTH * 0.25, FRAME_WIDTH * 0.22]
         table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
@@ -393,7 +306,7 @@ class _Builder:
         school = review.host_school.strip()
         doc = BaseDocTemplate(
             out,
-            keepTogetherClass=_KeepWithNext,
+            keepTogetherClass=KeepWithNext,
             pagesize=A4,
             leftMargin=MARGIN_LEFT,
             rightMargin=MARGIN_RIGHT,

@@ -216,7 +216,7 @@ class Labels:
     def month(self, d: date) -> str:
         return self._months[d.month - 1]
 
-    def date(self, d: date) -> str:
+    def full_date(self, d: date) -> str:
         """12 March 2025 / 12 Mawrth 2025."""
         return f"{d.day} {self.month(d)} {d.year}"
 
@@ -226,12 +226,12 @@ class Labels:
     def date_range(self, start: date, end: date) -> str:
         """12–13 March 2025; 30 April – 1 May 2025; a single date when start == end."""
         if end <= start:
-            return self.date(start)
+            return self.full_date(start)
         if start.year != end.year:
-            return f"{self.date(start)} – {self.date(end)}"
+            return f"{self.full_date(start)} – {self.full_date(end)}"
         if start.month != end.month:
-            return f"{self.day_month(start)} – {self.date(end)}"
-        return f"{start.day}–{self.date(end)}"
+            return f"{self.day_month(start)} – {self.full_date(end)}"
+        return f"{start.day}–{self.full_date(end)}"
 
 
 def labels_for(language: str) -> Labels:

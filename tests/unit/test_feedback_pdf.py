@@ -370,3 +370,10 @@ def test_long_finding_flows_without_leaving_pages_nearly_empty(big_pdf: bytes) -
     pages = PdfReader(io.BytesIO(big_pdf)).pages
     for number, page in enumerate(pages[1:-1], start=2):  # not the cover, not the last page
         assert len(_flat(page.extract_text())) > 1200, f"page {number} is mostly empty"
+
+
+def test_labels_use_neutral_language() -> None:
+    from spp_desktop.domain.language import check_language
+
+    for key, text in EN.items():
+        assert not check_language(text), key
