@@ -1,0 +1,1 @@
+"""Qt item models fed with domain objects (tested without a view)."""

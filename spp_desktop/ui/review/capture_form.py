@@ -1,0 +1,364 @@
+"""The capture form for one evidence record, saved as you type.
+
+Typing only restarts the autosave timer (see widgets/autosave.py). The save collects the form's
+values, writes the fields that changed since the last save through `ReviewStore.update_evidence`,
+and reports "Saved 10:32" (or the store's plain message: the text stays in the form).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spp_desktop.domain.evidence import Evidence, EvidenceKind
+from spp_desktop.domain.review import Review
+from spp_desktop.store.errors import StoreError
+
+from ..widgets.autosave import Autosaver
+from ..widgets.language_hint import LanguageHint
+from ..widgets.photo_strip import PhotoStrip
+from ..widgets.question_chips import QuestionChips
+from ..widgets.tag_editor import TagEditor
+from ..widgets.time_field import TimeField
+from .capture_form_fields import (
+    NOTES,
+    REVIEWER_NOTES,
+    FieldSpec,
+    change_signal,
+    family_of,
+    is_text_area,
+    make_editor,
+    read_editor,
+    write_editor,
+)
+
+PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)"
+
+
+def _bold(label: QLabel) -> QLabel:
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _section(text: str, parent: QWidget, buddy: QWidget | None = None) -> QLabel:
+    label = _bold(QLabel(text, parent))
+    if buddy is not None:
+        label.setBuddy(buddy)
+    return label
+
+
+class CaptureForm(QWidget):
+    """Edits one record. Signals: `status_changed(str)` and `saved(Evidence)` after each save."""
+
+    status_changed = Signal(str)
+    saved = Signal(object)
+
+    def __init__(self, store: Any, review: Review, evidence: Evidence, parent: QWidget | None = None, *,
+                 clock: Callable[[], datetime] = datetime.now, delay_ms: int | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.review = review
+        self.review_id = review.id
+        self.evidence = evidence
+        self.family = family_of(evidence.kind)
+        self._clock = clock
+        self.editors: dict[str, QWidget] = {}
+        self.hints: dict[str, LanguageHint] = {}
+        self.setAccessibleName("Evidence form")
+        options = {} if delay_ms is None else {"delay_ms": delay_ms, "max_wait_ms": max(delay_ms, 1000)}
+        self.autosaver = Autosaver(self._save, self, clock=clock, **options)
+        self.autosaver.status_changed.connect(self._on_status)
+        self._build()
+        self._load(evidence)
+        self._snapshot = self.values()
+
+    # --- building ---------------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setSpacing(10)
+        top = QHBoxLayout()
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3 if font.pointSizeF() > 0 else 12)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.status_label = QLabel("", self)
+        self.status_label.setProperty("role", "muted")
+        self.status_label.setAccessibleName("Save status")
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        outer.addLayout(top)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.setProperty("role", "problem")
+        self.problem.setMargin(6)
+        self.problem.setAccessibleName("Problem")
+        self.problem.hide()
+        outer.addWidget(self.problem)
+
+        # When, and which kind within the family.
+        when = QHBoxLayout()
+        self.kind_combo = QComboBox(self)
+        for kind in self.family.kinds:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.kind_combo.setAccessibleName("Kind of evidence")
+        self.kind_combo.setEnabled(len(self.family.kinds) > 1)
+        self.day_edit = QDateEdit(self)
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.day_edit.setAccessibleName("Day")
+        self.start_field = TimeField("Start", self, clock=self._clock)
+        self.end_field = TimeField("End", self, clock=self._clock)
+        for text, widget in (("Kind", self.kind_combo), ("Day", self.day_edit), ("Start", self.start_field),
+                             ("End", self.end_field)):
+            when.addWidget(_section(text, self, widget))
+            when.addWidget(widget)
+            when.addSpacing(8)
+        when.addStretch(1)
+        outer.addLayout(when)
+
+        outer.addWidget(_section("Enquiry questions", self))
+        self.questions = QuestionChips(self.review.questions, self)
+        outer.addWidget(self.questions)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        outer.addLayout(form)
+        for spec in self.family.fields:
+            editor = self._add_editor(spec)
+            if is_text_area(editor):
+                self._add_text_block(outer, spec, editor)
+            else:
+                form.addRow(_section(spec.label, self, editor), editor)
+
+        self.tags = TagEditor(self)
+        outer.addWidget(_section("Tags", self, self.tags.edit))
+        outer.addWidget(self.tags)
+
+        self._add_text_block(outer, NOTES, self._add_editor(NOTES),
+                             caption="Shared with the headteacher in summary.")
+        private = QFrame(self)
+        private.setProperty("role", "card")
+        private.setAccessibleName("Reviewer-only notes, never shown to the school")
+        box = QVBoxLayout(private)
+        self._add_text_block(box, REVIEWER_NOTES, self._add_editor(REVIEWER_NOTES, private), parent=private,
+                             caption="Kept within the review team: never in the summary, the PDF or the school's copy.")
+        outer.addWidget(private)
+
+        self.photo_strip: PhotoStrip | None = None
+        if self.family.photos:
+            outer.addWidget(_section("Photos of pupils' work", self))
+            self.photo_strip = PhotoStrip(self)
+            self.photo_strip.attach_requested.connect(self.choose_photo)
+            self.photo_strip.remove_requested.connect(self.remove_photo)
+            outer.addWidget(self.photo_strip)
+        outer.addStretch(1)
+
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.day_edit.dateChanged.connect(lambda _d: self.autosaver.touch())
+        self.start_field.changed.connect(self.autosaver.touch)
+        self.end_field.changed.connect(self.autosaver.touch)
+        self.questions.changed.connect(self.autosaver.save_now)
+        self.tags.changed.connect(self.autosaver.touch)
+
+    def _add_editor(self, spec: FieldSpec, parent: QWidget | None = None) -> QWidget:
+        editor = make_editor(spec, parent or self)
+        self.editors[spec.name] = editor
+        signal = change_signal(editor)
+        if is_text_area(editor):
+            hint = LanguageHint(editor.toPlainText, parent or self)  # type: ignore[attr-defined]
+            self.hints[spec.name] = hint
+            signal.connect(self.autosaver.touch)
+            signal.connect(hint.schedule)
+        else:
+            signal.connect(lambda *_: self.autosaver.touch())
+        editor.installEventFilter(self)
+        return editor
+
+    def _add_text_block(self, layout: QVBoxLayout, spec: FieldSpec, editor: QWidget, *,
+                        parent: QWidget | None = None, caption: str = "") -> None:
+        owner = parent or self
+        layout.addWidget(_section(spec.label, owner, editor))
+        if caption:
+            note = QLabel(caption, owner)
+            note.setWordWrap(True)
+            note.setProperty("role", "muted")
+            layout.addWidget(note)
+        layout.addWidget(editor)
+        layout.addWidget(self.hints[spec.name])
+
+    # --- loading and reading ----------------------------------------------------------------------
+    def _load(self, evidence: Evidence) -> None:
+        self.kind_combo.blockSignals(True)
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(evidence.kind.value), 0))
+        self.kind_combo.blockSignals(False)
+        self._update_heading()
+        day = evidence.day or date.today()
+        self.day_edit.blockSignals(True)
+        self.day_edit.setDate(QDate(day.year, day.month, day.day))
+        self.day_edit.blockSignals(False)
+        self.start_field.set_value(evidence.start)
+        self.end_field.set_value(evidence.end)
+        self.questions.set_selected(evidence.question_ids)
+        self.tags.set_tags(evidence.tags)
+        for name, editor in self.editors.items():
+            write_editor(editor, getattr(evidence, name, ""))
+        for hint in self.hints.values():
+            hint.check_now()
+        self._reload_photos()
+
+    def values(self) -> dict[str, Any]:
+        qdate = self.day_edit.date()
+        values: dict[str, Any] = {
+            "kind": EvidenceKind(self.kind_combo.currentData()),
+            "day": date(qdate.year(), qdate.month(), qdate.day()),
+            "start": self.start_field.value(),
+            "end": self.end_field.value(),
+            "question_ids": self.questions.value(),
+            "tags": self.tags.tags(),
+        }
+        for name, editor in self.editors.items():
+            values[name] = read_editor(editor)
+        return values
+
+    @property
+    def evidence_id(self) -> str:
+        return self.evidence.id
+
+    @property
+    def kind(self) -> EvidenceKind:
+        return EvidenceKind(self.kind_combo.currentData())
+
+    def first_field(self) -> QWidget:
+        return next(iter(self.editors.values()))
+
+    # --- saving -----------------------------------------------------------------------------------
+    def _save(self) -> None:
+        values = self.values()
+        changes = {k: v for k, v in values.items() if self._snapshot.get(k) != v}
+        if not changes:
+            return
+        self.evidence = self.store.update_evidence(self.review_id, self.evidence.id, **changes)
+        self._snapshot.update(changes)
+        self.saved.emit(self.evidence)
+
+    def flush(self) -> bool:
+        """Save pending typing now. False if it could not be saved (the message says why)."""
+        return self.autosaver.flush()
+
+    def close_form(self) -> bool:
+        """Save and stop the timers; the form can then be thrown away."""
+        ok = self.autosaver.flush()
+        if ok:
+            self.autosaver.stop()
+        return ok
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return self.autosaver.dirty
+
+    def _on_status(self, message: str) -> None:
+        failing = self.autosaver.failing
+        self.status_label.setText("Not saved yet" if failing else message)
+        self.problem.setText(message if failing else "")
+        self.problem.setVisible(failing)
+        self.status_changed.emit(message)
+
+    def _kind_changed(self, _index: int) -> None:
+        self._update_heading()
+        self.autosaver.save_now()
+
+    def _update_heading(self) -> None:
+        self.heading.setText(self.kind.label)
+        self.heading.setAccessibleName(self.kind.label)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusOut and self.autosaver.dirty:
+            self.autosaver.flush()
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self.autosaver.flush()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.close_form()
+        super().closeEvent(event)
+
+    # --- photos -----------------------------------------------------------------------------------
+    def _reload_photos(self) -> None:
+        if self.photo_strip is None:
+            return
+        try:
+            photos = self.store.photos(self.review_id, self.evidence.id)
+            shown = [(p.id, p.caption, self.store.photo_bytes(self.review_id, p.id)) for p in photos]
+        except StoreError as exc:
+            self._show_problem(exc.user_message)
+            return
+        self.photo_strip.set_photos(shown)
+
+    def choose_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Attach a photo of pupils' work", str(Path.home()), PHOTO_FILTER)
+        if path:
+            self.attach_photo_file(path)
+
+    def attach_photo_file(self, path: str | Path) -> bool:
+        """Read, strip, encrypt and attach the photo at `path`. False (with a message) if it cannot."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            self._show_problem(f"The file {Path(path).name} could not be read.")
+            return False
+        try:
+            self.store.add_photo(self.review_id, self.evidence.id, data)
+        except ValueError as exc:
+            self._show_problem(str(exc) or "Only JPEG and PNG photos can be attached.")
+            return False
+        except StoreError as exc:
+            self._show_problem(exc.user_message)
+            return False
+        finally:
+            del data
+        self._photos_changed()
+        return True
+
+    def remove_photo(self, attachment_id: str) -> None:
+        try:
+            self.store.remove_photo(self.review_id, attachment_id)
+        except StoreError as exc:
+            self._show_problem(exc.user_message)
+            return
+        self._photos_changed()
+
+    def _photos_changed(self) -> None:
+        self.problem.hide()
+        self._reload_photos()
+        fresh = self.store.get_evidence(self.review_id, self.evidence.id)
+        if fresh is not None:
+            self.evidence = fresh
+            self.saved.emit(fresh)
+
+    def _show_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.show()
+        self.status_changed.emit(message)

@@ -1,0 +1,287 @@
+"""The Evidence page: the list of records on the left, the open record's capture form on the right.
+
+The shell calls: `new_evidence(kind, slot)`, `open_evidence(id)`, `focus_search()`, `flush()`,
+`refresh()`, and listens to `status_changed(str)`. Everything goes through ReviewStore methods.
+
+Nothing typed is lost: switching records, hiding the page and closing it flush the open form
+first; if that save fails (disk full), the form stays open with its text and keeps retrying.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spp_desktop.domain.evidence import Evidence, EvidenceKind
+from spp_desktop.domain.review import ScheduleSlot
+from spp_desktop.store.errors import StoreError
+
+from ..widgets.evidence_list import EvidenceList
+from .capture_form import CaptureForm
+from .capture_form_fields import slot_prefill
+
+_EMPTY_CHOICES = (
+    (EvidenceKind.OBSERVATION, "New observation"),
+    (EvidenceKind.INTERVIEW, "New interview"),
+    (EvidenceKind.BOOK_SCRUTINY, "New book scrutiny"),
+    (EvidenceKind.DATA_REVIEW, "Other evidence"),
+)
+
+
+class EvidencePage(QWidget):
+    status_changed = Signal(str)
+
+    def __init__(self, store: Any, review_id: str, parent: QWidget | None = None, *,
+                 clock: Callable[[], datetime] = datetime.now, autosave_ms: int | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.review_id = review_id
+        self._clock = clock
+        self._autosave_ms = autosave_ms
+        self.form: CaptureForm | None = None
+        self._deleted: list[tuple[str, str]] = []  # (evidence id, kind label), most recent last
+        self.setAccessibleName("Evidence")
+        self.review = store.review(review_id)
+
+        self.list = EvidenceList(self)
+        self.list.new_requested.connect(lambda kind: self.new_evidence(kind))
+        self.list.delete_requested.connect(self.delete_selected)
+        self.list.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.list.table.activated.connect(self._on_activated)
+        self.list.table.doubleClicked.connect(self._on_activated)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._build_empty())
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack.addWidget(self.scroll)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.list.setMinimumWidth(em * 24)
+        self.stack.setMinimumWidth(em * 30)
+        self.splitter.setSizes([em * 44, em * 60])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.splitter)
+
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo_delete)
+        self.list.set_review(self.review)
+        self.refresh()
+
+    def _build_empty(self) -> QWidget:
+        page = QWidget(self)
+        box = QVBoxLayout(page)
+        box.addStretch(1)
+        text = QLabel("Choose a record on the left to read or edit it, or start a new one.", page)
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setProperty("role", "muted")
+        box.addWidget(text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for kind, label in _EMPTY_CHOICES:
+            button = QPushButton(label, page)
+            button.setAccessibleName(label)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, k=kind: self.new_evidence(k))
+            row.addWidget(button)
+        row.addStretch(1)
+        box.addLayout(row)
+        box.addStretch(2)
+        return page
+
+    # --- the contract the shell uses -------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the review and the list (after sync or import); keeps the open record."""
+        try:
+            self.review = self.store.review(self.review_id)
+            rows = self.store.evidence(self.review_id)
+        except StoreError as exc:
+            self.status_changed.emit(exc.user_message)
+            return
+        current = self.form.evidence_id if self.form else None
+        self.list.model.set_rows(rows, self.review)
+        self.list.set_review(self.review)
+        if current and self.list.model.row_of(current) < 0 and self.form and not self.form.has_unsaved_changes:
+            self._close_form()  # deleted elsewhere (e.g. by sync)
+            current = None
+        self.list.select(current)
+
+    def new_evidence(self, kind: EvidenceKind, slot: ScheduleSlot | None = None) -> Evidence | None:
+        """Create the record now and open its form (pre-filled from the schedule slot, if any)."""
+        if not self._leave_form():
+            return None
+        values: dict[str, Any] = {}
+        if slot is not None:
+            values.update(day=slot.day, start=slot.start, end=slot.end, slot_id=slot.id)
+            values.update(slot_prefill(kind, slot.location))
+        else:
+            now = self._clock()
+            values.update(day=now.date(), start=now.time().replace(second=0, microsecond=0))
+        try:
+            created = self.store.create_evidence(self.review_id, kind, **values)
+        except StoreError as exc:
+            self.status_changed.emit(exc.user_message)
+            return None
+        self.list.model.update_evidence(created)
+        if self.list.proxy.proxy_row_of(created.id) < 0:
+            self.list.clear_filters()  # the new record must be visible
+        self._show_form(created)
+        self.form.first_field().setFocus()  # type: ignore[union-attr]
+        return created
+
+    def open_evidence(self, evidence_id: str) -> bool:
+        """Open a record's form. False if the current form could not be saved first, or it is gone."""
+        if self.form is not None and self.form.evidence_id == evidence_id:
+            return True
+        if not self._leave_form():
+            self.list.select(self.form.evidence_id if self.form else None)
+            return False
+        try:
+            evidence = self.store.get_evidence(self.review_id, evidence_id)
+        except StoreError as exc:
+            self.status_changed.emit(exc.user_message)
+            return False
+        if evidence is None:
+            self.status_changed.emit("That evidence record no longer exists.")
+            self.list.model.remove_evidence(evidence_id)
+            return False
+        self._show_form(evidence)
+        return True
+
+    def focus_search(self) -> None:
+        self.list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.list.search.selectAll()
+
+    def flush(self) -> bool:
+        """Save pending typing now. False if it could not be saved (the message says why)."""
+        return self.form.flush() if self.form is not None else True
+
+    # --- deleting and undo ------------------------------------------------------------------------
+    def delete_selected(self) -> None:
+        evidence_id = self.list.current_id()
+        if evidence_id is not None:
+            self.delete_evidence(evidence_id)
+
+    def delete_evidence(self, evidence_id: str) -> bool:
+        row = self.list.model.row_of(evidence_id)
+        label = self.list.model.evidence_at(row).kind.label if row >= 0 else "Evidence"
+        if self.form is not None and self.form.evidence_id == evidence_id:
+            self.form.flush()  # what was typed is part of what Undo brings back
+            label = self.form.kind.label
+        try:
+            self.store.delete_evidence(self.review_id, evidence_id)
+        except StoreError as exc:
+            self.status_changed.emit(exc.user_message)
+            return False
+        if self.form is not None and self.form.evidence_id == evidence_id:
+            self._close_form()
+        proxy_row = self.list.proxy.proxy_row_of(evidence_id)
+        self.list.model.remove_evidence(evidence_id)
+        self._deleted.append((evidence_id, label))
+        self.list.undo_bar.offer(f"{label} deleted.", self.undo_delete)
+        self.status_changed.emit(f"{label} deleted. Press Ctrl+Z to undo.")
+        if self.list.proxy.rowCount():
+            next_row = min(max(proxy_row, 0), self.list.proxy.rowCount() - 1)
+            self.list.select(self.list.proxy.evidence_at(next_row).id)
+        self.list.table.setFocus()
+        return True
+
+    def undo_delete(self) -> bool:
+        """Bring back the most recently deleted record. False if there is none."""
+        if not self._deleted:
+            return False
+        evidence_id, label = self._deleted.pop()
+        self.list.undo_bar.dismiss()
+        try:
+            self.store.restore_evidence(self.review_id, evidence_id)
+            restored = self.store.get_evidence(self.review_id, evidence_id)
+        except StoreError as exc:
+            self._deleted.append((evidence_id, label))
+            self.status_changed.emit(exc.user_message)
+            return False
+        if restored is None:
+            return False
+        self.list.model.update_evidence(restored)
+        self.list.select(restored.id)
+        self.open_evidence(restored.id)
+        self.status_changed.emit(f"{label} restored.")
+        return True
+
+    # --- the form ---------------------------------------------------------------------------------
+    def _show_form(self, evidence: Evidence) -> None:
+        self._close_form()
+        form = CaptureForm(self.store, self.review, evidence, self, clock=self._clock,
+                           delay_ms=self._autosave_ms)
+        form.status_changed.connect(self.status_changed)
+        form.saved.connect(self._on_saved)
+        self.form = form
+        self.scroll.setWidget(form)
+        self.stack.setCurrentWidget(self.scroll)
+        self.scroll.verticalScrollBar().setValue(0)
+        self.list.select(evidence.id)
+
+    def _leave_form(self) -> bool:
+        """Save and close the open form. False (and it stays open) if its typing cannot be saved."""
+        if self.form is None:
+            return True
+        if not self.form.close_form():
+            return False
+        self._close_form()
+        return True
+
+    def _close_form(self) -> None:
+        form, self.form = self.form, None
+        if form is None:
+            return
+        form.autosaver.stop()
+        form.status_changed.disconnect(self.status_changed)
+        form.saved.disconnect(self._on_saved)
+        self.scroll.takeWidget()
+        form.hide()
+        form.deleteLater()
+        self.stack.setCurrentIndex(0)
+
+    def _on_saved(self, evidence: Evidence) -> None:
+        self.list.model.update_evidence(evidence)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # Only follow the user: a row moving under an autosave must not switch the open record.
+        if current.isValid() and self.list.table.hasFocus():
+            self.open_evidence(self.list.proxy.evidence_at(current.row()).id)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid() and self.open_evidence(self.list.proxy.evidence_at(index.row()).id) and self.form:
+            self.form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self.flush()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.flush()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Reusable widgets: autosave helper, language hint, chips, tags, time field, photo strip, undo bar."""

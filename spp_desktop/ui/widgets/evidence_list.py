@@ -1,0 +1,224 @@
+"""The evidence list panel: search, filters, the table, New and Delete, the undo bar.
+
+Used on the Evidence page; reusable wherever evidence is picked (e.g. linking evidence to findings)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spp_desktop.domain.evidence import EvidenceKind
+from spp_desktop.domain.review import Review
+
+from ..models.evidence_table import (
+    AUTHOR,
+    KIND,
+    PHOTOS,
+    QUESTIONS,
+    TIME,
+    WHERE,
+    EvidenceFilterProxy,
+    EvidenceTableModel,
+)
+from .undo_bar import UndoBar
+
+ALL = "__all__"
+NO_QUESTION = ""
+_ELIDE_EM = 18
+
+
+class EvidenceList(QWidget):
+    new_requested = Signal(object)  # EvidenceKind
+    delete_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Evidence list")
+        self.model = EvidenceTableModel(self)
+        self.proxy = EvidenceFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setDynamicSortFilter(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        top = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search all evidence")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search all evidence")
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.new_button = QToolButton(self)
+        self.new_button.setText("New evidence")
+        self.new_button.setAccessibleName("New evidence")
+        self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.new_button)
+        for kind in EvidenceKind:
+            action = QAction(kind.label, menu)
+            action.triggered.connect(lambda _=False, k=kind: self.new_requested.emit(k))
+            menu.addAction(action)
+        self.new_button.setMenu(menu)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+
+        filters = QHBoxLayout()
+        self.kind_filter = self._combo("Filter by kind")
+        self.question_filter = self._combo("Filter by enquiry question")
+        self.author_filter = self._combo("Filter by author")
+        for combo in (self.kind_filter, self.question_filter, self.author_filter):
+            filters.addWidget(combo, 1)
+            combo.currentIndexChanged.connect(self._apply_filters)
+        layout.addLayout(filters)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Evidence records")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(TIME, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        for column, mode in ((TIME, QHeaderView.ResizeMode.ResizeToContents),
+                             (KIND, QHeaderView.ResizeMode.ResizeToContents),
+                             (WHERE, QHeaderView.ResizeMode.Stretch),
+                             (QUESTIONS, QHeaderView.ResizeMode.ResizeToContents),
+                             (AUTHOR, QHeaderView.ResizeMode.ResizeToContents),
+                             (PHOTOS, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
+        layout.addWidget(self.table, 1)
+
+        bottom = QHBoxLayout()
+        self.count_label = QLabel(self)
+        self.count_label.setProperty("role", "muted")
+        self.count_label.setAccessibleName("Number of records shown")
+        self.delete_button = QPushButton("Delete", self)
+        self.delete_button.setAccessibleName("Delete the selected record")
+        self.delete_button.setToolTip("Delete the selected record (Delete). You can undo it.")
+        self.delete_button.setAutoDefault(False)
+        self.delete_button.clicked.connect(self.delete_requested)
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.delete_button)
+        layout.addLayout(bottom)
+        self.undo_bar = UndoBar(self)
+        layout.addWidget(self.undo_bar)
+
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_requested)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged):
+            signal.connect(self._update_count)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setAccessibleName(name)
+        combo.setToolTip(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        return combo
+
+    # --- filters ----------------------------------------------------------------------------------
+    def set_review(self, review: Review) -> None:
+        """Fill the filter choices from the review (questions, team); keeps the current choices."""
+        keep = (self.kind_filter.currentData(), self.question_filter.currentData(),
+                self.author_filter.currentData())
+        for combo in (self.kind_filter, self.question_filter, self.author_filter):
+            combo.blockSignals(True)
+            combo.clear()
+        self.kind_filter.addItem("All kinds", ALL)
+        for kind in EvidenceKind:
+            self.kind_filter.addItem(kind.label, kind.value)
+        self.question_filter.addItem("All questions", ALL)
+        metrics = self.question_filter.fontMetrics()
+        width = metrics.horizontalAdvance("M") * _ELIDE_EM
+        for i, question in enumerate(review.questions):
+            text = metrics.elidedText(question.text, Qt.TextElideMode.ElideRight, width)
+            self.question_filter.addItem(f"Q{i + 1}  {text}", question.id)
+            self.question_filter.setItemData(i + 1, question.text, Qt.ItemDataRole.ToolTipRole)
+        self.question_filter.addItem("Not linked to a question", NO_QUESTION)
+        self.author_filter.addItem("Everyone", ALL)
+        for member in review.reviewers:
+            self.author_filter.addItem(member.name, member.id)
+        for combo, value in zip((self.kind_filter, self.question_filter, self.author_filter), keep, strict=True):
+            index = combo.findData(value) if value is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        def chosen(combo: QComboBox) -> str | None:
+            value = combo.currentData()
+            return None if value in (None, ALL) else value
+
+        self.proxy.set_kind(chosen(self.kind_filter))
+        self.proxy.set_question(chosen(self.question_filter))
+        self.proxy.set_author(chosen(self.author_filter))
+        self._update_count()
+
+    def clear_filters(self) -> None:
+        for combo in (self.kind_filter, self.question_filter, self.author_filter):
+            combo.setCurrentIndex(0)
+        self.search.clear()
+
+    def _update_count(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if total == 0:
+            text = "No evidence yet"
+        elif shown == total:
+            text = f"{total} record{'s' if total != 1 else ''}"
+        else:
+            text = f"{shown} of {total} records shown"
+        self.count_label.setText(text)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.delete_button.setEnabled(self.current_id() is not None)
+
+    # --- selection --------------------------------------------------------------------------------
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+            return None
+        return self.proxy.evidence_at(index.row()).id
+
+    def select(self, evidence_id: str | None) -> bool:
+        """Select (and scroll to) a record without telling anyone. False if it is filtered out."""
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            row = self.proxy.proxy_row_of(evidence_id) if evidence_id else -1
+            if row < 0:
+                selection.clearSelection()
+                selection.clearCurrentIndex()
+                return False
+            index = self.proxy.index(row, 0)
+            self.table.setCurrentIndex(index)
+            self.table.selectRow(row)
+            self.table.scrollTo(index)
+            return True
+        finally:
+            selection.blockSignals(False)
+            self._update_buttons()

@@ -1,0 +1,120 @@
+"""Thumbnails of the photos attached to a record, with "Attach photo…" and "Remove".
+
+The strip only shows pictures: the form hands it decrypted bytes, which are decoded and scaled in
+memory. Nothing is cached to disk. Photos whose bytes are not on this laptop yet (not synced) show
+a placeholder.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+THUMB_EM = 7  # thumbnail size in multiples of the font's "M" width
+
+
+def thumbnail(data: bytes | None, size: int) -> QPixmap | None:
+    """A scaled pixmap from image bytes, in memory only; None if the bytes are missing or bad."""
+    if not data:
+        return None
+    image = QImage()
+    if not image.loadFromData(data):
+        return None
+    scaled = image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
+                          Qt.TransformationMode.SmoothTransformation)
+    return QPixmap.fromImage(scaled)
+
+
+class _ThumbList(QListWidget):
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentItem() is not None:
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class PhotoStrip(QWidget):
+    attach_requested = Signal()
+    remove_requested = Signal(str)  # attachment id
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.thumb_size = self.fontMetrics().horizontalAdvance("M") * THUMB_EM
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.list = _ThumbList(self)
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setFlow(QListView.Flow.LeftToRight)
+        self.list.setWrapping(False)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setIconSize(QSize(self.thumb_size, self.thumb_size))
+        self.list.setSpacing(4)
+        self.list.setAccessibleName("Attached photos")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.list.setFixedHeight(self.thumb_size + self.fontMetrics().height() * 2 + 24)
+        self.list.delete_pressed.connect(self._remove_current)
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.empty = QLabel("No photos yet. Photos are stored encrypted, without location or camera data.", self)
+        self.empty.setWordWrap(True)
+        self.empty.setProperty("role", "muted")
+        buttons = QHBoxLayout()
+        self.attach_button = QPushButton("Attach photo\u2026", self)
+        self.attach_button.setAccessibleName("Attach a photo of pupils' work")
+        self.attach_button.setAutoDefault(False)
+        self.attach_button.clicked.connect(self.attach_requested)
+        self.remove_button = QPushButton("Remove photo", self)
+        self.remove_button.setAccessibleName("Remove the selected photo")
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.clicked.connect(self._remove_current)
+        buttons.addWidget(self.attach_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        self.set_photos([])
+
+    def set_photos(self, photos: list[tuple[str, str, bytes | None]]) -> None:
+        """(attachment id, caption, decrypted bytes or None) for each photo."""
+        self.list.clear()
+        for index, (attachment_id, caption, data) in enumerate(photos, start=1):
+            pixmap = thumbnail(data, self.thumb_size)
+            label = caption or f"Photo {index}"
+            item = QListWidgetItem(label if pixmap else f"{label}\n(not on this laptop yet)")
+            if pixmap is not None:
+                item.setIcon(QIcon(pixmap))
+            item.setData(Qt.ItemDataRole.UserRole, attachment_id)
+            item.setToolTip(label)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
+            self.list.addItem(item)
+        self.list.setVisible(bool(photos))
+        self.empty.setVisible(not photos)
+        if photos:
+            self.list.setCurrentRow(len(photos) - 1)
+        self._update_buttons()
+
+    def count(self) -> int:
+        return self.list.count()
+
+    def attachment_ids(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(self.list.currentItem() is not None)
+
+    def _remove_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.remove_requested.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -1,0 +1,76 @@
+"""Enquiry questions as toggle chips: one click (or Space) links or unlinks a question."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QToolButton, QWidget
+
+from spp_desktop.domain.review import EnquiryQuestion
+
+from .chips import CHIP_STYLE, make_chip
+from .flow_layout import FlowLayout
+
+ELIDE_EM = 26  # the width of a chip's text, in multiples of the font's "M"
+
+
+def question_label(position: int) -> str:
+    """Q1, Q2 ... for the question at this 0-based position in the review."""
+    return f"Q{position + 1}"
+
+
+class QuestionChips(QWidget):
+    changed = Signal()
+
+    def __init__(self, questions: Sequence[EnquiryQuestion], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setStyleSheet(CHIP_STYLE)
+        self.setAccessibleName("Enquiry questions this evidence is about")
+        layout = FlowLayout(self)
+        self._chips: dict[str, QToolButton] = {}
+        width = self.fontMetrics().horizontalAdvance("M") * ELIDE_EM
+        for index, question in enumerate(questions):
+            label = question_label(index)
+            text = self.fontMetrics().elidedText(question.text, Qt.TextElideMode.ElideRight, width)
+            chip = make_chip(f"{label}  {text}", self, checkable=True)
+            chip.setToolTip(f"{label}: {question.text}")
+            chip.setAccessibleName(f"Link to {label}: {question.text}")
+            chip.toggled.connect(self._on_toggled)
+            layout.addWidget(chip)
+            self._chips[question.id] = chip
+        if not self._chips:
+            empty = QLabel("This review has no enquiry questions yet.", self)
+            empty.setProperty("role", "muted")
+            layout.addWidget(empty)
+        self._order = [q.id for q in questions]
+        self._quiet = False
+        self._unknown: tuple[str, ...] = ()
+
+    def _on_toggled(self, _checked: bool) -> None:
+        if not self._quiet:
+            self.changed.emit()
+
+    def chip(self, question_id: str) -> QToolButton:
+        return self._chips[question_id]
+
+    def chips(self) -> list[QToolButton]:
+        return [self._chips[q] for q in self._order]
+
+    def selected_ids(self) -> tuple[str, ...]:
+        return tuple(q for q in self._order if self._chips[q].isChecked())
+
+    def set_selected(self, question_ids: Iterable[str]) -> None:
+        ids = tuple(question_ids)
+        wanted = set(ids)
+        self._quiet = True
+        try:
+            for qid, chip in self._chips.items():
+                chip.setChecked(qid in wanted)
+        finally:
+            self._quiet = False
+        # Links to questions this review no longer has are kept as they are.
+        self._unknown = tuple(q for q in ids if q not in self._chips)
+
+    def value(self) -> tuple[str, ...]:
+        return self.selected_ids() + self._unknown

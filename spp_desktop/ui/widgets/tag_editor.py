@@ -1,0 +1,112 @@
+"""Free tags: type a word, press comma or Enter to make it a chip; click a chip (or Backspace in
+the empty box) to take it off."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
+
+from .chips import CHIP_STYLE, make_chip
+from .flow_layout import FlowLayout
+
+MAX_TAG_LENGTH = 60
+
+
+def split_tags(text: str) -> list[str]:
+    return [t.strip()[:MAX_TAG_LENGTH] for t in text.split(",") if t.strip()]
+
+
+class TagEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setStyleSheet(CHIP_STYLE)
+        self.setAccessibleName("Tags")
+        self._layout = FlowLayout(self)
+        self._tags: list[str] = []
+        self._chips: list[QToolButton] = []
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("Add a tag, then comma or Enter")
+        self.edit.setAccessibleName("New tag")
+        self.edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 14)
+        self.edit.textEdited.connect(self._on_edited)
+        self.edit.returnPressed.connect(self.commit_pending)
+        self.edit.installEventFilter(self)
+        self._layout.addWidget(self.edit)
+        self.setFocusProxy(self.edit)
+
+    # --- value ----------------------------------------------------------------------------------
+    def tags(self) -> tuple[str, ...]:
+        """The tags, including a word still being typed (so it is saved too)."""
+        pending = [t for t in split_tags(self.edit.text()) if t.casefold() not in self._folded()]
+        return tuple(self._tags + pending)
+
+    def set_tags(self, tags: Iterable[str]) -> None:
+        for chip in self._chips:
+            self._layout.removeWidget(chip)
+            chip.deleteLater()
+        self._chips.clear()
+        self._tags = []
+        for tag in tags:
+            self._add(tag, notify=False)
+
+    def chip_buttons(self) -> list[QToolButton]:
+        return list(self._chips)
+
+    # --- editing --------------------------------------------------------------------------------
+    def commit_pending(self) -> None:
+        words = split_tags(self.edit.text())
+        self.edit.clear()
+        added = [w for w in words if self._add(w, notify=False)]
+        if added:
+            self.changed.emit()
+
+    def remove_tag(self, tag: str) -> None:
+        if tag not in self._tags:
+            return
+        index = self._tags.index(tag)
+        self._tags.pop(index)
+        chip = self._chips.pop(index)
+        self._layout.removeWidget(chip)
+        chip.deleteLater()
+        self.edit.setFocus()
+        self.changed.emit()
+
+    def _folded(self) -> set[str]:
+        return {t.casefold() for t in self._tags}
+
+    def _add(self, tag: str, *, notify: bool) -> bool:
+        tag = tag.strip()[:MAX_TAG_LENGTH]
+        if not tag or tag.casefold() in self._folded():
+            return False
+        self._tags.append(tag)
+        chip = make_chip(f"{tag}  \u00d7", self)
+        chip.setToolTip(f"Remove the tag \u201c{tag}\u201d")
+        chip.setAccessibleName(f"Tag {tag}. Press to remove")
+        chip.clicked.connect(lambda _=False, t=tag: self.remove_tag(t))
+        # Chips sit before the line edit, in tag order.
+        self._layout.takeAt(self._layout.count() - 1)
+        self._layout.addWidget(chip)
+        self._layout.addWidget(self.edit)
+        self._chips.append(chip)
+        QWidget.setTabOrder(chip, self.edit)
+        if notify:
+            self.changed.emit()
+        return True
+
+    def _on_edited(self, text: str) -> None:
+        if "," in text:
+            self.commit_pending()
+        else:
+            self.changed.emit()  # a word being typed is saved too, by the form's autosave
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (watched is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Backspace and not self.edit.text() and self._tags):
+            self.remove_tag(self._tags[-1])
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,58 @@
+"""A time of day that may be left blank, with a "Now" button beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, time
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import QHBoxLayout, QTimeEdit, QToolButton, QWidget
+
+BLANK = "--:--"
+
+
+class TimeField(QWidget):
+    """`value()` is a datetime.time or None (shown as --:--). Midnight stands for "not set"."""
+
+    changed = Signal()
+
+    def __init__(self, label: str, parent: QWidget | None = None,
+                 clock: Callable[[], datetime] = datetime.now):
+        super().__init__(parent)
+        self._clock = clock
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.edit = QTimeEdit(self)
+        self.edit.setDisplayFormat("HH:mm")
+        self.edit.setMinimumTime(QTime(0, 0))
+        self.edit.setSpecialValueText(BLANK)  # shown at the minimum, i.e. "not set"
+        self.edit.setTime(QTime(0, 0))
+        self.edit.setAccessibleName(f"{label} time")
+        self.edit.setToolTip(f"{label} time (hours:minutes); leave at {BLANK} if not known")
+        self.edit.timeChanged.connect(lambda _t: self.changed.emit())
+        self.now_button = QToolButton(self)
+        self.now_button.setText("Now")
+        self.now_button.setAccessibleName(f"Set {label.lower()} time to now")
+        self.now_button.setToolTip(f"Set the {label.lower()} time to the time now")
+        self.now_button.clicked.connect(self.set_now)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.now_button)
+        self.setFocusProxy(self.edit)
+
+    def value(self) -> time | None:
+        qt = self.edit.time()
+        if qt == QTime(0, 0):
+            return None
+        return time(qt.hour(), qt.minute())
+
+    def set_value(self, value: time | None) -> None:
+        qt = QTime(0, 0) if value is None else QTime(value.hour, value.minute)
+        if qt != self.edit.time():
+            self.edit.blockSignals(True)
+            self.edit.setTime(qt)
+            self.edit.blockSignals(False)
+
+    def set_now(self) -> None:
+        now = self._clock()
+        self.edit.setTime(QTime(now.hour, now.minute) if (now.hour, now.minute) != (0, 0) else QTime(0, 1))
