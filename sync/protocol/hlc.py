@@ -29,6 +29,7 @@ class HLC(NamedTuple):
             or not isinstance(value[1], int)
             or not isinstance(value[2], str)
             or isinstance(value[0], bool)
+            or isinstance(value[1], bool)
             or value[0] < 0
             or value[1] < 0
         ):

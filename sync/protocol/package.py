@@ -154,7 +154,8 @@ def issued_ms(doc: dict[str, Any]) -> int:
     moment = datetime.fromisoformat(text)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return int(moment.timestamp() * 1000)
+    # Not before 1970: an HLC's wall time is never negative on the wire (HLC.from_wire refuses it).
+    return max(0, int(moment.timestamp() * 1000))
 
 
 def _op(review_id: str, hlc: HLC, entity: str, entity_id: str, fields: dict[str, Any]) -> Operation:

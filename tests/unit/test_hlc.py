@@ -132,6 +132,7 @@ def test_order_is_total_with_device_id_as_the_tie_break():
 @pytest.mark.parametrize("wire", [
     None, 5, "1,2,x", [], [1, 2], [1, 2, "a", 4], [1.5, 0, "a"], [True, 0, "a"], [-1, 0, "a"],
     [1, -1, "a"], [1, 0, 7], ["1", 0, "a"], {"wall_ms": 1},
+    [1, True, "a"],  # a bool counter used to be accepted (bool is an int in Python)
 ])
 def test_from_wire_rejects_malformed(wire):
     with pytest.raises(ValueError):

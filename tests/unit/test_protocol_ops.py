@@ -380,6 +380,15 @@ def test_package_to_ops_is_deterministic_and_round_trips(doc):
     assert state.state_hash() == back.state_hash()
 
 
+@pytest.mark.parametrize("issued_at", ["1960-01-01T00:00:00Z", "0001-01-01", "9999-12-31T23:59:59+14:00"])
+def test_package_ops_from_any_valid_issue_date_survive_the_wire(issued_at):
+    """A package issued "before 1970" used to give ops with a negative HLC, which the wire refuses."""
+    doc = {**_minimal(), "issued_at": issued_at}
+    assert package_problem(doc) is None
+    for op in package_to_ops(doc):
+        assert Operation.from_wire(json.loads(json.dumps(op.to_wire()))) == op
+
+
 # Generated packages: every optional part present or absent.
 _ID = st.text(st.characters(min_codepoint=48, max_codepoint=122), min_size=1, max_size=12)
 
