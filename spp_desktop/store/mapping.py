@@ -67,13 +67,13 @@ def _build(cls: type[T], entity_id: str, values: dict[str, Any], **extra: Any) -
     names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     kwargs = {k: v for k, v in values.items() if k in names and v is not None}
     kwargs.update(extra)
-    return cls(id=entity_id, **kwargs)
+    return cls(id=entity_id, **kwargs)  # type: ignore[call-arg]
 
 
 def evidence_from_state(state: EntityState, attachment_ids: tuple[str, ...] = ()) -> Evidence | None:
     values = decoded(state)
     try:
-        kind = EvidenceKind(values.get("kind"))
+        kind = EvidenceKind(str(values.get("kind")))
     except ValueError:
         return None
     values["kind"] = kind

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spp_desktop.domain.evidence import Attachment, Evidence, EvidenceKind
 from spp_desktop.domain.findings import (
@@ -18,6 +18,7 @@ from sync.protocol.ids import derived_id, new_id
 from sync.protocol.merge import DELETED
 from sync.protocol.ops import OpKind
 
+from .core import StoreCore
 from .db import translated_errors
 from .mapping import (
     action_from_state,
@@ -30,16 +31,13 @@ from .mapping import (
 )
 from .photos import image_size, strip_metadata
 
-if TYPE_CHECKING:
-    from .repository import ReviewStore
-
 _MIN_DATE = date.min
 _MIN_TIME = time.min
 
 
-class RecordsMixin:
+class RecordsMixin(StoreCore):
     # --- evidence ---------------------------------------------------------------------------------
-    def evidence(self: ReviewStore, review_id: str) -> list[Evidence]:
+    def evidence(self, review_id: str) -> list[Evidence]:
         state = self._state(review_id)
         photos: dict[str, list[str]] = {}
         for att in state.of_kind("attachment"):
@@ -49,7 +47,7 @@ class RecordsMixin:
         found.sort(key=lambda e: (e.day or _MIN_DATE, e.start or _MIN_TIME, e.id))
         return found
 
-    def get_evidence(self: ReviewStore, review_id: str, evidence_id: str) -> Evidence | None:
+    def get_evidence(self, review_id: str, evidence_id: str) -> Evidence | None:
         state = self._state(review_id)
         ent = state.get("evidence", evidence_id)
         if ent is None or ent.deleted or not ent.exists:
@@ -57,7 +55,7 @@ class RecordsMixin:
         photos = tuple(sorted(a.entity_id for a in state.of_kind("attachment") if a.value("evidence_id") == evidence_id))
         return evidence_from_state(ent, photos)
 
-    def create_evidence(self: ReviewStore, review_id: str, kind: EvidenceKind, **values: Any) -> Evidence:
+    def create_evidence(self, review_id: str, kind: EvidenceKind, **values: Any) -> Evidence:
         evidence_id = values.pop("id", None) or new_id()
         values.setdefault("author", self.me(review_id))
         fields = wire_fields("evidence", {"kind": kind, **values})
@@ -66,7 +64,7 @@ class RecordsMixin:
         assert created is not None
         return created
 
-    def update_evidence(self: ReviewStore, review_id: str, evidence_id: str, **changes: Any) -> Evidence:
+    def update_evidence(self, review_id: str, evidence_id: str, **changes: Any) -> Evidence:
         """Save changed fields only (autosave calls this on every pause in typing)."""
         current = self._entity(review_id, "evidence", evidence_id)
         if current is None:
@@ -80,27 +78,27 @@ class RecordsMixin:
             raise KeyError("That evidence record has been deleted.")
         return updated
 
-    def delete_evidence(self: ReviewStore, review_id: str, evidence_id: str) -> None:
+    def delete_evidence(self, review_id: str, evidence_id: str) -> None:
         """Delete with a tombstone; `restore_evidence` undoes it."""
         self._delete(review_id, "evidence", evidence_id)
 
-    def restore_evidence(self: ReviewStore, review_id: str, evidence_id: str) -> None:
+    def restore_evidence(self, review_id: str, evidence_id: str) -> None:
         self._restore(review_id, "evidence", evidence_id)
 
-    def _delete(self: ReviewStore, review_id: str, entity: str, entity_id: str) -> None:
+    def _delete(self, review_id: str, entity: str, entity_id: str) -> None:
         current = self._entity(review_id, entity, entity_id)
         if current is None or current.deleted:
             return
         self._write(review_id, entity, entity_id, {}, kind=OpKind.DELETE)
 
-    def _restore(self: ReviewStore, review_id: str, entity: str, entity_id: str) -> None:
+    def _restore(self, review_id: str, entity: str, entity_id: str) -> None:
         current = self._entity(review_id, entity, entity_id)
         if current is None or not current.deleted:
             return
         self._write(review_id, entity, entity_id, {DELETED: False})
 
     # --- photos -----------------------------------------------------------------------------------
-    def add_photo(self: ReviewStore, review_id: str, evidence_id: str, data: bytes, caption: str = "") -> Attachment:
+    def add_photo(self, review_id: str, evidence_id: str, data: bytes, caption: str = "") -> Attachment:
         """Strip EXIF/GPS and other metadata, encrypt, store. Raises ValueError for non JPEG/PNG."""
         clean = strip_metadata(data)
         width, height = image_size(clean)
@@ -116,11 +114,11 @@ class RecordsMixin:
         }))
         return attachment_from_state(self._entity(review_id, "attachment", attachment_id))  # type: ignore[arg-type]
 
-    def photos(self: ReviewStore, review_id: str, evidence_id: str) -> list[Attachment]:
+    def photos(self, review_id: str, evidence_id: str) -> list[Attachment]:
         return [attachment_from_state(a) for a in self._state(review_id).of_kind("attachment")
                 if a.value("evidence_id") == evidence_id]
 
-    def photo_bytes(self: ReviewStore, review_id: str, attachment_id: str) -> bytes | None:
+    def photo_bytes(self, review_id: str, attachment_id: str) -> bytes | None:
         """The decrypted photo, or None if its bytes are not on this laptop (not yet synced)."""
         ent = self._entity(review_id, "attachment", attachment_id)
         if ent is None:
@@ -133,19 +131,19 @@ class RecordsMixin:
             return None
         return self._vault.get(review_id, row[1], row[0])
 
-    def remove_photo(self: ReviewStore, review_id: str, attachment_id: str) -> None:
+    def remove_photo(self, review_id: str, attachment_id: str) -> None:
         self._delete(review_id, "attachment", attachment_id)
 
     # --- findings and links -----------------------------------------------------------------------
-    def findings(self: ReviewStore, review_id: str) -> list[Finding]:
+    def findings(self, review_id: str) -> list[Finding]:
         items = [finding_from_state(s) for s in self._state(review_id).of_kind("finding")]
         return sorted(items, key=lambda f: (f.question_id, f.position, f.id))
 
-    def get_finding(self: ReviewStore, review_id: str, finding_id: str) -> Finding | None:
+    def get_finding(self, review_id: str, finding_id: str) -> Finding | None:
         ent = self._entity(review_id, "finding", finding_id)
         return finding_from_state(ent) if ent is not None and ent.exists and not ent.deleted else None
 
-    def create_finding(self: ReviewStore, review_id: str, question_id: str, kind: FindingKind, text: str = "",
+    def create_finding(self, review_id: str, question_id: str, kind: FindingKind, text: str = "",
                        **values: Any) -> Finding:
         finding_id = values.pop("id", None) or new_id()
         position = values.pop("position", None)
@@ -157,7 +155,7 @@ class RecordsMixin:
         self._write(review_id, "finding", finding_id, fields)
         return self.get_finding(review_id, finding_id)  # type: ignore[return-value]
 
-    def update_finding(self: ReviewStore, review_id: str, finding_id: str, **changes: Any) -> Finding:
+    def update_finding(self, review_id: str, finding_id: str, **changes: Any) -> Finding:
         current = self._entity(review_id, "finding", finding_id)
         if current is None:
             raise KeyError("That finding no longer exists.")
@@ -167,16 +165,16 @@ class RecordsMixin:
             self._write(review_id, "finding", finding_id, fields)
         return finding_from_state(self._entity(review_id, "finding", finding_id))  # type: ignore[arg-type]
 
-    def delete_finding(self: ReviewStore, review_id: str, finding_id: str) -> None:
+    def delete_finding(self, review_id: str, finding_id: str) -> None:
         self._delete(review_id, "finding", finding_id)
 
-    def restore_finding(self: ReviewStore, review_id: str, finding_id: str) -> None:
+    def restore_finding(self, review_id: str, finding_id: str) -> None:
         self._restore(review_id, "finding", finding_id)
 
-    def links(self: ReviewStore, review_id: str) -> list[EvidenceLink]:
+    def links(self, review_id: str) -> list[EvidenceLink]:
         return [link_from_state(s) for s in self._state(review_id).of_kind("evidence_link")]
 
-    def link_evidence(self: ReviewStore, review_id: str, finding_id: str, evidence_id: str) -> EvidenceLink:
+    def link_evidence(self, review_id: str, finding_id: str, evidence_id: str) -> EvidenceLink:
         # One id per (finding, evidence) pair, the same on every laptop: two reviewers linking the
         # same evidence make one link, not two.
         link_id = derived_id(review_id, "evidence_link", finding_id, evidence_id)
@@ -187,21 +185,21 @@ class RecordsMixin:
             self._write(review_id, "evidence_link", link_id, {"finding_id": finding_id, "evidence_id": evidence_id})
         return EvidenceLink(link_id, finding_id, evidence_id)
 
-    def unlink_evidence(self: ReviewStore, review_id: str, finding_id: str, evidence_id: str) -> None:
+    def unlink_evidence(self, review_id: str, finding_id: str, evidence_id: str) -> None:
         self._delete(review_id, "evidence_link", derived_id(review_id, "evidence_link", finding_id, evidence_id))
 
     # --- actions and outcome ----------------------------------------------------------------------
-    def actions(self: ReviewStore, review_id: str) -> list[AgreedAction]:
+    def actions(self, review_id: str) -> list[AgreedAction]:
         items = [action_from_state(s) for s in self._state(review_id).of_kind("action")]
         return sorted(items, key=lambda a: (a.position, a.id))
 
-    def create_action(self: ReviewStore, review_id: str, text: str, **values: Any) -> AgreedAction:
+    def create_action(self, review_id: str, text: str, **values: Any) -> AgreedAction:
         action_id = new_id()
         values.setdefault("position", len(self.actions(review_id)))
         self._write(review_id, "action", action_id, wire_fields("action", {"text": text, **values}))
         return action_from_state(self._entity(review_id, "action", action_id))  # type: ignore[arg-type]
 
-    def update_action(self: ReviewStore, review_id: str, action_id: str, **changes: Any) -> AgreedAction:
+    def update_action(self, review_id: str, action_id: str, **changes: Any) -> AgreedAction:
         current = self._entity(review_id, "action", action_id)
         if current is None:
             raise KeyError("That action no longer exists.")
@@ -210,13 +208,13 @@ class RecordsMixin:
             self._write(review_id, "action", action_id, fields)
         return action_from_state(self._entity(review_id, "action", action_id))  # type: ignore[arg-type]
 
-    def delete_action(self: ReviewStore, review_id: str, action_id: str) -> None:
+    def delete_action(self, review_id: str, action_id: str) -> None:
         self._delete(review_id, "action", action_id)
 
-    def outcome(self: ReviewStore, review_id: str) -> FeedbackOutcome:
+    def outcome(self, review_id: str) -> FeedbackOutcome:
         return outcome_from_state(self._entity(review_id, "summary", review_id))
 
-    def update_outcome(self: ReviewStore, review_id: str, **changes: Any) -> FeedbackOutcome:
+    def update_outcome(self, review_id: str, **changes: Any) -> FeedbackOutcome:
         current = self._entity(review_id, "summary", review_id)
         fields = wire_fields("summary", changes)
         if current is not None:
@@ -226,6 +224,6 @@ class RecordsMixin:
         return self.outcome(review_id)
 
     # --- plan -------------------------------------------------------------------------------------
-    def update_slot(self: ReviewStore, review_id: str, slot_id: str, **changes: Any) -> None:
+    def update_slot(self, review_id: str, slot_id: str, **changes: Any) -> None:
         self._write(review_id, "schedule_slot", slot_id, wire_fields("schedule_slot", changes))
 

@@ -4,88 +4,86 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spp_desktop.domain.conflicts import Conflict, ConflictValue
 from sync.protocol.merge import DELETED
 from sync.protocol.ops import Operation, OpKind
 
+from .core import StoreCore
 from .db import translated_errors
 from .oplog import ApplyResult
 
-if TYPE_CHECKING:
-    from .repository import ReviewStore
 
-
-class ReplicaMixin:
+class ReplicaMixin(StoreCore):
     # --- operations -------------------------------------------------------------------------------
-    def outbox(self: ReviewStore, review_id: str, limit: int = 500) -> list[Operation]:
+    def outbox(self, review_id: str, limit: int = 500) -> list[Operation]:
         with translated_errors(self.files.database):
             return self._oplog().outbox(review_id, limit)
 
-    def mark_on_server(self: ReviewStore, op_ids: list[str]) -> None:
+    def mark_on_server(self, op_ids: list[str]) -> None:
         with translated_errors(self.files.database):
             self._oplog().mark_on_server(op_ids)
 
-    def apply_remote(self: ReviewStore, review_id: str, ops: list[Operation], *, on_server: bool = True) -> ApplyResult:
+    def apply_remote(self, review_id: str, ops: list[Operation], *, on_server: bool = True) -> ApplyResult:
         with translated_errors(self.files.database):
             return self._oplog().apply_remote(review_id, ops, on_server=on_server)
 
-    def all_ops(self: ReviewStore, review_id: str) -> list[Operation]:
+    def all_ops(self, review_id: str) -> list[Operation]:
         return self._oplog().all_ops(review_id)
 
-    def export_ops(self: ReviewStore, review_id: str) -> list[Operation]:
+    def export_ops(self, review_id: str) -> list[Operation]:
         """Every op of the review, for a team bundle. Freezes the unsent ones first: once an op has
         left the laptop it must never be squashed again, or copies would hold different versions."""
         with translated_errors(self.files.database):
             self._oplog().freeze_all(review_id)
             return self._oplog().all_ops(review_id)
 
-    def freeze_outbox(self: ReviewStore, review_id: str) -> None:
+    def freeze_outbox(self, review_id: str) -> None:
         self._oplog().freeze_all(review_id)
 
-    def state_hash(self: ReviewStore, review_id: str) -> str:
+    def state_hash(self, review_id: str) -> str:
         return self._state(review_id).state_hash()
 
-    def unsynced_count(self: ReviewStore, review_id: str) -> int:
+    def unsynced_count(self, review_id: str) -> int:
         return self._oplog().unsent_count(review_id)
 
     # --- sync bookkeeping -------------------------------------------------------------------------
-    def server_cursor(self: ReviewStore, review_id: str) -> int:
+    def server_cursor(self, review_id: str) -> int:
         row = self._conn.execute("SELECT server_cursor FROM reviews WHERE id = ?", (review_id,)).fetchone()
         return int(row[0]) if row else 0
 
-    def set_server_cursor(self: ReviewStore, review_id: str, cursor: int) -> None:
+    def set_server_cursor(self, review_id: str, cursor: int) -> None:
         self._require_key()
         self._conn.execute("UPDATE reviews SET server_cursor = ? WHERE id = ?", (cursor, review_id))
 
-    def record_synced(self: ReviewStore, review_id: str, server_state_hash: str | None = None) -> None:
+    def record_synced(self, review_id: str, server_state_hash: str | None = None) -> None:
         self._require_key()
         self._conn.execute("UPDATE reviews SET last_synced_ms = ?, server_state_hash = ? WHERE id = ?",
                            (int(time.time() * 1000), server_state_hash, review_id))
 
-    def last_synced(self: ReviewStore, review_id: str) -> datetime | None:
+    def last_synced(self, review_id: str) -> datetime | None:
         row = self._conn.execute("SELECT last_synced_ms FROM reviews WHERE id = ?", (review_id,)).fetchone()
         return datetime.fromtimestamp(row[0] / 1000, UTC) if row and row[0] else None
 
-    def team_key(self: ReviewStore, review_id: str) -> bytes | None:
+    def team_key(self, review_id: str) -> bytes | None:
         self._require_key()
         row = self._conn.execute("SELECT team_key FROM reviews WHERE id = ?", (review_id,)).fetchone()
         return bytes(row[0]) if row and row[0] else None
 
-    def set_team_key(self: ReviewStore, review_id: str, key: bytes) -> None:
+    def set_team_key(self, review_id: str, key: bytes) -> None:
         self._require_key()
         self._conn.execute("UPDATE reviews SET team_key = ? WHERE id = ?", (key, review_id))
 
     # --- the server account (its device token lives only inside the encrypted store) --------------
-    def save_server_account(self: ReviewStore, *, url: str, username: str, user_id: str, token: str,
+    def save_server_account(self, *, url: str, username: str, user_id: str, token: str,
                             device_id: str = "", expires_at: str = "") -> None:
         self._require_key()
         self._conn.execute(
             "INSERT OR REPLACE INTO server_account (id, url, username, user_id, token, device_id, expires_at) "
             "VALUES (1, ?, ?, ?, ?, ?, ?)", (url, username, user_id, token, device_id, expires_at))
 
-    def server_account(self: ReviewStore) -> dict[str, Any] | None:
+    def server_account(self) -> dict[str, Any] | None:
         self._require_key()
         row = self._conn.execute(
             "SELECT url, username, user_id, token, device_id, expires_at FROM server_account WHERE id = 1").fetchone()
@@ -93,12 +91,12 @@ class ReplicaMixin:
             return None
         return dict(zip(("url", "username", "user_id", "token", "device_id", "expires_at"), row, strict=True))
 
-    def forget_server_account(self: ReviewStore) -> None:
+    def forget_server_account(self) -> None:
         self._require_key()
         self._conn.execute("DELETE FROM server_account")
 
     # --- conflicts --------------------------------------------------------------------------------
-    def conflicts(self: ReviewStore, review_id: str) -> list[Conflict]:
+    def conflicts(self, review_id: str) -> list[Conflict]:
         found = []
         for (entity, entity_id), fields in self._state(review_id).conflicts().items():
             for name, values in fields.items():
@@ -107,7 +105,7 @@ class ReplicaMixin:
                     for v in values)))
         return found
 
-    def resolve_conflict(self: ReviewStore, review_id: str, conflict: Conflict, value: Any) -> None:
+    def resolve_conflict(self, review_id: str, conflict: Conflict, value: Any) -> None:
         """Settle a conflict with `value` (one of the competing values, or an edited merge of them)."""
         current = self._entity(review_id, conflict.entity, conflict.entity_id)
         if current is None:
@@ -122,26 +120,26 @@ class ReplicaMixin:
                     kind=OpKind.RESOLVE, parents={conflict.field: current.heads(conflict.field)})
 
     # --- photo bytes for sync ---------------------------------------------------------------------
-    def attachments_to_upload(self: ReviewStore, review_id: str) -> list[tuple[str, int]]:
+    def attachments_to_upload(self, review_id: str) -> list[tuple[str, int]]:
         rows = self._conn.execute("SELECT DISTINCT sha256, size FROM attachments WHERE review_id = ? AND uploaded = 0",
                                   (review_id,)).fetchall()
         return [(r[0], int(r[1])) for r in rows]
 
-    def mark_attachment_uploaded(self: ReviewStore, review_id: str, sha256: str) -> None:
+    def mark_attachment_uploaded(self, review_id: str, sha256: str) -> None:
         self._conn.execute("UPDATE attachments SET uploaded = 1 WHERE review_id = ? AND sha256 = ?", (review_id, sha256))
 
-    def attachment_by_sha(self: ReviewStore, review_id: str, sha256: str) -> bytes | None:
+    def attachment_by_sha(self, review_id: str, sha256: str) -> bytes | None:
         row = self._conn.execute("SELECT blob_id, record_id FROM attachments WHERE review_id = ? AND sha256 = ? LIMIT 1",
                                  (review_id, sha256)).fetchone()
         return self._vault.get(review_id, row[1], row[0]) if row else None
 
-    def attachments_missing(self: ReviewStore, review_id: str) -> list[str]:
+    def attachments_missing(self, review_id: str) -> list[str]:
         """Photos known from other reviewers' ops whose bytes are not on this laptop yet."""
         have = {r[0] for r in self._conn.execute("SELECT sha256 FROM attachments WHERE review_id = ?", (review_id,))}
         wanted = {a.value("sha256") for a in self._state(review_id).of_kind("attachment")}
         return sorted(s for s in wanted - have if s)
 
-    def store_attachment(self: ReviewStore, review_id: str, sha256: str, data: bytes, *, uploaded: bool = True) -> None:
+    def store_attachment(self, review_id: str, sha256: str, data: bytes, *, uploaded: bool = True) -> None:
         import hashlib
         if hashlib.sha256(data).hexdigest() != sha256:
             raise ValueError("The photo received does not match its checksum; it was not stored.")

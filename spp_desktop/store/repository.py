@@ -6,29 +6,22 @@ One ReviewStore is one unlocked connection on one thread. A worker thread gets i
 
 from __future__ import annotations
 
-import json
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
 from spp_desktop.domain.review import Review, ReviewSummary, Role
-from sync.protocol.merge import EntityState
-from sync.protocol.ops import Operation, OpKind
 from sync.protocol.package import package_to_ops, state_to_package, validate_package
 
 from . import keys
-from .attachments import AttachmentVault
+from .keys import FAST_TEST_KDF, KdfParams  # noqa: F401  (re-exported: the UI passes KDF settings through)
 from .db import close_database, open_database, translated_errors
-from .errors import NewerFormat, StoreCorrupt, StoreLocked
+from .errors import NewerFormat, StoreCorrupt
 from .files import StoreFiles
 from .mapping import review_from_states
 from .migrations import migrations, unknown_applied
-from .oplog import OpLog
 from .records import RecordsMixin
 from .replica import ReplicaMixin
-
-STORE_FORMAT = 1
 
 
 class UnlockedKey:
@@ -54,18 +47,6 @@ class UnlockedKey:
 
 
 class ReviewStore(RecordsMixin, ReplicaMixin):
-    def __init__(self, files: StoreFiles, data_key: bytearray, db: Any):
-        self.files = files
-        self._key: bytearray | None = data_key
-        self._db = db
-        self._conn = db.conn
-        self._conn.isolation_level = None  # explicit transactions only (OpLog.transaction)
-        self.device_id = self._device_id()
-        self._log = OpLog(self._conn, self.device_id)
-        self._vault = AttachmentVault(files.attachments, data_key)
-        self._me: dict[str, str] = {}
-
-    # --- opening and locking ----------------------------------------------------------------------
     @staticmethod
     def exists(data_dir: Path) -> bool:
         return StoreFiles(Path(data_dir)).exists()
@@ -124,75 +105,9 @@ class ReviewStore(RecordsMixin, ReplicaMixin):
         key = self._require_key()
         return ReviewStore._open(self.files, bytearray(key), create=False)
 
-    @property
-    def is_open(self) -> bool:
-        return self._key is not None
-
-    def close(self) -> None:
-        """Lock: close the database and wipe the data key from memory (best effort in Python)."""
-        if self._key is None:
-            return
-        try:
-            close_database(self._db)
-        finally:
-            keys.wipe(self._key)
-            self._key = None
-            self._log = None  # type: ignore[assignment]
-            self._vault = None  # type: ignore[assignment]
-
-    lock = close
-
-    def __enter__(self) -> ReviewStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     @staticmethod
     def change_passphrase(data_dir: Path, old: str, new: str) -> None:
         keys.change_passphrase(StoreFiles(Path(data_dir)).key_file, old, new)
-
-    def _require_key(self) -> bytearray:
-        if self._key is None:
-            raise StoreLocked()
-        return self._key
-
-    def _oplog(self) -> OpLog:
-        self._require_key()
-        return self._log
-
-    def _device_id(self) -> str:
-        with translated_errors(self.files.database):
-            row = self._conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
-            if row:
-                return str(row[0])
-            device_id = uuid.uuid4().hex
-            self._conn.execute("INSERT INTO meta (key, value) VALUES ('device_id', ?)", (device_id,))
-            self._conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('store_format', ?)", (str(STORE_FORMAT),))
-            return device_id
-
-    def check_integrity(self) -> None:
-        """Raise StoreCorrupt if the file was altered or vanished while open."""
-        self._require_key()
-        if not self.files.database.exists():
-            raise StoreCorrupt(self.files.database, "the database file has gone")
-        with translated_errors(self.files.database):
-            problems = self._conn.execute("PRAGMA cipher_integrity_check").fetchall()
-        if problems:
-            raise StoreCorrupt(self.files.database, "integrity check failed")
-
-    # --- reviews ----------------------------------------------------------------------------------
-    def _write(self, review_id: str, entity: str, entity_id: str, fields: dict[str, Any],
-               kind: OpKind = OpKind.SET, parents: dict[str, tuple[str, ...]] | None = None) -> Operation:
-        with translated_errors(self.files.database):
-            return self._oplog().write(review_id, self.me(review_id), entity, entity_id, kind, fields, parents)
-
-    def _state(self, review_id: str) -> Any:
-        with translated_errors(self.files.database):
-            return self._oplog().state(review_id)
-
-    def _entity(self, review_id: str, entity: str, entity_id: str) -> EntityState | None:
-        return self._state(review_id).get(entity, entity_id)
 
     def review_ids(self) -> list[str]:
         self._require_key()
@@ -222,21 +137,6 @@ class ReviewStore(RecordsMixin, ReplicaMixin):
             raise KeyError(f"No review {review_id} on this laptop.")
         return review_from_states(head, list(state.of_kind("question")), list(state.of_kind("team_member")),
                                   list(state.of_kind("schedule_slot")))
-
-    def me(self, review_id: str) -> str:
-        """The team member id of the reviewer using this laptop, for this review."""
-        self._require_key()
-        if review_id not in self._me:
-            row = self._conn.execute("SELECT me FROM reviews WHERE id = ?", (review_id,)).fetchone()
-            if row is None:
-                raise KeyError(f"No review {review_id} on this laptop.")
-            self._me[review_id] = str(row[0])
-        return self._me[review_id]
-
-    def set_me(self, review_id: str, member_id: str) -> None:
-        self._require_key()
-        self._conn.execute("UPDATE reviews SET me = ? WHERE id = ?", (member_id, review_id))
-        self._me.pop(review_id, None)
 
     def import_package(self, doc: dict[str, Any], *, me: str | None = None, team_key: bytes | None = None) -> str:
         """Add a review from a package document (or bring an existing one up to date). Idempotent.
@@ -277,7 +177,3 @@ class ReviewStore(RecordsMixin, ReplicaMixin):
         self._oplog().forget(review_id)
         for blob in blobs:
             self._vault.delete(blob)
-
-    def _meta_json(self, key: str) -> Any:
-        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else None
