@@ -14,10 +14,10 @@ from spp_desktop.domain.review import Review, ReviewSummary, Role
 from sync.protocol.package import package_to_ops, state_to_package, validate_package
 
 from . import keys
-from .keys import FAST_TEST_KDF, KdfParams  # noqa: F401  (re-exported: the UI passes KDF settings through)
 from .db import close_database, open_database, translated_errors
 from .errors import NewerFormat, StoreCorrupt
 from .files import StoreFiles
+from .keys import FAST_TEST_KDF, KdfParams  # noqa: F401  (re-exported: the UI passes KDF settings through)
 from .mapping import review_from_states
 from .migrations import migrations, unknown_applied
 from .records import RecordsMixin
