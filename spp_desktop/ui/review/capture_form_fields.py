@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from spp_desktop.domain.evidence import EvidenceKind, Participants
@@ -143,6 +144,7 @@ def write_editor(editor: QWidget, value: Any) -> None:
     try:
         if isinstance(editor, QPlainTextEdit):
             editor.setPlainText(value or "")
+            editor.moveCursor(QTextCursor.MoveOperation.End)  # carry on writing where the notes end
         elif isinstance(editor, QSpinBox):
             editor.setValue(int(value or 0))
         elif isinstance(editor, QComboBox):
