@@ -386,13 +386,16 @@ def test_entity_state_json_round_trip(history, cut):
 
     # Persist every entity the way the store does (JSON text), load it back, then go on folding.
     restored = ReviewState(REVIEW)
-    for key, entity in prefix.entities.items():
+    for entity in prefix.entities.values():
         text = json.dumps(entity.to_json(), ensure_ascii=False)
         back = EntityState.from_json(entity.entity, entity.entity_id, json.loads(text))
         assert back.canonical() == entity.canonical()
         assert back.conflicts() == entity.conflicts()
-        restored.entities[key] = back
+        restored.add(back)
     assert restored.state_hash() == prefix.state_hash()
+    for kind in ("evidence", "finding"):
+        assert ({s.entity_id for s in restored.of_kind(kind, include_deleted=True)}
+                == {s.entity_id for s in prefix.of_kind(kind, include_deleted=True)})
     restored.apply_all(ops[k:])
     assert restored.state_hash() == fold(ops).state_hash()
     assert restored.conflicts() == fold(ops).conflicts()
