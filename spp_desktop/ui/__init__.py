@@ -1,0 +1,1 @@
+"""The desktop user interface (PySide6). With app.py, the only place that imports Qt."""

@@ -1,0 +1,124 @@
+"""The one place that wires the application together: paths, settings, theme, store location, windows.
+
+`run_gui()` is what `spp-desktop` runs; `build_main_window()` is the factory the tests, the screenshot
+script and the benchmarks use, so they see exactly the window users get.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from . import paths
+from .demo import DEMO_PASSPHRASE, demo_package
+from .store.errors import StoreError
+from .store.keys import KdfParams
+from .store.repository import ReviewStore
+from .ui.autolock import IdleLock
+from .ui.icons import app_icon
+from .ui.main_window import MainWindow
+from .ui.review.plan_page import Clock
+from .ui.settings import Settings, load_settings, settings_path
+from .ui.theme import apply_theme, follow_system_scheme
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "SPP Desktop"
+ORG_NAME = "SPP"
+DESKTOP_FILE = "spp-desktop"
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, made once, named, iconed and themed."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setDesktopFileName(DESKTOP_FILE)
+    app.setWindowIcon(app_icon())
+    apply_theme(app)
+    return app
+
+
+def demo_available() -> bool:
+    return paths.demo_package_path().exists()
+
+
+def todays_demo() -> dict[str, Any]:
+    return demo_package(start=date.today())
+
+
+def prepare_demo_store(folder: Path, *, kdf_params: KdfParams | None = None) -> str:
+    """A store in `folder` with the demo passphrase and the demo review (dates moved to today)."""
+    store = ReviewStore.create(folder, DEMO_PASSPHRASE, kdf_params=kdf_params)
+    try:
+        return store.import_package(todays_demo())
+    finally:
+        store.close()
+
+
+def build_main_window(data_dir: Path, *, settings: Settings | None = None, settings_file: Path | None = None,
+                      demo: bool = False, open_on_unlock: str | None = None, kdf_params: KdfParams | None = None,
+                      clock: Clock | None = None, idle_lock: IdleLock | None = None) -> MainWindow:
+    """The main window on `data_dir`, locked. `demo=True` shows the demo passphrase on the lock screen."""
+    return MainWindow(
+        Path(data_dir),
+        settings=settings if settings is not None else load_settings(settings_file),
+        settings_file=settings_file,
+        demo_passphrase=DEMO_PASSPHRASE if demo else None,
+        demo_package=todays_demo if demo_available() else None,
+        kdf_params=kdf_params,
+        clock=clock,
+        idle_lock=idle_lock,
+        open_on_unlock=open_on_unlock,
+    )
+
+
+def _install_store_error_hook(window: MainWindow) -> None:
+    """A StoreError escaping from any slot (a page's autosave, say) locks the window with its message."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(value, StoreError) and not window.is_locked:
+            window.on_store_error(value)
+            return
+        previous(kind, value, tb)
+
+    sys.excepthook = hook
+
+
+def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
+    """Open the app. With `demo`, a throwaway store holding the demo review, removed at exit."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app = application()
+    follow_system_scheme(app)
+    demo_dir: Path | None = None
+    open_on_unlock = None
+    try:
+        if demo:
+            if not demo_available():
+                print("The demo review package is missing from this installation.", file=sys.stderr)
+                return 1
+            demo_dir = Path(tempfile.mkdtemp(prefix="spp-demo-"))
+            open_on_unlock = prepare_demo_store(demo_dir)
+            folder = demo_dir
+        else:
+            folder = paths.data_dir(data_dir)
+        window = build_main_window(folder, settings=load_settings(), settings_file=settings_path(), demo=demo,
+                                   open_on_unlock=open_on_unlock)
+        _install_store_error_hook(window)
+        window.show()
+        return app.exec()
+    finally:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)

@@ -1,0 +1,125 @@
+"""Auto-lock: lock the review store after a spell without keyboard, mouse or touch input.
+
+`IdleLock` is an application-wide event filter. Input events note the time on an injectable clock;
+a QTimer calls `check()` every few seconds, and `check()` emits `lock_requested` once the idle time
+reaches the timeout. Tests inject a fake clock and call `check()` themselves.
+
+Suspend: the default clock counts time spent suspended where the OS offers such a clock (Linux
+CLOCK_BOOTTIME), so a laptop closed for longer than the timeout locks as soon as it wakes; and if the
+wall clock jumped far ahead of the idle clock between two checks (a suspend on systems whose
+monotonic clock stops while asleep), it locks too. `QGuiApplication.applicationStateChanged` to
+Suspended (the state Qt reports on platforms that have one) locks at once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+
+DEFAULT_TIMEOUT_S = 300
+CHECK_INTERVAL_MS = 5_000
+SUSPEND_GAP_S = 60.0  # a wall-clock jump this far beyond the idle clock counts as a suspend
+
+_INPUT_EVENTS = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate, QEvent.Type.TabletPress, QEvent.Type.InputMethod, QEvent.Type.Shortcut,
+})
+
+
+def idle_clock() -> float:
+    """Seconds on a clock that keeps running while the machine is suspended, where there is one."""
+    boottime = getattr(time, "CLOCK_BOOTTIME", None)
+    if boottime is not None:
+        try:
+            return time.clock_gettime(boottime)
+        except OSError:
+            pass
+    return time.monotonic()
+
+
+class IdleLock(QObject):
+    """Emits `lock_requested(reason)` after `timeout_s` without input, or on suspend."""
+
+    lock_requested = Signal(str)
+
+    def __init__(self, clock: Callable[[], float] = idle_clock, timeout_s: float = DEFAULT_TIMEOUT_S,
+                 wall: Callable[[], float] = time.time, parent: QObject | None = None):
+        super().__init__(parent)
+        self._clock = clock
+        self._wall = wall
+        self.timeout_s = float(timeout_s)
+        self._last_input = clock()
+        self._last_check = (clock(), wall())
+        self._armed = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_INTERVAL_MS)
+        self._timer.timeout.connect(self.check)
+
+    # --- wiring -----------------------------------------------------------------------------------
+    def install(self, app: QGuiApplication) -> None:
+        app.installEventFilter(self)
+        app.applicationStateChanged.connect(self._on_state)
+
+    def uninstall(self, app: QGuiApplication) -> None:
+        app.removeEventFilter(self)
+        try:
+            app.applicationStateChanged.disconnect(self._on_state)
+        except (RuntimeError, TypeError):
+            pass
+
+    def arm(self) -> None:
+        """Start watching (the store is unlocked)."""
+        self._armed = True
+        self.note_activity()
+        self._last_check = (self._clock(), self._wall())
+        self._timer.start()
+
+    def disarm(self) -> None:
+        """Stop watching (the store is locked)."""
+        self._armed = False
+        self._timer.stop()
+
+    @property
+    def armed(self) -> bool:
+        return self._armed
+
+    def set_timeout(self, seconds: float) -> None:
+        self.timeout_s = max(30.0, float(seconds))
+
+    # --- the rule ---------------------------------------------------------------------------------
+    def note_activity(self) -> None:
+        self._last_input = self._clock()
+
+    def idle_seconds(self) -> float:
+        return max(0.0, self._clock() - self._last_input)
+
+    def check(self) -> bool:
+        """Request a lock if idle too long or the machine was asleep. True if it requested one."""
+        if not self._armed:
+            return False
+        now, wall = self._clock(), self._wall()
+        last_clock, last_wall = self._last_check
+        self._last_check = (now, wall)
+        if (wall - last_wall) - (now - last_clock) > SUSPEND_GAP_S:
+            return self._request("suspend")
+        if now - self._last_input >= self.timeout_s:
+            return self._request("idle")
+        return False
+
+    def _request(self, reason: str) -> bool:
+        self.disarm()
+        self.lock_requested.emit(reason)
+        return True
+
+    def _on_state(self, state: Qt.ApplicationState) -> None:
+        if self._armed and state == Qt.ApplicationState.ApplicationSuspended:
+            self._request("suspend")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in _INPUT_EVENTS:
+            self._last_input = self._clock()
+        return False

@@ -1,0 +1,353 @@
+"""The lock screen: choose a passphrase on first run, or unlock the store.
+
+Key derivation (Argon2id, slow on purpose) runs on a worker thread with a busy indicator; the store is
+then opened on the UI thread (SQLite connections belong to the thread that opened them). A wrong
+passphrase says so in one sentence, and each further attempt waits longer (1 s, 2 s, 4 s ... 30 s).
+A damaged store or key file is reported in a box and never overwritten.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spp_desktop.domain.passphrase import passphrase_problem, strength_hint
+from spp_desktop.store.errors import StoreError, WrongPassphrase
+from spp_desktop.store.keys import KdfParams
+from spp_desktop.store.repository import ReviewStore, UnlockedKey
+
+from . import theme
+from .icons import app_icon
+from .tasks import Task, run_in_background
+
+MAX_WAIT_S = 30
+
+
+def retry_delay(failures: int) -> int:
+    """Seconds to wait before the next attempt after `failures` wrong passphrases in a row."""
+    if failures <= 0:
+        return 0
+    return min(MAX_WAIT_S, 2 ** (failures - 1))
+
+
+def _create_store(folder: Path, passphrase: str, kdf_params: KdfParams | None) -> UnlockedKey:
+    """Worker: make the store, then derive the key again for the UI thread to open it with."""
+    ReviewStore.create(folder, passphrase, kdf_params=kdf_params).close()
+    return ReviewStore.derive_key(folder, passphrase)
+
+
+def _folder_is_empty(folder: Path) -> bool:
+    return not folder.exists() or not any(folder.iterdir())
+
+
+class LockScreen(QWidget):
+    """Emits `unlocked(ReviewStore)` with an open store, on the UI thread."""
+
+    unlocked = Signal(object)
+
+    def __init__(self, data_dir: Path, *, demo_passphrase: str | None = None,
+                 kdf_params: KdfParams | None = None, message: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        self.setAccessibleName("Lock screen")
+        self.data_dir = Path(data_dir)
+        self._kdf_params = kdf_params
+        # A folder that holds anything at all is never treated as a first run: creating a store there
+        # could overwrite a key file whose database has only gone missing for a while.
+        self.first_run = not ReviewStore.exists(self.data_dir) and _folder_is_empty(self.data_dir)
+        self._failures = 0
+        self._wait_left = 0
+        self._task: Task | None = None
+        self._wait_timer = QTimer(self)
+        self._wait_timer.setInterval(1000)
+        self._wait_timer.timeout.connect(self._tick)
+        self._build(demo_passphrase)
+        if message:
+            self.show_problem(message)
+
+    # --- layout -------------------------------------------------------------------------------------
+    def _build(self, demo_passphrase: str | None) -> None:
+        card = QFrame()
+        theme.set_role(card, "card")
+        card.setMaximumWidth(self.fontMetrics().averageCharWidth() * 72)
+        box = QVBoxLayout(card)
+        box.setContentsMargins(28, 24, 28, 24)
+        box.setSpacing(10)
+
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(self.fontMetrics().height() * 3))
+        logo.setAccessibleName("SPP Desktop logo")
+        title_row = QHBoxLayout()
+        title_row.addWidget(logo)
+        titles = QVBoxLayout()
+        titles.addWidget(theme.heading("SPP Desktop", 1))
+        titles.addWidget(theme.muted_label("Peer review fieldwork, kept encrypted on this laptop."))
+        title_row.addLayout(titles, 1)
+        box.addLayout(title_row)
+
+        if demo_passphrase:
+            box.addWidget(self._demo_box(demo_passphrase))
+
+        self.problem_box = QFrame()
+        theme.set_role(self.problem_box, "problem")
+        problem_layout = QVBoxLayout(self.problem_box)
+        self.problem_label = QLabel()
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem_label.setAccessibleName("Problem")
+        problem_layout.addWidget(self.problem_label)
+        self.problem_box.hide()
+        box.addWidget(self.problem_box)
+
+        intro = QLabel(
+            "Choose a passphrase to protect the reviews on this laptop. You will type it each time you "
+            "open SPP Desktop. It cannot be recovered, so keep it somewhere safe."
+            if self.first_run else
+            "The reviews on this laptop are locked. Type your passphrase to carry on."
+        )
+        intro.setWordWrap(True)
+        box.addWidget(intro)
+
+        self.passphrase = self._password_field("Passphrase")
+        box.addWidget(self._label_for("&Passphrase", self.passphrase))
+        box.addWidget(self.passphrase)
+
+        self.repeat: QLineEdit | None = None
+        self.hint = theme.muted_label("")
+        self.hint.setAccessibleName("Passphrase advice")
+        if self.first_run:
+            self.repeat = self._password_field("Passphrase again")
+            box.addWidget(self._label_for("Type it &again", self.repeat))
+            box.addWidget(self.repeat)
+            self.hint.setText("Use at least 12 characters: a short sentence of three or four unrelated words works well.")
+            box.addWidget(self.hint)
+            self.passphrase.textChanged.connect(self._update_hint)
+
+        self.show_text = QCheckBox("&Show what I type")
+        self.show_text.setAccessibleName("Show passphrase")
+        self.show_text.toggled.connect(self._toggle_echo)
+        box.addWidget(self.show_text)
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Passphrase message")
+        theme.set_role(self.error, "error")
+        self.error.hide()
+        box.addWidget(self.error)
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(self.fontMetrics().height() // 2 + 2)
+        self.busy.setAccessibleName("Working")
+        self.busy.hide()
+        self.busy_label = theme.muted_label("")
+        self.busy_label.hide()
+        box.addWidget(self.busy)
+        box.addWidget(self.busy_label)
+
+        self.button = QPushButton(self._button_text())
+        self.button.setDefault(True)
+        self.button.setAccessibleName("Create encrypted store" if self.first_run else "Unlock")
+        theme.set_role(self.button, "primary")
+        self.button.clicked.connect(self.submit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.button)
+        box.addLayout(row)
+
+        self.passphrase.returnPressed.connect(self._on_return)
+        if self.repeat is not None:
+            self.repeat.returnPressed.connect(self._on_return)
+
+        inner = QWidget()
+        centre = QVBoxLayout(inner)
+        centre.addStretch(1)
+        across = QHBoxLayout()
+        across.addStretch(1)
+        across.addWidget(card, 3)
+        across.addStretch(1)
+        centre.addLayout(across)
+        centre.addStretch(2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.setFocusProxy(self.passphrase)
+
+    def _demo_box(self, demo_passphrase: str) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("demoBox")
+        theme.set_role(frame, "demo")
+        layout = QVBoxLayout(frame)
+        label = QLabel(f"<b>Demo:</b> the passphrase is <b>{demo_passphrase}</b>")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setAccessibleName(f"Demo: the passphrase is {demo_passphrase}")
+        layout.addWidget(label)
+        layout.addWidget(theme.muted_label("This is a throwaway demo store. It is deleted when you close the app."))
+        use = QPushButton("&Type it in for me")
+        use.setAccessibleName("Type the demo passphrase in for me")
+        use.clicked.connect(lambda: (self.passphrase.setText(demo_passphrase), self.passphrase.setFocus()))
+        row = QHBoxLayout()
+        row.addWidget(use)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return frame
+
+    def _password_field(self, name: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setAccessibleName(name)
+        field.setMinimumWidth(self.fontMetrics().averageCharWidth() * 28)
+        return field
+
+    @staticmethod
+    def _label_for(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    def _button_text(self) -> str:
+        return "Create encrypted store" if self.first_run else "Unlock"
+
+    # --- behaviour ----------------------------------------------------------------------------------
+    def _toggle_echo(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        for field in (self.passphrase, self.repeat):
+            if field is not None:
+                field.setEchoMode(mode)
+
+    def _update_hint(self, text: str) -> None:
+        self.hint.setText(strength_hint(text) if text else "")
+
+    def _on_return(self) -> None:
+        if self.repeat is not None and self.sender() is self.passphrase and not self.repeat.text():
+            self.repeat.setFocus()
+            return
+        if self.button.isEnabled():
+            self.submit()
+
+    @property
+    def busy_now(self) -> bool:
+        return self._task is not None
+
+    def submit(self) -> None:
+        if self._task is not None or self._wait_left > 0:
+            return
+        passphrase = self.passphrase.text()
+        if self.first_run:
+            problem = passphrase_problem(passphrase)
+            if problem:
+                return self.show_error(problem)
+            if self.repeat is not None and self.repeat.text() != passphrase:
+                return self.show_error("The two passphrases are not the same. Type them again.")
+            self._start(run_in_background(_create_store, self.data_dir, passphrase, self._kdf_params),
+                        "Creating your encrypted store. This takes a few seconds.")
+        else:
+            if not passphrase:
+                return self.show_error("Type your passphrase first.")
+            self._start(run_in_background(ReviewStore.derive_key, self.data_dir, passphrase),
+                        "Unlocking. This takes a second or two.")
+
+    def _start(self, task: Task, message: str) -> None:
+        self._task = task
+        self.error.hide()
+        self.problem_box.hide()
+        self.busy_label.setText(message)
+        self.busy.show()
+        self.busy_label.show()
+        self.button.setEnabled(False)
+        self.passphrase.setReadOnly(True)
+        task.succeeded.connect(self._on_key)
+        task.failed.connect(self._on_failed)
+
+    def _stop_busy(self) -> None:
+        self._task = None
+        self.busy.hide()
+        self.busy_label.hide()
+        self.passphrase.setReadOnly(False)
+        self.button.setEnabled(self._wait_left == 0)
+
+    def _on_key(self, key: UnlockedKey) -> None:
+        self._stop_busy()
+        try:
+            store = ReviewStore.open_with(key)
+        except StoreError as exc:
+            key.discard()
+            return self.show_problem(exc.user_message)
+        except Exception as exc:  # noqa: BLE001 - shown, never a crash on the lock screen
+            key.discard()
+            return self.show_problem(f"SPP Desktop could not open the review store ({type(exc).__name__}). "
+                                     "Nothing was changed.")
+        self._failures = 0
+        self.clear()
+        self.unlocked.emit(store)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._stop_busy()
+        if isinstance(exc, WrongPassphrase):
+            self._failures += 1
+            self.show_error(exc.user_message)
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            self._begin_wait(retry_delay(self._failures))
+        elif isinstance(exc, StoreError):
+            self.show_problem(exc.user_message)
+        elif isinstance(exc, FileNotFoundError):
+            self.show_problem(f"The review store in {self.data_dir} is incomplete: a file is missing. Nothing "
+                              "was changed. Put the folder back from a backup, or choose another data folder.")
+        elif isinstance(exc, FileExistsError):
+            self.show_problem(f"There is already a review store in {self.data_dir}. Nothing was changed.")
+        else:
+            self.show_problem(f"SPP Desktop could not unlock the review store ({type(exc).__name__}). "
+                              "Nothing was changed.")
+
+    def _begin_wait(self, seconds: int) -> None:
+        self._wait_left = seconds
+        if seconds <= 0:
+            return
+        self.button.setEnabled(False)
+        self.button.setText(f"Try again in {seconds} s")
+        self._wait_timer.start()
+
+    def _tick(self) -> None:
+        self._wait_left -= 1
+        if self._wait_left > 0:
+            self.button.setText(f"Try again in {self._wait_left} s")
+            return
+        self._wait_timer.stop()
+        self.button.setText(self._button_text())
+        self.button.setEnabled(self._task is None)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def show_problem(self, text: str) -> None:
+        self.problem_label.setText(text)
+        self.problem_box.show()
+
+    def clear(self) -> None:
+        """Forget what was typed (after unlocking, or before the screen is thrown away)."""
+        for field in (self.passphrase, self.repeat):
+            if field is not None:
+                field.clear()
+        self.error.hide()

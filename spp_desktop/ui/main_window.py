@@ -1,0 +1,358 @@
+"""The shell: lock screen, home and the review workspace in one window, with the toolbar, menus and
+status bar. No SQL and no business rules here; the store is used through ReviewStore methods only.
+
+Locking (Ctrl+L, the Lock button, idle time, suspend, or a store error) saves every page, throws away
+every widget that shows review content, closes the store (which wipes its key) and shows a fresh
+lock screen. While locked the window holds nothing but the lock screen.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from spp_desktop.domain.evidence import EvidenceKind
+from spp_desktop.store.errors import StoreError
+from spp_desktop.store.keys import KdfParams
+from spp_desktop.store.repository import ReviewStore
+
+from .autolock import IdleLock
+from .home import HomePage, unsynced_text
+from .icons import app_icon, icon
+from .lock_screen import LockScreen
+from .review.plan_page import Clock
+from .review.workspace import PAGES, ReviewWorkspace
+from .settings import Settings, SettingsDialog, save_settings
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "SPP Desktop"
+LOCKED_TITLE = "SPP Desktop — Locked"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data_dir: Path, *, settings: Settings | None = None, settings_file: Path | None = None,
+                 demo_passphrase: str | None = None, demo_package: Callable[[], dict[str, Any]] | None = None,
+                 kdf_params: KdfParams | None = None, clock: Clock | None = None,
+                 idle_lock: IdleLock | None = None, open_on_unlock: str | None = None):
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.settings = settings or Settings()
+        self._settings_file = settings_file
+        self._demo_passphrase = demo_passphrase
+        self._demo_package = demo_package
+        self._kdf_params = kdf_params
+        self._clock = clock
+        self._open_on_unlock = open_on_unlock
+        self.store: ReviewStore | None = None
+        self.home: HomePage | None = None
+        self.workspace: ReviewWorkspace | None = None
+        self.lock_screen: LockScreen | None = None
+        self._shut_down = False
+
+        self.setWindowIcon(app_icon())
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self._build_actions()
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+
+        self.idle_lock = idle_lock or IdleLock()
+        self.idle_lock.set_timeout(self.settings.autolock_minutes * 60)
+        self.idle_lock.lock_requested.connect(lambda reason: self.lock(reason=reason))
+        app = QApplication.instance()
+        if app is not None:
+            self.idle_lock.install(app)
+        self._restore_geometry()
+        self._show_lock_screen()
+
+    # --- construction -------------------------------------------------------------------------------
+    def _action(self, text: str, icon_name: str | None, shortcut: str | None, slot: Callable[[], Any],
+                name: str) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_home = self._action("&Reviews", "home", None, self.show_home, "home")
+        self.act_import = self._action("&Import review package…", "import", None, self._import, "import")
+        self.act_settings = self._action("&Settings…", "settings", None, self.open_settings, "settings")
+        self.act_lock = self._action("&Lock", "lock", "Ctrl+L", self.lock, "lock")
+        self.act_quit = self._action("&Quit", None, "Ctrl+Q", self.close, "quit")
+        self.act_new_observation = self._action(
+            "New &observation", "observation", "Ctrl+Shift+O",
+            lambda: self._new_evidence(EvidenceKind.OBSERVATION), "new_observation")
+        self.act_new_interview = self._action(
+            "New &interview", "interview", "Ctrl+Shift+I", lambda: self._new_evidence(EvidenceKind.INTERVIEW),
+            "new_interview")
+        self.act_new_book = self._action(
+            "New &book scrutiny", "book", "Ctrl+Shift+B", lambda: self._new_evidence(EvidenceKind.BOOK_SCRUTINY),
+            "new_book_scrutiny")
+        self.act_search = self._action("&Search evidence", "search", "Ctrl+F", self._search, "search")
+        self.act_go = {name: self._action(label, icon_name, shortcut, lambda n=name: self._go(n), f"go_{name}")
+                       for name, label, icon_name, shortcut in PAGES}
+        self._review_actions = [self.act_new_observation, self.act_new_interview, self.act_new_book,
+                                self.act_search, *self.act_go.values()]
+        self._unlocked_actions = [self.act_home, self.act_import, self.act_lock, *self._review_actions]
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main toolbar")
+        bar.setObjectName("mainToolbar")
+        bar.setAccessibleName("Main toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addAction(self.act_home)
+        bar.addSeparator()
+        for action in (self.act_new_observation, self.act_new_interview, self.act_new_book, self.act_search):
+            bar.addAction(action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addAction(self.act_lock)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        for action in (self.act_home, self.act_import, self.act_settings):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.act_lock)
+        menu.addAction(self.act_quit)
+        review = self.menuBar().addMenu("&Review")
+        for action in self.act_go.values():
+            review.addAction(action)
+        review.addSeparator()
+        for action in (self.act_new_observation, self.act_new_interview, self.act_new_book, self.act_search):
+            review.addAction(action)
+        self.review_menu = review
+
+    def _build_status_bar(self) -> None:
+        self.save_status = QLabel()
+        self.save_status.setAccessibleName("Save status")
+        self.unsynced_label = QLabel()
+        self.unsynced_label.setAccessibleName("Changes not yet synced")
+        self.statusBar().addWidget(self.save_status, 1)
+        self.statusBar().addPermanentWidget(self.unsynced_label)
+
+    # --- states -------------------------------------------------------------------------------------
+    @property
+    def is_locked(self) -> bool:
+        return self.store is None
+
+    @property
+    def current_review_id(self) -> str | None:
+        return self.workspace.review_id if self.workspace is not None else None
+
+    def _set_content(self, widget: QWidget) -> None:
+        """Show `widget` and throw away whatever was shown before it (and any content widgets)."""
+        self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        for old in [self.stack.widget(i) for i in range(self.stack.count())]:
+            if old is not widget:
+                self.stack.removeWidget(old)
+                old.hide()
+                old.setParent(None)  # out of the window at once ...
+                old.deleteLater()  # ... and gone at the next turn of the event loop
+
+    def _show_lock_screen(self, message: str = "") -> None:
+        self.lock_screen = LockScreen(self.data_dir, demo_passphrase=self._demo_passphrase,
+                                      kdf_params=self._kdf_params, message=message)
+        self.lock_screen.unlocked.connect(self.on_unlocked)
+        self.home = None
+        self.workspace = None
+        self._set_content(self.lock_screen)
+        self.setWindowTitle(LOCKED_TITLE)
+        self.toolbar.hide()
+        self.review_menu.menuAction().setVisible(False)
+        for action in self._unlocked_actions:
+            action.setEnabled(False)
+        self._show_review_actions(False)
+        self.act_settings.setEnabled(True)
+        self.save_status.clear()
+        self.unsynced_label.clear()
+        self.lock_screen.setFocus()
+
+    def _show_review_actions(self, shown: bool) -> None:
+        for action in self._review_actions:
+            action.setEnabled(shown)
+            action.setVisible(shown)
+
+    def on_unlocked(self, store: ReviewStore) -> None:
+        """The lock screen opened the store: show the review to open on unlock, or home."""
+        self.store = store
+        self.lock_screen = None
+        self.toolbar.show()
+        for action in (self.act_home, self.act_import, self.act_lock):
+            action.setEnabled(True)
+        self.idle_lock.arm()
+        target, self._open_on_unlock = self._open_on_unlock, None
+        try:
+            if target and store.has_review(target):
+                self.open_review(target)
+            else:
+                self.show_home()
+        except StoreError as exc:
+            self.on_store_error(exc)
+
+    def show_home(self) -> None:
+        if self.store is None:
+            return
+        if self.workspace is not None and not self.workspace.flush():
+            self.save_status.setText("Some typing could not be saved yet; it is kept on screen.")
+            return
+        self.home = HomePage(self.store, demo_package=self._demo_package)
+        self.home.open_review.connect(self.open_review)
+        self.workspace = None
+        self._set_content(self.home)
+        self.setWindowTitle(APP_TITLE)
+        self.review_menu.menuAction().setVisible(False)
+        self._show_review_actions(False)
+        self.save_status.clear()
+        self.unsynced_label.clear()
+
+    def open_review(self, review_id: str) -> None:
+        if self.store is None:
+            return
+        workspace = ReviewWorkspace(self.store, review_id, clock=self._clock)
+        workspace.status_changed.connect(self.save_status.setText)
+        workspace.unsynced_changed.connect(lambda n: self.unsynced_label.setText(unsynced_text(n)))
+        workspace.store_failed.connect(self.on_store_error)
+        self.workspace = workspace
+        self.home = None
+        self._set_content(workspace)
+        self.setWindowTitle(f"{workspace.review.host_school} — {APP_TITLE}")
+        self.review_menu.menuAction().setVisible(True)
+        self._show_review_actions(True)
+        workspace.report_unsynced()
+        workspace.plan_page.focus_schedule()
+
+    def lock(self, reason: str = "", *, flush: bool = True, message: str = "") -> None:
+        """Save, throw away every content widget, close the store and show the lock screen."""
+        if self.store is None:
+            return
+        self.idle_lock.disarm()
+        saved = True
+        if self.workspace is not None:
+            if flush:
+                saved = self.workspace.flush()
+            self.workspace.stop()
+        for dialog in QApplication.topLevelWidgets():
+            if isinstance(dialog, QDialog) and dialog.isVisible():
+                dialog.reject()  # a file dialog or message box must not stay open over the lock screen
+        store, self.store = self.store, None
+        if not saved and not message:
+            message = ("Some typing could not be saved before locking (the disk may be full). "
+                       "Free some space; everything saved earlier is safe.")
+        self._show_lock_screen(message)
+        try:
+            store.close()
+        except Exception as exc:  # noqa: BLE001 - the keys are wiped by close() whatever happens
+            log.warning("Closing the store: %s", type(exc).__name__)
+        log.info("Locked (%s)", reason or "by the user")
+
+    def on_store_error(self, exc: StoreError) -> None:
+        """A store call failed (file gone, altered ...): show why, lock without writing anything more."""
+        log.warning("Store error: %s", type(exc).__name__)
+        self.lock(reason="store error", flush=False, message=exc.user_message)
+
+    # --- toolbar actions ----------------------------------------------------------------------------
+    def _new_evidence(self, kind: EvidenceKind) -> None:
+        if self.workspace is not None:
+            self.workspace.new_evidence(kind)
+
+    def _search(self) -> None:
+        if self.workspace is not None:
+            self.workspace.focus_search()
+
+    def _go(self, name: str) -> None:
+        if self.workspace is not None:
+            self.workspace.show_page(name)
+
+    def _import(self) -> None:
+        if self.store is None:
+            return
+        if self.home is None:
+            self.show_home()
+        if self.home is not None:
+            self.home.choose_package()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.settings = dialog.result_settings()
+            self.idle_lock.set_timeout(self.settings.autolock_minutes * 60)
+            save_settings(self.settings, self._settings_file)
+
+    # --- geometry and closing -----------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        if self.settings.window_geometry:
+            try:
+                self.restoreGeometry(QByteArray(base64.b64decode(self.settings.window_geometry)))
+                return
+            except ValueError:
+                pass
+        self.resize(1280, 760)
+
+    def shutdown(self) -> bool:
+        """Save, remember the window size, close the store. False if typing could not be saved."""
+        saved = self.workspace.flush() if self.workspace is not None else True
+        if not saved:
+            return False
+        self._really_shutdown()
+        return True
+
+    def _really_shutdown(self) -> None:
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry())).decode("ascii")
+        save_settings(self.settings, self._settings_file)
+        self.idle_lock.disarm()
+        app = QApplication.instance()
+        if app is not None:
+            self.idle_lock.uninstall(app)
+        if self.workspace is not None:
+            self.workspace.stop()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._shut_down or self.shutdown():
+            event.accept()
+            return
+        answer = QMessageBox.warning(
+            self, "Not everything is saved",
+            "Some typing could not be saved (the disk may be full). If you close now, it is lost. Close anyway?",
+            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Close:
+            self._really_shutdown()
+            event.accept()
+        else:
+            event.ignore()

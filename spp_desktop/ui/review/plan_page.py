@@ -1,0 +1,338 @@
+"""Plan: the focus, the enquiry questions, the team, and each day's schedule with the current slot marked.
+
+Activating a slot (double-click, Enter, or the button under the table) asks for the matching evidence
+form, pre-filled from the slot: `slot_activated(ScheduleSlot, EvidenceKind)`. Slots that are not
+evidence activities (a pre-brief, a team meeting) only show a short note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spp_desktop.domain.evidence import EvidenceKind
+from spp_desktop.domain.review import Review, ScheduleSlot
+from spp_desktop.store.repository import ReviewStore
+
+from .. import theme
+from ..home import review_dates
+from ..icons import icon
+
+Clock = Callable[[], datetime]
+
+_ALIASES = {
+    "lesson observation": EvidenceKind.OBSERVATION,
+    "observation": EvidenceKind.OBSERVATION,
+    "book look": EvidenceKind.BOOK_SCRUTINY,
+    "work scrutiny": EvidenceKind.BOOK_SCRUTINY,
+    "pupil voice": EvidenceKind.FOCUS_GROUP,
+    "data": EvidenceKind.DATA_REVIEW,
+    "documents": EvidenceKind.DOCUMENT,
+    "document review": EvidenceKind.DOCUMENT,
+}
+_KIND_ICON = {
+    EvidenceKind.OBSERVATION: "observation", EvidenceKind.LEARNING_WALK: "observation",
+    EvidenceKind.INTERVIEW: "interview", EvidenceKind.FOCUS_GROUP: "interview",
+    EvidenceKind.BOOK_SCRUTINY: "book",
+}
+COLUMNS = ("Time", "Activity", "Where", "Who", "Notes")
+SLOT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def slot_evidence_kind(activity: str) -> EvidenceKind | None:
+    """The evidence kind a schedule activity collects, or None for meetings and the like."""
+    text = " ".join(activity.strip().lower().replace("_", " ").replace("-", " ").split())
+    for kind in EvidenceKind:
+        if text in (kind.value.replace("_", " "), kind.label.lower()):
+            return kind
+    return _ALIASES.get(text)
+
+
+def activity_label(activity: str) -> str:
+    kind = slot_evidence_kind(activity)
+    return kind.label if kind is not None and activity in EvidenceKind._value2member_map_ else activity
+
+
+def day_label(day: date, today: date) -> str:
+    text = f"{day:%A} {day.day} {day:%B}"
+    return f"{text} (today)" if day == today else text
+
+
+class PlanPage(QWidget):
+    slot_activated = Signal(object, object)  # ScheduleSlot, EvidenceKind
+    status_changed = Signal(str)
+
+    def __init__(self, store: ReviewStore, review_id: str, clock: Clock | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("planPage")
+        self.setAccessibleName("Plan")
+        self._store = store
+        self.review_id = review_id
+        self._clock: Clock = clock or datetime.now
+        self._review: Review = store.review(review_id)
+        self._me = store.me(review_id)
+        self._shown_day: date | None = None
+        self._build()
+        self.refresh()
+        self._timer = QTimer(self)
+        self._timer.setInterval(30_000)
+        self._timer.timeout.connect(self.update_current)
+        self._timer.start()
+
+    # --- layout -------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title = theme.heading("", 1)
+        self.subtitle = theme.muted_label("")
+
+        self.day_tabs = QTabBar()
+        self.day_tabs.setAccessibleName("Review day")
+        self.day_tabs.setExpanding(False)
+        self.day_tabs.currentChanged.connect(self._on_day_changed)
+        self.only_mine = QCheckBox("Only &my activities")
+        self.only_mine.setAccessibleName("Show only my activities")
+        self.only_mine.toggled.connect(lambda _on: self._fill_table())
+        day_row = QHBoxLayout()
+        day_row.addWidget(self.day_tabs, 1)
+        day_row.addWidget(self.only_mine)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName("Schedule")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setAccessibleName("Schedule columns")
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Interactive,
+                                       QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Interactive,
+                                       QHeaderView.ResizeMode.Stretch)):
+            header.setSectionResizeMode(column, mode)
+        char = self.fontMetrics().averageCharWidth()
+        for column, chars in ((1, 19), (2, 22), (3, 17)):
+            self.table.setColumnWidth(column, char * chars)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.table.activated.connect(lambda index: self.activate_row(index.row()))
+        self.table.itemSelectionChanged.connect(self._update_start_button)
+
+        self.start_button = QPushButton(icon("evidence"), "Start evidence for this slot")
+        self.start_button.setAccessibleName("Start evidence for the selected slot")
+        self.start_button.clicked.connect(lambda: self.activate_row(self.table.currentRow()))
+        self.note = theme.muted_label("Double-click a slot, or select it and press Enter, to start its evidence form.")
+        self.note.setAccessibleName("Schedule note")
+        below = QHBoxLayout()
+        below.addWidget(self.note, 1)
+        below.addWidget(self.start_button)
+
+        schedule = QWidget()
+        left = QVBoxLayout(schedule)
+        left.setContentsMargins(0, 0, 8, 0)
+        left.addWidget(theme.heading("Schedule", 2))
+        left.addLayout(day_row)
+        left.addWidget(self.table, 1)
+        left.addLayout(below)
+
+        self.side = QWidget()
+        self.side_layout = QVBoxLayout(self.side)
+        self.side_layout.setContentsMargins(12, 0, 12, 12)
+        side_scroll = QScrollArea()
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setWidget(self.side)
+        side_scroll.setAccessibleName("Focus, enquiry questions and team")
+        side_scroll.setMinimumWidth(char * 30)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        schedule.setMinimumWidth(char * 60)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(schedule)
+        self.splitter.addWidget(side_scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([char * 150, char * 60])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.splitter, 1)
+        self.setTabOrder(self.day_tabs, self.only_mine)
+        self.setTabOrder(self.only_mine, self.table)
+        self.setTabOrder(self.table, self.start_button)
+
+    def _fill_side(self) -> None:
+        while self.side_layout.count():
+            item = self.side_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        review = self._review
+        self.side_layout.addWidget(theme.heading("Focus", 2))
+        self.side_layout.addWidget(theme.heading(review.focus.title, 3))
+        if review.focus.description:
+            self.side_layout.addWidget(self._text(review.focus.description))
+        self.side_layout.addSpacing(8)
+        self.side_layout.addWidget(theme.heading("Enquiry questions", 2))
+        for number, question in enumerate(sorted(review.questions, key=lambda q: q.position), start=1):
+            self.side_layout.addWidget(self._text(f"<b>{number}.</b> {_escape(question.text)}", rich=True))
+        self.side_layout.addSpacing(8)
+        self.side_layout.addWidget(theme.heading("Team", 2))
+        for member in review.team:
+            school = f", {_escape(member.school)}" if member.school else ""
+            you = " (you)" if member.id == self._me else ""
+            self.side_layout.addWidget(self._text(
+                f"<b>{_escape(member.name)}</b>{you}<br>{member.role.label}{school}", rich=True))
+        self.side_layout.addStretch(1)
+
+    @staticmethod
+    def _text(text: str, rich: bool = False) -> QLabel:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    # --- data ---------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._review = self._store.review(self.review_id)
+        review = self._review
+        self.title.setText(review.host_school)
+        partnership = f"  ·  {review.partnership}" if review.partnership else ""
+        self.subtitle.setText(f"{review_dates(review.start_date, review.end_date)}{partnership}")
+        self._fill_side()
+        today = self._clock().date()
+        days = review.days
+        self.day_tabs.blockSignals(True)
+        while self.day_tabs.count():
+            self.day_tabs.removeTab(0)
+        for day in days:
+            self.day_tabs.addTab(day_label(day, today))
+        self.day_tabs.setVisible(len(days) > 1)
+        wanted = self._shown_day if self._shown_day in days else (today if today in days else days[0])
+        self.day_tabs.setCurrentIndex(days.index(wanted))
+        self.day_tabs.blockSignals(False)
+        self._shown_day = wanted
+        self._fill_table()
+
+    def _on_day_changed(self, index: int) -> None:
+        days = self._review.days
+        if 0 <= index < len(days):
+            self._shown_day = days[index]
+            self._fill_table()
+
+    def visible_slots(self) -> list[ScheduleSlot]:
+        if self._shown_day is None:
+            return []
+        slots = self._review.slots_on(self._shown_day)
+        if self.only_mine.isChecked():
+            slots = tuple(s for s in slots if self._me in s.reviewer_ids)
+        return list(slots)
+
+    def _fill_table(self) -> None:
+        slots = self.visible_slots()
+        self.table.setRowCount(len(slots))
+        names = {m.id: ("You" if m.id == self._me else m.name) for m in self._review.team}
+        for row, slot in enumerate(slots):
+            kind = slot_evidence_kind(slot.activity)
+            who = ", ".join(names.get(r, "") for r in slot.reviewer_ids if r in names)
+            values = (f"{slot.start:%H:%M}–{slot.end:%H:%M}", activity_label(slot.activity), slot.location, who,
+                      slot.notes)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(SLOT_ROLE, slot.id)
+                item.setToolTip(value if column == 4 else "")
+                self.table.setItem(row, column, item)
+            activity = self.table.item(row, 1)
+            activity.setIcon(icon(_KIND_ICON.get(kind, "other")) if kind is not None else icon("clock"))
+        if self._shown_day is not None:
+            self.table.setAccessibleName(f"Schedule for {day_label(self._shown_day, self._clock().date())}")
+        self.update_current(select=True)
+        self.table.resizeRowsToContents()
+
+    def current_rows(self) -> list[int]:
+        """Rows of the table whose slot is happening now (by the injected clock)."""
+        now = self._clock()
+        return [row for row, slot in enumerate(self.visible_slots()) if slot.contains(now.date(), now.time())]
+
+    def update_current(self, select: bool = False) -> None:
+        current = set(self.current_rows())
+        slots = self.visible_slots()
+        for row in range(self.table.rowCount()):
+            is_now = row in current
+            for column in range(self.table.columnCount()):
+                item = self.table.item(row, column)
+                if item is None:
+                    continue
+                item.setBackground(QBrush(theme.colour("now")) if is_now else QBrush())
+                font = QFont(self.table.font())
+                font.setBold(is_now)
+                item.setFont(font)
+            time_item = self.table.item(row, 0)
+            if time_item is not None and row < len(slots):
+                base = f"{slots[row].start:%H:%M}–{slots[row].end:%H:%M}"
+                time_item.setText(f"{base}\nNow" if is_now else base)
+                time_item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{base}, happening now" if is_now else base)
+        if select and current:
+            mine = [r for r in sorted(current) if self._me in slots[r].reviewer_ids]
+            row = (mine or sorted(current))[0]
+            self.table.selectRow(row)
+            self.table.scrollToItem(self.table.item(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        self._update_start_button()
+
+    def _update_start_button(self) -> None:
+        slot = self.slot_at(self.table.currentRow())
+        kind = slot_evidence_kind(slot.activity) if slot is not None else None
+        self.start_button.setEnabled(kind is not None)
+        self.start_button.setText(f"Start {kind.label.lower()}" if kind is not None else "Start evidence for this slot")
+
+    def slot_at(self, row: int) -> ScheduleSlot | None:
+        slots = self.visible_slots()
+        return slots[row] if 0 <= row < len(slots) else None
+
+    def activate_row(self, row: int) -> None:
+        slot = self.slot_at(row)
+        if slot is None:
+            return
+        kind = slot_evidence_kind(slot.activity)
+        if kind is None:
+            text = f"“{slot.activity}” is not an evidence activity, so there is no form to start."
+            self.note.setText(text)
+            self.status_changed.emit(text)
+            return
+        self.slot_activated.emit(slot, kind)
+
+    def flush(self) -> bool:
+        return True
+
+    def focus_schedule(self) -> None:
+        self.table.setFocus()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

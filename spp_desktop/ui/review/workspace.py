@@ -1,0 +1,261 @@
+"""The review workspace: navigation between Plan, Evidence, Findings and Feedback, and their pages.
+
+Pages are built the first time they are shown (start-up stays quick). Every page offers `flush()` and
+`refresh()`; pages with a `status_changed(str)` signal feed the status bar. A StoreError from the
+store (the file vanished, was altered, the disk is full on a page that cannot keep the text) is
+reported through `store_failed`, and the main window locks without writing anything more.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
+
+from spp_desktop.domain.evidence import EvidenceKind
+from spp_desktop.domain.review import ScheduleSlot
+from spp_desktop.store.errors import StoreError
+from spp_desktop.store.repository import ReviewStore
+
+from .. import theme
+from ..icons import icon
+from .feedback_page import FeedbackPage
+from .findings_page import FindingsPage
+from .plan_page import Clock, PlanPage
+
+log = logging.getLogger(__name__)
+
+# name, label, icon, shortcut
+PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("plan", "Plan", "plan", "Ctrl+1"),
+    ("evidence", "Evidence", "evidence", "Ctrl+2"),
+    ("findings", "Findings", "findings", "Ctrl+3"),
+    ("feedback", "Feedback", "feedback", "Ctrl+4"),
+)
+INTEGRITY_CHECK_MS = 60_000
+
+
+def evidence_page_class() -> type[QWidget] | None:
+    """The evidence page, if this build has it (it is developed alongside the shell)."""
+    try:
+        from .evidence_page import EvidencePage
+    except ImportError as exc:
+        log.warning("Evidence page not available: %s", exc)
+        return None
+    return EvidencePage
+
+
+class _MissingEvidencePage(QWidget):
+    """Stands in for the evidence page in a build without it, with the same methods."""
+
+    def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("evidencePage")
+        self.setAccessibleName("Evidence")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.addWidget(theme.heading("Evidence", 1))
+        layout.addWidget(theme.muted_label("Evidence capture is not part of this build."))
+        layout.addStretch(1)
+        self.requests: list[tuple[EvidenceKind, ScheduleSlot | None]] = []
+
+    def flush(self) -> bool:
+        return True
+
+    def refresh(self) -> None:
+        pass
+
+    def new_evidence(self, kind: EvidenceKind, slot: ScheduleSlot | None = None) -> None:
+        self.requests.append((kind, slot))
+
+    def open_evidence(self, evidence_id: str) -> None:
+        pass
+
+    def focus_search(self) -> None:
+        pass
+
+
+class ReviewWorkspace(QWidget):
+    status_changed = Signal(str)
+    unsynced_changed = Signal(int)
+    store_failed = Signal(object)  # StoreError
+    page_changed = Signal(str)
+
+    def __init__(self, store: ReviewStore, review_id: str, *, clock: Clock | None = None,
+                 page_factories: dict[str, Callable[..., QWidget]] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("reviewWorkspace")
+        self._store = store
+        self.review_id = review_id
+        self._clock: Clock = clock or datetime.now
+        self._factories = page_factories or {}
+        self._pages: dict[str, QWidget] = {}
+        self.review = store.review(review_id)
+        self.setAccessibleName(f"Review of {self.review.host_school}")
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("workspaceNav")
+        self.nav.setAccessibleName("Sections")
+        char = self.fontMetrics().averageCharWidth()
+        self.nav.setIconSize(QSize(self.fontMetrics().height() + 4, self.fontMetrics().height() + 4))
+        widest = max(self.fontMetrics().horizontalAdvance(label) for _n, label, _i, _s in PAGES)
+        self.nav.setFixedWidth(widest + self.nav.iconSize().width() + char * 9)
+        for name, label, icon_name, shortcut in PAGES:
+            item = QListWidgetItem(icon(icon_name), label)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(f"{label} ({shortcut})")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
+            item.setSizeHint(QSize(widest, round(self.fontMetrics().height() * 2.4)))
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._on_nav)
+
+        self.stack = QStackedWidget()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setTabOrder(self.nav, self.stack)
+
+        self._integrity = QTimer(self)
+        self._integrity.setInterval(INTEGRITY_CHECK_MS)
+        self._integrity.timeout.connect(self.check_store)
+        self._integrity.start()
+        self.show_page("plan")
+
+    # --- pages --------------------------------------------------------------------------------------
+    def _make_page(self, name: str) -> QWidget:
+        factory = self._factories.get(name)
+        if factory is not None:
+            page = factory(self._store, self.review_id)
+        elif name == "plan":
+            page = PlanPage(self._store, self.review_id, clock=self._clock)
+            page.slot_activated.connect(lambda slot, kind: self.new_evidence(kind, slot))
+        elif name == "evidence":
+            cls = evidence_page_class() or _MissingEvidencePage
+            page = cls(self._store, self.review_id)
+        elif name == "findings":
+            page = FindingsPage(self._store, self.review_id)
+        elif name == "feedback":
+            page = FeedbackPage(self._store, self.review_id)
+        else:
+            raise KeyError(name)
+        status = getattr(page, "status_changed", None)
+        if status is not None:
+            status.connect(self._on_page_status)
+        return page
+
+    def page(self, name: str) -> QWidget:
+        """The named page, built now if it has not been shown yet."""
+        page = self._pages.get(name)
+        if page is None:
+            page = self._make_page(name)
+            self._pages[name] = page
+            self.stack.addWidget(page)
+        return page
+
+    def built_pages(self) -> dict[str, QWidget]:
+        return dict(self._pages)
+
+    @property
+    def plan_page(self) -> PlanPage:
+        return self.page("plan")  # type: ignore[return-value]
+
+    @property
+    def evidence_page(self) -> Any:
+        return self.page("evidence")
+
+    def current_page_name(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else "plan"
+
+    def show_page(self, name: str) -> QWidget:
+        names = [p[0] for p in PAGES]
+        row = names.index(name)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # -> _on_nav
+        return self.page(name)
+
+    def _on_nav(self, row: int) -> None:
+        if not 0 <= row < len(PAGES):
+            return
+        name = PAGES[row][0]
+        try:
+            page = self.page(name)
+        except StoreError as exc:
+            self.store_failed.emit(exc)
+            return
+        self.stack.setCurrentWidget(page)
+        self.page_changed.emit(name)
+
+    # --- what the toolbar and the plan ask for -----------------------------------------------------
+    def new_evidence(self, kind: EvidenceKind, slot: ScheduleSlot | None = None) -> None:
+        self._guarded(lambda: self.show_page("evidence").new_evidence(kind, slot))
+
+    def open_evidence(self, evidence_id: str) -> None:
+        self._guarded(lambda: self.show_page("evidence").open_evidence(evidence_id))
+
+    def focus_search(self) -> None:
+        self._guarded(lambda: self.show_page("evidence").focus_search())
+
+    def _guarded(self, call: Callable[[], object]) -> None:
+        try:
+            call()
+        except StoreError as exc:
+            self.store_failed.emit(exc)
+
+    # --- saving, refreshing, checking ---------------------------------------------------------------
+    def flush(self) -> bool:
+        """Save pending typing on every page now. False if any page could not."""
+        ok = True
+        for name, page in self._pages.items():
+            try:
+                ok = bool(page.flush()) and ok
+            except StoreError as exc:
+                log.warning("Page %s could not save: %s", name, type(exc).__name__)
+                ok = False
+        return ok
+
+    def refresh(self) -> None:
+        try:
+            for page in self._pages.values():
+                page.refresh()
+        except StoreError as exc:
+            self.store_failed.emit(exc)
+            return
+        self.report_unsynced()
+
+    def unsynced_count(self) -> int:
+        return self._store.unsynced_count(self.review_id)
+
+    def report_unsynced(self) -> None:
+        try:
+            self.unsynced_changed.emit(self.unsynced_count())
+        except StoreError as exc:
+            self.store_failed.emit(exc)
+
+    def check_store(self) -> bool:
+        """Check the store file is still there and unaltered. False (and store_failed) if not."""
+        try:
+            self._store.check_integrity()
+        except StoreError as exc:
+            self._integrity.stop()
+            self.store_failed.emit(exc)
+            return False
+        return True
+
+    def _on_page_status(self, text: str) -> None:
+        self.status_changed.emit(text)
+        self.report_unsynced()
+
+    def stop(self) -> None:
+        """Stop timers before the workspace is thrown away (on lock)."""
+        self._integrity.stop()
+        for page in self._pages.values():
+            for timer in page.findChildren(QTimer):
+                timer.stop()
