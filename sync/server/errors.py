@@ -6,6 +6,7 @@ Messages are plain sentences written here; nothing a user typed is echoed back o
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -73,8 +74,8 @@ _STATUS_CODES = {
 }
 
 
-def _describe(error: dict[str, object]) -> str:
-    where = ".".join(str(part) for part in error.get("loc", ()) if part != "body") or "request"  # type: ignore[union-attr]
+def _describe(error: dict[str, Any]) -> str:
+    where = ".".join(str(part) for part in error.get("loc", ()) if part != "body") or "request"
     kind = str(error.get("type", "invalid"))
     if kind == "missing":
         return f"{where} is required"

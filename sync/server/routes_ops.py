@@ -31,7 +31,7 @@ def check_op(
     raw: Any, review_id: str, caller: Caller, role: str
 ) -> tuple[dict[str, Any] | None, PendingOp | None]:
     """(rejection, None) or (None, op to store)."""
-    op_id = raw.get("op_id") if isinstance(raw, dict) and isinstance(raw.get("op_id"), str) else ""
+    op_id: str = raw["op_id"] if isinstance(raw, dict) and isinstance(raw.get("op_id"), str) else ""
     try:
         op = Operation.from_wire(raw)
     except ProtocolError as exc:

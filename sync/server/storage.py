@@ -435,6 +435,7 @@ class Storage(AttachmentStorage):
 
     def op_count(self, review_id: str) -> int:
         with self._tx() as c:
-            return int(
-                c.execute(select(func.count()).select_from(ops).where(ops.c.review_id == review_id)).scalar()
-            )
+            count = c.execute(
+                select(func.count()).select_from(ops).where(ops.c.review_id == review_id)
+            ).scalar()
+        return int(count or 0)

@@ -29,6 +29,8 @@ def run_migrations_online() -> None:
         _run(connection)
         return
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise SystemExit("give the database: alembic -x url=... or sqlalchemy.url")
     engine = create_engine(url)
     with engine.connect() as conn:
         _run(conn)
