@@ -1,0 +1,470 @@
+"""Findings, per enquiry question: draft strengths, areas to develop and questions to explore further,
+each with the evidence behind it and a triangulation badge.
+
+Left, the enquiry questions with what stands behind each; in the middle, the findings of the chosen
+question as cards (text saved as you type); on the right, the evidence picker: tick a record to link it
+to the selected finding, or drag records onto any finding. Everything goes through ReviewStore methods.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QMouseEvent, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spp_desktop.domain.findings import Finding, FindingKind
+from spp_desktop.store.errors import StoreError
+from spp_desktop.store.repository import ReviewStore
+
+from .. import theme
+from ..models.findings_model import KIND_ORDER, FindingsSnapshot, evidence_ids_from_mime, reference
+from ..widgets.autosave import Autosaver, saved_message
+from ..widgets.language_hint import LanguageHint
+from ..widgets.triangulation_badge import TriangulationBadge, missing_text
+from ..widgets.undo_bar import UndoBar
+from .matrix_view import EvidencePicker, QuestionList
+
+AUTOSAVE_MS = 700
+_MAX_REFS = 6
+
+
+class GrowingTextEdit(QPlainTextEdit):
+    """A plain text field that grows with its text between `min_lines` and `max_lines`."""
+
+    focus_left = Signal()
+
+    def __init__(self, parent: QWidget | None = None, min_lines: int = 3, max_lines: int = 12):
+        super().__init__(parent)
+        self._min, self._max = min_lines, max_lines
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit())
+        self._fit()
+
+    def _fit(self) -> None:
+        lines = max(self._min, min(self._max, int(self.document().documentLayout().documentSize().height())))
+        margins = self.contentsMargins()
+        height = lines * self.fontMetrics().lineSpacing() + 2 * round(self.document().documentMargin())
+        self.setFixedHeight(height + margins.top() + margins.bottom() + 4)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        self._fit()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().focusOutEvent(event)
+        self.focus_left.emit()
+
+
+class FindingCard(QFrame):
+    """One finding: kind, text, reviewer-only notes, badge, linked evidence; a drop target for evidence."""
+
+    activated = Signal(str)
+    delete_requested = Signal(str)
+    evidence_dropped = Signal(str, list)
+    status_changed = Signal(str)
+    saved = Signal(object)  # Finding
+
+    def __init__(self, store: ReviewStore, review_id: str, finding: Finding, number: int,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.review_id, self.finding = store, review_id, finding
+        self.setObjectName("findingCard")
+        theme.set_role(self, "card")
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(f"Finding {number}")
+        self.autosaver = Autosaver(self._save, self, delay_ms=AUTOSAVE_MS)
+        self.autosaver.status_changed.connect(self.status_changed)
+
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName(f"Kind of finding {number}")
+        for kind in KIND_ORDER:
+            self.kind.addItem(kind.label, kind)
+        self.kind.setCurrentIndex(KIND_ORDER.index(finding.kind))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.status = theme.muted_label(finding.status.label)
+        self.status.setWordWrap(False)
+        self.badge = TriangulationBadge("finding", self)
+        self.delete = QPushButton("Delete", self)
+        self.delete.setAccessibleName(f"Delete finding {number}")
+        self.delete.setToolTip("Delete this finding (you can undo)")
+        self.delete.clicked.connect(lambda: self.delete_requested.emit(self.finding.id))
+        top = QHBoxLayout()
+        top.addWidget(self.kind)
+        top.addWidget(self.status)
+        top.addStretch(1)
+        top.addWidget(self.delete)
+
+        self.text = GrowingTextEdit(self, 3, 12)
+        self.text.setPlainText(finding.text)
+        self.text.setPlaceholderText("What the evidence shows, in neutral words")
+        self.text.setAccessibleName(f"Text of finding {number}")
+        self.hint = LanguageHint(self.text.toPlainText, self)
+        self.notes = GrowingTextEdit(self, 1, 5)
+        self.notes.setPlainText(finding.reviewer_notes)
+        self.notes.setPlaceholderText("Reviewer-only notes (never shown to the school or in the PDF)")
+        self.notes.setAccessibleName(f"Reviewer-only notes for finding {number}")
+        self.linked = QLabel(self)
+        self.linked.setWordWrap(True)
+        self.linked.setTextFormat(Qt.TextFormat.PlainText)
+        theme.set_role(self.linked, "muted")
+        self.linked.setAccessibleName("Linked evidence")
+        for edit in (self.text, self.notes):
+            edit.textChanged.connect(self._typed)
+            edit.focus_left.connect(self.autosaver.flush)
+            edit.installEventFilter(self)
+        self.kind.installEventFilter(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addLayout(top)
+        layout.addWidget(self.text)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.linked)
+        layout.addWidget(self.notes)
+
+    # --- saving -------------------------------------------------------------------------------------
+    def _typed(self) -> None:
+        self.hint.schedule()
+        self.autosaver.touch()
+
+    def _save(self) -> None:
+        self.finding = self.store.update_finding(self.review_id, self.finding.id, text=self.text.toPlainText(),
+                                                 reviewer_notes=self.notes.toPlainText())
+        self.saved.emit(self.finding)
+
+    def flush(self) -> bool:
+        return self.autosaver.flush()
+
+    def _kind_changed(self, index: int) -> None:
+        kind = self.kind.itemData(index)
+        if not isinstance(kind, FindingKind) or kind == self.finding.kind:
+            return
+        try:
+            self.finding = self.store.update_finding(self.review_id, self.finding.id, kind=kind)
+        except (StoreError, KeyError) as exc:
+            self.status_changed.emit(getattr(exc, "user_message", "That finding no longer exists."))
+            return
+        self.saved.emit(self.finding)
+
+    # --- showing ------------------------------------------------------------------------------------
+    def show_support(self, snapshot: FindingsSnapshot) -> None:
+        support = snapshot.finding_support(self.finding)
+        self.badge.set_support(support)
+        refs = [reference(e, snapshot.show_day) for e in snapshot.linked_evidence(self.finding.id)]
+        lines = [f"\u2022 {r}" for r in refs[:_MAX_REFS]]
+        if len(refs) > _MAX_REFS:
+            lines.append(f"\u2026 and {len(refs) - _MAX_REFS} more")
+        if support.missing_evidence:
+            lines.append(missing_text(support))
+        if not lines:
+            lines = ["No evidence linked yet: tick records on the right, or drag them here."]
+        self.linked.setText("\n".join(lines))
+
+    def set_selected(self, selected: bool) -> None:
+        border = theme.colour("accent").name() if selected else theme.colour("mid").name()
+        width = 2 if selected else 1
+        self.setStyleSheet(f"QFrame#findingCard {{ border: {width}px solid {border}; }}")
+
+    # --- events -------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusIn:
+            self.activated.emit(self.finding.id)
+        return False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.activated.emit(self.finding.id)
+        super().mousePressEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if evidence_ids_from_mime(event.mimeData()):
+            event.setDropAction(Qt.DropAction.LinkAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        ids = evidence_ids_from_mime(event.mimeData())
+        if ids:
+            event.setDropAction(Qt.DropAction.LinkAction)
+            event.accept()
+            self.evidence_dropped.emit(self.finding.id, ids)
+
+
+class FindingsView(QWidget):
+    status_changed = Signal(str)
+    data_changed = Signal()  # findings or links changed: the matrix follows
+
+    def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.review_id = store, review_id
+        self.setObjectName("findingsView")
+        self.setAccessibleName("Findings by enquiry question")
+        self.snapshot = FindingsSnapshot.load(store, review_id)
+        self.question_id: str | None = None
+        self.selected: str | None = None
+        self.cards: dict[str, FindingCard] = {}
+
+        self.questions = QuestionList(self)
+        self.questions.question_chosen.connect(self.set_question)
+
+        centre = QWidget(self)
+        self.q_title = theme.heading("", 2)
+        self.q_text = QLabel(centre)
+        self.q_text.setWordWrap(True)
+        self.q_text.setFont(theme.scaled_font(self.font(), 1.1))
+        self.q_badge = TriangulationBadge("question", centre)
+        buttons = QHBoxLayout()
+        self.add_buttons: dict[FindingKind, QPushButton] = {}
+        for kind, text in ((FindingKind.STRENGTH, "Add &strength"), (FindingKind.AREA_TO_DEVELOP, "Add &area to develop"),
+                           (FindingKind.QUESTION_TO_EXPLORE, "Add &question to explore")):
+            button = QPushButton(text, centre)
+            button.setAccessibleName(text.replace("&", ""))
+            button.clicked.connect(lambda _=False, k=kind: self.add_finding(k))
+            buttons.addWidget(button)
+            self.add_buttons[kind] = button
+        buttons.addStretch(1)
+        self.undo = UndoBar(centre)
+        self.cards_box = QWidget()
+        self.cards_layout = QVBoxLayout(self.cards_box)
+        self.cards_layout.setContentsMargins(0, 0, 6, 0)
+        self.cards_layout.setSpacing(10)
+        self.empty = theme.muted_label("No findings for this question yet. Add a strength, an area to develop "
+                                       "or a question to explore further, then link the evidence behind it.")
+        scroll = QScrollArea(centre)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.cards_box)
+        self.scroll = scroll
+        c = QVBoxLayout(centre)
+        c.setContentsMargins(12, 0, 12, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.q_title, 1)
+        head.addWidget(self.q_badge, 0, Qt.AlignmentFlag.AlignTop)
+        c.addLayout(head)
+        c.addWidget(self.q_text)
+        c.addLayout(buttons)
+        c.addWidget(self.undo)
+        c.addWidget(scroll, 1)
+
+        self.picker = EvidencePicker(self)
+        self.picker.model.link_toggled.connect(lambda eid, on: self._toggle_link(eid, on))
+        self.picker.show_all.toggled.connect(lambda _on: self._fill_picker())
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setChildrenCollapsible(False)
+        for widget, stretch in ((self.questions, 2), (centre, 5), (self.picker, 4)):
+            split.addWidget(widget)
+            split.setStretchFactor(split.indexOf(widget), stretch)
+        self.split = split
+        self._sized = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo.trigger)
+
+        self._show_questions()
+        first = self.snapshot.questions[0].id if self.snapshot.questions else None
+        if first:
+            self.set_question(first)
+
+    # --- questions ----------------------------------------------------------------------------------
+    def _show_questions(self) -> None:
+        self.questions.set_questions(self.snapshot, self.question_id)
+
+    def set_question(self, question_id: str) -> None:
+        if question_id == self.question_id and self.cards:
+            return
+        self.flush()
+        self.question_id = question_id
+        self.questions.select(question_id)
+        number = self.snapshot.question_number(question_id)
+        question = self.snapshot.review.question(question_id)
+        self.q_title.setText(f"Enquiry question {number}")
+        self.q_text.setText(question.text if question else "")
+        self.q_text.setAccessibleName(question.text if question else "")
+        self.q_badge.set_support(self.snapshot.question_support(question_id))
+        findings = self.snapshot.findings_for(question_id)
+        self._build_cards(findings[0].id if findings else None)
+        self.picker.set_question_label(number)
+        self._fill_picker()
+
+    def _build_cards(self, select: str | None) -> None:
+        for card in self.cards.values():
+            card.autosaver.stop()
+            card.hide()
+            card.deleteLater()
+        self.cards = {}
+        while self.cards_layout.count():
+            self.cards_layout.takeAt(0)
+        findings = self.snapshot.findings_for(self.question_id or "")
+        for number, finding in enumerate(findings, start=1):
+            card = FindingCard(self.store, self.review_id, finding, number, self.cards_box)
+            card.activated.connect(self.select_finding)
+            card.delete_requested.connect(self.delete_finding)
+            card.evidence_dropped.connect(self.link)
+            card.status_changed.connect(self.status_changed)
+            card.saved.connect(self._card_saved)
+            card.show_support(self.snapshot)
+            self.cards[finding.id] = card
+            self.cards_layout.addWidget(card)
+        self.empty.setVisible(not findings)
+        self.cards_layout.addWidget(self.empty)
+        self.cards_layout.addStretch(1)
+        self.selected = None
+        self.select_finding(select if select in self.cards else (findings[0].id if findings else None))
+
+    def select_finding(self, finding_id: str | None) -> None:
+        if finding_id == self.selected and finding_id is not None:
+            return
+        self.selected = finding_id
+        for fid, card in self.cards.items():
+            card.set_selected(fid == finding_id)
+        finding = self.snapshot.finding(finding_id) if finding_id else None
+        self.picker.set_target(finding, list(self.cards).index(finding_id) + 1 if finding_id in self.cards else 0)
+        self.picker.model.set_linked(self.snapshot.linked_ids(finding_id) if finding_id else (), finding is not None)
+
+    def _fill_picker(self) -> None:
+        question = None if self.picker.show_all.isChecked() else self.question_id
+        self.picker.set_evidence(self.snapshot.evidence_for(question), self.snapshot.show_day)
+        self.picker.model.set_linked(self.snapshot.linked_ids(self.selected) if self.selected else (),
+                                     self.selected is not None)
+
+    # --- changes ------------------------------------------------------------------------------------
+    def add_finding(self, kind: FindingKind) -> FindingCard | None:
+        if self.question_id is None:
+            return None
+        if not self._guard(lambda: self.store.create_finding(self.review_id, self.question_id, kind, "")):
+            return None
+        new = self.snapshot.findings_for(self.question_id)
+        self.snapshot.reload_findings(self.store)
+        created = [f for f in self.snapshot.findings_for(self.question_id) if f not in new]
+        self._after_findings_change(created[-1].id if created else None)
+        card = self.cards.get(created[-1].id) if created else None
+        if card is not None:
+            QTimer.singleShot(0, lambda: card.text.setFocus(Qt.FocusReason.OtherFocusReason))
+            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(card))
+        return card
+
+    def delete_finding(self, finding_id: str) -> None:
+        card = self.cards.get(finding_id)
+        if card is not None:
+            card.flush()
+        label = card.finding.kind.label if card else "Finding"
+        if not self._guard(lambda: self.store.delete_finding(self.review_id, finding_id)):
+            return
+        self.snapshot.reload_findings(self.store)
+        self.snapshot.reload_links(self.store)
+        self._after_findings_change(None)
+        self.undo.offer(f"{label} deleted.", lambda: self._restore(finding_id))
+
+    def _restore(self, finding_id: str) -> None:
+        if self._guard(lambda: self.store.restore_finding(self.review_id, finding_id)):
+            self.snapshot.reload_findings(self.store)
+            self.snapshot.reload_links(self.store)
+            self._after_findings_change(finding_id)
+
+    def _after_findings_change(self, select: str | None) -> None:
+        self._build_cards(select)
+        self._update_support()
+        self.data_changed.emit()
+
+    def link(self, finding_id: str, evidence_ids: list[str]) -> None:
+        known = [e for e in evidence_ids if e in self.snapshot.evidence_by_id]
+        if self._guard(lambda: [self.store.link_evidence(self.review_id, finding_id, e) for e in known]):
+            self._links_changed()
+        self.select_finding(finding_id)
+
+    def unlink(self, finding_id: str, evidence_ids: list[str]) -> None:
+        if self._guard(lambda: [self.store.unlink_evidence(self.review_id, finding_id, e) for e in evidence_ids]):
+            self._links_changed()
+
+    def _toggle_link(self, evidence_id: str, on: bool) -> None:
+        if self.selected is None:
+            return
+        (self.link if on else self.unlink)(self.selected, [evidence_id])
+
+    def _links_changed(self) -> None:
+        self.snapshot.reload_links(self.store)
+        self._update_support()
+        self.picker.model.set_linked(self.snapshot.linked_ids(self.selected) if self.selected else (),
+                                     self.selected is not None)
+        self.data_changed.emit()
+
+    def _update_support(self) -> None:
+        for card in self.cards.values():
+            card.show_support(self.snapshot)
+        if self.question_id:
+            self.q_badge.set_support(self.snapshot.question_support(self.question_id))
+        self._show_questions()
+
+    def _card_saved(self, finding: Finding) -> None:
+        self.snapshot.findings = [finding if f.id == finding.id else f for f in self.snapshot.findings]
+        card = self.cards.get(finding.id)
+        if card is not None:
+            card.status.setText(finding.status.label)
+
+    def _guard(self, call) -> bool:  # noqa: ANN001
+        try:
+            call()
+        except StoreError as exc:
+            self.status_changed.emit(exc.user_message)
+            return False
+        except KeyError:
+            self.status_changed.emit("That finding no longer exists.")
+            return False
+        self.status_changed.emit(saved_message(datetime.now()))
+        return True
+
+    # --- the page protocol --------------------------------------------------------------------------
+    def flush(self) -> bool:
+        return all([card.flush() for card in self.cards.values()])
+
+    def refresh(self) -> None:
+        """Read the store again (after a sync or another page's changes); keeps the place."""
+        self.flush()
+        fresh = FindingsSnapshot.load(self.store, self.review_id)
+        old = self.snapshot
+        if (fresh.findings, fresh.links, fresh.evidence, fresh.review) == (old.findings, old.links, old.evidence,
+                                                                            old.review):
+            return
+        self.snapshot = fresh
+        question = self.question_id if fresh.review.question(self.question_id or "") else None
+        self.question_id = None
+        self._show_questions()
+        target = question or (fresh.questions[0].id if fresh.questions else None)
+        if target:
+            keep = self.selected
+            self.set_question(target)
+            if keep in self.cards:
+                self.select_finding(keep)
+        self.data_changed.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._sized and self.width() > 0:
+            self._sized = True
+            w = self.width()
+            self.split.setSizes([round(w * 0.2), round(w * 0.44), round(w * 0.36)])
+        if event.spontaneous():
+            return
+        QTimer.singleShot(0, self.refresh)

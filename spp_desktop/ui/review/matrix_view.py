@@ -1,0 +1,322 @@
+"""Evidence across enquiry questions: the matrix, the question list with its badges, the evidence picker.
+
+The matrix shows, for every enquiry question, how many records of each kind of source bear on it, with
+gaps shaded, so the team sees before the feedback conversation where evidence is thin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spp_desktop.domain.evidence import Evidence
+from spp_desktop.domain.findings import Finding
+from spp_desktop.domain.triangulation import Support
+
+from .. import theme
+from ..models.findings_model import EvidencePickerModel, FindingsSnapshot
+from ..models.matrix_model import (
+    FIRST_SOURCE_COL,
+    KINDS_COL,
+    QUESTION_COL,
+    QUESTION_ID_ROLE,
+    MatrixModel,
+    gap_colour,
+)
+from ..widgets.triangulation_badge import TriangulationBadge, support_text, support_tooltip
+
+
+class MatrixView(QWidget):
+    question_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("matrixView")
+        self.setAccessibleName("Evidence matrix")
+        self.model = MatrixModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Evidence matrix: enquiry questions by kind of source")
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(False)
+        self.table.setFont(theme.scaled_font(self.font(), 1.15))
+        self.table.setStyleSheet("QTableView::item { padding: 0.45em 0.6em; }")
+        self.table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QUESTION_COL, QHeaderView.ResizeMode.Stretch)
+        for col in range(FIRST_SOURCE_COL, KINDS_COL + 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)
+        self.model.modelReset.connect(self.table.resizeRowsToContents)
+
+        legend = QHBoxLayout()
+        swatch = QLabel("\u2013", self)
+        swatch.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        swatch.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 3)
+        swatch.setStyleSheet(f"background: {gap_colour().name()}; color: {theme.colour('muted').name()};"
+                             f" border: 1px solid {theme.colour('mid').name()}; padding: 0.2em;")
+        swatch.setAccessibleName("Shaded cell")
+        legend.addWidget(swatch)
+        legend.addWidget(theme.muted_label("A gap: no evidence of this kind yet. Hover a cell for details; "
+                                           "press Enter on a question to open its findings."), 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(theme.heading("Evidence matrix", 2))
+        layout.addWidget(theme.muted_label(
+            "How many evidence records bear on each enquiry question, by kind of source: captured for the "
+            "question or linked to one of its findings. Triangulation needs at least two kinds."))
+        layout.addWidget(self.table)
+        layout.addLayout(legend)
+        layout.addSpacing(8)
+        layout.addWidget(theme.heading("Where evidence is thin", 3))
+        self.gaps = QLabel(self)
+        self.gaps.setWordWrap(True)
+        self.gaps.setTextFormat(Qt.TextFormat.PlainText)
+        self.gaps.setAccessibleName("Where evidence is thin")
+        layout.addWidget(self.gaps)
+        layout.addStretch(1)
+
+    def set_snapshot(self, snapshot: FindingsSnapshot) -> None:
+        self.model.set_data(snapshot.questions, snapshot.matrix())
+        lines = []
+        for row in range(self.model.rowCount()):
+            gaps = self.model.gaps(row)
+            if gaps:
+                names = [g.label.lower() for g in gaps]
+                kinds = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+                lines.append(f"Question {row + 1}: no {kinds} yet.")
+        self.gaps.setText("\n".join(lines) or "Every question has evidence of every kind of source.")
+
+    def _activated(self, index: QModelIndex) -> None:
+        qid = self.model.data(index, QUESTION_ID_ROLE)
+        if qid:
+            self.question_activated.emit(str(qid))
+
+
+class QuestionTile(QFrame):
+    """One enquiry question in the list: its text, its badge and how many findings it has."""
+
+    clicked = Signal(str)
+
+    def __init__(self, question_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.question_id = question_id
+        self.setObjectName("questionTile")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.badge = TriangulationBadge("question", self)
+        self.count = theme.muted_label("")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.text)
+        layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.count)
+        self.set_selected(False)
+
+    def show_question(self, number: int, text: str, support: Support, count: str) -> None:
+        self.text.setText(f"{number}. {text}")
+        self.badge.set_support(support)
+        self.count.setText(count)
+        self.setAccessibleName(f"Enquiry question {number}: {text}")
+        self.setAccessibleDescription(f"{support_text(support)}. {support.warning} {self.count.text()}.")
+        self.setToolTip(support_tooltip(support))
+
+    def show_extra(self, title: str) -> None:
+        self.text.setText(title)
+        self.text.setFont(theme.scaled_font(self.font(), 1.0, bold=True))
+        self.badge.hide()
+        self.count.hide()
+        self.setAccessibleName(title)
+
+    def set_selected(self, selected: bool) -> None:
+        self.selected = selected
+        bg = theme.colour("base" if selected else "alt_base").name()
+        border = theme.colour("accent" if selected else "mid").name()
+        self.setStyleSheet(f"QFrame#questionTile {{ background: {bg}; border: {2 if selected else 1}px solid "
+                           f"{border}; border-radius: 6px; }} QFrame#questionTile:focus {{ border: 2px solid "
+                           f"{theme.colour('text').name()}; }}")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.clicked.emit(self.question_id)
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.clicked.emit(self.question_id)
+            return
+        super().keyPressEvent(event)
+
+
+class QuestionList(QScrollArea):
+    """The enquiry questions as tiles; Up and Down move between them."""
+
+    question_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, title: str = "Enquiry questions"):
+        super().__init__(parent)
+        self.setObjectName("questionList")
+        self.setAccessibleName("Enquiry questions")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 26)
+        box = QWidget()
+        self._layout = QVBoxLayout(box)
+        self._layout.setContentsMargins(8, 4, 8, 4)
+        self._layout.setSpacing(8)
+        self._layout.addWidget(theme.heading(title, 3))
+        self._layout.addStretch(1)
+        self.setWidget(box)
+        self.tiles: list[QuestionTile] = []
+        self.current: str | None = None
+
+    def set_questions(self, snapshot: FindingsSnapshot, current: str | None, *, agreed: bool = False,
+                      extra: tuple[str, str] | None = None) -> None:
+        """One tile per question (with "N findings", or "N of M agreed" when `agreed`), then `extra`
+        (id, title) as a last tile without a badge, e.g. the improvement priority."""
+        questions = snapshot.questions
+        ids = [q.id for q in questions] + ([extra[0]] if extra else [])
+        if [t.question_id for t in self.tiles] != ids:
+            for tile in self.tiles:
+                tile.deleteLater()
+            self.tiles = []
+            for i, qid in enumerate(ids):
+                tile = QuestionTile(qid, self.widget())
+                tile.clicked.connect(self.question_chosen)
+                tile.installEventFilter(self)
+                self._layout.insertWidget(1 + i, tile)
+                self.tiles.append(tile)
+        for number, (q, tile) in enumerate(zip(questions, self.tiles, strict=False), start=1):
+            findings = snapshot.findings_for(q.id)
+            if agreed:
+                done = sum(1 for f in findings if f.status.is_agreed)
+                count = f"{done} of {len(findings)} agreed"
+            else:
+                count = f"{len(findings)} finding{'s' if len(findings) != 1 else ''}"
+            tile.show_question(number, q.text, snapshot.question_support(q.id), count)
+        if extra:
+            self.tiles[-1].show_extra(extra[1])
+        if current is not None:
+            self.select(current)
+
+    def select(self, question_id: str) -> None:
+        self.current = question_id
+        for tile in self.tiles:
+            tile.set_selected(tile.question_id == question_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and watched in self.tiles:
+            key = event.key()  # type: ignore[attr-defined]
+            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(key)
+            if step is not None:
+                i = self.tiles.index(watched) + step  # type: ignore[arg-type]
+                if 0 <= i < len(self.tiles):
+                    self.tiles[i].setFocus(Qt.FocusReason.TabFocusReason)
+                    self.question_chosen.emit(self.tiles[i].question_id)
+                    self.ensureWidgetVisible(self.tiles[i])
+                return True
+        return False
+
+
+class EvidencePicker(QWidget):
+    """Evidence for the chosen question (or all); tick to link to the selected finding, or drag."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("evidencePicker")
+        self.setAccessibleName("Evidence to link")
+        self.model = EvidencePickerModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.title = theme.heading("Evidence", 3)
+        self.target = theme.muted_label("")
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Filter evidence")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Filter evidence")
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.show_all = QCheckBox("Show all evidence", self)
+        self.show_all.setAccessibleName("Show all evidence, not only this question's")
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Evidence records")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setDefaultDropAction(Qt.DropAction.LinkAction)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        toggle = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
+        toggle.setContext(Qt.ShortcutContext.WidgetShortcut)
+        toggle.activated.connect(self.toggle_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.search, 1)
+        row.addWidget(self.show_all)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.target)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(theme.muted_label("Tick a record (or press Space) to link it to the selected finding, "
+                                           "or drag records onto any finding."))
+
+    def set_question_label(self, number: int) -> None:
+        self.show_all.setText("Show all evidence")
+        self.title.setText(f"Evidence for question {number}" if number else "Evidence")
+
+    def set_evidence(self, evidence: Sequence[Evidence], show_day: bool) -> None:
+        self.model.set_rows(evidence, show_day)
+
+    def set_target(self, finding: Finding | None, number: int) -> None:
+        if finding is None:
+            self.target.setText("Select or add a finding to link evidence to it.")
+        else:
+            excerpt = " ".join(finding.text.split())
+            excerpt = excerpt[:70] + "\u2026" if len(excerpt) > 70 else excerpt
+            self.target.setText(f"Linking to finding {number} ({finding.kind.label.lower()})"
+                                + (f": \u201c{excerpt}\u201d" if excerpt else ""))
+        self.target.setAccessibleName(self.target.text())
+
+    def toggle_selected(self) -> None:
+        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        if not rows and self.table.currentIndex().isValid():
+            rows = {self.proxy.mapToSource(self.table.currentIndex()).row()}
+        for row in sorted(rows):
+            linked = self.model.is_linked(row)
+            self.model.setData(self.model.index(row, 0), Qt.CheckState.Unchecked if linked else Qt.CheckState.Checked,
+                               Qt.ItemDataRole.CheckStateRole)

@@ -1,0 +1,87 @@
+"""The triangulation badge: "5 items · 3 kinds of source" on every finding and every enquiry question.
+
+A finding resting on one kind of source, or on none, gets a calm warning colour, a warning sign (so
+the state never depends on colour alone) and the domain's advice (`Support.warning`) as its tooltip.
+Links to evidence that has since been deleted are counted as a gap, never as a crash.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from spp_desktop.domain.triangulation import Support
+
+from .. import theme
+
+WARNING_SIGN = "\u26a0"
+
+
+def plural(n: int, one: str, other: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (other or one + 's')}"
+
+
+def support_text(support: Support) -> str:
+    """ "5 items · 3 kinds of source"; "No evidence yet" when nothing stands behind it."""
+    if not support.items:
+        return "No evidence yet"
+    return f"{plural(support.items, 'item')} \u00b7 {plural(support.source_kinds, 'kind')} of source"
+
+
+def missing_text(support: Support) -> str:
+    n = support.missing_evidence
+    if not n:
+        return ""
+    return "1 linked record is no longer available" if n == 1 else f"{n} linked records are no longer available"
+
+
+def support_tooltip(support: Support) -> str:
+    lines = [support.warning] if support.warning else []
+    if support.items:
+        lines.append(support.describe()[:1].upper() + support.describe()[1:] + ".")
+    if support.missing_evidence:
+        lines.append(missing_text(support) + " (deleted since it was linked).")
+    return "\n".join(lines)
+
+
+def badge_style(warning: bool) -> str:
+    if warning:
+        bg, border = theme.colour("now").name(), theme.colour("demo_border").name()
+    else:
+        bg, border = theme.colour("notice").name(), theme.colour("notice_border").name()
+    text = theme.colour("text").name()
+    return (f"QLabel {{ background: {bg}; color: {text}; border: 1px solid {border}; "
+            f"border-radius: 0.6em; padding: 0.15em 0.6em; }}")
+
+
+class TriangulationBadge(QLabel):
+    """Shows a `Support`; `subject` ("finding", "question") is used in the accessible name."""
+
+    def __init__(self, subject: str = "finding", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("triangulationBadge")
+        self._subject = subject
+        self.support: Support | None = None
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    @property
+    def warning(self) -> bool:
+        return bool(self.support and self.support.warning)
+
+    def set_support(self, support: Support) -> None:
+        if support == self.support:
+            return
+        self.support = support
+        text = support_text(support)
+        gap = missing_text(support)
+        shown = f"{WARNING_SIGN} {text}" if support.warning else text
+        if gap:
+            shown += f"\n{gap}"
+        self.setText(shown)
+        self.setToolTip(support_tooltip(support))
+        self.setAccessibleName(f"Evidence behind this {self._subject}: {text}")
+        self.setAccessibleDescription(" ".join(p for p in (support.warning, gap) if p))
+        self.setStyleSheet(badge_style(bool(support.warning)))
