@@ -64,18 +64,36 @@ def test_model_columns(model):
     assert model.rowCount() == 4 and model.columnCount() == len(COLUMNS) == 6
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == [
         "Time", "Kind", "Where / who", "Questions", "Author", "Photos"]
+    assert [model.evidence_at(r).id for r in range(4)] == ["e1", "e4", "e2", "e3"]  # in time order
     assert _cells(model, 0) == ["09:00", "Lesson observation", "Year 4 (Oak), Reading", "Q1", "Daniel Okafor", ""]
-    assert _cells(model, 1) == ["11:00", "Focus group", "Pupils (6)", "Q1, Q2", "Priya Shah", ""]
-    assert _cells(model, 2)[2:] == ["Year 5, 12 books", "", "Priya Shah", "\U0001f4ce 2"]
-    assert model.index(2, 5).data(Qt.ItemDataRole.ToolTipRole) == "2 photos attached"
-    assert "Q2: How is SEND supported?" in model.index(1, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert _cells(model, model.row_of("e2")) == ["11:00", "Focus group", "Pupils (6)", "Q1, Q2", "Priya Shah", ""]
+    e3 = model.row_of("e3")
+    assert _cells(model, e3)[2:] == ["Year 5, 12 books", "", "Priya Shah", "\U0001f4ce 2"]
+    assert model.index(e3, 5).data(Qt.ItemDataRole.ToolTipRole) == "2 photos attached"
+    assert "Q2: How is SEND supported?" in model.index(model.row_of("e2"), 3).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_sorting_happens_in_the_model_and_keeps_the_selection(qtbot, model, proxy):
+    from PySide6.QtWidgets import QTableView
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.selectRow(proxy.proxy_row_of("e2"))
+    view.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # author, then time
+    assert [proxy.evidence_at(r).id for r in range(4)] == ["e1", "e4", "e2", "e3"]
+    view.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # photos
+    assert proxy.evidence_at(0).id == "e3"
+    assert proxy.evidence_at(view.currentIndex().row()).id == "e2"
+    assert view.selectionModel().isRowSelected(proxy.proxy_row_of("e2"), view.rootIndex())
 
 
 def test_model_updates_one_row_and_removes(model):
     model.update_evidence(ROWS[0].with_changes(class_name="Year 3"))
     assert model.index(0, 2).data() == "Year 3, Reading"
-    model.update_evidence(Observation(id="e9", author="m1"))
-    assert model.rowCount() == 5
+    model.update_evidence(Observation(id="e9", author="m1", day=DAY, start=time(10, 30)))
+    assert model.rowCount() == 5 and model.row_of("e9") == 2  # a new record goes in its place
     model.remove_evidence("e2")
     assert model.rowCount() == 4 and model.row_of("e2") == -1
 

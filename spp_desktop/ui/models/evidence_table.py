@@ -62,6 +62,8 @@ class EvidenceTableModel(QAbstractTableModel):
         self._qnum: dict[str, str] = {}
         self._names: dict[str, str] = {}
         self._show_day = False
+        self._sort_column = TIME
+        self._descending = False
 
     # --- feeding ----------------------------------------------------------------------------------
     def set_rows(self, evidence: Sequence[Evidence], review: Review | None = None) -> None:
@@ -71,16 +73,22 @@ class EvidenceTableModel(QAbstractTableModel):
         self._names = {m.id: m.name for m in review.team} if review else {}
         self._show_day = len({e.day for e in evidence if e.day}) > 1 or bool(review and len(review.days) > 1)
         self._rows = [self._make_row(e) for e in evidence]
+        self._rows.sort(key=self._sort_key, reverse=self._descending)
         self.endResetModel()
 
     def update_evidence(self, evidence: Evidence) -> None:
         """Replace one record in place (after an autosave), or append it if it is new."""
         row = self.row_of(evidence.id)
         if row < 0:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
-            self._rows.append(self._make_row(evidence))
+            new = self._make_row(evidence)
+            key = self._sort_key(new)
+            at = next((i for i, r in enumerate(self._rows)
+                       if (self._sort_key(r) < key if self._descending else self._sort_key(r) > key)), len(self._rows))
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._rows.insert(at, new)
             self.endInsertRows()
             return
+        # Edited rows stay where they are (no jumping while typing); the next sort or refresh places them.
         self._rows[row] = self._make_row(evidence)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
@@ -106,6 +114,26 @@ class EvidenceTableModel(QAbstractTableModel):
                              *(f"{self._qnum[q.id]}: {q.text}" for q in linked)])
         haystack = "\n".join((e.searchable_text(), kind_label, where, author, questions)).casefold()
         return _Row(e, cells, sort_keys, tooltip, haystack)
+
+    # --- sorting (here, in Python, rather than in the proxy: the proxy would ask data() for every
+    # comparison, tens of thousands of calls for 1,000 records) ------------------------------------------
+    def _sort_key(self, row: _Row) -> tuple[object, object]:
+        return (row.sort_keys[self._sort_column], row.sort_keys[TIME])
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._rows[i.row()].evidence.id if i.isValid() else None for i in persistent]
+        self._rows.sort(key=self._sort_key, reverse=self._descending)
+        rows = {r.evidence.id: n for n, r in enumerate(self._rows)}
+        self.changePersistentIndexList(persistent, [
+            self.index(rows[i], old.column()) if i in rows else QModelIndex() for i, old in zip(ids, persistent, strict=True)
+        ])
+        self.layoutChanged.emit()
 
     # --- reading ----------------------------------------------------------------------------------
     def evidence_at(self, row: int) -> Evidence:
@@ -173,13 +201,19 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
         self._question: str | None = None
         self._author: str | None = None
         self._terms: tuple[str, ...] = ()
+        self._source: EvidenceTableModel = EvidenceTableModel(self)
         self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)  # rows are filtered here, sorted by the source model
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._model().sort(column, order)
 
     def setSourceModel(self, model: EvidenceTableModel) -> None:  # noqa: N802  # type: ignore[override]
+        self._source = model
         super().setSourceModel(model)
 
     def _model(self) -> EvidenceTableModel:
-        return self.sourceModel()  # type: ignore[return-value]
+        return self._source
 
     # --- filters ----------------------------------------------------------------------------------
     def set_kinds(self, kinds: Sequence[EvidenceKind | str] | None) -> None:

@@ -51,7 +51,6 @@ class EvidenceList(QWidget):
         self.model = EvidenceTableModel(self)
         self.proxy = EvidenceFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setDynamicSortFilter(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -99,13 +98,19 @@ class EvidenceList(QWidget):
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        for column, mode in ((TIME, QHeaderView.ResizeMode.ResizeToContents),
-                             (KIND, QHeaderView.ResizeMode.ResizeToContents),
-                             (WHERE, QHeaderView.ResizeMode.Stretch),
-                             (QUESTIONS, QHeaderView.ResizeMode.ResizeToContents),
-                             (AUTHOR, QHeaderView.ResizeMode.ResizeToContents),
-                             (PHOTOS, QHeaderView.ResizeMode.ResizeToContents)):
-            header.setSectionResizeMode(column, mode)
+        # Widths from the font, not from the contents: measuring every row on each change (an
+        # autosave updates a row) costs thousands of data() calls with 1,000 records.
+        metrics = self.table.fontMetrics()
+        pad = metrics.horizontalAdvance("M") * 2
+        widths = {TIME: "Wed 00:00", KIND: "Lesson observation", QUESTIONS: "Q1, Q2, Q3",
+                  AUTHOR: "Daniel Okafor", PHOTOS: "Photos"}
+        for column, sample in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
+        header.setSectionResizeMode(WHERE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("M") * 3)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
         layout.addWidget(self.table, 1)
 
         bottom = QHBoxLayout()
