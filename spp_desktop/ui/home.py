@@ -40,7 +40,7 @@ def review_dates(start: date, end: date) -> str:
 
 def unsynced_text(count: int) -> str:
     if count <= 0:
-        return "All changes synced"
+        return "No changes waiting to sync"
     return "1 change not yet synced" if count == 1 else f"{count} changes not yet synced"
 
 
@@ -98,10 +98,10 @@ class HomePage(QWidget):
         self.demo_button.clicked.connect(self.open_demo)
         self.demo_button.setVisible(demo_package is not None)
 
-        top = QHBoxLayout()
-        top.addWidget(theme.heading("Reviews on this laptop", 1), 1)
-        top.addWidget(self.import_button)
-        top.addWidget(self.demo_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -126,10 +126,11 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 12)
         layout.setSpacing(14)
-        layout.addLayout(top)
+        layout.addWidget(theme.heading("Reviews on this laptop", 1))
         layout.addWidget(theme.muted_label(
             "Everything here is encrypted with your passphrase. Import the review package you were sent "
             "by the partnership lead, or try the demo review."))
+        layout.addLayout(buttons)
         layout.addWidget(self.message_box)
         layout.addWidget(scroll, 1)
         self.refresh()

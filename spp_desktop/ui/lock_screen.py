@@ -97,6 +97,7 @@ class LockScreen(QWidget):
         titles.addWidget(theme.muted_label("Peer review fieldwork, kept encrypted on this laptop."))
         title_row.addLayout(titles, 1)
         box.addLayout(title_row)
+        box.addSpacing(6)
 
         if demo_passphrase:
             box.addWidget(self._demo_box(demo_passphrase))
@@ -124,6 +125,12 @@ class LockScreen(QWidget):
         self.passphrase = self._password_field("Passphrase")
         box.addWidget(self._label_for("&Passphrase", self.passphrase))
         box.addWidget(self.passphrase)
+        self.error = QLabel()  # one sentence, right under the field it is about
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Passphrase message")
+        theme.set_role(self.error, "error")
+        self.error.hide()
+        box.addWidget(self.error)
 
         self.repeat: QLineEdit | None = None
         self.hint = theme.muted_label("")
@@ -141,12 +148,6 @@ class LockScreen(QWidget):
         self.show_text.toggled.connect(self._toggle_echo)
         box.addWidget(self.show_text)
 
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName("Passphrase message")
-        theme.set_role(self.error, "error")
-        self.error.hide()
-        box.addWidget(self.error)
 
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)

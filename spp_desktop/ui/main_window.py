@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -342,6 +342,13 @@ class MainWindow(QMainWindow):
         if self.store is not None:
             self.store.close()
             self.store = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Icons only in the toolbar when the labels would not fit (the Lock button must stay in view)."""
+        super().resizeEvent(event)
+        narrow = event.size().width() < self.fontMetrics().averageCharWidth() * 135
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly if narrow
+                                        else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._shut_down or self.shutdown():

@@ -112,6 +112,7 @@ QListWidget#workspaceNav {{
 }}
 QListWidget#workspaceNav::item {{ padding: 0.45em 0.7em; border-radius: 6px; margin: 2px 6px; }}
 QListWidget#workspaceNav::item:selected {{ background: {c('accent')}; color: {c('accent_text')}; }}
+QTableWidget#scheduleTable::item {{ padding: 3px 2px; }}
 QToolBar {{ spacing: 4px; padding: 3px; border: none; border-bottom: 1px solid {c('mid')}; }}
 QStatusBar {{ border-top: 1px solid {c('mid')}; }}
 QPushButton[role="primary"] {{

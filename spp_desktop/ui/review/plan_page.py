@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabBar,
     QTableWidget,
     QTableWidgetItem,
@@ -56,6 +59,24 @@ _KIND_ICON = {
 }
 COLUMNS = ("Time", "Activity", "Where", "Who", "Notes")
 SLOT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _IconWrapDelegate(QStyledItemDelegate):
+    """Row heights for wrapped text beside an icon (Qt's own estimate forgets the icon's width)."""
+
+    def __init__(self, table: QTableWidget):
+        super().__init__(table)
+        self._table = table
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        base = super().sizeHint(option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        icon_width = opt.decorationSize.width() + 8 if not opt.icon.isNull() else 0
+        available = max(20, self._table.columnWidth(index.column()) - icon_width - 16)
+        metrics = QFontMetrics(opt.font)
+        text = metrics.boundingRect(QRect(0, 0, available, 100_000), Qt.TextFlag.TextWordWrap, opt.text)
+        return QSize(base.width(), max(base.height(), text.height() + 10))
 
 
 def slot_evidence_kind(activity: str) -> EvidenceKind | None:
@@ -117,6 +138,7 @@ class PlanPage(QWidget):
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setObjectName("scheduleTable")
         self.table.setAccessibleName("Schedule")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -126,6 +148,7 @@ class PlanPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)
+        self.table.setItemDelegateForColumn(1, _IconWrapDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setAccessibleName("Schedule columns")
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -134,14 +157,21 @@ class PlanPage(QWidget):
                                        QHeaderView.ResizeMode.Stretch)):
             header.setSectionResizeMode(column, mode)
         char = self.fontMetrics().averageCharWidth()
-        for column, chars in ((1, 19), (2, 22), (3, 17)):
+        for column, chars in ((1, 24), (2, 22), (3, 18)):
             self.table.setColumnWidth(column, char * chars)
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self._row_fit = QTimer(self)  # row heights follow the wrapped text whenever widths change
+        self._row_fit.setSingleShot(True)
+        self._row_fit.setInterval(0)
+        self._row_fit.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._row_fit.start())
+        header.geometriesChanged.connect(self._row_fit.start)
+        self.table.viewport().installEventFilter(self)
         self.table.activated.connect(lambda index: self.activate_row(index.row()))
         self.table.itemSelectionChanged.connect(self._update_start_button)
 
         self.start_button = QPushButton(icon("evidence"), "Start evidence for this slot")
         self.start_button.setAccessibleName("Start evidence for the selected slot")
+        self.start_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.start_button.clicked.connect(lambda: self.activate_row(self.table.currentRow()))
         self.note = theme.muted_label("Double-click a slot, or select it and press Enter, to start its evidence form.")
         self.note.setAccessibleName("Schedule note")
@@ -152,7 +182,8 @@ class PlanPage(QWidget):
         schedule = QWidget()
         left = QVBoxLayout(schedule)
         left.setContentsMargins(0, 0, 8, 0)
-        left.addWidget(theme.heading("Schedule", 2))
+        self._schedule_heading = theme.heading("Schedule", 2)
+        left.addWidget(self._schedule_heading)
         left.addLayout(day_row)
         left.addWidget(self.table, 1)
         left.addLayout(below)
@@ -165,9 +196,8 @@ class PlanPage(QWidget):
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
         side_scroll.setWidget(self.side)
         side_scroll.setAccessibleName("Focus, enquiry questions and team")
-        side_scroll.setMinimumWidth(char * 30)
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        schedule.setMinimumWidth(char * 60)
+        self._schedule_box, self._side_box = schedule, side_scroll
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -175,7 +205,7 @@ class PlanPage(QWidget):
         self.splitter.addWidget(side_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([char * 150, char * 60])
+        self.splitter.setSizes([char * 160, char * 52])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
@@ -326,6 +356,28 @@ class PlanPage(QWidget):
             self.status_changed.emit(text)
             return
         self.slot_activated.emit(slot, kind)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Side by side when there is room; the focus, questions and team below the schedule when not.
+        On a short window (large scaling) the helper lines go, so the schedule keeps its rows."""
+        super().resizeEvent(event)
+        char, line = self.fontMetrics().averageCharWidth(), self.fontMetrics().height()
+        narrow = event.size().width() < char * 125
+        wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            self.splitter.setSizes([7_000, 3_000] if narrow else [char * 160, char * 52])
+        self._schedule_box.setMinimumWidth(0 if narrow else char * 60)
+        self._side_box.setMinimumWidth(0 if narrow else char * 28)
+        self._side_box.setMinimumHeight(line * 3 if narrow else 0)
+        short = event.size().height() < line * 32
+        for helper in (self.subtitle, self._schedule_heading, self.note):
+            helper.setVisible(not short)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._row_fit.start()
+        return super().eventFilter(watched, event)
 
     def flush(self) -> bool:
         return True

@@ -8,12 +8,14 @@ reported through `store_failed`, and the main window locks without writing anyth
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from spp_desktop.domain.evidence import EvidenceKind
@@ -101,16 +103,20 @@ class ReviewWorkspace(QWidget):
         self.nav = QListWidget()
         self.nav.setObjectName("workspaceNav")
         self.nav.setAccessibleName("Sections")
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         char = self.fontMetrics().averageCharWidth()
         self.nav.setIconSize(QSize(self.fontMetrics().height() + 4, self.fontMetrics().height() + 4))
         widest = max(self.fontMetrics().horizontalAdvance(label) for _n, label, _i, _s in PAGES)
-        self.nav.setFixedWidth(widest + self.nav.iconSize().width() + char * 9)
+        self._nav_wide = widest + self.nav.iconSize().width() + char * 9
+        self._nav_narrow = self.nav.iconSize().width() + char * 6
+        self._compact = False
+        self.nav.setFixedWidth(self._nav_wide)
         for name, label, icon_name, shortcut in PAGES:
             item = QListWidgetItem(icon(icon_name), label)
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(f"{label} ({shortcut})")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
-            item.setSizeHint(QSize(widest, round(self.fontMetrics().height() * 2.4)))
+            item.setSizeHint(QSize(0, round(self.fontMetrics().height() * 2.4)))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._on_nav)
 
@@ -138,7 +144,8 @@ class ReviewWorkspace(QWidget):
             page.slot_activated.connect(lambda slot, kind: self.new_evidence(kind, slot))
         elif name == "evidence":
             cls = evidence_page_class() or _MissingEvidencePage
-            page = cls(self._store, self.review_id)
+            takes_clock = "clock" in inspect.signature(cls).parameters
+            page = cls(self._store, self.review_id, clock=self._clock) if takes_clock else cls(self._store, self.review_id)
         elif name == "findings":
             page = FindingsPage(self._store, self.review_id)
         elif name == "feedback":
@@ -170,6 +177,19 @@ class ReviewWorkspace(QWidget):
     def evidence_page(self) -> Any:
         return self.page("evidence")
 
+    def set_compact(self, compact: bool) -> None:
+        """Icons only in the navigation (narrow windows, large scaling); names stay in tooltips."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        self.nav.setFixedWidth(self._nav_narrow if compact else self._nav_wide)
+        for row, (_name, label, _icon, _shortcut) in enumerate(PAGES):
+            self.nav.item(row).setText("" if compact else label)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.set_compact(event.size().width() < self.fontMetrics().averageCharWidth() * 150)
+
     def current_page_name(self) -> str:
         item = self.nav.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else "plan"
@@ -196,6 +216,7 @@ class ReviewWorkspace(QWidget):
     # --- what the toolbar and the plan ask for -----------------------------------------------------
     def new_evidence(self, kind: EvidenceKind, slot: ScheduleSlot | None = None) -> None:
         self._guarded(lambda: self.show_page("evidence").new_evidence(kind, slot))
+        self.report_unsynced()
 
     def open_evidence(self, evidence_id: str) -> None:
         self._guarded(lambda: self.show_page("evidence").open_evidence(evidence_id))

@@ -1,0 +1,251 @@
+"""Screenshots of SPP Desktop, for the README and for looking hard at the UI.
+
+    python scripts/screenshots.py                  # every shot, into docs/screenshots/
+    python scripts/screenshots.py --only plan home # some of them
+    python scripts/screenshots.py --list
+
+How it renders: on Qt's *offscreen* platform by default (no display needed; the pictures are
+`QWidget.grab()` of the real main window at 1366x768, fonts from fontconfig). To render through an X
+server instead, start `Xvfb :99 &` and run with `DISPLAY=:99 QT_QPA_PLATFORM=xcb`; the pictures are
+the same. `plan-200pct` is made by a second run of this script with QT_SCALE_FACTOR=2 (a 1366x768
+screen at 200%: the window is 683x384 logical pixels), `plan-dark` with the dark palette.
+
+The demo review is pinned to Tuesday 10 March 2026 and the clock to 09:10, so the pictures only change
+when the UI does. Add a shot with `@shot("name")`: a function that gets the Shots context and returns
+the widget to grab (usually `ctx.window`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date, datetime, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1366, 768)
+DEMO_DAY = date(2026, 3, 10)
+NOW = datetime.combine(DEMO_DAY, time(9, 10))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SPP_CONFIG_DIR", tempfile.mkdtemp(prefix="spp-shots-config-"))
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+import spp_desktop.store.db  # noqa: E402,F401  (binds sqlite-utils to SQLCipher first)
+from spp_desktop.app import application, build_main_window  # noqa: E402
+from spp_desktop.demo import DEMO_PASSPHRASE, demo_package  # noqa: E402
+from spp_desktop.domain.evidence import EvidenceKind  # noqa: E402
+from spp_desktop.store.keys import FAST_TEST_KDF  # noqa: E402
+from spp_desktop.store.repository import ReviewStore  # noqa: E402
+from spp_desktop.ui import theme  # noqa: E402
+from spp_desktop.ui.settings import Settings  # noqa: E402
+
+SHOTS: list[tuple[str, Callable[[Shots], QWidget | None]]] = []
+
+
+def shot(name: str) -> Callable:
+    def register(fn: Callable[[Shots], QWidget | None]) -> Callable[[Shots], QWidget | None]:
+        SHOTS.append((name, fn))
+        return fn
+    return register
+
+
+def settle(rounds: int = 6) -> None:
+    for _ in range(rounds):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+
+
+class Shots:
+    """What the shot functions share: a demo store, a window on it, and the review id."""
+
+    def __init__(self, size: tuple[int, int]):
+        self.size = size
+        self.tmp = Path(tempfile.mkdtemp(prefix="spp-shots-"))
+        self.data_dir = self.tmp / "demo"
+        store = ReviewStore.create(self.data_dir, DEMO_PASSPHRASE, kdf_params=FAST_TEST_KDF)
+        self.review_id = store.import_package(demo_package(start=DEMO_DAY))
+        store.close()
+        self.window = self.new_window(self.data_dir, demo=True, open_on_unlock=self.review_id)
+        self.store: ReviewStore | None = None
+
+    def new_window(self, folder: Path, **kwargs):
+        window = build_main_window(folder, settings=Settings(), settings_file=self.tmp / "settings.json",
+                                   kdf_params=FAST_TEST_KDF, clock=lambda: NOW, **kwargs)
+        window.resize(*self.size)
+        window.show()
+        settle()
+        return window
+
+    def unlock(self) -> None:
+        if self.window.is_locked:
+            self.store = ReviewStore.open_with(ReviewStore.derive_key(self.data_dir, DEMO_PASSPHRASE))
+            self.window.on_unlocked(self.store)
+            settle()
+
+    def open_review(self) -> None:
+        self.unlock()
+        if self.window.workspace is None:
+            self.window.open_review(self.review_id)
+            settle()
+
+    def evidence_page(self):
+        self.open_review()
+        page = self.window.workspace.show_page("evidence")
+        settle()
+        return page
+
+    def first_of(self, *kinds: EvidenceKind) -> str | None:
+        assert self.store is not None
+        found = [e for e in self.store.evidence(self.review_id) if e.kind in kinds]
+        found.sort(key=lambda e: -len(e.searchable_text()))  # the fullest record of the kind
+        return found[0].id if found else None
+
+
+# --- the shots -------------------------------------------------------------------------------------
+@shot("lock-first-run")
+def lock_first_run(ctx: Shots) -> QWidget:
+    window = ctx.new_window(ctx.tmp / "empty")
+    window.lock_screen.passphrase.setText("walnut kettle")
+    window.lock_screen.repeat.setFocus()
+    settle()
+    return window
+
+
+@shot("lock-demo")
+def lock_demo(ctx: Shots) -> QWidget:
+    ctx.window.lock_screen.passphrase.setFocus()
+    return ctx.window
+
+
+@shot("lock-wrong-passphrase")
+def lock_wrong(ctx: Shots) -> QWidget:
+    window = ctx.new_window(ctx.data_dir)
+    screen = window.lock_screen
+    screen.passphrase.setText("brookfield reading")
+    screen.submit()
+    deadline = datetime.now().timestamp() + 20
+    while not screen.error.isVisible() and datetime.now().timestamp() < deadline:
+        QApplication.processEvents()
+    settle()
+    return window
+
+
+@shot("plan")
+def plan(ctx: Shots) -> QWidget:
+    ctx.open_review()
+    ctx.window.workspace.show_page("plan")
+    settle()
+    return ctx.window
+
+
+@shot("home")
+def home(ctx: Shots) -> QWidget:
+    ctx.unlock()
+    ctx.window.show_home()
+    settle()
+    return ctx.window
+
+
+@shot("evidence-list")
+def evidence_list(ctx: Shots) -> QWidget | None:
+    page = ctx.evidence_page()
+    if not hasattr(page, "open_evidence") or type(page).__name__ == "_MissingEvidencePage":
+        return None
+    return ctx.window
+
+
+def _form(kinds: tuple[EvidenceKind, ...]) -> Callable[[Shots], QWidget | None]:
+    def take(ctx: Shots) -> QWidget | None:
+        page = ctx.evidence_page()
+        evidence_id = ctx.first_of(*kinds)
+        if evidence_id is None or type(page).__name__ == "_MissingEvidencePage":
+            return None
+        page.open_evidence(evidence_id)
+        settle()
+        return ctx.window
+    return take
+
+
+shot("capture-observation")(_form((EvidenceKind.OBSERVATION, EvidenceKind.LEARNING_WALK)))
+shot("capture-interview")(_form((EvidenceKind.INTERVIEW, EvidenceKind.FOCUS_GROUP)))
+shot("capture-book-scrutiny")(_form((EvidenceKind.BOOK_SCRUTINY,)))
+shot("capture-other")(_form((EvidenceKind.DATA_REVIEW, EvidenceKind.SURVEY, EvidenceKind.DOCUMENT)))
+
+
+@shot("capture-from-slot")
+def capture_from_slot(ctx: Shots) -> QWidget | None:
+    ctx.open_review()
+    plan_page = ctx.window.workspace.show_page("plan")
+    settle()
+    if type(ctx.window.workspace.evidence_page).__name__ == "_MissingEvidencePage":
+        return None
+    plan_page.activate_row(plan_page.table.currentRow())  # the current slot: a new, pre-filled form
+    settle()
+    return ctx.window
+
+
+@shot("plan-dark")
+def plan_dark(ctx: Shots) -> QWidget:
+    app = QApplication.instance()
+    theme.apply_theme(app, dark=True)
+    ctx.window.close()
+    ctx.window = ctx.new_window(ctx.data_dir, open_on_unlock=ctx.review_id)  # icons and colours afresh
+    ctx.store = None
+    ctx.open_review()
+    return ctx.window
+
+
+def run(names: list[str] | None, suffix: str, size: tuple[int, int]) -> list[Path]:
+    app = application()
+    theme.apply_theme(app, dark=False)
+    OUT.mkdir(parents=True, exist_ok=True)
+    ctx = Shots(size)
+    written = []
+    for name, take in SHOTS:
+        if names and name not in names:
+            continue
+        widget = take(ctx)
+        if widget is None:
+            print(f"skipped {name} (not in this build)")
+            continue
+        settle()
+        path = OUT / f"{name}{suffix}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+        print(f"wrote {path.relative_to(ROOT)}")
+    ctx.window.close()
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", nargs="*", help="names of the shots to take")
+    parser.add_argument("--list", action="store_true")
+    parser.add_argument("--suffix", default="")
+    parser.add_argument("--no-hidpi", action="store_true", help="skip the 200%% shot")
+    args = parser.parse_args()
+    if args.list:
+        print("\n".join([name for name, _ in SHOTS] + ["plan-200pct"]))
+        return 0
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+    size = (round(SIZE[0] / scale), round(SIZE[1] / scale))
+    run(args.only, args.suffix, size)
+    wants_hidpi = not args.only or "plan-200pct" in args.only
+    if wants_hidpi and not args.no_hidpi and scale == 1:
+        env = dict(os.environ, QT_SCALE_FACTOR="2")
+        subprocess.run([sys.executable, __file__, "--only", "plan", "home", "--suffix=-200pct", "--no-hidpi"],
+                       env=env, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
