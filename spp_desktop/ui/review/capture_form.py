@@ -31,6 +31,7 @@ from spp_desktop.domain.review import Review
 from spp_desktop.store.errors import StoreError
 
 from ..widgets.autosave import Autosaver
+from ..widgets.flow_layout import FlowLayout
 from ..widgets.language_hint import LanguageHint
 from ..widgets.photo_strip import PhotoStrip
 from ..widgets.question_chips import QuestionChips
@@ -114,8 +115,9 @@ class CaptureForm(QWidget):
         self.problem.hide()
         outer.addWidget(self.problem)
 
-        # When, and which kind within the family.
-        when = QHBoxLayout()
+        # When, and which kind within the family: label + field pairs that wrap on narrow widths.
+        when_box = QWidget(self)
+        when = FlowLayout(when_box, spacing=12)
         self.kind_combo = QComboBox(self)
         for kind in self.family.kinds:
             self.kind_combo.addItem(kind.label, kind.value)
@@ -127,13 +129,19 @@ class CaptureForm(QWidget):
         self.day_edit.setAccessibleName("Day")
         self.start_field = TimeField("Start", self, clock=self._clock)
         self.end_field = TimeField("End", self, clock=self._clock)
-        for text, widget in (("Kind", self.kind_combo), ("Day", self.day_edit), ("Start", self.start_field),
-                             ("End", self.end_field)):
-            when.addWidget(_section(text, self, widget))
-            when.addWidget(widget)
-            when.addSpacing(8)
-        when.addStretch(1)
-        outer.addLayout(when)
+        groups = ((("Kind", self.kind_combo),), (("Day", self.day_edit),),
+                  (("Start", self.start_field), ("End", self.end_field)))  # start and end wrap together
+        for group in groups:
+            pair = QWidget(when_box)
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            for text, widget in group:
+                row.addWidget(_section(text, pair, widget))
+                widget.setParent(pair)
+                row.addWidget(widget)
+                row.addSpacing(6)
+            when.addWidget(pair)
+        outer.addWidget(when_box)
 
         outer.addWidget(_section("Enquiry questions", self))
         self.questions = QuestionChips(self.review.questions, self)

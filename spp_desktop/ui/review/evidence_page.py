@@ -81,7 +81,7 @@ class EvidencePage(QWidget):
         em = self.fontMetrics().horizontalAdvance("M")
         self.list.setMinimumWidth(em * 24)
         self.stack.setMinimumWidth(em * 30)
-        self.splitter.setSizes([em * 44, em * 60])
+        self.splitter.setSizes([em * 50, em * 54])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
@@ -205,7 +205,9 @@ class EvidencePage(QWidget):
         self._deleted.append((evidence_id, label))
         self.list.undo_bar.offer(f"{label} deleted.", self.undo_delete)
         self.status_changed.emit(f"{label} deleted. Press Ctrl+Z to undo.")
-        if self.list.proxy.rowCount():
+        if self.form is not None:
+            self.list.select(self.form.evidence_id)  # the selection follows the open record
+        elif self.list.proxy.rowCount():  # keep the keyboard's place in the list
             next_row = min(max(proxy_row, 0), self.list.proxy.rowCount() - 1)
             self.list.select(self.list.proxy.evidence_at(next_row).id)
         self.list.table.setFocus()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -60,11 +59,9 @@ class EvidenceList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search all evidence")
         self.search.textChanged.connect(self.proxy.set_search)
-        self.new_button = QToolButton(self)
-        self.new_button.setText("New evidence")
+        self.new_button = QPushButton("New evidence", self)
         self.new_button.setAccessibleName("New evidence")
-        self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.new_button.setAutoDefault(False)
         menu = QMenu(self.new_button)
         for kind in EvidenceKind:
             action = QAction(kind.label, menu)
@@ -102,8 +99,8 @@ class EvidenceList(QWidget):
         # autosave updates a row) costs thousands of data() calls with 1,000 records.
         metrics = self.table.fontMetrics()
         pad = metrics.horizontalAdvance("M") * 2
-        widths = {TIME: "Wed 00:00", KIND: "Lesson observation", QUESTIONS: "Q1, Q2, Q3",
-                  AUTHOR: "Daniel Okafor", PHOTOS: "Photos"}
+        widths = {TIME: "Wed 00:00", KIND: "Lesson observat", QUESTIONS: "Q1, Q2, Q3",
+                  AUTHOR: "Daniel Okafo", PHOTOS: "Photos"}
         for column, sample in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
