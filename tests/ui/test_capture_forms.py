@@ -250,3 +250,32 @@ def test_a_fifty_page_paste_saves_and_typing_stays_quick(qtbot, page, store, dat
     saved = _reopened(store, data_dir, review_id, created.id)
     assert len(saved.notes) == len(big) + len("and the class discussed it")
     assert saved.notes.endswith("and the class discussed it")
+
+
+def _tab_stops(start):
+    stops, widget = [], start
+    while True:
+        if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus \
+                and widget.focusProxy() is None and not widget.objectName().startswith("qt_"):
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is start:
+            return stops
+
+
+def test_tab_order_follows_the_form_top_to_bottom(qtbot, page, store, review_id):
+    created = page.new_evidence(EvidenceKind.OBSERVATION)
+    store.update_evidence(review_id, created.id, tags=("fluency", "phonics"))
+    page.refresh()
+    assert page.open_evidence(next(e.id for e in store.evidence(review_id) if e.id != created.id))
+    assert page.open_evidence(created.id)  # a fresh form, with tag chips made after the rest
+    form = page.form
+    stops = _tab_stops(page.list.search)
+    expected = [page.list.search, page.list.table, form.kind_combo, form.day_edit, form.start_field.edit,
+                form.start_field.now_button, form.end_field.edit, *form.questions.chips(),
+                form.editors["class_name"], form.editors["seen"], form.editors["pupil_voice"],
+                *form.tags.chip_buttons(), form.tags.edit, form.editors["notes"], form.editors["reviewer_notes"],
+                form.photo_strip.attach_button]
+    positions = [stops.index(w) if w in stops else -1 for w in expected]
+    assert -1 not in positions, [type(w).__name__ for w, p in zip(expected, positions, strict=True) if p < 0]
+    assert positions == sorted(positions)

@@ -270,3 +270,17 @@ def test_accessible_names_on_every_control(qtbot, page):
                     and c.parent().__class__.__name__ not in ("QAbstractSpinBox", "QTimeEdit", "QDateEdit", "QSpinBox",
                                                               "QComboBox")]
         assert nameless == [], [(c.__class__.__name__, c.text() if hasattr(c, "text") else "") for c in nameless]
+
+
+def test_ctrl_z_in_a_text_field_undoes_typing_not_a_delete(qtbot, page, store, review_id):
+    victim, kept = store.evidence(review_id)[:2]
+    page.delete_evidence(victim.id)
+    page.open_evidence(kept.id)
+    notes = page.form.editors["notes"]
+    before = notes.toPlainText()
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus, timeout=1000)
+    qtbot.keyClicks(notes, " extra")
+    qtbot.keySequence(notes, QKeySequence(QKeySequence.StandardKey.Undo))
+    assert notes.toPlainText() != before + " extra"
+    assert store.get_evidence(review_id, victim.id) is None  # the delete was not undone

@@ -15,6 +15,10 @@ from .flow_layout import FlowLayout
 MAX_TAG_LENGTH = 60
 
 
+def _takes_tab(widget: QWidget) -> bool:
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isEnabled()
+
+
 def split_tags(text: str) -> list[str]:
     return [t.strip()[:MAX_TAG_LENGTH] for t in text.split(",") if t.strip()]
 
@@ -93,7 +97,14 @@ class TagEditor(QWidget):
         self._layout.addWidget(chip)
         self._layout.addWidget(self.edit)
         self._chips.append(chip)
-        QWidget.setTabOrder(chip, self.edit)
+        # Tab order: ... previous chips, this chip, then the line edit. Chips are made after the rest of
+        # the form, so move this one to just after the last tab stop before the edit (Qt ignores
+        # setTabOrder from a widget that takes no focus).
+        before = self.edit.previousInFocusChain()
+        while before is not self.edit and (before.focusProxy() is self.edit or not _takes_tab(before)):
+            before = before.previousInFocusChain()
+        if before is not self.edit:
+            QWidget.setTabOrder(before, chip)
         if notify:
             self.changed.emit()
         return True
