@@ -163,23 +163,46 @@ class EntityState:
 
 
 class ReviewState:
-    """All entities of one review, folded from its operations."""
+    """All entities of one review, folded from its operations.
+
+    The state hash is kept incrementally: each entity's canonical line is cached and rebuilt only after
+    `apply()`, `add()` or `touch()` names that entity, so hashing after a batch costs O(entities changed)
+    JSON work plus one SHA-256 pass over the cached lines. Mutate entities only through this class: code
+    that changes an EntityState directly (`EntityState.apply`, or its registers) must then call
+    `touch(entity, entity_id)`, or `state_hash()` will go on returning the old value.
+    """
 
     def __init__(self, review_id: str):
         self.review_id = review_id
         self.entities: dict[tuple[str, str], EntityState] = {}
         self._by_kind: dict[str, dict[str, EntityState]] = {}  # entity -> id -> state, for fast listing
+        self._lines: dict[tuple[str, str], bytes] = {}  # key -> canonical line (b"" for nothing live)
+        self._dirty: set[tuple[str, str]] = set()  # keys whose cached line is out of date
+        self._order: list[tuple[str, str]] | None = None  # sorted keys; None after a new entity
+        self._hash: str | None = None
 
     def add(self, state: EntityState) -> None:
-        self.entities[(state.entity, state.entity_id)] = state
+        key = (state.entity, state.entity_id)
+        if key not in self.entities:
+            self._order = None
+        self.entities[key] = state
         self._by_kind.setdefault(state.entity, {})[state.entity_id] = state
+        self.touch(*key)
+
+    def touch(self, entity: str, entity_id: str) -> None:
+        """Mark an entity changed: required after mutating its EntityState other than through this class."""
+        self._dirty.add((entity, entity_id))
+        self._hash = None
 
     def apply(self, op: Operation) -> EntityState:
-        state = self.entities.get((op.entity, op.entity_id))
+        key = (op.entity, op.entity_id)
+        state = self.entities.get(key)
         if state is None:
             state = EntityState(op.entity, op.entity_id)
             self.add(state)
         state.apply(op)
+        self._dirty.add(key)
+        self._hash = None
         return state
 
     def apply_all(self, ops: Iterable[Operation]) -> None:
@@ -198,19 +221,34 @@ class ReviewState:
         return {key: c for key, s in self.entities.items() if (c := s.conflicts())}
 
     def state_hash(self) -> str:
-        return state_hash(self.entities.values())
+        """The same value as `state_hash(self.entities.values())`, from the cached per-entity lines."""
+        if self._hash is not None:
+            return self._hash
+        lines = self._lines
+        for key in self._dirty:
+            state = self.entities.get(key)
+            if state is None:  # touched but never added
+                continue
+            lines[key] = canonical_line(state)
+        self._dirty.clear()
+        if self._order is None:
+            self._order = sorted(self.entities)
+        self._hash = hashlib.sha256(b"".join([lines[key] for key in self._order])).hexdigest()
+        return self._hash
+
+
+def canonical_line(state: EntityState) -> bytes:
+    """One entity's part of the state hash: its canonical JSON and a newline, or b"" when nothing is live."""
+    canonical = state.canonical()
+    if not canonical:
+        return b""
+    return json.dumps([state.entity, state.entity_id, canonical], sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False).encode("utf-8") + b"\n"
 
 
 def state_hash(entities: Iterable[EntityState]) -> str:
     """SHA-256 over the canonical surviving values of every entity: equal on every synced copy."""
     digest = hashlib.sha256()
     for state in sorted(entities, key=lambda s: (s.entity, s.entity_id)):
-        canonical = state.canonical()
-        if not canonical:
-            continue
-        digest.update(
-            json.dumps([state.entity, state.entity_id, canonical], sort_keys=True, separators=(",", ":"),
-                       ensure_ascii=False).encode("utf-8")
-        )
-        digest.update(b"\n")
+        digest.update(canonical_line(state))
     return digest.hexdigest()
