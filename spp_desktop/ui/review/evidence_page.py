@@ -90,7 +90,6 @@ class EvidencePage(QWidget):
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo_delete)
-        self.list.set_review(self.review)
         self.refresh()
 
     def _build_empty(self) -> QWidget:

@@ -175,9 +175,7 @@ class EvidenceList(QWidget):
             value = combo.currentData()
             return None if value in (None, ALL) else value
 
-        self.proxy.set_kind(chosen(self.kind_filter))
-        self.proxy.set_question(chosen(self.question_filter))
-        self.proxy.set_author(chosen(self.author_filter))
+        self.proxy.set_filters(chosen(self.kind_filter), chosen(self.question_filter), chosen(self.author_filter))
         self._update_count()
 
     def clear_filters(self) -> None:
