@@ -14,6 +14,7 @@ from spp_desktop.domain.review import Review, ReviewSummary, Role
 from sync.protocol.package import package_to_ops, state_to_package, validate_package
 
 from . import keys
+from .bundles import BundlesMixin
 from .db import close_database, open_database, translated_errors
 from .errors import NewerFormat, StoreCorrupt
 from .files import StoreFiles
@@ -46,7 +47,7 @@ class UnlockedKey:
         return f"UnlockedKey({self.data_dir})"
 
 
-class ReviewStore(RecordsMixin, ReplicaMixin):
+class ReviewStore(RecordsMixin, ReplicaMixin, BundlesMixin):
     @staticmethod
     def exists(data_dir: Path) -> bool:
         return StoreFiles(Path(data_dir)).exists()
@@ -55,6 +56,7 @@ class ReviewStore(RecordsMixin, ReplicaMixin):
     def create(cls, data_dir: Path, passphrase: str, *, kdf_params: keys.KdfParams | None = None) -> ReviewStore:
         files = StoreFiles(Path(data_dir))
         files.data_dir.mkdir(parents=True, exist_ok=True)
+        files.make_private()
         if files.database.exists():
             raise FileExistsError(f"There is already a review store in {files.data_dir}.")
         data_key = keys.create_key_file(files.key_file, passphrase, kdf_params=kdf_params)
@@ -86,6 +88,7 @@ class ReviewStore(RecordsMixin, ReplicaMixin):
     def _open(cls, files: StoreFiles, data_key: bytearray, *, create: bool) -> ReviewStore:
         try:
             db = open_database(files.database, data_key, create=create)
+            files.make_private()
         except FileNotFoundError:
             raise StoreCorrupt(files.database, "the database file is missing") from None
         try:

@@ -202,3 +202,12 @@ def test_worker_connection_sees_and_is_seen(tmp_path):
     assert worker.state_hash(rid) == store.state_hash(rid)
     worker.close()
     store.close()
+
+
+def test_store_files_are_owner_only(tmp_path):
+    import stat as st
+    store, rid = new_store(tmp_path / "data")
+    store.create_evidence(rid, EvidenceKind.OBSERVATION, notes="x")
+    for path in (tmp_path / "data", tmp_path / "data" / "store.db", tmp_path / "data" / "keyfile.json"):
+        assert st.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
+    store.close()
