@@ -73,12 +73,14 @@ class OpLog:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            # COMMIT inside the try: on a full disk it is COMMIT that fails, and then the cached
+            # state holds a change that never reached the file.
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             self._drop_caches()  # they may hold changes that were rolled back
             raise
-        else:
-            self.conn.execute("COMMIT")
 
     def state(self, review_id: str) -> ReviewState:
         self.refresh_if_changed()

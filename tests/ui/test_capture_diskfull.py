@@ -142,11 +142,6 @@ def _fill(directory):
     return filler
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "store bug: OpLog.transaction() runs COMMIT outside its try, so when COMMIT fails with a full disk "
-    "the cached entity state keeps the change that was never written; the retry then finds 'no change' "
-    "and the text is lost. Fix: COMMIT inside the try, ROLLBACK if conn.in_transaction, drop caches. "
-    "Remove this marker with the fix."))
 def test_a_real_full_disk_keeps_the_text_and_saves_once_space_is_freed(qtbot, tmp_path):
     mount = tmp_path / "small"
     _mount_small_tmpfs(mount)
