@@ -91,15 +91,28 @@ class FindingsSnapshot:
 
     def reload_links(self, store: ReviewStore) -> None:
         self.links = store.links(self.review.id)
-        self._derive()
+        self._derive_links()
 
     def reload_findings(self, store: ReviewStore) -> None:
         self.findings = store.findings(self.review.id)
-        self._derive()
+        self._derive_links()
+
+    def add_link(self, link: EvidenceLink) -> None:
+        """A link the UI has just written to the store (cheaper than reading every link again)."""
+        if not any(k.finding_id == link.finding_id and k.evidence_id == link.evidence_id for k in self.links):
+            self.links.append(link)
+            self._derive_links()
+
+    def remove_link(self, finding_id: str, evidence_id: str) -> None:
+        self.links = [k for k in self.links if not (k.finding_id == finding_id and k.evidence_id == evidence_id)]
+        self._derive_links()
 
     def _derive(self) -> None:
         self.evidence_by_id = {e.id: e for e in self.evidence}
         self.show_day = self.review.end_date > self.review.start_date or len({e.day for e in self.evidence}) > 1
+        self._derive_links()
+
+    def _derive_links(self) -> None:
         live = {f.id: f for f in self.findings}
         self.linked = {}
         extra: dict[str, set[str]] = {}
@@ -183,7 +196,8 @@ class EvidencePickerModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Evidence] = []
         self._cells: list[tuple[str, str, str]] = []
-        self._tips: list[str] = []
+        self._tips: dict[int, str] = {}
+        self._show_day = False
         self._linked: frozenset[str] = frozenset()
         self._enabled = False
 
@@ -191,7 +205,8 @@ class EvidencePickerModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(evidence)
         self._cells = [(when_text(e, show_day), e.kind.label, e.where_or_who) for e in self._rows]
-        self._tips = ["\n".join([reference(e, show_day), *private_details(e)])[:600] for e in self._rows]
+        self._tips = {}  # worked out when first asked for (hovering one row), not for all 500
+        self._show_day = show_day
         self.endResetModel()
 
     def set_linked(self, evidence_ids: Iterable[str], enabled: bool = True) -> None:
@@ -232,6 +247,9 @@ class EvidencePickerModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._cells[row][col - 1]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if row not in self._tips:
+                e = self._rows[row]
+                self._tips[row] = "\n".join([reference(e, self._show_day), *private_details(e)])[:600]
             return self._tips[row]
         return None
 

@@ -8,19 +8,29 @@ to the selected finding, or drag records onto any finding. Everything goes throu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QMouseEvent, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -37,37 +47,11 @@ from ..widgets.language_hint import LanguageHint
 from ..widgets.triangulation_badge import TriangulationBadge, missing_text
 from ..widgets.undo_bar import UndoBar
 from .matrix_view import EvidencePicker, QuestionList
+from .outcome_form import AUTOSAVE_MS, GrowingTextEdit, StepBuilder
 
-AUTOSAVE_MS = 700
 _MAX_REFS = 6
-
-
-class GrowingTextEdit(QPlainTextEdit):
-    """A plain text field that grows with its text between `min_lines` and `max_lines`."""
-
-    focus_left = Signal()
-
-    def __init__(self, parent: QWidget | None = None, min_lines: int = 3, max_lines: int = 12):
-        super().__init__(parent)
-        self._min, self._max = min_lines, max_lines
-        self.setTabChangesFocus(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit())
-        self._fit()
-
-    def _fit(self) -> None:
-        lines = max(self._min, min(self._max, int(self.document().documentLayout().documentSize().height())))
-        margins = self.contentsMargins()
-        height = lines * self.fontMetrics().lineSpacing() + 2 * round(self.document().documentMargin())
-        self.setFixedHeight(height + margins.top() + margins.bottom() + 4)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
-        super().resizeEvent(event)
-        self._fit()
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802, ANN001
-        super().focusOutEvent(event)
-        self.focus_left.emit()
+EAGER_CARDS = 3  # cards built before the screen first shows; the rest follow on the next event-loop turns
+T = TypeVar("T")
 
 
 class FindingCard(QFrame):
@@ -88,13 +72,14 @@ class FindingCard(QFrame):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName(f"Finding {number}")
+        self.selected = False
         self.autosaver = Autosaver(self._save, self, delay_ms=AUTOSAVE_MS)
         self.autosaver.status_changed.connect(self.status_changed)
 
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(f"Kind of finding {number}")
         for kind in KIND_ORDER:
-            self.kind.addItem(kind.label, kind)
+            self.kind.addItem(kind.label, kind.value)
         self.kind.setCurrentIndex(KIND_ORDER.index(finding.kind))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.status = theme.muted_label(finding.status.label)
@@ -153,8 +138,8 @@ class FindingCard(QFrame):
         return self.autosaver.flush()
 
     def _kind_changed(self, index: int) -> None:
-        kind = self.kind.itemData(index)
-        if not isinstance(kind, FindingKind) or kind == self.finding.kind:
+        kind = FindingKind(str(self.kind.itemData(index)))
+        if kind == self.finding.kind:
             return
         try:
             self.finding = self.store.update_finding(self.review_id, self.finding.id, kind=kind)
@@ -178,9 +163,19 @@ class FindingCard(QFrame):
         self.linked.setText("\n".join(lines))
 
     def set_selected(self, selected: bool) -> None:
-        border = theme.colour("accent").name() if selected else theme.colour("mid").name()
-        width = 2 if selected else 1
-        self.setStyleSheet(f"QFrame#findingCard {{ border: {width}px solid {border}; }}")
+        if selected != self.selected:
+            self.selected = selected
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.selected:  # the finding the picker links to: an accent border over the card's own
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(theme.colour("accent"), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 8, 8)
+            painter.end()
 
     # --- events -------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -220,6 +215,8 @@ class FindingsView(QWidget):
         self.question_id: str | None = None
         self.selected: str | None = None
         self.cards: dict[str, FindingCard] = {}
+        self.builder = StepBuilder(self)
+        self._shown_once = False
 
         self.questions = QuestionList(self)
         self.questions.question_chosen.connect(self.set_question)
@@ -270,11 +267,10 @@ class FindingsView(QWidget):
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
-        for widget, stretch in ((self.questions, 2), (centre, 5), (self.picker, 4)):
+        for widget, stretch in ((self.questions, 0), (centre, 5), (self.picker, 4)):
             split.addWidget(widget)
             split.setStretchFactor(split.indexOf(widget), stretch)
         self.split = split
-        self._sized = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -303,12 +299,12 @@ class FindingsView(QWidget):
         self.q_text.setText(question.text if question else "")
         self.q_text.setAccessibleName(question.text if question else "")
         self.q_badge.set_support(self.snapshot.question_support(question_id))
-        findings = self.snapshot.findings_for(question_id)
-        self._build_cards(findings[0].id if findings else None)
+        self._build_cards(None)  # selects the first finding
         self.picker.set_question_label(number)
         self._fill_picker()
 
     def _build_cards(self, select: str | None) -> None:
+        self.builder.finish()
         for card in self.cards.values():
             card.autosaver.stop()
             card.hide()
@@ -317,21 +313,30 @@ class FindingsView(QWidget):
         while self.cards_layout.count():
             self.cards_layout.takeAt(0)
         findings = self.snapshot.findings_for(self.question_id or "")
-        for number, finding in enumerate(findings, start=1):
-            card = FindingCard(self.store, self.review_id, finding, number, self.cards_box)
-            card.activated.connect(self.select_finding)
-            card.delete_requested.connect(self.delete_finding)
-            card.evidence_dropped.connect(self.link)
-            card.status_changed.connect(self.status_changed)
-            card.saved.connect(self._card_saved)
-            card.show_support(self.snapshot)
-            self.cards[finding.id] = card
-            self.cards_layout.addWidget(card)
-        self.empty.setVisible(not findings)
-        self.cards_layout.addWidget(self.empty)
-        self.cards_layout.addStretch(1)
+        steps: list = [lambda f=f, n=n: self._add_card(f, n) for n, f in enumerate(findings, start=1)]
+        steps.append(lambda: (self.empty.setVisible(not findings), self.cards_layout.addWidget(self.empty),
+                              self.cards_layout.addStretch(1)))
+        self.builder.start(steps, EAGER_CARDS)
+        if select is not None:
+            self.builder.finish()  # the card asked for must be there now (a new or restored finding)
         self.selected = None
         self.select_finding(select if select in self.cards else (findings[0].id if findings else None))
+
+    def finish_building(self) -> None:
+        """Build every card of the question shown now (they are otherwise built a few at a time)."""
+        self.builder.finish()
+
+    def _add_card(self, finding: Finding, number: int) -> None:
+        card = FindingCard(self.store, self.review_id, finding, number, self.cards_box)
+        card.activated.connect(self.select_finding)
+        card.delete_requested.connect(self.delete_finding)
+        card.evidence_dropped.connect(self.link)
+        card.status_changed.connect(self.status_changed)
+        card.saved.connect(self._card_saved)
+        card.show_support(self.snapshot)
+        card.set_selected(finding.id == self.selected)
+        self.cards[finding.id] = card
+        self.cards_layout.addWidget(card)
 
     def select_finding(self, finding_id: str | None) -> None:
         if finding_id == self.selected and finding_id is not None:
@@ -340,7 +345,8 @@ class FindingsView(QWidget):
         for fid, card in self.cards.items():
             card.set_selected(fid == finding_id)
         finding = self.snapshot.finding(finding_id) if finding_id else None
-        self.picker.set_target(finding, list(self.cards).index(finding_id) + 1 if finding_id in self.cards else 0)
+        numbers = [f.id for f in self.snapshot.findings_for(self.question_id or "")]
+        self.picker.set_target(finding, numbers.index(finding_id) + 1 if finding_id in numbers else 0)
         self.picker.model.set_linked(self.snapshot.linked_ids(finding_id) if finding_id else (), finding is not None)
 
     def _fill_picker(self) -> None:
@@ -353,7 +359,8 @@ class FindingsView(QWidget):
     def add_finding(self, kind: FindingKind) -> FindingCard | None:
         if self.question_id is None:
             return None
-        if not self._guard(lambda: self.store.create_finding(self.review_id, self.question_id, kind, "")):
+        question_id = self.question_id
+        if self._guard(lambda: self.store.create_finding(self.review_id, question_id, kind, "")) is None:
             return None
         new = self.snapshot.findings_for(self.question_id)
         self.snapshot.reload_findings(self.store)
@@ -370,7 +377,7 @@ class FindingsView(QWidget):
         if card is not None:
             card.flush()
         label = card.finding.kind.label if card else "Finding"
-        if not self._guard(lambda: self.store.delete_finding(self.review_id, finding_id)):
+        if self._guard(lambda: self.store.delete_finding(self.review_id, finding_id) or True) is None:
             return
         self.snapshot.reload_findings(self.store)
         self.snapshot.reload_links(self.store)
@@ -378,7 +385,7 @@ class FindingsView(QWidget):
         self.undo.offer(f"{label} deleted.", lambda: self._restore(finding_id))
 
     def _restore(self, finding_id: str) -> None:
-        if self._guard(lambda: self.store.restore_finding(self.review_id, finding_id)):
+        if self._guard(lambda: self.store.restore_finding(self.review_id, finding_id) or True):
             self.snapshot.reload_findings(self.store)
             self.snapshot.reload_links(self.store)
             self._after_findings_change(finding_id)
@@ -389,30 +396,37 @@ class FindingsView(QWidget):
         self.data_changed.emit()
 
     def link(self, finding_id: str, evidence_ids: list[str]) -> None:
-        known = [e for e in evidence_ids if e in self.snapshot.evidence_by_id]
-        if self._guard(lambda: [self.store.link_evidence(self.review_id, finding_id, e) for e in known]):
-            self._links_changed()
+        for evidence_id in evidence_ids:
+            if evidence_id not in self.snapshot.evidence_by_id:
+                continue
+            link = self._guard(lambda e=evidence_id: self.store.link_evidence(self.review_id, finding_id, e))
+            if link is None:
+                break
+            self.snapshot.add_link(link)
+        self._links_changed(finding_id)
         self.select_finding(finding_id)
 
     def unlink(self, finding_id: str, evidence_ids: list[str]) -> None:
-        if self._guard(lambda: [self.store.unlink_evidence(self.review_id, finding_id, e) for e in evidence_ids]):
-            self._links_changed()
+        for evidence_id in evidence_ids:
+            if self._guard(lambda e=evidence_id: self.store.unlink_evidence(self.review_id, finding_id, e) or True):
+                self.snapshot.remove_link(finding_id, evidence_id)
+        self._links_changed(finding_id)
 
     def _toggle_link(self, evidence_id: str, on: bool) -> None:
         if self.selected is None:
             return
         (self.link if on else self.unlink)(self.selected, [evidence_id])
 
-    def _links_changed(self) -> None:
-        self.snapshot.reload_links(self.store)
-        self._update_support()
+    def _links_changed(self, finding_id: str) -> None:
+        self._update_support(finding_id)
         self.picker.model.set_linked(self.snapshot.linked_ids(self.selected) if self.selected else (),
                                      self.selected is not None)
         self.data_changed.emit()
 
-    def _update_support(self) -> None:
-        for card in self.cards.values():
-            card.show_support(self.snapshot)
+    def _update_support(self, only: str | None = None) -> None:
+        for fid, card in self.cards.items():
+            if only is None or fid == only:
+                card.show_support(self.snapshot)
         if self.question_id:
             self.q_badge.set_support(self.snapshot.question_support(self.question_id))
         self._show_questions()
@@ -423,17 +437,18 @@ class FindingsView(QWidget):
         if card is not None:
             card.status.setText(finding.status.label)
 
-    def _guard(self, call) -> bool:  # noqa: ANN001
+    def _guard(self, call: Callable[[], T]) -> T | None:
+        """Run a store call; report "Saved 10:32" or the store's plain message (then None)."""
         try:
-            call()
+            result = call()
         except StoreError as exc:
             self.status_changed.emit(exc.user_message)
-            return False
+            return None
         except KeyError:
             self.status_changed.emit("That finding no longer exists.")
-            return False
+            return None
         self.status_changed.emit(saved_message(datetime.now()))
-        return True
+        return result
 
     # --- the page protocol --------------------------------------------------------------------------
     def flush(self) -> bool:
@@ -461,10 +476,8 @@ class FindingsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if not self._sized and self.width() > 0:
-            self._sized = True
-            w = self.width()
-            self.split.setSizes([round(w * 0.2), round(w * 0.44), round(w * 0.36)])
         if event.spontaneous():
             return
-        QTimer.singleShot(0, self.refresh)
+        if self._shown_once:  # shown again: other pages or a sync may have changed things
+            QTimer.singleShot(0, self.refresh)
+        self._shown_once = True

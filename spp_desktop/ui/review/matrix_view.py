@@ -8,8 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtCore import QModelIndex, QRectF, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,7 +48,7 @@ from ..models.matrix_model import (
     MatrixModel,
     gap_colour,
 )
-from ..widgets.triangulation_badge import TriangulationBadge, support_text, support_tooltip
+from ..widgets.triangulation_badge import WARNING_SIGN, TriangulationBadge, support_text, support_tooltip
 
 
 class MatrixView(QWidget):
@@ -120,6 +130,7 @@ class QuestionTile(QFrame):
     """One enquiry question in the list: its text, its badge and how many findings it has."""
 
     clicked = Signal(str)
+    step = Signal(object, int)  # this tile, -1 (Up) or +1 (Down)
 
     def __init__(self, question_id: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -137,7 +148,7 @@ class QuestionTile(QFrame):
         layout.addWidget(self.text)
         layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.count)
-        self.set_selected(False)
+        self.selected = False
 
     def show_question(self, number: int, text: str, support: Support, count: str) -> None:
         self.text.setText(f"{number}. {text}")
@@ -155,12 +166,29 @@ class QuestionTile(QFrame):
         self.setAccessibleName(title)
 
     def set_selected(self, selected: bool) -> None:
-        self.selected = selected
-        bg = theme.colour("base" if selected else "alt_base").name()
-        border = theme.colour("accent" if selected else "mid").name()
-        self.setStyleSheet(f"QFrame#questionTile {{ background: {bg}; border: {2 if selected else 1}px solid "
-                           f"{border}; border-radius: 6px; }} QFrame#questionTile:focus {{ border: 2px solid "
-                           f"{theme.colour('text').name()}; }}")
+        if selected != self.selected:
+            self.selected = selected
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        focused = self.hasFocus()
+        border = theme.colour("text" if focused else "accent" if self.selected else "mid")
+        width = 2 if (focused or self.selected) else 1
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(border, width))
+        painter.setBrush(theme.colour("base" if self.selected else "alt_base"))
+        rect = QRectF(self.rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2)
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self.clicked.emit(self.question_id)
@@ -169,6 +197,9 @@ class QuestionTile(QFrame):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.clicked.emit(self.question_id)
+            return
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.step.emit(self, -1 if event.key() == Qt.Key.Key_Up else 1)
             return
         super().keyPressEvent(event)
 
@@ -185,7 +216,10 @@ class QuestionList(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 26)
+        fm = self.fontMetrics()
+        badge = fm.horizontalAdvance(f"{WARNING_SIGN} 999 items \u00b7 4 kinds of source") + fm.averageCharWidth() * 3
+        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.setMinimumWidth(badge + 2 * 8 + 2 * 10 + scrollbar + 4)  # a tile's badge always fits
         box = QWidget()
         self._layout = QVBoxLayout(box)
         self._layout.setContentsMargins(8, 4, 8, 4)
@@ -195,6 +229,10 @@ class QuestionList(QScrollArea):
         self.setWidget(box)
         self.tiles: list[QuestionTile] = []
         self.current: str | None = None
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(max(self.minimumWidth(), self.fontMetrics().averageCharWidth() * 34),
+                     self.fontMetrics().height() * 20)
 
     def set_questions(self, snapshot: FindingsSnapshot, current: str | None, *, agreed: bool = False,
                       extra: tuple[str, str] | None = None) -> None:
@@ -209,7 +247,7 @@ class QuestionList(QScrollArea):
             for i, qid in enumerate(ids):
                 tile = QuestionTile(qid, self.widget())
                 tile.clicked.connect(self.question_chosen)
-                tile.installEventFilter(self)
+                tile.step.connect(self._step)
                 self._layout.insertWidget(1 + i, tile)
                 self.tiles.append(tile)
         for number, (q, tile) in enumerate(zip(questions, self.tiles, strict=False), start=1):
@@ -230,22 +268,19 @@ class QuestionList(QScrollArea):
         for tile in self.tiles:
             tile.set_selected(tile.question_id == question_id)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and watched in self.tiles:
-            key = event.key()  # type: ignore[attr-defined]
-            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(key)
-            if step is not None:
-                i = self.tiles.index(watched) + step  # type: ignore[arg-type]
-                if 0 <= i < len(self.tiles):
-                    self.tiles[i].setFocus(Qt.FocusReason.TabFocusReason)
-                    self.question_chosen.emit(self.tiles[i].question_id)
-                    self.ensureWidgetVisible(self.tiles[i])
-                return True
-        return False
+    def _step(self, tile: QuestionTile, step: int) -> None:
+        i = self.tiles.index(tile) + step
+        if 0 <= i < len(self.tiles):
+            self.tiles[i].setFocus(Qt.FocusReason.TabFocusReason)
+            self.question_chosen.emit(self.tiles[i].question_id)
+            self.ensureWidgetVisible(self.tiles[i])
 
 
 class EvidencePicker(QWidget):
     """Evidence for the chosen question (or all); tick to link to the selected finding, or drag."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().averageCharWidth() * 62, self.fontMetrics().height() * 30)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -277,9 +312,15 @@ class EvidencePicker(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for col in range(3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # widths from the font, not ResizeToContents (which measures all 500 rows on every change)
+        fm = self.table.fontMetrics()
+        pad = fm.averageCharWidth() * 3
+        for col, sample in enumerate(("Linked", "Wed 13:20", "Lesson observation")):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, fm.horizontalAdvance(sample) + pad)
         header.setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(round(fm.height() * 1.7))
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         toggle = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
         toggle.setContext(Qt.ShortcutContext.WidgetShortcut)
         toggle.activated.connect(self.toggle_selected)

@@ -7,7 +7,8 @@ Links to evidence that has since been deleted are counted as a gap, never as a c
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from spp_desktop.domain.triangulation import Support
@@ -44,14 +45,11 @@ def support_tooltip(support: Support) -> str:
     return "\n".join(lines)
 
 
-def badge_style(warning: bool) -> str:
+def badge_colours(warning: bool) -> tuple[QColor, QColor]:
+    """(background, border): the theme's calm amber for a warning, its quiet teal otherwise."""
     if warning:
-        bg, border = theme.colour("now").name(), theme.colour("demo_border").name()
-    else:
-        bg, border = theme.colour("notice").name(), theme.colour("notice_border").name()
-    text = theme.colour("text").name()
-    return (f"QLabel {{ background: {bg}; color: {text}; border: 1px solid {border}; "
-            f"border-radius: 0.6em; padding: 0.15em 0.6em; }}")
+        return theme.colour("now"), theme.colour("demo_border")
+    return theme.colour("notice"), theme.colour("notice_border")
 
 
 class TriangulationBadge(QLabel):
@@ -66,6 +64,8 @@ class TriangulationBadge(QLabel):
         self.setWordWrap(False)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        em = self.fontMetrics().averageCharWidth()
+        self.setContentsMargins(em, round(em * 0.45), em, round(em * 0.45))
 
     @property
     def warning(self) -> bool:
@@ -84,4 +84,18 @@ class TriangulationBadge(QLabel):
         self.setToolTip(support_tooltip(support))
         self.setAccessibleName(f"Evidence behind this {self._subject}: {text}")
         self.setAccessibleDescription(" ".join(p for p in (support.warning, gap) if p))
-        self.setStyleSheet(badge_style(bool(support.warning)))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        # Painted here rather than by a style sheet: a page holds dozens of badges, and a style sheet
+        # per widget costs a re-polish each; the colours still come from the theme (light or dark).
+        background, border = badge_colours(self.warning)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(border, 1))
+        painter.setBrush(background)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        radius = min(rect.height() / 2, self.fontMetrics().height() * 0.6)
+        painter.drawRoundedRect(rect, radius, radius)
+        painter.end()
+        super().paintEvent(event)  # the text, in the palette's text colour

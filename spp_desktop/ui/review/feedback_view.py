@@ -1,0 +1,371 @@
+"""The feedback conversation: findings with what stands behind them, one enquiry question at a time.
+
+The lead marks each finding Agreed / Agreed as amended / To explore further and types the headteacher's
+comment; then the improvement priority, next steps and the 90-day check-in (`OutcomeForm`). F5 presents
+it full screen; Ctrl+H shows or hides names and notes (hidden by default). "Export feedback summary
+(PDF)…" builds the report on this thread and renders it on a worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spp_desktop.domain.findings import Finding
+from spp_desktop.reports.feedback_pdf import render_feedback_pdf
+from spp_desktop.reports.model import NothingToReport
+from spp_desktop.services.feedback import feedback_report
+from spp_desktop.store.errors import StoreError
+from spp_desktop.store.repository import ReviewStore
+
+from .. import theme
+from ..models.findings_model import KIND_GROUP, FindingsSnapshot
+from ..tasks import Task, run_in_background
+from ..widgets.triangulation_badge import TriangulationBadge
+from .matrix_view import QuestionList
+from .outcome_form import ConversationCard, OutcomeForm, StepBuilder
+from .presentation import PresentationWindow
+
+OUTCOME = "__outcome__"
+NOT_ENCRYPTED = "The PDF is not encrypted. Share it only as your data-sharing agreement allows."
+HIDDEN_NOTE = "Names of staff and pupils, evidence notes and reviewer-only notes are hidden."
+EAGER_STEPS = 4  # a heading and the first cards are built before the screen shows; the rest just after
+SHOWN_NOTE = "Names and notes are showing. Hide them (Ctrl+H) before the screen is shared."
+
+
+def _scroll(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    return area
+
+
+class FeedbackView(QWidget):
+    status_changed = Signal(str)
+    export_finished = Signal(str)  # the message shown
+
+    def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None, *,
+                 choose_path: Callable[[str], str] | None = None):
+        super().__init__(parent)
+        self.store, self.review_id = store, review_id
+        self.setObjectName("feedbackView")
+        self.setAccessibleName("Feedback conversation")
+        self.choose_path = choose_path or self._ask_path
+        self.snapshot = FindingsSnapshot.load(store, review_id)
+        self.current: str = ""
+        self.cards: dict[str, ConversationCard] = {}
+        self.presentation: PresentationWindow | None = None
+        self.export_task: Task | None = None
+
+        self.context = QLabel(self)
+        self.context.setWordWrap(True)
+        self.present_button = QPushButton("Present (F5)", self)
+        self.present_button.setAccessibleName("Present full screen")
+        self.present_button.setToolTip("Full screen, large type, one enquiry question at a time (F5)")
+        self.present_button.clicked.connect(self.present)
+        self.names = QCheckBox("Show names and notes (Ctrl+H)", self)
+        self.names.setAccessibleName("Show names and notes")
+        self.names.setToolTip("Names of staff and pupils, evidence notes and reviewer-only notes")
+        self.names.toggled.connect(self._names_toggled)
+        self.export_button = QPushButton("Export feedback summary (PDF)\u2026", self)
+        self.export_button.setAccessibleName("Export feedback summary as PDF")
+        self.export_button.clicked.connect(self.export_pdf)
+        theme.set_role(self.export_button, "primary")
+        self.privacy_note = theme.muted_label(HIDDEN_NOTE)
+        self.message_box = QFrame(self)
+        theme.set_role(self.message_box, "notice")
+        self.message = QLabel(self.message_box)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAccessibleName("Export message")
+        QVBoxLayout(self.message_box).addWidget(self.message)
+        self.message_box.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(theme.heading("Feedback conversation", 1), 1)
+        top.addWidget(self.present_button)
+        top.addWidget(self.export_button)
+        under = QHBoxLayout()
+        under.addWidget(self.context, 3)
+        encrypted = theme.muted_label(NOT_ENCRYPTED)
+        encrypted.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        under.addWidget(encrypted, 2)
+        second = QHBoxLayout()
+        second.addWidget(self.names)
+        second.addWidget(self.privacy_note, 1)
+
+        self.nav = QuestionList(self, "Conversation")
+        self.nav.question_chosen.connect(self.show_item)
+        self.question_box = QWidget()
+        self.question_scroll = _scroll(self.question_box)
+        self._outcome_form: OutcomeForm | None = None  # built when first shown
+        self.builder = StepBuilder(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.question_scroll)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.nav)
+        split.addWidget(self.stack)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        self.split = split
+        self._shown_once = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addLayout(top)
+        layout.addLayout(under)
+        layout.addLayout(second)
+        layout.addWidget(self.message_box)
+        layout.addWidget(split, 1)
+
+        for keys, slot in (("F5", self.present), ("Ctrl+H", self.names.toggle)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+        self._show_context()
+        self._fill_nav()
+        first = self.snapshot.questions[0].id if self.snapshot.questions else OUTCOME
+        self.show_item(first)
+
+    @property
+    def outcome_form(self) -> OutcomeForm:
+        if self._outcome_form is None:
+            self._outcome_form = OutcomeForm(self.store, self.review_id)
+            self._outcome_form.status_changed.connect(self._status)
+            self.stack.addWidget(_scroll(self._outcome_form))
+        return self._outcome_form
+
+    # --- what is shown ------------------------------------------------------------------------------
+    @property
+    def show_names(self) -> bool:
+        return self.names.isChecked()
+
+    def _show_context(self) -> None:
+        review = self.snapshot.review
+        parts = [review.host_school, review.focus.title]
+        if self.show_names and review.headteacher:
+            parts.append(f"Headteacher: {review.headteacher}")
+        self.context.setText(" \u00b7 ".join(p for p in parts if p))
+
+    def _fill_nav(self) -> None:
+        self.nav.set_questions(self.snapshot, self.current or None, agreed=True,
+                               extra=(OUTCOME, "Improvement priority and next steps"))
+
+    def question_ids(self) -> list[str]:
+        return [q.id for q in self.snapshot.questions] + [OUTCOME]
+
+    def show_item(self, item_id: str) -> None:
+        if item_id == self.current:
+            return
+        self.flush_cards()
+        self.current = item_id
+        self.nav.select(item_id)
+        if item_id == OUTCOME:
+            self.stack.setCurrentWidget(self.outcome_form.parentWidget().parentWidget())
+        else:
+            self._build_question()
+            self.stack.setCurrentIndex(0)
+        if self.presentation is not None:
+            self.presentation.go(self.question_ids().index(item_id))
+
+    def _build_question(self) -> None:
+        self.builder.finish()
+        for card in self.cards.values():
+            card.autosaver.stop()
+        self.cards = {}
+        old = self.question_scroll.takeWidget()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        self.question_box = QWidget()
+        lay = QVBoxLayout(self.question_box)
+        lay.setContentsMargins(4, 0, 10, 10)
+        self.question_scroll.setWidget(self.question_box)
+        snap = self.snapshot
+        question = snap.review.question(self.current)
+        if question is None:
+            return
+        number = snap.question_number(question.id)
+        lay.addWidget(theme.heading(f"Enquiry question {number} of {len(snap.questions)}", 3))
+        text = theme.heading(question.text, 2)
+        lay.addWidget(text)
+        badge = TriangulationBadge("question", self.question_box)
+        badge.set_support(snap.question_support(question.id))
+        lay.addWidget(badge, 0, Qt.AlignmentFlag.AlignLeft)
+        groups = snap.grouped(question.id)
+        if not groups:
+            lay.addWidget(theme.muted_label("No findings for this question yet. Draft them on the Findings page."))
+        steps: list[Callable[[], object]] = []
+        counter = 0
+        for kind, findings in groups:
+            steps.append(lambda k=kind: (lay.addSpacing(6), lay.addWidget(theme.heading(KIND_GROUP[k], 3))))
+            for finding in findings:
+                counter += 1
+                steps.append(lambda f=finding, n=f"{number}.{counter}": self._add_card(lay, f, n))
+        steps.append(lambda: lay.addStretch(1))
+        self.builder.start(steps, EAGER_STEPS)
+
+    def _add_card(self, layout: QVBoxLayout, finding: Finding, number: str) -> None:
+        card = ConversationCard(self.store, self.review_id, finding, number, self.snapshot, self.show_names,
+                                self.question_box)
+        card.status_changed.connect(self._status)
+        card.saved.connect(self._card_saved)
+        self.cards[finding.id] = card
+        layout.addWidget(card)
+
+    def finish_building(self) -> None:
+        """Build every card of the question shown now (they are otherwise built a few at a time)."""
+        self.builder.finish()
+
+    def _names_toggled(self, on: bool) -> None:
+        self.privacy_note.setText(SHOWN_NOTE if on else HIDDEN_NOTE)
+        theme.set_role(self.privacy_note, "error" if on else "muted")
+        self._show_context()
+        if self.current != OUTCOME:
+            self.flush_cards()
+            self._build_question()
+        if self.presentation is not None:
+            self.presentation.set_show_names(on)
+
+    def _card_saved(self, finding: Finding) -> None:
+        self.snapshot.findings = [finding if f.id == finding.id else f for f in self.snapshot.findings]
+        self._fill_nav()
+        if self.presentation is not None:
+            self._update_presentation()
+
+    def _status(self, text: str) -> None:
+        self.status_changed.emit(text)
+        if self.presentation is not None and text.startswith("Saved"):
+            self._update_presentation()
+
+    # --- presentation -------------------------------------------------------------------------------
+    def present(self) -> PresentationWindow:
+        if self.presentation is not None:
+            self.presentation.raise_()
+            self.presentation.activateWindow()
+            return self.presentation
+        self.flush()
+        window = PresentationWindow(self.snapshot, self.store.outcome(self.review_id),
+                                    self.store.actions(self.review_id), show_names=self.show_names,
+                                    index=self.question_ids().index(self.current) if self.current else 0)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.index_changed.connect(lambda i: self.show_item(self.question_ids()[i]))
+        window.names_toggled.connect(self.names.setChecked)
+        window.closed.connect(self._presentation_closed)
+        self.presentation = window
+        window.present(avoid_screen=self.screen())
+        return window
+
+    def _update_presentation(self) -> None:
+        if self.presentation is not None:
+            self.presentation.update_content(self.snapshot, self.store.outcome(self.review_id),
+                                             self.store.actions(self.review_id))
+
+    def _presentation_closed(self, index: int) -> None:
+        self.presentation = None
+        self.show_item(self.question_ids()[index])
+        self.present_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- export -------------------------------------------------------------------------------------
+    def _ask_path(self, suggested: str) -> str:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export feedback summary (PDF) \u2014 the file is not encrypted", suggested, "PDF files (*.pdf)")
+        return path
+
+    def suggested_path(self) -> str:
+        review = self.snapshot.review
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = f"Feedback summary - {review.host_school} - {review.start_date.isoformat()}.pdf"
+        return str(Path(folder) / "".join(c for c in name if c not in '<>:"/\\|?*'))
+
+    def export_pdf(self) -> Task | None:
+        self.flush()
+        report = feedback_report(self.store, self.review_id)
+        if not report.findings:
+            self.show_message(str(NothingToReport()), problem=True)
+            return None
+        path = self.choose_path(self.suggested_path())
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        self.export_button.setEnabled(False)
+        self.show_message("Preparing the feedback summary\u2026")
+        task = run_in_background(render_feedback_pdf, report, Path(path))
+        task.succeeded.connect(lambda _v: self._exported(path))
+        task.failed.connect(self._export_failed)
+        task.finished.connect(lambda: self.export_button.setEnabled(True))
+        self.export_task = task
+        return task
+
+    def _exported(self, path: str) -> None:
+        self.show_message(f"Feedback summary saved to {path}. {NOT_ENCRYPTED}")
+
+    def _export_failed(self, exc: object) -> None:
+        if isinstance(exc, NothingToReport):
+            text = str(exc)
+        elif isinstance(exc, OSError):
+            text = f"The PDF could not be written there ({exc.strerror or 'the folder cannot be written'}). " \
+                   "Choose another folder and try again."
+        else:
+            text = "The PDF could not be made. Nothing was written. Try again, and if it keeps failing, " \
+                   "export the review package instead."
+        self.show_message(text, problem=True)
+
+    def show_message(self, text: str, problem: bool = False) -> None:
+        self.message.setText(text)
+        theme.set_role(self.message_box, "problem" if problem else "notice")
+        self.message_box.show()
+        self.export_finished.emit(text)
+
+    # --- the page protocol --------------------------------------------------------------------------
+    def flush_cards(self) -> bool:
+        return all([card.flush() for card in self.cards.values()])
+
+    def flush(self) -> bool:
+        ok = self.flush_cards()
+        return (self._outcome_form is None or self._outcome_form.flush()) and ok
+
+    def refresh(self) -> None:
+        try:
+            self.flush()
+            fresh = FindingsSnapshot.load(self.store, self.review_id)
+        except StoreError as exc:
+            self.status_changed.emit(exc.user_message)
+            return
+        old = self.snapshot
+        if (fresh.findings, fresh.links, fresh.evidence, fresh.review) == (old.findings, old.links, old.evidence,
+                                                                            old.review):
+            return
+        self.snapshot = fresh
+        self._fill_nav()
+        current, self.current = self.current, ""
+        self.show_item(current if current in self.question_ids() else self.question_ids()[0])
+        self._update_presentation()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if event.spontaneous():
+            return
+        if self._shown_once:  # shown again: the Findings page or a sync may have changed things
+            QTimer.singleShot(0, self.refresh)
+        self._shown_once = True

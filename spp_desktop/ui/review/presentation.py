@@ -1,0 +1,236 @@
+"""Presentation mode: the feedback conversation on a projector or a turned-around laptop.
+
+Full screen, one enquiry question at a time, type scaled from the screen height. Left/Right and
+Page Up/Page Down move, Home/End jump, Up/Down scroll, Esc leaves, Ctrl+H shows or hides names and
+notes. With a second screen it opens there, so the lead keeps the feedback screen on the laptop.
+
+Names and reviewer-only notes are written into the slide only while "Show names and notes" is on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from spp_desktop.domain.findings import AgreedAction, FeedbackOutcome
+
+from .. import theme
+from ..models.findings_model import KIND_GROUP, FindingsSnapshot, private_details, reference
+from ..widgets.triangulation_badge import WARNING_SIGN, missing_text, support_text
+
+LINES_PER_SCREEN = 34  # body text: the screen height holds about this many lines
+
+
+def long_date(d: date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+class PresentationWindow(QWidget):
+    index_changed = Signal(int)
+    names_toggled = Signal(bool)
+    closed = Signal(int)
+
+    def __init__(self, snapshot: FindingsSnapshot, outcome: FeedbackOutcome, actions: list[AgreedAction],
+                 *, show_names: bool = False, index: int = 0, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("presentation")
+        self.setWindowTitle("Feedback conversation")
+        self.setAccessibleName("Presentation of the findings")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAutoFillBackground(True)
+        self.snapshot, self.outcome, self.actions = snapshot, outcome, actions
+        self.show_names = show_names
+        self.index = 0
+        self._px = 24
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.footer = QLabel(self)
+        self.privacy = QLabel(self)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.footer, 1)
+        bottom.addWidget(self.privacy)
+        self.outer = QVBoxLayout(self)
+        self.outer.addWidget(self.scroll, 1)
+        self.outer.addLayout(bottom)
+        self._scale_from(self._screen_height())
+        self.go(index)
+
+    # --- size and slides ----------------------------------------------------------------------------
+    def _screen_height(self) -> int:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.size().height() if screen else 768
+
+    def _scale_from(self, height: int) -> None:
+        self._px = max(14, round(height / LINES_PER_SCREEN))
+        m = self._px
+        self.outer.setContentsMargins(round(m * 2.2), round(m * 1.2), round(m * 2.2), round(m * 0.6))
+
+    def font_for(self, factor: float, bold: bool = False) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(max(10, round(self._px * factor)))
+        font.setBold(bold)
+        return font
+
+    @property
+    def slide_count(self) -> int:
+        return len(self.snapshot.questions) + 1  # the questions, then the improvement priority
+
+    def go(self, index: int) -> None:
+        self.index = max(0, min(self.slide_count - 1, index))
+        self._render()
+        self.index_changed.emit(self.index)
+
+    def update_content(self, snapshot: FindingsSnapshot, outcome: FeedbackOutcome,
+                       actions: list[AgreedAction]) -> None:
+        self.snapshot, self.outcome, self.actions = snapshot, outcome, actions
+        self.index = min(self.index, self.slide_count - 1)
+        self._render()
+
+    def set_show_names(self, on: bool) -> None:
+        if on != self.show_names:
+            self.show_names = on
+            self._render()
+            self.names_toggled.emit(on)
+
+    def _label(self, text: str, factor: float, *, bold: bool = False, muted: bool = False,
+               colour: str | None = None) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setFont(self.font_for(factor, bold))
+        if muted or colour:
+            label.setStyleSheet(f"color: {theme.colour(colour or 'muted').name()};")
+        return label
+
+    def _render(self) -> None:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(round(self._px * 0.4))
+        questions = self.snapshot.questions
+        if self.index < len(questions):
+            self._question_slide(layout, self.index)
+        else:
+            self._outcome_slide(layout)
+        layout.addStretch(1)
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll.setWidget(box)
+        self.footer.setFont(self.font_for(0.6))
+        self.footer.setStyleSheet(f"color: {theme.colour('muted').name()};")
+        self.footer.setText(f"{self.index + 1} of {self.slide_count}   \u2190 \u2192 to move \u00b7 Esc to leave")
+        self.privacy.setFont(self.font_for(0.6))
+        self.privacy.setText("Names and notes showing (Ctrl+H to hide)" if self.show_names
+                             else "Names and notes hidden (Ctrl+H)")
+        self.privacy.setStyleSheet(f"color: {theme.colour('text' if self.show_names else 'muted').name()};")
+
+    def _question_slide(self, layout: QVBoxLayout, i: int) -> None:
+        snap = self.snapshot
+        question = snap.questions[i]
+        support = snap.question_support(question.id)
+        layout.addWidget(self._label(f"Enquiry question {i + 1} of {len(snap.questions)}", 0.7, muted=True))
+        layout.addWidget(self._label(question.text, 1.45, bold=True))
+        layout.addWidget(self._label(f"Evidence for this question: {support_text(support)}", 0.75, muted=True))
+        groups = snap.grouped(question.id)
+        if not groups:
+            layout.addWidget(self._label("No findings for this question yet.", 1.0, muted=True))
+        for kind, findings in groups:
+            layout.addSpacing(round(self._px * 0.5))
+            layout.addWidget(self._label(KIND_GROUP[kind], 1.1, bold=True, colour="accent"))
+            for finding in findings:
+                layout.addWidget(self._label(finding.text or "(no text yet)", 1.0))
+                fs = snap.finding_support(finding)
+                meta = [finding.status.label if finding.status.value != "draft" else "Not discussed yet",
+                        f"{WARNING_SIGN} {support_text(fs)}" if fs.warning else support_text(fs)]
+                if fs.items:
+                    meta.append(fs.describe().split(": ", 1)[-1])
+                layout.addWidget(self._label(" \u00b7 ".join(meta), 0.72, muted=True))
+                refs = [reference(e, snap.show_day) for e in snap.linked_evidence(finding.id)]
+                details: list[str] = []
+                if refs:
+                    details.append("; ".join(refs))
+                if fs.missing_evidence:
+                    details.append(missing_text(fs))
+                if self.show_names:
+                    for e in snap.linked_evidence(finding.id):
+                        details.extend(d[:240] + ("\u2026" if len(d) > 240 else "") for d in private_details(e))
+                    if finding.reviewer_notes.strip():
+                        details.append(f"Reviewer-only note: {finding.reviewer_notes.strip()}")
+                if details:
+                    layout.addWidget(self._label("\n".join(details), 0.66, muted=True))
+                if finding.head_comment.strip():
+                    layout.addWidget(self._label(f"Headteacher: \u201c{finding.head_comment.strip()}\u201d", 0.8))
+                layout.addSpacing(round(self._px * 0.3))
+
+    def _outcome_slide(self, layout: QVBoxLayout) -> None:
+        o = self.outcome
+        layout.addWidget(self._label("After the conversation", 0.7, muted=True))
+        layout.addWidget(self._label("Improvement priority", 1.45, bold=True))
+        layout.addWidget(self._label(o.improvement_priority.strip() or "Not agreed yet.", 1.1,
+                                     muted=not o.improvement_priority.strip()))
+        layout.addSpacing(self._px)
+        layout.addWidget(self._label("Proposed next steps for the improvement workshop", 1.1, bold=True,
+                                     colour="accent"))
+        if o.next_steps.strip():
+            layout.addWidget(self._label(o.next_steps.strip(), 0.9))
+        actions = [a for a in self.actions if a.text.strip()]
+        for action in actions:
+            extra = ", ".join(p for p in (action.owner.strip(),
+                                          f"by {long_date(action.due)}" if action.due else "") if p)
+            layout.addWidget(self._label(f"\u2022 {action.text.strip()}" + (f" ({extra})" if extra else ""), 0.9))
+        if not o.next_steps.strip() and not actions:
+            layout.addWidget(self._label("No next steps recorded yet.", 0.9, muted=True))
+        layout.addSpacing(self._px)
+        checkin = f"{o.checkin_date:%A} {long_date(o.checkin_date)}" if o.checkin_date else "not set yet"
+        layout.addWidget(self._label(f"90-day check-in: {checkin}", 1.0, bold=True))
+
+    # --- keys and size ------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, mods = event.key(), event.modifiers()
+        bar = self.scroll.verticalScrollBar()
+        if key == Qt.Key.Key_H and mods & Qt.KeyboardModifier.ControlModifier:
+            self.set_show_names(not self.show_names)
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
+            self.go(self.index + 1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace):
+            self.go(self.index - 1)
+        elif key == Qt.Key.Key_Home:
+            self.go(0)
+        elif key == Qt.Key.Key_End:
+            self.go(self.slide_count - 1)
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            bar.setValue(bar.value() + (1 if key == Qt.Key.Key_Down else -1) * bar.singleStep() * 3)
+        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_F5):
+            self.close()
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        height = self._screen_height() if self.isFullScreen() else event.size().height()
+        if max(14, round(height / LINES_PER_SCREEN)) != self._px:
+            self._scale_from(height)
+            self._render()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.closed.emit(self.index)
+        super().closeEvent(event)
+
+    def present(self, avoid_screen=None) -> None:  # noqa: ANN001
+        """Full screen, on another screen than `avoid_screen` when there is one (a projector)."""
+        screens = QGuiApplication.screens()
+        target = next((s for s in screens if s is not avoid_screen), None) if len(screens) > 1 else None
+        if target is not None:
+            self.setScreen(target)
+            self.move(target.geometry().topLeft())
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
