@@ -23,11 +23,13 @@ DEFAULT_TIMEOUT_S = 300
 CHECK_INTERVAL_MS = 5_000
 SUSPEND_GAP_S = 60.0  # a wall-clock jump this far beyond the idle clock counts as a suspend
 
-_INPUT_EVENTS = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
-    QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin,
-    QEvent.Type.TouchUpdate, QEvent.Type.TabletPress, QEvent.Type.InputMethod, QEvent.Type.Shortcut,
-})
+_INPUT_EVENT_NAMES = ("KeyPress", "KeyRelease", "MouseButtonPress", "MouseButtonRelease", "MouseButtonDblClick",
+                      "MouseMove", "Wheel", "TouchBegin", "TouchUpdate", "TabletPress", "InputMethod", "Shortcut")
+
+
+def _input_events() -> frozenset[QEvent.Type]:
+    # Built on first use: QEvent.Type is a large enum and costly to create at start-up.
+    return frozenset(getattr(QEvent.Type, name) for name in _INPUT_EVENT_NAMES)
 
 
 def idle_clock() -> float:
@@ -55,21 +57,36 @@ class IdleLock(QObject):
         self._last_input = clock()
         self._last_check = (clock(), wall())
         self._armed = False
+        self._app: QGuiApplication | None = None
+        self._filtering = False
+        self._input_types: frozenset[QEvent.Type] = frozenset()
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_INTERVAL_MS)
         self._timer.timeout.connect(self.check)
 
     # --- wiring -----------------------------------------------------------------------------------
     def install(self, app: QGuiApplication) -> None:
-        app.installEventFilter(self)
+        """Watch `app`. The input filter itself is only in place while armed (nothing to guard when locked)."""
+        self._app = app
         app.applicationStateChanged.connect(self._on_state)
 
     def uninstall(self, app: QGuiApplication) -> None:
-        app.removeEventFilter(self)
+        self._set_filter(False)
+        self._app = None
         try:
             app.applicationStateChanged.disconnect(self._on_state)
         except (RuntimeError, TypeError):
             pass
+
+    def _set_filter(self, on: bool) -> None:
+        if self._app is None or on == self._filtering:
+            return
+        if on:
+            self._input_types = self._input_types or _input_events()
+            self._app.installEventFilter(self)
+        else:
+            self._app.removeEventFilter(self)
+        self._filtering = on
 
     def arm(self) -> None:
         """Start watching (the store is unlocked)."""
@@ -77,11 +94,15 @@ class IdleLock(QObject):
         self.note_activity()
         self._last_check = (self._clock(), self._wall())
         self._timer.start()
+        # The input filter goes in on the next turn of the event loop, after the unlocked screen is
+        # drawn: a few minutes' timeout does not miss anything in those milliseconds.
+        QTimer.singleShot(0, self, lambda: self._set_filter(self._armed))
 
     def disarm(self) -> None:
         """Stop watching (the store is locked)."""
         self._armed = False
         self._timer.stop()
+        self._set_filter(False)
 
     @property
     def armed(self) -> bool:
@@ -120,6 +141,6 @@ class IdleLock(QObject):
             self._request("suspend")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in _INPUT_EVENTS:
+        if event.type() in self._input_types:
             self._last_input = self._clock()
         return False

@@ -21,14 +21,14 @@ from spp_desktop.paths import resources_dir
 NAMES = ("app", "plan", "evidence", "findings", "feedback", "lock", "observation", "interview", "book",
          "search", "sync", "import", "home", "settings", "other", "clock", "info", "warning")
 
-_FALLBACK = {
-    "lock": QStyle.StandardPixmap.SP_DialogCancelButton,
-    "import": QStyle.StandardPixmap.SP_DialogOpenButton,
-    "search": QStyle.StandardPixmap.SP_FileDialogContentsView,
-    "home": QStyle.StandardPixmap.SP_DirHomeIcon,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-    "sync": QStyle.StandardPixmap.SP_BrowserReload,
+_FALLBACK = {  # QStyle.StandardPixmap names, looked up only when needed (QStyle's enums are large)
+    "lock": "SP_DialogCancelButton",
+    "import": "SP_DialogOpenButton",
+    "search": "SP_FileDialogContentsView",
+    "home": "SP_DirHomeIcon",
+    "warning": "SP_MessageBoxWarning",
+    "info": "SP_MessageBoxInformation",
+    "sync": "SP_BrowserReload",
 }
 
 
@@ -100,7 +100,7 @@ def icon(name: str) -> QIcon:
     standard = _FALLBACK.get(name)
     app = QApplication.instance()
     if standard is not None and isinstance(app, QApplication):
-        return app.style().standardIcon(standard)
+        return app.style().standardIcon(getattr(QStyle.StandardPixmap, standard))
     return QIcon()
 
 

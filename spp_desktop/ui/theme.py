@@ -156,8 +156,6 @@ def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
     factor = {1: 1.6, 2: 1.25, 3: 1.08}.get(level, 1.0)
     label.setFont(scaled_font(QApplication.font(), factor, bold=True))
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(text)
     return label
 
 

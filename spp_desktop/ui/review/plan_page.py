@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -103,18 +103,18 @@ class PlanPage(QWidget):
     status_changed = Signal(str)
 
     def __init__(self, store: ReviewStore, review_id: str, clock: Clock | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, review: Review | None = None):
         super().__init__(parent)
         self.setObjectName("planPage")
         self.setAccessibleName("Plan")
         self._store = store
         self.review_id = review_id
         self._clock: Clock = clock or datetime.now
-        self._review: Review = store.review(review_id)
+        self._review: Review = review or store.review(review_id)
         self._me = store.me(review_id)
         self._shown_day: date | None = None
         self._build()
-        self.refresh()
+        self._show_review()
         self._timer = QTimer(self)
         self._timer.setInterval(30_000)
         self._timer.timeout.connect(self.update_current)
@@ -165,7 +165,6 @@ class PlanPage(QWidget):
         self._row_fit.timeout.connect(self.table.resizeRowsToContents)
         header.sectionResized.connect(lambda *_: self._row_fit.start())
         header.geometriesChanged.connect(self._row_fit.start)
-        self.table.viewport().installEventFilter(self)
         self.table.activated.connect(lambda index: self.activate_row(index.row()))
         self.table.itemSelectionChanged.connect(self._update_start_button)
 
@@ -245,12 +244,15 @@ class PlanPage(QWidget):
         label = QLabel(text)
         label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
     # --- data ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Reload the review (after an import or a sync) and show it again."""
         self._review = self._store.review(self.review_id)
+        self._show_review()
+
+    def _show_review(self) -> None:
         review = self._review
         self.title.setText(review.host_school)
         partnership = f"  ·  {review.partnership}" if review.partnership else ""
@@ -373,11 +375,6 @@ class PlanPage(QWidget):
         short = event.size().height() < line * 32
         for helper in (self.subtitle, self._schedule_heading, self.note):
             helper.setVisible(not short)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
-            self._row_fit.start()
-        return super().eventFilter(watched, event)
 
     def flush(self) -> bool:
         return True

@@ -140,7 +140,7 @@ class ReviewWorkspace(QWidget):
         if factory is not None:
             page = factory(self._store, self.review_id)
         elif name == "plan":
-            page = PlanPage(self._store, self.review_id, clock=self._clock)
+            page = PlanPage(self._store, self.review_id, clock=self._clock, review=self.review)
             page.slot_activated.connect(lambda slot, kind: self.new_evidence(kind, slot))
         elif name == "evidence":
             cls = evidence_page_class() or _MissingEvidencePage
