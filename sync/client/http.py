@@ -54,9 +54,9 @@ T = TypeVar("T")
 class RetryPolicy:
     """How hard to try. The defaults suit poor Wi-Fi; tests pass smaller numbers."""
 
-    retries: int = 6  # per request: connection, read and status retries
-    backoff: float = 0.5  # seconds; doubles each retry
-    backoff_max: float = 20.0
+    retries: int = 5  # per request: connection, read and status retries (about 8 s of trying in all)
+    backoff: float = 0.25  # seconds; doubles each retry
+    backoff_max: float = 10.0
     jitter: float = 0.5  # up to this many seconds added at random to each backoff
     retry_after_max: int = 60  # a Retry-After longer than this is cut to it
     body_attempts: int = 4  # sends of a request whose reply is cut off mid-body
@@ -129,9 +129,11 @@ class ServerSession:
         if ca_bundle is not None:
             if not Path(ca_bundle).is_file():
                 raise ValueError("The certificate (CA bundle) file for the server was not found.")
-            http.verify = str(ca_bundle)
+            self._verify: str | bool = str(ca_bundle)
         else:
-            http.verify = True
+            self._verify = True
+        # Passed with every request as well: requests lets REQUESTS_CA_BUNDLE override a session's verify.
+        http.verify = self._verify
         http.auth = self._auth
         http.max_redirects = 0
         http.headers["User-Agent"] = USER_AGENT
@@ -194,7 +196,8 @@ class ServerSession:
               headers: dict[str, str] | None) -> requests.Response:
         try:
             return self._http.request(method, self.base_url + path, json=json_body, data=data, params=params,
-                                      headers=headers, timeout=self.timeout, allow_redirects=False)
+                                      headers=headers, timeout=self.timeout, allow_redirects=False,
+                                      verify=self._verify)
         except requests.exceptions.SSLError:
             raise ServerNotTrusted() from None
         except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError):

@@ -1,0 +1,223 @@
+"""Sync glue for the CLI now and the Qt UI later: sign in, check out, sync, team bundles, status words.
+
+Everything here may take seconds (network, Argon2 on the server, photos): call it from a worker thread
+with a store of that thread's own (`in_worker(store, sync_review, review_id, progress=...)` opens one
+and closes it). `progress(stage, done, total)` is called on that worker thread; `cancelled()` is polled
+between steps. Errors are SyncError / BundleError / StoreError; `error_text(exc)` gives the sentence.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+from spp_desktop.store.bundles import BundleExportResult, BundleImportResult
+from spp_desktop.store.errors import StoreError
+from spp_desktop.store.repository import ReviewStore
+from sync.client.checkout import assigned_reviews as fetch_assigned
+from sync.client.checkout import checkout, login
+from sync.client.engine import Progress, SyncEngine, SyncReport
+from sync.client.errors import NotOnTeam, ServerRefused, SyncError
+from sync.client.http import ServerSession
+from sync.client.wire import Account, AssignedReview
+from sync.protocol.bundle import BundleError
+
+T = TypeVar("T")
+CA_BUNDLE_ENV = "SPP_SERVER_CA_BUNDLE"
+
+
+class NotSignedIn(SyncError):
+    code = "not_signed_in"
+
+    def __init__(self) -> None:
+        super().__init__("This laptop is not signed in to a server yet. Sign in first.")
+
+
+class BadServerAddress(SyncError):
+    code = "bad_address"
+
+
+def default_device_name() -> str:
+    return f"SPP Desktop on {platform.system() or 'a laptop'}"
+
+
+def in_worker(store: ReviewStore, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run fn(worker_store, *args, **kwargs) on a second connection (for a worker thread), then close it."""
+    worker = store.for_worker()
+    try:
+        return fn(worker, *args, **kwargs)
+    finally:
+        worker.close()
+
+
+def _session(url: str, *, token: str | None = None, user_id: str | None = None,
+             ca_bundle: str | Path | None = None, **options: Any) -> ServerSession:
+    ca_bundle = ca_bundle or os.environ.get(CA_BUNDLE_ENV) or None
+    try:
+        return ServerSession(url, token=token, ca_bundle=ca_bundle, user_id=user_id, **options)
+    except ValueError as exc:
+        raise BadServerAddress(str(exc)) from None
+
+
+def session_for(store: ReviewStore, **options: Any) -> ServerSession:
+    """A session with the stored account's token. Options: ca_bundle, timeout, retry (RetryPolicy)."""
+    account = store.server_account()
+    if not account or not account.get("token"):
+        raise NotSignedIn()
+    return _session(account["url"], token=account["token"], user_id=account["user_id"], **options)
+
+
+# --- sign in ---------------------------------------------------------------------------------------
+def sign_in(store: ReviewStore, url: str, username: str, password: str, *, device_name: str | None = None,
+            **options: Any) -> Account:
+    """Sign this laptop in and keep the device token inside the encrypted store (and nowhere else)."""
+    with _session(url, **options) as session:
+        account = login(session, username.strip(), password, device_name or default_device_name())
+    store.save_server_account(url=account.url, username=account.username, user_id=account.user_id,
+                              token=account.token, device_id=account.device_id, expires_at=account.expires_at)
+    return account
+
+
+def sign_out(store: ReviewStore) -> None:
+    store.forget_server_account()
+
+
+def assigned_reviews(store: ReviewStore, **options: Any) -> list[AssignedReview]:
+    with session_for(store, **options) as session:
+        return fetch_assigned(session)
+
+
+# --- checkout and sync -----------------------------------------------------------------------------
+def check_out(store: ReviewStore, review_id: str, *, progress: Progress | None = None,
+              cancelled: Callable[[], bool] | None = None, engine: dict[str, Any] | None = None,
+              **options: Any) -> SyncReport:
+    """Bring an assigned review (plan, team, team key) onto this laptop and sync it."""
+    with session_for(store, **options) as session:
+        return checkout(session, store, review_id, progress=progress, cancelled=cancelled,
+                                        **(engine or {}))
+
+
+def sync_review(store: ReviewStore, review_id: str, *, progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None, engine: dict[str, Any] | None = None,
+                **options: Any) -> SyncReport:
+    """One sync pass of a checked-out review. `engine` passes SyncEngine options (batch_size ...)."""
+    if not store.has_review(review_id):
+        raise ServerRefused("not_here", "That review is not on this laptop.")
+    with session_for(store, **options) as session:
+        return SyncEngine(session, store, review_id, progress=progress, cancelled=cancelled,
+                          **(engine or {})).run()
+
+
+def sync_all(store: ReviewStore, *, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+             **options: Any) -> list[SyncReport]:
+    """Sync every review on this laptop that the server assigns to the signed-in user."""
+    with session_for(store, **options) as session:
+        assigned = {r.id for r in fetch_assigned(session)}
+        reports = []
+        for review_id in store.review_ids():
+            if review_id in assigned:
+                reports.append(SyncEngine(session, store, review_id, progress=progress, cancelled=cancelled).run())
+        return reports
+
+
+def is_signed_in(store: ReviewStore) -> bool:
+    account = store.server_account()
+    return bool(account and account.get("token"))
+
+
+# --- team bundles ----------------------------------------------------------------------------------
+def export_bundle_file(store: ReviewStore, review_id: str, path: str | Path) -> BundleExportResult:
+    """Write the review's encrypted team bundle to `path` (atomically: a partial file is never left)."""
+    result = store.export_bundle_with_counts(review_id)
+    target = Path(path)
+    temporary = target.with_name(target.name + ".part")
+    try:
+        temporary.write_bytes(result.data)
+        os.replace(temporary, target)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+    return result
+
+
+def import_bundle_file(store: ReviewStore, path: str | Path, expected_review_id: str | None = None
+                       ) -> BundleImportResult:
+    return store.import_bundle(Path(path).read_bytes(), expected_review_id)
+
+
+# --- words for people ------------------------------------------------------------------------------
+def error_text(exc: BaseException) -> str:
+    """One plain sentence for any error these functions raise."""
+    if isinstance(exc, SyncError):
+        return exc.message
+    if isinstance(exc, BundleError):
+        return exc.message
+    if isinstance(exc, StoreError):
+        return exc.user_message
+    if isinstance(exc, FileNotFoundError):
+        return f"There is no file {exc.filename}."
+    if isinstance(exc, OSError):
+        return f"The file {exc.filename or ''} could not be read or written ({exc.strerror or 'error'})."
+    return "Something went wrong while syncing; your work is safe on this laptop."
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def sync_status_text(store: ReviewStore, review_id: str, now: datetime | None = None) -> str:
+    """The status bar's words: "Everything synced at 19:42", "12 changes not yet synced", "Never synced"."""
+    pending = store.unsynced_count(review_id)
+    if pending:
+        return f"{_plural(pending, 'change')} not yet synced"
+    last = store.last_synced(review_id)
+    if last is None:
+        return "Never synced"
+    here = last.astimezone()
+    today = (now or datetime.now().astimezone()).astimezone().date()
+    if here.date() == today:
+        return f"Everything synced at {here:%H:%M}"
+    if here.date() == today - timedelta(days=1):
+        return f"Everything synced yesterday at {here:%H:%M}"
+    return f"Everything synced on {here.day} {here:%b} at {here:%H:%M}"
+
+
+def report_lines(report: SyncReport) -> list[str]:
+    """What moved, and where things stand, in a few lines (the CLI prints them; the UI may show them)."""
+    lines = [f"Received {_plural(report.pulled, 'change')} from the server and sent "
+             f"{_plural(report.pushed + report.duplicates, 'change')}."]
+    if report.uploaded or report.downloaded:
+        lines.append(f"Uploaded {_plural(report.uploaded, 'photo')} and downloaded "
+                     f"{_plural(report.downloaded, 'photo')}.")
+    if report.photos_waiting:
+        lines.append(f"{_plural(report.photos_waiting, 'photo')} from other reviewers "
+                     f"{'is' if report.photos_waiting == 1 else 'are'} not on the server yet.")
+    for _op_id, reason in report.rejected[:5]:
+        lines.append(f"The server refused a change: {reason}")
+    if len(report.rejected) > 5:
+        lines.append(f"... and {len(report.rejected) - 5} more changes were refused.")
+    if report.clock_skew:
+        lines.append(f"{_plural(report.clock_skew, 'change')} came from a laptop whose clock is more than "
+                     "a day ahead; they were kept.")
+    if report.cancelled:
+        lines.append("Sync stopped before the end; what was done is kept. Sync again to finish.")
+    elif report.in_step:
+        lines.append("This laptop and the server now hold the same review.")
+    elif report.unsynced:
+        lines.append(f"{_plural(report.unsynced, 'change')} on this laptop {'is' if report.unsynced == 1 else 'are'}"
+                     " not on the server yet.")
+    else:
+        lines.append("The server does not hold everything this laptop has yet (changes from team bundles "
+                     "reach it when their authors sync).")
+    return lines
+
+
+__all__ = [
+    "NotOnTeam", "NotSignedIn", "SyncError", "assigned_reviews", "check_out", "error_text", "export_bundle_file",
+    "import_bundle_file", "in_worker", "is_signed_in", "report_lines", "session_for", "sign_in", "sign_out",
+    "sync_all", "sync_review", "sync_status_text",
+]

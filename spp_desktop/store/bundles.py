@@ -1,0 +1,97 @@
+"""Offline team bundles (SYNC.md): ReviewStore.export_bundle and ReviewStore.import_bundle.
+
+A bundle holds every op of the review this laptop has (its own and those it got from others) and the
+photos it has, sealed with the review's team key. Importing checks the whole bundle before anything is
+written; a bundle for another review, a damaged or altered one, one sealed with another team's key or
+made by a newer version raises a sync.protocol.bundle.BundleError (its message is for the user) and
+changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sync.protocol.bundle import BundleError, BundleWrongReview, decode_bundle, encode_bundle, read_header
+
+from .db import translated_errors
+
+if TYPE_CHECKING:
+    from .repository import ReviewStore
+
+
+class BundleUnknownReview(BundleWrongReview):
+    def __init__(self, found_review_id: str):
+        super().__init__(found_review_id)
+        self.message = ("This bundle is for a review that is not on this laptop, so nothing was imported. "
+                        "Check out that review first, then import the bundle again.")
+        self.args = (self.message,)
+
+
+class BundleNoTeamKey(BundleError):
+    def __init__(self) -> None:
+        super().__init__("This review has no team key on this laptop (it was not checked out from the server), "
+                         "so team bundles cannot be made or opened for it.")
+
+
+@dataclass(frozen=True)
+class BundleExportResult:
+    data: bytes
+    ops: int
+    photos: int
+
+
+@dataclass(frozen=True)
+class BundleImportResult:
+    review_id: str
+    added: int  # changes new to this laptop
+    duplicates: int  # changes it had already
+    photos: int  # photos new to this laptop
+
+
+class BundlesMixin:
+    def export_bundle(self: ReviewStore, review_id: str) -> bytes:
+        """The review's ops and photos as an encrypted team bundle (bytes for a file)."""
+        return self.export_bundle_with_counts(review_id).data
+
+    def export_bundle_with_counts(self: ReviewStore, review_id: str) -> BundleExportResult:
+        key = self.team_key(review_id)
+        if key is None:
+            raise BundleNoTeamKey()
+        ops = self.export_ops(review_id)  # freezes the unsent ones: they have left the laptop now
+        vector: dict[str, int] = {}
+        for op in ops:
+            vector[op.device_id] = max(vector.get(op.device_id, 0), op.seq)
+        photos: dict[str, bytes] = {}
+        for att in self._state(review_id).of_kind("attachment", include_deleted=True):
+            sha = att.value("sha256")
+            if sha and sha not in photos:
+                data = self.attachment_by_sha(review_id, sha)
+                if data is not None:
+                    photos[sha] = data
+        data = encode_bundle(review_id=review_id, sender_device=self.device_id, version_vector=vector,
+                             ops=ops, attachments=photos, team_key=key)
+        return BundleExportResult(data, len(ops), len(photos))
+
+    def import_bundle(self: ReviewStore, data: bytes, expected_review_id: str | None = None) -> BundleImportResult:
+        """Apply a team member's bundle to the review it is for (which must be `expected_review_id` when
+        given, e.g. the review open on screen). All of it or, on any problem, nothing."""
+        _, review_id = read_header(bytes(data))
+        if expected_review_id is not None and review_id != expected_review_id:
+            raise BundleWrongReview(review_id)
+        if not self.has_review(review_id):
+            raise BundleUnknownReview(review_id)
+        key = self.team_key(review_id)
+        if key is None:
+            raise BundleNoTeamKey()
+        bundle = decode_bundle(data, review_id=review_id, team_key=key)
+        result = self.apply_remote(review_id, list(bundle.ops), on_server=False)
+        photos = 0
+        with translated_errors(self.files.attachments):
+            for sha, blob in bundle.attachments.items():
+                if self.attachment_by_sha(review_id, sha) is None:
+                    # Not marked uploaded: this laptop passes the photo on to the server if its author
+                    # cannot (the upload asks first, so a photo the server has is not sent twice).
+                    self.store_attachment(review_id, sha, blob, uploaded=False)
+                    photos += 1
+        return BundleImportResult(review_id, result.added, result.duplicates, photos)
