@@ -219,7 +219,7 @@ def run(names: list[str] | None, suffix: str, size: tuple[int, int]) -> list[Pat
             continue
         settle()
         path = OUT / f"{name}{suffix}.png"
-        widget.grab().save(str(path))
+        widget.grab().save(str(path), "PNG", 0)  # 0: smallest file (lossless either way)
         written.append(path)
         print(f"wrote {path.relative_to(ROOT)}")
     ctx.window.close()

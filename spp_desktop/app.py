@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import signal
 import sys
 import tempfile
 from datetime import date
@@ -15,6 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from . import paths
@@ -97,6 +99,16 @@ def _install_store_error_hook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
+def _quit_on_signals(app: QApplication) -> None:
+    """Ctrl+C or SIGTERM end the app cleanly (pages saved, store closed, demo folder removed)."""
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), lambda *_: app.quit())
+    ticker = QTimer(app)  # lets the Python interpreter run signal handlers while Qt's loop waits
+    ticker.start(300)
+    ticker.timeout.connect(lambda: None)
+
+
 def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
     """Open the app. With `demo`, a throwaway store holding the demo review, removed at exit."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -117,8 +129,12 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
         window = build_main_window(folder, settings=load_settings(), settings_file=settings_path(), demo=demo,
                                    open_on_unlock=open_on_unlock)
         _install_store_error_hook(window)
+        _quit_on_signals(app)
         window.show()
-        return app.exec()
+        code = app.exec()
+        if not window.shutdown():  # quit by a signal with unsaved typing: nothing more can be done
+            log.warning("Closed with typing that could not be saved.")
+        return code
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)

@@ -321,6 +321,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> bool:
         """Save, remember the window size, close the store. False if typing could not be saved."""
+        if self._shut_down:
+            return True
         saved = self.workspace.flush() if self.workspace is not None else True
         if not saved:
             return False
