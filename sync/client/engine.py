@@ -128,9 +128,13 @@ class SyncEngine:
         refused: set[str] = set()
         self._tick(PUSH, 0, total)
         while True:
-            # Ops refused earlier in this pass stay in the outbox; ask past them.
-            batch = [op for op in self.replica.outbox(self.review_id, len(refused) + self.batch_size)
-                     if op.op_id not in refused][:self.batch_size]
+            # Ops refused earlier in this pass stay in the outbox; ask past them. Read twice: the first
+            # read freezes the ops, the second reads them frozen. An autosave on another thread may
+            # squash an op between a read and its freeze; only the frozen body may leave the laptop.
+            wanted = len(refused) + self.batch_size
+            frozen = {op.op_id for op in self.replica.outbox(self.review_id, wanted)}
+            batch = [op for op in self.replica.outbox(self.review_id, wanted)
+                     if op.op_id in frozen and op.op_id not in refused][:self.batch_size]
             if not batch:
                 return need_pull
             sent = [op.op_id for op in batch]
