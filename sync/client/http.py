@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+import json
 import random
 import re
 import time
@@ -242,7 +243,9 @@ class ServerSession:
         return self.request("GET", path, params=params, parse=_json)
 
     def post_json(self, path: str, body: Any) -> dict[str, Any]:
-        return self.request("POST", path, json_body=body, parse=_json)
+        # Compact UTF-8 JSON: about a fifth smaller on the wire than requests' default json= encoding.
+        data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        return self.request("POST", path, data=data, headers={"Content-Type": "application/json"}, parse=_json)
 
     # --- the endpoints (wire.py checks the shapes of what they return) ----------------------------
     def login(self, username: str, password: str, device_name: str) -> dict[str, Any]:
