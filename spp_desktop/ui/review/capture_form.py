@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -326,9 +326,18 @@ class CaptureForm(QWidget):
         self.photo_strip.set_photos(shown)
 
     def choose_photo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Attach a photo of pupils' work", str(Path.home()), PHOTO_FILTER)
-        if path:
-            self.attach_photo_file(path)
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation) or str(Path.home())
+        dialog = QFileDialog(self, "Attach a photo of pupils' work", start, PHOTO_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        chosen = dialog.selectedFiles() if dialog.exec() else []
+        # Qt writes the dialog's history and last folder to QtProject.conf in the clear when it is
+        # destroyed; a folder name can name a school or a child, so leave only the home folder there.
+        dialog.setHistory([])
+        dialog.setDirectory(str(Path.home()))
+        dialog.deleteLater()
+        if chosen:
+            self.attach_photo_file(chosen[0])
 
     def attach_photo_file(self, path: str | Path) -> bool:
         """Read, strip, encrypt and attach the photo at `path`. False (with a message) if it cannot."""
