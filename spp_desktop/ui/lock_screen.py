@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 
 from spp_desktop.domain.passphrase import passphrase_problem, strength_hint
 from spp_desktop.store.errors import StoreError, WrongPassphrase
-from spp_desktop.store.keys import KdfParams
-from spp_desktop.store.repository import ReviewStore, UnlockedKey
+from spp_desktop.store.repository import KdfParams, ReviewStore, UnlockedKey
 
 from . import theme
 from .icons import app_icon

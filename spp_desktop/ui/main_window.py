@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 
 from spp_desktop.domain.evidence import EvidenceKind
 from spp_desktop.store.errors import StoreError
-from spp_desktop.store.keys import KdfParams
-from spp_desktop.store.repository import ReviewStore
+from spp_desktop.store.repository import KdfParams, ReviewStore
 
 from .autolock import IdleLock
 from .home import HomePage, unsynced_text

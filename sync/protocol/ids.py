@@ -34,7 +34,8 @@ def is_uuid(text: object) -> bool:
     if not isinstance(text, str) or len(text) != 36:
         return False
     try:
-        uuid.UUID(text)
+        # Only the canonical lowercase form: otherwise one op could travel under two spellings
+        # of its id and escape de-duplication.
+        return str(uuid.UUID(text)) == text
     except ValueError:
         return False
-    return True

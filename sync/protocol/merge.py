@@ -53,6 +53,10 @@ def _rank(v: Value) -> tuple[HLC, str]:
     return (v.hlc, v.op_id)
 
 
+def _canonical_value(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 class EntityState:
     """The merged state of one entity (one evidence record, one finding ...)."""
 
@@ -114,17 +118,27 @@ class EntityState:
         return bool(self.value(DELETED, False))
 
     def conflicts(self) -> dict[str, list[Value]]:
-        """Fields with more than one surviving value. `_deleted` appears for an edit/delete conflict."""
-        found = {name: self.live(name) for name, reg in self.registers.items() if len(reg) > 1}
-        if self.deleted and DELETED not in found:
-            winner = self.live(DELETED)[0]
+        """Fields whose surviving values differ. `_deleted` appears for an edit/delete conflict.
+
+        Two people making the same change at once (two deletes, or the same text) is no conflict:
+        the values agree, so there is nothing for the lead to settle.
+        """
+        found = {
+            name: self.live(name) for name, reg in self.registers.items()
+            if len(reg) > 1 and name != DELETED and len({_canonical_value(v.value) for v in reg.values()}) > 1
+        }
+        deletes = self.live(DELETED)
+        if len({v.value for v in deletes}) > 1:
+            found[DELETED] = deletes  # deleted on one laptop, restored on another
+        elif self.deleted:
+            seen = frozenset().union(*(v.seen for v in deletes))
             # Fields in name order: values of one op (equal rank) then list identically on every copy.
             unseen = [
                 v for name, reg in sorted(self.registers.items()) if name != DELETED
-                for v in reg.values() if v.op_id not in winner.seen
+                for v in reg.values() if v.op_id not in seen
             ]
             if unseen:
-                found[DELETED] = [winner, *sorted(unseen, key=_rank, reverse=True)]
+                found[DELETED] = [deletes[0], *sorted(unseen, key=_rank, reverse=True)]
         return found
 
     @property

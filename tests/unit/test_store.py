@@ -211,3 +211,17 @@ def test_store_files_are_owner_only(tmp_path):
     for path in (tmp_path / "data", tmp_path / "data" / "store.db", tmp_path / "data" / "keyfile.json"):
         assert st.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
     store.close()
+
+
+def test_two_people_deleting_the_same_record_is_no_conflict(tmp_path):
+    lead, rid = new_store(tmp_path / "lead")
+    rev, _ = new_store(tmp_path / "rev", me="rev-2")
+    finding = lead.create_finding(rid, "q-1", FindingKind.STRENGTH, "Same")
+    exchange(lead, rev, rid)
+    lead.delete_finding(rid, finding.id)
+    rev.delete_finding(rid, finding.id)
+    exchange(lead, rev, rid)
+    assert lead.conflicts(rid) == [] and rev.get_finding(rid, finding.id) is None
+    assert lead.state_hash(rid) == rev.state_hash(rid)
+    lead.close()
+    rev.close()
