@@ -284,3 +284,12 @@ def test_ctrl_z_in_a_text_field_undoes_typing_not_a_delete(qtbot, page, store, r
     qtbot.keySequence(notes, QKeySequence(QKeySequence.StandardKey.Undo))
     assert notes.toPlainText() != before + " extra"
     assert store.get_evidence(review_id, victim.id) is None  # the delete was not undone
+
+
+def test_a_search_that_hides_the_open_record_leaves_nothing_selected(qtbot, page, store, review_id):
+    created = page.new_evidence(EvidenceKind.SURVEY)
+    qtbot.keyClicks(page.list.search, "reading")
+    assert page.list.proxy.proxy_row_of(created.id) < 0
+    assert page.list.current_id() is None and not page.list.delete_button.isEnabled()
+    page.list.search.clear()
+    assert page.list.current_id() == created.id  # and back on the open record when it shows again

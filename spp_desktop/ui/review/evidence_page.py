@@ -63,6 +63,10 @@ class EvidencePage(QWidget):
         self.list.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.list.table.activated.connect(self._on_activated)
         self.list.table.doubleClicked.connect(self._on_activated)
+        # When a filter or search hides the open record, Qt would move the selection to a neighbour,
+        # which Delete would then act on: keep the selection on the open record, or on nothing.
+        for signal in (self.list.proxy.rowsRemoved, self.list.proxy.rowsInserted, self.list.proxy.layoutChanged):
+            signal.connect(self._follow_open_record)
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._build_empty())
@@ -267,6 +271,10 @@ class EvidencePage(QWidget):
         form.hide()
         form.deleteLater()
         self.stack.setCurrentIndex(0)
+
+    def _follow_open_record(self, *_args: object) -> None:
+        if self.form is not None and self.list.current_id() != self.form.evidence_id:
+            self.list.select(self.form.evidence_id)
 
     def _on_saved(self, evidence: Evidence) -> None:
         self.list.model.update_evidence(evidence)
