@@ -239,3 +239,52 @@ def test_locking_closes_open_dialogs(qtbot, unlocked_window):
     assert not box.isVisible()
     assert all(not w.isVisible() for w in QApplication.topLevelWidgets() if w is not unlocked_window
                and w.windowTitle() == "A dialog")
+
+
+# --- nothing typed is lost by locking or closing (with the real evidence page) -------------------
+@pytest.fixture
+def typing_in_a_form(qtbot, unlocked_window):
+    pytest.importorskip("spp_desktop.ui.review.evidence_page")
+    plan = unlocked_window.workspace.plan_page
+    row = next(r for r, s in enumerate(plan.visible_slots()) if s.activity == "observation")
+    plan.activate_row(row)
+    form = unlocked_window.workspace.evidence_page.form
+    editor = form.editors["seen"]
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Pupils read the chapter aloud in pairs")  # no pause: autosave has not run
+    return form.evidence_id
+
+
+def reopened_text(data_dir, review_id, evidence_id) -> str:
+    store = ReviewStore.open_with(ReviewStore.derive_key(data_dir, DEMO_PASSPHRASE))
+    try:
+        return store.get_evidence(review_id, evidence_id).seen
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("how", ["lock", "close"])
+def test_typing_is_saved_when_locking_or_closing(qtbot, unlocked_window, demo_store, data_dir, typing_in_a_form, how):
+    if how == "lock":
+        qtbot.keyClick(unlocked_window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        assert unlocked_window.is_locked
+    else:
+        unlocked_window.close()
+    assert reopened_text(data_dir, demo_store[1], typing_in_a_form) == "Pupils read the chapter aloud in pairs"
+
+
+def test_store_error_escaping_a_slot_locks_with_its_message(qtbot, unlocked_window, data_dir):
+    import sys
+
+    from spp_desktop.app import _install_store_error_hook
+    from spp_desktop.store.errors import StoreCorrupt
+
+    saved = sys.excepthook
+    try:
+        _install_store_error_hook(unlocked_window)
+        error = StoreCorrupt(data_dir / "store.db", "test")
+        sys.excepthook(type(error), error, None)
+    finally:
+        sys.excepthook = saved
+    assert unlocked_window.is_locked
+    assert "damaged or has been altered" in unlocked_window.lock_screen.problem_label.text()

@@ -280,3 +280,21 @@ def test_dark_palette_keeps_text_readable(qtbot):
         assert contrast(pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)) > 7
         assert contrast(pal.color(QPalette.ColorRole.HighlightedText), pal.color(QPalette.ColorRole.Highlight)) > 4.5
         assert contrast(pal.color(QPalette.ColorRole.PlaceholderText), pal.color(QPalette.ColorRole.Base)) > 4.5
+
+
+def test_narrow_window_keeps_lock_in_view_and_stacks_the_plan(qtbot, unlocked_window):
+    window = unlocked_window
+    window.resize(683, 384)  # a 1366x768 screen at 200%
+    qtbot.waitUntil(lambda: window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly)
+    qtbot.waitUntil(lambda: window.workspace.plan_page.splitter.orientation() == Qt.Orientation.Vertical)
+    # Qt lowers the window's minimum width once the stacked plan's layout has run; ask again until then
+    qtbot.waitUntil(lambda: (window.resize(683, 384), window.width() == 683)[1])
+    lock_button = window.toolbar.widgetForAction(window.act_lock)
+    qtbot.waitUntil(lock_button.isVisible)  # not pushed into the toolbar's overflow menu
+    assert lock_button.geometry().right() <= window.toolbar.width()
+    plan = window.workspace.plan_page
+    assert plan.splitter.orientation() == Qt.Orientation.Vertical
+    assert window.workspace.nav.item(0).text() == "" and window.workspace.nav.item(0).toolTip().startswith("Plan")
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: plan.splitter.orientation() == Qt.Orientation.Horizontal)
+    assert window.workspace.nav.item(0).text() == "Plan"
