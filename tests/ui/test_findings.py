@@ -135,7 +135,7 @@ def test_ticking_a_record_links_it_and_updates_badge_and_matrix(qtbot, demo_stor
     before = card.badge.support
     q_row = [q.id for q in view.snapshot.questions].index(qid)
     obs_col = FIRST_SOURCE_COL + SOURCES.index(SourceKind.OBSERVATION)
-    assert matrix.model.data(matrix.model.index(q_row, obs_col), Qt.ItemDataRole.DisplayRole) == "\u2013"
+    assert matrix.model.data(matrix.model.index(q_row, obs_col), Qt.ItemDataRole.DisplayRole) == "none"
 
     view.picker.show_all.setChecked(True)
     proxy = view.picker.proxy
@@ -153,7 +153,7 @@ def test_ticking_a_record_links_it_and_updates_badge_and_matrix(qtbot, demo_stor
     # untick: back as it was
     assert proxy.setData(proxy.index(row, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
     assert card.badge.support == before
-    assert matrix.model.data(matrix.model.index(q_row, obs_col), Qt.ItemDataRole.DisplayRole) == "\u2013"
+    assert matrix.model.data(matrix.model.index(q_row, obs_col), Qt.ItemDataRole.DisplayRole) == "none"
     assert not any(link.evidence_id == obs_id and link.finding_id == finding_id for link in store.links(review_id))
 
 

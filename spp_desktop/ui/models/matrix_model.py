@@ -22,6 +22,7 @@ QUESTION_COL = 0
 FIRST_SOURCE_COL = 1
 KINDS_COL = FIRST_SOURCE_COL + len(SOURCES)
 HEADERS = ("Enquiry question", *(s.label for s in SOURCES), "Kinds of source")
+SHORT_HEADERS = ("Question", "Observation", "Voice", "Books", "Data", "Kinds")  # a narrow window
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -45,6 +46,15 @@ class MatrixModel(QAbstractTableModel):
         super().__init__(parent)
         self._questions: list[EnquiryQuestion] = []
         self._counts: list[tuple[int, ...]] = []
+        self.compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        """Short headers and "Q1" for the question (full text in tooltips), for a narrow window."""
+        if compact != self.compact:
+            self.compact = compact
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+            if self._questions:
+                self.dataChanged.emit(self.index(0, QUESTION_COL), self.index(len(self._questions) - 1, QUESTION_COL))
 
     def set_data(self, questions: Sequence[EnquiryQuestion], counts: Mapping[str, Mapping[SourceKind, int]]) -> None:
         rows = [tuple(counts.get(q.id, {}).get(s, 0) for s in SOURCES) for q in questions]
@@ -84,7 +94,7 @@ class MatrixModel(QAbstractTableModel):
             return question.id
         if col == QUESTION_COL:
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{row + 1}. {question.text}"
+                return f"Q{row + 1}" if self.compact else f"{row + 1}. {question.text}"
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
                 return f"Enquiry question {row + 1}: {question.text}"
             return None
@@ -103,7 +113,7 @@ class MatrixModel(QAbstractTableModel):
         source = SOURCES[col - FIRST_SOURCE_COL]
         n = counts[col - FIRST_SOURCE_COL]
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(n) if n else "\u2013"
+            return str(n) if n else "none"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{n} {source.label}" if n else gap_tooltip(source)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -118,8 +128,9 @@ class MatrixModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role in (Qt.ItemDataRole.DisplayRole,
-                                                                 Qt.ItemDataRole.ToolTipRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return SHORT_HEADERS[section] if self.compact else HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return HEADERS[section]
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return f"Q{section + 1}"

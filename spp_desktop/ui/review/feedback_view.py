@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -38,13 +38,15 @@ from .. import theme
 from ..models.findings_model import KIND_GROUP, FindingsSnapshot
 from ..tasks import Task, run_in_background
 from ..widgets.triangulation_badge import TriangulationBadge
-from .matrix_view import QuestionList
-from .outcome_form import ConversationCard, OutcomeForm, StepBuilder
+from .finding_cards import ConversationCard, StepBuilder
+from .matrix_view import QuestionList, fill_question_combo, question_combo
+from .outcome_form import OutcomeForm
 from .presentation import PresentationWindow
 
 OUTCOME = "__outcome__"
 NOT_ENCRYPTED = "The PDF is not encrypted. Share it only as your data-sharing agreement allows."
 HIDDEN_NOTE = "Names of staff and pupils, evidence notes and reviewer-only notes are hidden."
+NARROW_CHARS = 115  # narrower than this many average characters: a drop-down in place of the list
 EAGER_STEPS = 4  # a heading and the first cards are built before the screen shows; the rest just after
 SHOWN_NOTE = "Names and notes are showing. Hide them (Ctrl+H) before the screen is shared."
 
@@ -87,6 +89,7 @@ class FeedbackView(QWidget):
         self.names.toggled.connect(self._names_toggled)
         self.export_button = QPushButton("Export feedback summary (PDF)\u2026", self)
         self.export_button.setAccessibleName("Export feedback summary as PDF")
+        self.export_button.setToolTip(NOT_ENCRYPTED)
         self.export_button.clicked.connect(self.export_pdf)
         theme.set_role(self.export_button, "primary")
         self.privacy_note = theme.muted_label(HIDDEN_NOTE)
@@ -100,12 +103,13 @@ class FeedbackView(QWidget):
         self.message_box.hide()
 
         top = QHBoxLayout()
-        top.addWidget(theme.heading("Feedback conversation", 1), 1)
+        self.title = theme.heading("Feedback conversation", 1)
+        top.addWidget(self.title, 1)
         top.addWidget(self.present_button)
         top.addWidget(self.export_button)
         under = QHBoxLayout()
         under.addWidget(self.context, 3)
-        encrypted = theme.muted_label(NOT_ENCRYPTED)
+        self.encrypted_note = encrypted = theme.muted_label(NOT_ENCRYPTED)
         encrypted.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         under.addWidget(encrypted, 2)
         second = QHBoxLayout()
@@ -114,6 +118,8 @@ class FeedbackView(QWidget):
 
         self.nav = QuestionList(self, "Conversation")
         self.nav.question_chosen.connect(self.show_item)
+        self.nav_combo = question_combo(self)  # in place of the list in a narrow window
+        self.nav_combo.activated.connect(lambda i: self.show_item(self.nav_combo.itemData(i)))
         self.question_box = QWidget()
         self.question_scroll = _scroll(self.question_box)
         self._outcome_form: OutcomeForm | None = None  # built when first shown
@@ -135,7 +141,10 @@ class FeedbackView(QWidget):
         layout.addLayout(under)
         layout.addLayout(second)
         layout.addWidget(self.message_box)
+        layout.addWidget(self.nav_combo)
         layout.addWidget(split, 1)
+        split.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+        self.narrow = False
 
         for keys, slot in (("F5", self.present), ("Ctrl+H", self.names.toggle)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -167,8 +176,21 @@ class FeedbackView(QWidget):
         self.context.setText(" \u00b7 ".join(p for p in parts if p))
 
     def _fill_nav(self) -> None:
-        self.nav.set_questions(self.snapshot, self.current or None, agreed=True,
-                               extra=(OUTCOME, "Improvement priority and next steps"))
+        extra = (OUTCOME, "Improvement priority and next steps")
+        self.nav.set_questions(self.snapshot, self.current or None, agreed=True, extra=extra)
+        fill_question_combo(self.nav_combo, self.snapshot, self.current or None, extra)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        narrow = event.size().width() < self.fontMetrics().averageCharWidth() * NARROW_CHARS
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self.nav.setVisible(not narrow)
+            self.nav_combo.setVisible(narrow)
+            # room for the findings: the title, context and notes give way (the export button's
+            # tooltip, the file dialog and the message after export still say the PDF is not encrypted)
+            for widget in (self.title, self.context, self.encrypted_note, self.privacy_note):
+                widget.setVisible(not narrow)
 
     def question_ids(self) -> list[str]:
         return [q.id for q in self.snapshot.questions] + [OUTCOME]
@@ -179,6 +201,7 @@ class FeedbackView(QWidget):
         self.flush_cards()
         self.current = item_id
         self.nav.select(item_id)
+        self.nav_combo.setCurrentIndex(max(0, self.nav_combo.findData(item_id)))
         if item_id == OUTCOME:
             self.stack.setCurrentWidget(self.outcome_form.parentWidget().parentWidget())
         else:

@@ -1,35 +1,72 @@
-"""Findings: a placeholder until the findings screen is built (another issue)."""
+"""The Findings page: findings per enquiry question (with the evidence picker) and the evidence matrix.
+
+Two tabs over one review: "Findings" (`FindingsView`) and "Evidence matrix" (`MatrixView`), which
+follows every link and every change of the findings. Enter or a double click on a matrix row opens
+that question's findings. The shell calls `flush()` and `refresh()` and listens to `status_changed`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from spp_desktop.store.repository import ReviewStore
 
-from .. import theme
+from .findings_view import FindingsView
+from .matrix_view import MatrixView
 
 
 class FindingsPage(QWidget):
+    status_changed = Signal(str)
+
     def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("findingsPage")
         self.setAccessibleName("Findings")
         self.review_id = review_id
-        box = QFrame()
-        theme.set_role(box, "notice")
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(20, 16, 20, 16)
-        inner.addWidget(theme.heading("Findings come in a later version.", 2))
-        inner.addWidget(theme.muted_label("Here you will gather the evidence into strengths, areas to develop and questions to explore, for each enquiry question."))
+        self.view = FindingsView(store, review_id, self)
+        self.matrix = MatrixView(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Findings and evidence matrix")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.view, "&Findings")
+        self.tabs.addTab(self.matrix, "Evidence &matrix")
+        self.view.status_changed.connect(self.status_changed)
+        self.view.data_changed.connect(self._update_matrix)
+        self.matrix.question_activated.connect(self.open_question)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 12)
-        layout.addWidget(theme.heading("Findings", 1))
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addStretch(1)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.addWidget(self.tabs)
+        self._update_matrix()
+        self._shown_once = False
+
+    def _update_matrix(self) -> None:
+        self.matrix.set_snapshot(self.view.snapshot)
+        gaps = sum(len(self.matrix.model.gaps(row)) for row in range(self.matrix.model.rowCount()))
+        label = f"Evidence &matrix ({gaps} gap{'s' if gaps != 1 else ''})" if gaps else "Evidence &matrix"
+        self.tabs.setTabText(self.tabs.indexOf(self.matrix), label)
+        self.tabs.setTabToolTip(self.tabs.indexOf(self.matrix),
+                                "Enquiry questions by kind of source: where evidence is thin")
+
+    def open_question(self, question_id: str) -> None:
+        self.tabs.setCurrentWidget(self.view)
+        self.view.set_question(question_id)
+
+    def show_matrix(self) -> None:
+        self.tabs.setCurrentWidget(self.matrix)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if event.spontaneous():
+            return
+        if self._shown_once:  # back from another page: evidence or links may have changed
+            QTimer.singleShot(0, self.refresh)
+        self._shown_once = True
 
     def flush(self) -> bool:
-        return True
+        return self.view.flush()
 
     def refresh(self) -> None:
-        pass
+        self.view.refresh()
+        self._update_matrix()

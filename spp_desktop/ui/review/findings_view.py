@@ -12,26 +12,20 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QDragEnterEvent,
-    QDropEvent,
     QKeySequence,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QPen,
+    QResizeEvent,
     QShortcut,
-    QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,165 +35,16 @@ from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
 from .. import theme
-from ..models.findings_model import KIND_ORDER, FindingsSnapshot, evidence_ids_from_mime, reference
-from ..widgets.autosave import Autosaver, saved_message
-from ..widgets.language_hint import LanguageHint
-from ..widgets.triangulation_badge import TriangulationBadge, missing_text
+from ..models.findings_model import FindingsSnapshot
+from ..widgets.autosave import saved_message
+from ..widgets.triangulation_badge import TriangulationBadge
 from ..widgets.undo_bar import UndoBar
-from .matrix_view import EvidencePicker, QuestionList
-from .outcome_form import AUTOSAVE_MS, GrowingTextEdit, StepBuilder
+from .finding_cards import FindingCard, StepBuilder
+from .matrix_view import EvidencePicker, QuestionList, fill_question_combo, question_combo
 
-_MAX_REFS = 6
+NARROW_CHARS = 150  # narrower than this many average characters: the compact layout
 EAGER_CARDS = 3  # cards built before the screen first shows; the rest follow on the next event-loop turns
 T = TypeVar("T")
-
-
-class FindingCard(QFrame):
-    """One finding: kind, text, reviewer-only notes, badge, linked evidence; a drop target for evidence."""
-
-    activated = Signal(str)
-    delete_requested = Signal(str)
-    evidence_dropped = Signal(str, list)
-    status_changed = Signal(str)
-    saved = Signal(object)  # Finding
-
-    def __init__(self, store: ReviewStore, review_id: str, finding: Finding, number: int,
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        self.store, self.review_id, self.finding = store, review_id, finding
-        self.setObjectName("findingCard")
-        theme.set_role(self, "card")
-        self.setAcceptDrops(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName(f"Finding {number}")
-        self.selected = False
-        self.autosaver = Autosaver(self._save, self, delay_ms=AUTOSAVE_MS)
-        self.autosaver.status_changed.connect(self.status_changed)
-
-        self.kind = QComboBox(self)
-        self.kind.setAccessibleName(f"Kind of finding {number}")
-        for kind in KIND_ORDER:
-            self.kind.addItem(kind.label, kind.value)
-        self.kind.setCurrentIndex(KIND_ORDER.index(finding.kind))
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.status = theme.muted_label(finding.status.label)
-        self.status.setWordWrap(False)
-        self.badge = TriangulationBadge("finding", self)
-        self.delete = QPushButton("Delete", self)
-        self.delete.setAccessibleName(f"Delete finding {number}")
-        self.delete.setToolTip("Delete this finding (you can undo)")
-        self.delete.clicked.connect(lambda: self.delete_requested.emit(self.finding.id))
-        top = QHBoxLayout()
-        top.addWidget(self.kind)
-        top.addWidget(self.status)
-        top.addStretch(1)
-        top.addWidget(self.delete)
-
-        self.text = GrowingTextEdit(self, 3, 12)
-        self.text.setPlainText(finding.text)
-        self.text.setPlaceholderText("What the evidence shows, in neutral words")
-        self.text.setAccessibleName(f"Text of finding {number}")
-        self.hint = LanguageHint(self.text.toPlainText, self)
-        self.notes = GrowingTextEdit(self, 1, 5)
-        self.notes.setPlainText(finding.reviewer_notes)
-        self.notes.setPlaceholderText("Reviewer-only notes (never shown to the school or in the PDF)")
-        self.notes.setAccessibleName(f"Reviewer-only notes for finding {number}")
-        self.linked = QLabel(self)
-        self.linked.setWordWrap(True)
-        self.linked.setTextFormat(Qt.TextFormat.PlainText)
-        theme.set_role(self.linked, "muted")
-        self.linked.setAccessibleName("Linked evidence")
-        for edit in (self.text, self.notes):
-            edit.textChanged.connect(self._typed)
-            edit.focus_left.connect(self.autosaver.flush)
-            edit.installEventFilter(self)
-        self.kind.installEventFilter(self)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.addLayout(top)
-        layout.addWidget(self.text)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.linked)
-        layout.addWidget(self.notes)
-
-    # --- saving -------------------------------------------------------------------------------------
-    def _typed(self) -> None:
-        self.hint.schedule()
-        self.autosaver.touch()
-
-    def _save(self) -> None:
-        self.finding = self.store.update_finding(self.review_id, self.finding.id, text=self.text.toPlainText(),
-                                                 reviewer_notes=self.notes.toPlainText())
-        self.saved.emit(self.finding)
-
-    def flush(self) -> bool:
-        return self.autosaver.flush()
-
-    def _kind_changed(self, index: int) -> None:
-        kind = FindingKind(str(self.kind.itemData(index)))
-        if kind == self.finding.kind:
-            return
-        try:
-            self.finding = self.store.update_finding(self.review_id, self.finding.id, kind=kind)
-        except (StoreError, KeyError) as exc:
-            self.status_changed.emit(getattr(exc, "user_message", "That finding no longer exists."))
-            return
-        self.saved.emit(self.finding)
-
-    # --- showing ------------------------------------------------------------------------------------
-    def show_support(self, snapshot: FindingsSnapshot) -> None:
-        support = snapshot.finding_support(self.finding)
-        self.badge.set_support(support)
-        refs = [reference(e, snapshot.show_day) for e in snapshot.linked_evidence(self.finding.id)]
-        lines = [f"\u2022 {r}" for r in refs[:_MAX_REFS]]
-        if len(refs) > _MAX_REFS:
-            lines.append(f"\u2026 and {len(refs) - _MAX_REFS} more")
-        if support.missing_evidence:
-            lines.append(missing_text(support))
-        if not lines:
-            lines = ["No evidence linked yet: tick records on the right, or drag them here."]
-        self.linked.setText("\n".join(lines))
-
-    def set_selected(self, selected: bool) -> None:
-        if selected != self.selected:
-            self.selected = selected
-            self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        super().paintEvent(event)
-        if self.selected:  # the finding the picker links to: an accent border over the card's own
-            painter = QPainter(self)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(theme.colour("accent"), 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 8, 8)
-            painter.end()
-
-    # --- events -------------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.FocusIn:
-            self.activated.emit(self.finding.id)
-        return False
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        self.activated.emit(self.finding.id)
-        super().mousePressEvent(event)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if evidence_ids_from_mime(event.mimeData()):
-            event.setDropAction(Qt.DropAction.LinkAction)
-            event.accept()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        ids = evidence_ids_from_mime(event.mimeData())
-        if ids:
-            event.setDropAction(Qt.DropAction.LinkAction)
-            event.accept()
-            self.evidence_dropped.emit(self.finding.id, ids)
 
 
 class FindingsView(QWidget):
@@ -216,12 +61,14 @@ class FindingsView(QWidget):
         self.selected: str | None = None
         self.cards: dict[str, FindingCard] = {}
         self.builder = StepBuilder(self)
-        self._shown_once = False
 
         self.questions = QuestionList(self)
         self.questions.question_chosen.connect(self.set_question)
 
         centre = QWidget(self)
+        self.centre = centre
+        self.question_combo = question_combo(centre)  # in place of the question list when narrow
+        self.question_combo.activated.connect(lambda i: self.set_question(self.question_combo.itemData(i)))
         self.q_title = theme.heading("", 2)
         self.q_text = QLabel(centre)
         self.q_text.setWordWrap(True)
@@ -252,6 +99,7 @@ class FindingsView(QWidget):
         self.scroll = scroll
         c = QVBoxLayout(centre)
         c.setContentsMargins(12, 0, 12, 0)
+        c.addWidget(self.question_combo)
         head = QHBoxLayout()
         head.addWidget(self.q_title, 1)
         head.addWidget(self.q_badge, 0, Qt.AlignmentFlag.AlignTop)
@@ -271,6 +119,13 @@ class FindingsView(QWidget):
             split.addWidget(widget)
             split.setStretchFactor(split.indexOf(widget), stretch)
         self.split = split
+        # A narrow window (or 200% scaling): the question list becomes a drop-down and the picker a tab.
+        self.narrow_tabs = QTabWidget(self)
+        self.narrow_tabs.setAccessibleName("Findings and evidence to link")
+        self.narrow_tabs.hide()
+        split.addWidget(self.narrow_tabs)
+        split.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+        self.narrow = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -283,9 +138,34 @@ class FindingsView(QWidget):
         if first:
             self.set_question(first)
 
+    # --- layout -------------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.set_narrow(event.size().width() < self.fontMetrics().averageCharWidth() * NARROW_CHARS)
+
+    def set_narrow(self, narrow: bool) -> None:
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        if narrow:
+            self.narrow_tabs.addTab(self.centre, "Findings for this question")
+            self.narrow_tabs.addTab(self.picker, "Link evidence")
+            self.narrow_tabs.show()
+        else:
+            self.split.insertWidget(1, self.centre)
+            self.split.insertWidget(2, self.picker)
+            self.narrow_tabs.hide()
+            self.centre.show()
+            self.picker.show()
+        self.questions.setVisible(not narrow)
+        self.question_combo.setVisible(narrow)
+        self.q_title.setVisible(not narrow)  # the drop-down shows the question
+        self.q_text.setVisible(not narrow)
+
     # --- questions ----------------------------------------------------------------------------------
     def _show_questions(self) -> None:
         self.questions.set_questions(self.snapshot, self.question_id)
+        fill_question_combo(self.question_combo, self.snapshot, self.question_id)
 
     def set_question(self, question_id: str) -> None:
         if question_id == self.question_id and self.cards:
@@ -293,6 +173,7 @@ class FindingsView(QWidget):
         self.flush()
         self.question_id = question_id
         self.questions.select(question_id)
+        fill_question_combo(self.question_combo, self.snapshot, question_id)
         number = self.snapshot.question_number(question_id)
         question = self.snapshot.review.question(question_id)
         self.q_title.setText(f"Enquiry question {number}")
@@ -321,6 +202,22 @@ class FindingsView(QWidget):
             self.builder.finish()  # the card asked for must be there now (a new or restored finding)
         self.selected = None
         self.select_finding(select if select in self.cards else (findings[0].id if findings else None))
+
+    def show_finding(self, finding_id: str) -> None:
+        """Open a finding: its question, selected for linking, scrolled into view."""
+        finding = self.snapshot.finding(finding_id)
+        if finding is None:
+            return
+        self.set_question(finding.question_id)
+        self.finish_building()
+        self.select_finding(finding_id)
+        card = self.cards.get(finding_id)
+        if card is not None:
+            QTimer.singleShot(0, lambda: self._scroll_to(card))
+
+    def _scroll_to(self, card: FindingCard) -> None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # cards laid out first
+        self.scroll.ensureWidgetVisible(card, 0, 0)
 
     def finish_building(self) -> None:
         """Build every card of the question shown now (they are otherwise built a few at a time)."""
@@ -369,7 +266,7 @@ class FindingsView(QWidget):
         card = self.cards.get(created[-1].id) if created else None
         if card is not None:
             QTimer.singleShot(0, lambda: card.text.setFocus(Qt.FocusReason.OtherFocusReason))
-            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(card))
+            QTimer.singleShot(0, lambda: self._scroll_to(card))
         return card
 
     def delete_finding(self, finding_id: str) -> None:
@@ -473,11 +370,3 @@ class FindingsView(QWidget):
             if keep in self.cards:
                 self.select_finding(keep)
         self.data_changed.emit()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if event.spontaneous():
-            return
-        if self._shown_once:  # shown again: other pages or a sync may have changed things
-            QTimer.singleShot(0, self.refresh)
-        self._shown_once = True

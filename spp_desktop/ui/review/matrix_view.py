@@ -17,11 +17,13 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -71,11 +73,8 @@ class MatrixView(QWidget):
         self.table.setStyleSheet("QTableView::item { padding: 0.45em 0.6em; }")
         self.table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QUESTION_COL, QHeaderView.ResizeMode.Stretch)
-        for col in range(FIRST_SOURCE_COL, KINDS_COL + 1):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        self._set_columns(False)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.activated.connect(self._activated)
@@ -83,7 +82,7 @@ class MatrixView(QWidget):
         self.model.modelReset.connect(self.table.resizeRowsToContents)
 
         legend = QHBoxLayout()
-        swatch = QLabel("\u2013", self)
+        swatch = QLabel("none", self)
         swatch.setAlignment(Qt.AlignmentFlag.AlignCenter)
         swatch.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 3)
         swatch.setStyleSheet(f"background: {gap_colour().name()}; color: {theme.colour('muted').name()};"
@@ -109,6 +108,22 @@ class MatrixView(QWidget):
         layout.addWidget(self.gaps)
         layout.addStretch(1)
 
+    def _set_columns(self, compact: bool) -> None:
+        header = self.table.horizontalHeader()
+        question, sources = ((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch) if compact
+                             else (QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents))
+        header.setSectionResizeMode(QUESTION_COL, question)
+        for col in range(FIRST_SOURCE_COL, KINDS_COL + 1):
+            header.setSectionResizeMode(col, sources)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        compact = event.size().width() < self.fontMetrics().averageCharWidth() * 110
+        if compact != self.model.compact:
+            self.model.set_compact(compact)
+            self._set_columns(compact)
+            self.table.resizeRowsToContents()
+
     def set_snapshot(self, snapshot: FindingsSnapshot) -> None:
         self.model.set_data(snapshot.questions, snapshot.matrix())
         lines = []
@@ -124,6 +139,30 @@ class MatrixView(QWidget):
         qid = self.model.data(index, QUESTION_ID_ROLE)
         if qid:
             self.question_activated.emit(str(qid))
+
+
+def question_combo(parent: QWidget) -> QComboBox:
+    """A drop-down of the enquiry questions, for narrow windows; never wider than it is given."""
+    combo = QComboBox(parent)
+    combo.setAccessibleName("Enquiry question")
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(16)
+    combo.hide()
+    return combo
+
+
+def fill_question_combo(combo: QComboBox, snapshot: FindingsSnapshot, current: str | None,
+                        extra: tuple[str, str] | None = None) -> None:
+    combo.blockSignals(True)
+    combo.clear()
+    for number, q in enumerate(snapshot.questions, start=1):
+        combo.addItem(f"{number}. {q.text}", q.id)
+        combo.setItemData(number - 1, q.text, Qt.ItemDataRole.ToolTipRole)
+    if extra:
+        combo.addItem(extra[1], extra[0])
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(0, index))
+    combo.blockSignals(False)
 
 
 class QuestionTile(QFrame):

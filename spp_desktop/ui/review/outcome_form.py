@@ -1,223 +1,39 @@
-"""What the lead records in the feedback conversation, saved as you type.
+"""What the feedback conversation settles beyond the findings, saved as you type.
 
-`ConversationCard`: one finding as discussed with the headteacher: Agreed / Agreed as amended (edit the
-text in place) / To explore further, and the headteacher's comment. `OutcomeForm`: the improvement
-priority, proposed next steps (actions with who leads them and by when), the 90-day check-in date and
-the headteacher's overall comment.
-
-Privacy: reviewer-only notes and the names and notes behind the evidence are put into widgets only
-when `show_names` is on; otherwise they are not in any widget at all (not merely hidden).
+`OutcomeForm`: the improvement priority, proposed next steps for the improvement workshop (each an
+`ActionRow`: what, who leads it as a role, by when), the 90-day check-in date (suggested: 90 days after
+the review starts) and the headteacher's overall comment. The per-finding marks and comments are on the
+`ConversationCard`s (finding_cards.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QDateEdit,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QRadioButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from spp_desktop.domain.findings import AgreedAction, Finding, FindingStatus
+from spp_desktop.domain.findings import AgreedAction
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
 from .. import theme
-from ..models.findings_model import FindingsSnapshot, private_details, reference
 from ..widgets.autosave import Autosaver
-from ..widgets.triangulation_badge import TriangulationBadge, missing_text
+from .finding_cards import AUTOSAVE_MS, GrowingTextEdit, label
 
-STATUS_CHOICES = (FindingStatus.DRAFT, FindingStatus.AGREED, FindingStatus.AMENDED, FindingStatus.TO_EXPLORE)
-STATUS_TEXT = {FindingStatus.DRAFT: "Not discussed yet", FindingStatus.AGREED: "Agreed",
-               FindingStatus.AMENDED: "Agreed as amended", FindingStatus.TO_EXPLORE: "To explore further"}
 CHECKIN_DAYS = 90
-AUTOSAVE_MS = 700
-
-
-class GrowingTextEdit(QPlainTextEdit):
-    """A plain text field that grows with its text between `min_lines` and `max_lines`."""
-
-    focus_left = Signal()
-
-    def __init__(self, parent: QWidget | None = None, min_lines: int = 3, max_lines: int = 12):
-        super().__init__(parent)
-        self._min, self._max = min_lines, max_lines
-        self.setTabChangesFocus(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit())
-        self._fit()
-
-    def _fit(self) -> None:
-        lines = max(self._min, min(self._max, int(self.document().documentLayout().documentSize().height())))
-        margins = self.contentsMargins()
-        height = lines * self.fontMetrics().lineSpacing() + 2 * round(self.document().documentMargin())
-        self.setFixedHeight(height + margins.top() + margins.bottom() + 4)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
-        super().resizeEvent(event)
-        self._fit()
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802, ANN001
-        super().focusOutEvent(event)
-        self.focus_left.emit()
 
 
 def to_qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
-
-
-def label(text: str, buddy: QWidget) -> QLabel:
-    lab = QLabel(text)
-    lab.setBuddy(buddy)
-    lab.setFont(theme.scaled_font(lab.font(), 1.0, bold=True))
-    return lab
-
-
-class StepBuilder(QObject):
-    """Builds a long list of widgets a few at a time: the first `eager` steps at once, the rest on the
-    next turns of the event loop, so a screen with many findings opens at once and fills in below."""
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._steps: list[Callable[[], object]] = []
-        self._timer = QTimer(self)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._tick)
-
-    def start(self, steps: list[Callable[[], object]], eager: int) -> None:
-        self._steps = list(steps)
-        self.run(eager)
-        if self._steps:
-            self._timer.start()
-
-    def run(self, count: int) -> None:
-        for _ in range(min(count, len(self._steps))):
-            self._steps.pop(0)()
-
-    def _tick(self) -> None:
-        self.run(3)
-        if not self._steps:
-            self._timer.stop()
-
-    def finish(self) -> None:
-        self.run(len(self._steps))
-        self._timer.stop()
-
-    @property
-    def pending(self) -> int:
-        return len(self._steps)
-
-
-class ConversationCard(QFrame):
-    status_changed = Signal(str)
-    saved = Signal(object)  # Finding
-
-    def __init__(self, store: ReviewStore, review_id: str, finding: Finding, number: str,
-                 snapshot: FindingsSnapshot, show_names: bool, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.store, self.review_id, self.finding = store, review_id, finding
-        self.setObjectName("conversationCard")
-        theme.set_role(self, "card")
-        self.setAccessibleName(f"Finding {number}: {finding.kind.label}")
-        self.autosaver = Autosaver(self._save, self, delay_ms=AUTOSAVE_MS)
-        self.autosaver.status_changed.connect(self.status_changed)
-
-        title = QLabel(f"{number}  {finding.kind.label}")
-        title.setFont(theme.scaled_font(title.font(), 1.05, bold=True))
-        self.text = GrowingTextEdit(self, 2, 12)
-        self.text.setPlainText(finding.text)
-        self.text.setAccessibleName(f"Text of finding {number} (edit to amend)")
-        self.text.setToolTip("Edit the wording here if the headteacher and you agree an amendment.")
-        support = snapshot.finding_support(finding)
-        self.badge = TriangulationBadge("finding", self)
-        self.badge.set_support(support)
-        lines = [f"\u2022 {reference(e, snapshot.show_day)}" + "".join(
-                     f"\n    {d}" for d in (private_details(e) if show_names else ()))
-                 for e in snapshot.linked_evidence(finding.id)]
-        if support.missing_evidence:
-            lines.append(missing_text(support))
-        if show_names and finding.reviewer_notes.strip():
-            lines.append(f"Reviewer-only note: {finding.reviewer_notes.strip()}")
-        self.evidence = QLabel("\n".join(lines) or "No evidence linked.")
-        self.evidence.setWordWrap(True)
-        self.evidence.setTextFormat(Qt.TextFormat.PlainText)
-        self.evidence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        theme.set_role(self.evidence, "muted")
-        self.evidence.setAccessibleName("Evidence behind this finding")
-
-        self.group = QButtonGroup(self)
-        status_row = QHBoxLayout()
-        status_row.addWidget(QLabel("Outcome:"))
-        self.buttons: dict[FindingStatus, QRadioButton] = {}
-        for status in STATUS_CHOICES:
-            button = QRadioButton(STATUS_TEXT[status], self)
-            button.setAccessibleName(f"{STATUS_TEXT[status]}, finding {number}")
-            button.setChecked(status == finding.status)
-            self.group.addButton(button)
-            self.buttons[status] = button
-            status_row.addWidget(button)
-            button.toggled.connect(lambda on, s=status: on and self._set_status(s))
-        status_row.addStretch(1)
-        self.comment = GrowingTextEdit(self, 2, 8)
-        self.comment.setPlainText(finding.head_comment)
-        self.comment.setPlaceholderText("What the headteacher said about this finding")
-        self.comment.setAccessibleName(f"Headteacher's comment on finding {number}")
-        for edit in (self.text, self.comment):
-            edit.textChanged.connect(self._typed)
-            edit.focus_left.connect(self.autosaver.flush)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 12)
-        layout.addWidget(title)
-        layout.addWidget(self.text)
-        layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.evidence)
-        layout.addLayout(status_row)
-        layout.addWidget(label("Headteacher's comment", self.comment))
-        layout.addWidget(self.comment)
-
-    def _typed(self) -> None:
-        if self.sender() is self.text and self.finding.status == FindingStatus.AGREED \
-                and self.text.toPlainText() != self.finding.text:
-            self.buttons[FindingStatus.AMENDED].setChecked(True)  # the agreed wording changed
-        self.autosaver.touch()
-
-    def _save(self) -> None:
-        self.finding = self.store.update_finding(self.review_id, self.finding.id, text=self.text.toPlainText(),
-                                                 head_comment=self.comment.toPlainText())
-        self.saved.emit(self.finding)
-
-    def _set_status(self, status: FindingStatus) -> None:
-        if status == self.finding.status:
-            return
-        self.flush()
-        try:
-            self.finding = self.store.update_finding(self.review_id, self.finding.id, status=status)
-        except (StoreError, KeyError) as exc:
-            self.status_changed.emit(getattr(exc, "user_message", "That finding no longer exists."))
-            return
-        self.saved.emit(self.finding)
-        if status == FindingStatus.AMENDED and not self.text.hasFocus():
-            self.text.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def set_status(self, status: FindingStatus) -> None:
-        self.buttons[status].setChecked(True)
-
-    def flush(self) -> bool:
-        return self.autosaver.flush()
 
 
 class ActionRow(QWidget):
@@ -323,8 +139,8 @@ class OutcomeForm(QWidget):
         grid.setColumnStretch(0, 1)
         widgets: list[QWidget | QHBoxLayout | QVBoxLayout] = [
             theme.heading("After the conversation", 2),
-            label("Improvement priority", self.priority), self.priority,
-            label("Proposed next steps for the improvement workshop", self.next_steps), self.next_steps,
+            label("Improvement priority", self.priority, True), self.priority,
+            label("Proposed next steps for the improvement workshop", self.next_steps, True), self.next_steps,
             theme.muted_label("Each step: what, who leads it (a role, not a name), and by when."),
         ]
         for w in widgets:
@@ -334,8 +150,8 @@ class OutcomeForm(QWidget):
         checkin_row = QHBoxLayout()
         checkin_row.addWidget(self.checkin)
         checkin_row.addWidget(self.checkin_note, 1)
-        for w in (label("90-day check-in", self.checkin), checkin_row,
-                  label("Headteacher's overall comment", self.head_comment), self.head_comment):
+        for w in (label("90-day check-in", self.checkin, True), checkin_row,
+                  label("Headteacher's overall comment", self.head_comment, True), self.head_comment):
             if isinstance(w, QHBoxLayout):
                 grid.addLayout(w, grid.rowCount(), 0)
             else:
