@@ -247,5 +247,91 @@ def main() -> int:
     return 0
 
 
+
+# --- findings, evidence matrix, feedback conversation and presentation (issue 4) -------------------
+# Kept apart from the shots above; they run last, in the light theme, on the same demo review.
+def _light_review_page(ctx: Shots, name: str):
+    """The workspace page `name` in the light theme (a shot before may have switched to dark)."""
+    if theme.is_dark():
+        theme.apply_theme(QApplication.instance(), dark=False)
+        ctx.window.close()
+        ctx.window = ctx.new_window(ctx.data_dir, open_on_unlock=ctx.review_id)
+        ctx.store = None
+    ctx.open_review()
+    page = ctx.window.workspace.show_page(name)
+    settle()
+    return page
+
+
+@shot("findings")
+def findings_shot(ctx: Shots) -> QWidget:
+    page = _light_review_page(ctx, "findings")
+    page.open_question(page.view.snapshot.questions[0].id)
+    settle()
+    return ctx.window
+
+
+@shot("findings-one-source")
+def findings_one_source(ctx: Shots) -> QWidget:
+    page = _light_review_page(ctx, "findings")
+    snap = page.view.snapshot
+    thin = next((f for f in snap.findings if snap.finding_support(f).warning), snap.findings[-1])
+    page.view.show_finding(thin.id)
+    settle()
+    return ctx.window
+
+
+@shot("evidence-matrix")
+def evidence_matrix(ctx: Shots) -> QWidget:
+    page = _light_review_page(ctx, "findings")
+    page.show_matrix()
+    settle()
+    return ctx.window
+
+
+@shot("feedback")
+def feedback_shot(ctx: Shots) -> QWidget:
+    page = _light_review_page(ctx, "feedback")
+    page.show_item(page.question_ids()[1])
+    page.finish_building()
+    settle()
+    return ctx.window
+
+
+@shot("feedback-next-steps")
+def feedback_next_steps(ctx: Shots) -> QWidget:
+    page = _light_review_page(ctx, "feedback")
+    page.show_item("__outcome__")
+    form = page.outcome_form
+    if not form.priority.toPlainText():
+        form.priority.setPlainText("Make expectations for written responses to reading build clearly "
+                                   "from Year 3 to Year 6.")
+        for text, owner in (("Map how written answers to reading should step up in each year group",
+                             "English lead"),
+                            ("Agree a shared expectation for how pupils with SEND access the class text",
+                             "SENCo with the English lead")):
+            row = form.add_action()
+            row.text.setText(text)
+            row.owner.setText(owner)
+            row.autosaver.save_now()
+    page.flush()
+    settle()
+    return ctx.window
+
+
+@shot("presentation")
+def presentation_shot(ctx: Shots) -> QWidget:
+    from spp_desktop.ui.review.presentation import PresentationWindow
+
+    page = _light_review_page(ctx, "feedback")
+    page.flush()
+    assert ctx.store is not None
+    window = PresentationWindow(page.snapshot, ctx.store.outcome(ctx.review_id), ctx.store.actions(ctx.review_id),
+                                index=1)
+    window.resize(1920, 1080)  # a projector; full screen in use (F5), a plain window here
+    window.show()
+    settle()
+    return window
+
 if __name__ == "__main__":
     sys.exit(main())

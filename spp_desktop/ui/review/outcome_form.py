@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -116,6 +117,7 @@ class OutcomeForm(QWidget):
         self.suggested_checkin = review.start_date + timedelta(days=CHECKIN_DAYS)
         self.checkin_saved = outcome.checkin_date is not None
         self.checkin = QDateEdit(self)
+        self.checkin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.checkin.setCalendarPopup(True)
         self.checkin.setDisplayFormat("dddd d MMMM yyyy")
         self.checkin.setDate(to_qdate(outcome.checkin_date or self.suggested_checkin))
@@ -150,6 +152,7 @@ class OutcomeForm(QWidget):
         checkin_row = QHBoxLayout()
         checkin_row.addWidget(self.checkin)
         checkin_row.addWidget(self.checkin_note, 1)
+        checkin_row.addStretch(0)  # the date keeps its size once the note has gone
         for w in (label("90-day check-in", self.checkin, True), checkin_row,
                   label("Headteacher's overall comment", self.head_comment, True), self.head_comment):
             if isinstance(w, QHBoxLayout):
