@@ -10,14 +10,11 @@ changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sync.protocol.bundle import BundleError, BundleWrongReview, decode_bundle, encode_bundle, read_header
 
 from .db import translated_errors
-
-if TYPE_CHECKING:
-    from .repository import ReviewStore
+from .replica import ReplicaMixin
 
 
 class BundleUnknownReview(BundleWrongReview):
@@ -49,12 +46,12 @@ class BundleImportResult:
     photos: int  # photos new to this laptop
 
 
-class BundlesMixin:
-    def export_bundle(self: ReviewStore, review_id: str) -> bytes:
+class BundlesMixin(ReplicaMixin):
+    def export_bundle(self, review_id: str) -> bytes:
         """The review's ops and photos as an encrypted team bundle (bytes for a file)."""
         return self.export_bundle_with_counts(review_id).data
 
-    def export_bundle_with_counts(self: ReviewStore, review_id: str) -> BundleExportResult:
+    def export_bundle_with_counts(self, review_id: str) -> BundleExportResult:
         key = self.team_key(review_id)
         if key is None:
             raise BundleNoTeamKey()
@@ -73,7 +70,7 @@ class BundlesMixin:
                              ops=ops, attachments=photos, team_key=key)
         return BundleExportResult(data, len(ops), len(photos))
 
-    def import_bundle(self: ReviewStore, data: bytes, expected_review_id: str | None = None) -> BundleImportResult:
+    def import_bundle(self, data: bytes, expected_review_id: str | None = None) -> BundleImportResult:
         """Apply a team member's bundle to the review it is for (which must be `expected_review_id` when
         given, e.g. the review open on screen). All of it or, on any problem, nothing."""
         _, review_id = read_header(bytes(data))

@@ -117,3 +117,10 @@ class StoreCore:
         row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
+    def review_ids(self) -> list[str]:
+        self._require_key()
+        return [r[0] for r in self._conn.execute("SELECT id FROM reviews ORDER BY added_ms")]
+
+    def has_review(self, review_id: str) -> bool:
+        self._require_key()
+        return self._conn.execute("SELECT 1 FROM reviews WHERE id = ?", (review_id,)).fetchone() is not None

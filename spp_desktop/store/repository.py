@@ -22,7 +22,6 @@ from .keys import FAST_TEST_KDF, KdfParams  # noqa: F401  (re-exported: the UI p
 from .mapping import review_from_states
 from .migrations import migrations, unknown_applied
 from .records import RecordsMixin
-from .replica import ReplicaMixin
 
 
 class UnlockedKey:
@@ -47,7 +46,7 @@ class UnlockedKey:
         return f"UnlockedKey({self.data_dir})"
 
 
-class ReviewStore(RecordsMixin, ReplicaMixin, BundlesMixin):
+class ReviewStore(RecordsMixin, BundlesMixin):
     @staticmethod
     def exists(data_dir: Path) -> bool:
         return StoreFiles(Path(data_dir)).exists()
@@ -111,14 +110,6 @@ class ReviewStore(RecordsMixin, ReplicaMixin, BundlesMixin):
     @staticmethod
     def change_passphrase(data_dir: Path, old: str, new: str) -> None:
         keys.change_passphrase(StoreFiles(Path(data_dir)).key_file, old, new)
-
-    def review_ids(self) -> list[str]:
-        self._require_key()
-        return [r[0] for r in self._conn.execute("SELECT id FROM reviews ORDER BY added_ms")]
-
-    def has_review(self, review_id: str) -> bool:
-        self._require_key()
-        return self._conn.execute("SELECT 1 FROM reviews WHERE id = ?", (review_id,)).fetchone() is not None
 
     def list_reviews(self) -> list[ReviewSummary]:
         summaries = []
