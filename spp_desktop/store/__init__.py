@@ -1,4 +1,5 @@
-"""The encrypted review store: the only place that runs SQL or touches key material."""
+"""The encrypted review store: the only place that runs SQL or touches key material.
 
-# Set up the SQLCipher driver for sqlite-utils before any store module imports sqlite_utils.
-from . import db as _db  # noqa: F401
+Modules that use sqlite_utils import it through `.db`, which first points it at the SQLCipher driver.
+`keys` stays importable without the database stack (the lock screen derives the key while it loads).
+"""

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils.migrations import Migrations
+from sqlite_utils.migrations import Migrations  # noqa: E402, I001
+
+from .db import sqlite_utils  # noqa: F401  (sets up the SQLCipher driver before sqlite_utils loads)
 
 migrations = Migrations("spp_desktop")
 

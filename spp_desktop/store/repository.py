@@ -112,6 +112,7 @@ class ReviewStore(RecordsMixin, BundlesMixin):
         keys.change_passphrase(StoreFiles(Path(data_dir)).key_file, old, new)
 
     def list_reviews(self) -> list[ReviewSummary]:
+        self._require_key()
         summaries = []
         for row in self._conn.execute("SELECT id, last_synced_ms FROM reviews ORDER BY added_ms").fetchall():
             review = self.review(row[0])
