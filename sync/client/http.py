@@ -311,7 +311,8 @@ def _json(response: requests.Response) -> dict[str, Any]:
     try:
         data = response.json()
     except ValueError:
-        raise MalformedReply("not JSON") from None
+        raise MalformedReply(f"not JSON (status {response.status_code}, {len(response.content)} bytes, "
+                             f"Content-Length {response.headers.get('Content-Length')})") from None
     if not isinstance(data, dict):
         raise MalformedReply("not a JSON object")
     return data
@@ -323,8 +324,9 @@ def _unframed(response: requests.Response) -> bool:
         return False
     if response.status_code in (204, 304):
         return False
-    return "Content-Length" not in response.headers and \
-        "chunked" not in response.headers.get("Transfer-Encoding", "").lower()
+    if response.headers.get("Content-Length", "").strip().isdigit():
+        return False  # (a header cut short after "Content-Length:" leaves it empty: unframed)
+    return "chunked" not in response.headers.get("Transfer-Encoding", "").lower()
 
 
 def _error_code(response: requests.Response) -> str:

@@ -315,3 +315,45 @@ def test_malformed_replies_are_reported_not_crashes(nonsense_server: Any, tmp_pa
     with pytest.raises(MalformedReply) as caught:
         SyncEngine(session, Empty(), "01a20258-5f12-7d3a-aaed-6d617e3b639c").run()  # type: ignore[arg-type]
     assert "does not understand" in str(caught.value)
+
+
+def test_a_reply_cut_at_any_byte_is_a_network_failure_not_a_malformed_reply() -> None:
+    """Cut after every single byte of a real reply: the client calls each one a cut connection (to be
+    retried), never a reply it does not understand, and never takes a part for the whole."""
+    import logging
+    import socket
+    import threading
+
+    from sync.client import RetryPolicy
+    body = b'{"state_hash":"abc","cursor":5,"op_count":5}'
+    full = (b"HTTP/1.1 200 OK\r\ndate: Sun, 22 Nov 2026 08:00:00 GMT\r\ncontent-length: %d\r\n"
+            b"content-type: application/json\r\n\r\n" % len(body)) + body
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    replies: list[bytes] = []
+
+    def serve() -> None:
+        while replies:
+            conn, _ = listener.accept()
+            with conn:
+                conn.recv(65536)
+                conn.sendall(replies.pop(0))
+
+    replies.extend(full[:cut] for cut in range(1, len(full) + 1))
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    session = ServerSession(f"http://127.0.0.1:{listener.getsockname()[1]}", token="t", timeout=(2, 2),
+                            retry=RetryPolicy(retries=0, body_attempts=1))
+    logging.disable(logging.WARNING)  # urllib3 warns about every broken header block
+    try:
+        outcomes = []
+        for _ in range(len(full)):
+            try:
+                outcomes.append(session.state("r1")["state_hash"])
+            except ServerUnreachable:
+                outcomes.append("cut")
+    finally:
+        logging.disable(logging.NOTSET)
+        listener.close()
+    assert outcomes == ["cut"] * (len(full) - 1) + ["abc"]

@@ -16,7 +16,7 @@ from spp_desktop.store.keys import FAST_TEST_KDF
 from spp_desktop.store.repository import ReviewStore
 from sync.client import RetryPolicy, ServerSession, login
 from sync.client.engine import SyncEngine, SyncReport
-from sync.client.errors import ServerUnreachable
+from sync.client.errors import MalformedReply, ServerUnreachable
 from sync.server import admin
 from sync.server.db import make_engine
 from sync.server.storage import Storage
@@ -94,6 +94,8 @@ def sync_until_done(session: ServerSession, store: ReviewStore, review_id: str, 
             return SyncEngine(session, store, review_id, **engine).run(), failures
         except ServerUnreachable:
             failures += 1
+        except MalformedReply as exc:
+            raise AssertionError(f"malformed reply: {exc.detail}") from exc
     raise AssertionError(f"no sync pass completed in {attempts} attempts")
 
 
