@@ -22,7 +22,7 @@ from sync.client.checkout import assigned_reviews as fetch_assigned
 from sync.client.checkout import checkout, login
 from sync.client.engine import Progress, SyncEngine, SyncReport
 from sync.client.errors import NotOnTeam, ServerRefused, SyncError
-from sync.client.http import ServerSession
+from sync.client.http import RetryPolicy, ServerSession
 from sync.client.wire import Account, AssignedReview
 from sync.protocol.bundle import BundleError
 
@@ -124,6 +124,19 @@ def sync_all(store: ReviewStore, *, progress: Progress | None = None, cancelled:
         return reports
 
 
+def server_reachable(store: ReviewStore, *, timeout: float = 3.0, **options: Any) -> bool:
+    """One quick try, no retries: is the signed-in server there? Poll it to sync when the network is back."""
+    account = store.server_account()
+    if not account:
+        return False
+    options.setdefault("retry", RetryPolicy(retries=0, body_attempts=1))
+    try:
+        with _session(account["url"], timeout=(timeout, timeout), **options) as session:
+            return session.health()
+    except SyncError:
+        return False
+
+
 def is_signed_in(store: ReviewStore) -> bool:
     account = store.server_account()
     return bool(account and account.get("token"))
@@ -218,6 +231,7 @@ def report_lines(report: SyncReport) -> list[str]:
 
 __all__ = [
     "NotOnTeam", "NotSignedIn", "SyncError", "assigned_reviews", "check_out", "error_text", "export_bundle_file",
-    "import_bundle_file", "in_worker", "is_signed_in", "report_lines", "session_for", "sign_in", "sign_out",
+    "import_bundle_file", "in_worker", "is_signed_in", "report_lines", "server_reachable", "session_for",
+    "sign_in", "sign_out",
     "sync_all", "sync_review", "sync_status_text",
 ]

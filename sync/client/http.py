@@ -252,6 +252,14 @@ class ServerSession:
         return self.post_json("/auth/login", {"username": username, "password": password,
                                               "device_name": device_name})
 
+    def health(self) -> bool:
+        """Is the server there and well? One quick request (for "sync when the network comes back")."""
+        try:
+            self.request("GET", "/health")
+        except SyncError:
+            return False
+        return True
+
     def reviews(self) -> dict[str, Any]:
         return self.get_json("/reviews")
 

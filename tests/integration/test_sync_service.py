@@ -16,6 +16,7 @@ from sync.client import MalformedReply, NotOnTeam, ServerRefused, ServerUnreacha
 from sync.protocol.bundle import BundleTampered
 from sync.protocol.ops import Operation
 from tests.helpers import small_package
+from tests.server.live import free_port
 
 from .world import FAST_RETRY, PASSWORD, World, new_laptop, server_ops
 
@@ -36,6 +37,7 @@ def _signed_in(world: World, tmp_path: Path, index: int = 0, members: int = 2) -
 
 def test_status_words(world: World, tmp_path: Path) -> None:
     store, review_id = _signed_in(world, tmp_path)
+    assert service.server_reachable(store)
     report = service.check_out(store, review_id, **FAST)
     assert report.in_step and store.me(review_id) == world.members[0].user_id
     assert service.sync_status_text(store, review_id) == f"Everything synced at {datetime.now():%H:%M}"
@@ -60,6 +62,10 @@ def test_status_words(world: World, tmp_path: Path) -> None:
 
 def test_errors_are_one_sentence(world: World, tmp_path: Path) -> None:
     store = new_laptop(tmp_path / "laptop")
+    assert not service.server_reachable(store)
+    store.save_server_account(url=f"http://127.0.0.1:{free_port()}", username="jo", user_id="u", token="t")
+    assert not service.server_reachable(store, timeout=0.5)
+    store.forget_server_account()
     with pytest.raises(service.NotSignedIn) as caught:
         service.sync_all(store)
     assert service.error_text(caught.value) == "This laptop is not signed in to a server yet. Sign in first."
