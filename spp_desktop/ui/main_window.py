@@ -33,17 +33,23 @@ from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import KdfParams, ReviewStore
 
 from .autolock import IdleLock
+from .help import HelpMenu, WelcomeDialog
 from .home import HomePage, unsynced_text
+from .i18n import error_text
 from .icons import app_icon, icon
 from .lock_screen import LockScreen
 from .review.plan_page import Clock
-from .review.workspace import PAGES, ReviewWorkspace
+from .review.workspace import PAGES, ReviewWorkspace, page_label
 from .settings import Settings, SettingsDialog, save_settings
 
 log = logging.getLogger(__name__)
 
 APP_TITLE = "SPP Desktop"
-LOCKED_TITLE = "SPP Desktop — Locked"
+LOCKED_TITLE = "SPP Desktop — Locked"  # in English; the window shows locked_title()
+
+
+def locked_title() -> str:
+    return QApplication.translate("MainWindow", "SPP Desktop — Locked")
 
 
 class MainWindow(QMainWindow):
@@ -91,38 +97,41 @@ class MainWindow(QMainWindow):
             action.setIcon(icon(icon_name))
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            action.setToolTip(self.tr("{action} ({shortcut})").format(
+                action=text.replace('&', '').rstrip('…'),
+                shortcut=QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)))
         action.setObjectName(name)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
-        self.act_home = self._action("&Reviews", "home", None, self.show_home, "home")
-        self.act_import = self._action("&Import review package…", "import", None, self._import, "import")
-        self.act_settings = self._action("&Settings…", "settings", None, self.open_settings, "settings")
-        self.act_lock = self._action("&Lock", "lock", "Ctrl+L", self.lock, "lock")
-        self.act_quit = self._action("&Quit", None, "Ctrl+Q", self.close, "quit")
+        self.act_home = self._action(self.tr("&Reviews"), "home", None, self.show_home, "home")
+        self.act_import = self._action(self.tr("&Import review package…"), "import", None, self._import, "import")
+        self.act_settings = self._action(self.tr("&Settings…"), "settings", None, self.open_settings, "settings")
+        self.act_lock = self._action(self.tr("&Lock"), "lock", "Ctrl+L", self.lock, "lock")
+        self.act_quit = self._action(self.tr("&Quit"), None, "Ctrl+Q", self.close, "quit")
         self.act_new_observation = self._action(
-            "New &observation", "observation", "Ctrl+Shift+O",
+            self.tr("New &observation"), "observation", "Ctrl+Shift+O",
             lambda: self._new_evidence(EvidenceKind.OBSERVATION), "new_observation")
         self.act_new_interview = self._action(
-            "New &interview", "interview", "Ctrl+Shift+I", lambda: self._new_evidence(EvidenceKind.INTERVIEW),
-            "new_interview")
+            self.tr("New &interview"), "interview", "Ctrl+Shift+I",
+            lambda: self._new_evidence(EvidenceKind.INTERVIEW), "new_interview")
         self.act_new_book = self._action(
-            "New &book scrutiny", "book", "Ctrl+Shift+B", lambda: self._new_evidence(EvidenceKind.BOOK_SCRUTINY),
-            "new_book_scrutiny")
-        self.act_search = self._action("&Search evidence", "search", "Ctrl+F", self._search, "search")
-        self.act_go = {name: self._action(label, icon_name, shortcut, lambda n=name: self._go(n), f"go_{name}")
+            self.tr("New &book scrutiny"), "book", "Ctrl+Shift+B",
+            lambda: self._new_evidence(EvidenceKind.BOOK_SCRUTINY), "new_book_scrutiny")
+        self.act_search = self._action(self.tr("&Search evidence"), "search", "Ctrl+F", self._search, "search")
+        self.act_go = {name: self._action(page_label(label), icon_name, shortcut, lambda n=name: self._go(n),
+                                          f"go_{name}")
                        for name, label, icon_name, shortcut in PAGES}
         self._review_actions = [self.act_new_observation, self.act_new_interview, self.act_new_book,
                                 self.act_search, *self.act_go.values()]
         self._unlocked_actions = [self.act_home, self.act_import, self.act_lock, *self._review_actions]
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Main toolbar")
+        bar = QToolBar(self.tr("Main toolbar"))
         bar.setObjectName("mainToolbar")
-        bar.setAccessibleName("Main toolbar")
+        bar.setAccessibleName(self.tr("Main toolbar"))
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addAction(self.act_home)
@@ -137,25 +146,26 @@ class MainWindow(QMainWindow):
         self.toolbar = bar
 
     def _build_menus(self) -> None:
-        menu = self.menuBar().addMenu("&File")
+        menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.act_home, self.act_import, self.act_settings):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.act_lock)
         menu.addAction(self.act_quit)
-        review = self.menuBar().addMenu("&Review")
+        review = self.menuBar().addMenu(self.tr("&Review"))
         for action in self.act_go.values():
             review.addAction(action)
         review.addSeparator()
         for action in (self.act_new_observation, self.act_new_interview, self.act_new_book, self.act_search):
             review.addAction(action)
         self.review_menu = review
+        self.help = HelpMenu(self, self.data_dir, has_demo=self._demo_package is not None)
 
     def _build_status_bar(self) -> None:
         self.save_status = QLabel()
-        self.save_status.setAccessibleName("Save status")
+        self.save_status.setAccessibleName(self.tr("Save status"))
         self.unsynced_label = QLabel()
-        self.unsynced_label.setAccessibleName("Changes not yet synced")
+        self.unsynced_label.setAccessibleName(self.tr("Changes not yet synced"))
         self.statusBar().addWidget(self.save_status, 1)
         self.statusBar().addPermanentWidget(self.unsynced_label)
 
@@ -186,7 +196,7 @@ class MainWindow(QMainWindow):
         self.home = None
         self.workspace = None
         self._set_content(self.lock_screen)
-        self.setWindowTitle(LOCKED_TITLE)
+        self.setWindowTitle(locked_title())
         self.toolbar.hide()
         self.review_menu.menuAction().setVisible(False)
         for action in self._unlocked_actions:
@@ -223,7 +233,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         if self.workspace is not None and not self.workspace.flush():
-            self.save_status.setText("Some typing could not be saved yet; it is kept on screen.")
+            self.save_status.setText(self.tr("Some typing could not be saved yet; it is kept on screen."))
             return
         self.home = HomePage(self.store, demo_package=self._demo_package)
         self.home.open_review.connect(self.open_review)
@@ -266,8 +276,8 @@ class MainWindow(QMainWindow):
                 dialog.reject()  # a file dialog or message box must not stay open over the lock screen
         store, self.store = self.store, None
         if not saved and not message:
-            message = ("Some typing could not be saved before locking (the disk may be full). "
-                       "Free some space; everything saved earlier is safe.")
+            message = self.tr("Some typing could not be saved before locking (the disk may be full). "
+                              "Free some space; everything saved earlier is safe.")
         self._show_lock_screen(message)
         try:
             store.close()
@@ -278,7 +288,7 @@ class MainWindow(QMainWindow):
     def on_store_error(self, exc: StoreError) -> None:
         """A store call failed (file gone, altered ...): show why, lock without writing anything more."""
         log.warning("Store error: %s", type(exc).__name__)
-        self.lock(reason="store error", flush=False, message=exc.user_message)
+        self.lock(reason="store error", flush=False, message=error_text(exc))
 
     # --- toolbar actions ----------------------------------------------------------------------------
     def _new_evidence(self, kind: EvidenceKind) -> None:
@@ -307,6 +317,13 @@ class MainWindow(QMainWindow):
             self.settings = dialog.result_settings()
             self.idle_lock.set_timeout(self.settings.autolock_minutes * 60)
             save_settings(self.settings, self._settings_file)
+
+    def show_welcome(self) -> None:
+        """The first-start welcome; it is not shown again once closed (Help ▸ Welcome brings it back)."""
+        dialog: WelcomeDialog = self.help.welcome_dialog()
+        dialog.exec()
+        self.settings.welcome_seen = True
+        save_settings(self.settings, self._settings_file)
 
     # --- geometry and closing -----------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -356,8 +373,9 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         answer = QMessageBox.warning(
-            self, "Not everything is saved",
-            "Some typing could not be saved (the disk may be full). If you close now, it is lost. Close anyway?",
+            self, self.tr("Not everything is saved"),
+            self.tr("Some typing could not be saved (the disk may be full). If you close now, it is lost. "
+                    "Close anyway?"),
             QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Close:
             self._really_shutdown()

@@ -78,8 +78,8 @@ def push_results(data: dict[str, Any], sent: list[str]) -> list[PushResult]:
             raise MalformedReply("a result names another operation")
         reason = ""
         if status == "rejected":
-            reason = item.get("reason") if isinstance(item.get("reason"), str) else ""
-            reason = reason.strip() or "refused without a reason"
+            given = item.get("reason")
+            reason = (given.strip() if isinstance(given, str) else "") or "refused without a reason"
         results.append(PushResult(op_id, status, reason))
     return results
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
@@ -33,12 +33,17 @@ log = logging.getLogger(__name__)
 
 # name, label, icon, shortcut
 PAGES: tuple[tuple[str, str, str, str], ...] = (
-    ("plan", "Plan", "plan", "Ctrl+1"),
-    ("evidence", "Evidence", "evidence", "Ctrl+2"),
-    ("findings", "Findings", "findings", "Ctrl+3"),
-    ("feedback", "Feedback", "feedback", "Ctrl+4"),
+    ("plan", QT_TRANSLATE_NOOP("Workspace", "Plan"), "plan", "Ctrl+1"),
+    ("evidence", QT_TRANSLATE_NOOP("Workspace", "Evidence"), "evidence", "Ctrl+2"),
+    ("findings", QT_TRANSLATE_NOOP("Workspace", "Findings"), "findings", "Ctrl+3"),
+    ("feedback", QT_TRANSLATE_NOOP("Workspace", "Feedback"), "feedback", "Ctrl+4"),
 )
 INTEGRITY_CHECK_MS = 60_000
+
+
+def page_label(label: str) -> str:
+    """A page name from PAGES in the interface language."""
+    return QCoreApplication.translate("Workspace", label)
 
 
 def evidence_page_class() -> type[QWidget] | None:
@@ -57,11 +62,11 @@ class _MissingEvidencePage(QWidget):
     def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("evidencePage")
-        self.setAccessibleName("Evidence")
+        self.setAccessibleName(self.tr("Evidence"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
-        layout.addWidget(theme.heading("Evidence", 1))
-        layout.addWidget(theme.muted_label("Evidence capture is not part of this build."))
+        layout.addWidget(theme.heading(self.tr("Evidence"), 1))
+        layout.addWidget(theme.muted_label(self.tr("Evidence capture is not part of this build.")))
         layout.addStretch(1)
         self.requests: list[tuple[EvidenceKind, ScheduleSlot | None]] = []
 
@@ -98,20 +103,21 @@ class ReviewWorkspace(QWidget):
         self._factories = page_factories or {}
         self._pages: dict[str, QWidget] = {}
         self.review = store.review(review_id)
-        self.setAccessibleName(f"Review of {self.review.host_school}")
+        self.setAccessibleName(self.tr("Review of {school}").format(school=self.review.host_school))
 
         self.nav = QListWidget()
         self.nav.setObjectName("workspaceNav")
-        self.nav.setAccessibleName("Sections")
+        self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         char = self.fontMetrics().averageCharWidth()
         self.nav.setIconSize(QSize(self.fontMetrics().height() + 4, self.fontMetrics().height() + 4))
-        widest = max(self.fontMetrics().horizontalAdvance(label) for _n, label, _i, _s in PAGES)
+        widest = max(self.fontMetrics().horizontalAdvance(page_label(label)) for _n, label, _i, _s in PAGES)
         self._nav_wide = widest + self.nav.iconSize().width() + char * 9
         self._nav_narrow = self.nav.iconSize().width() + char * 6
         self._compact = False
         self.nav.setFixedWidth(self._nav_wide)
-        for name, label, icon_name, shortcut in PAGES:
+        for name, source_label, icon_name, shortcut in PAGES:
+            label = page_label(source_label)
             item = QListWidgetItem(icon(icon_name), label)
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(f"{label} ({shortcut})")
@@ -184,7 +190,7 @@ class ReviewWorkspace(QWidget):
         self._compact = compact
         self.nav.setFixedWidth(self._nav_narrow if compact else self._nav_wide)
         for row, (_name, label, _icon, _shortcut) in enumerate(PAGES):
-            self.nav.item(row).setText("" if compact else label)
+            self.nav.item(row).setText("" if compact else page_label(label))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
