@@ -7,6 +7,7 @@ script and the benchmarks use, so they see exactly the window users get.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import signal
 import sys
@@ -24,11 +25,13 @@ from .demo import DEMO_PASSPHRASE, demo_package
 from .store.errors import StoreError
 from .store.keys import KdfParams
 from .store.repository import ReviewStore
+from .ui import i18n
 from .ui.autolock import IdleLock
 from .ui.icons import app_icon
 from .ui.main_window import MainWindow
 from .ui.review.plan_page import Clock
-from .ui.settings import Settings, load_settings, settings_path
+from .ui.settings import Settings, load_settings, save_settings, settings_path
+from .ui.startup import claim_data_dir
 from .ui.theme import apply_theme, follow_system_scheme
 
 log = logging.getLogger(__name__)
@@ -109,13 +112,30 @@ def _quit_on_signals(app: QApplication) -> None:
     ticker.timeout.connect(lambda: None)
 
 
+def apply_language(app: QApplication, settings: Settings) -> str:
+    """Install the translators for the language setting (at start-up: a change applies on restart)."""
+    language = i18n.install_translation(app, settings.language)
+    i18n.set_summary_language(settings.summary_language)
+    return language
+
+
+def default_data_dir(override: str | Path | None, settings: Settings) -> Path:
+    """--data-dir or SPP_DATA_DIR first, then a folder the user chose on an earlier start, then the platform's."""
+    if override or os.environ.get("SPP_DATA_DIR") or not settings.data_dir:
+        return paths.data_dir(override)
+    return Path(settings.data_dir)
+
+
 def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
     """Open the app. With `demo`, a throwaway store holding the demo review, removed at exit."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    settings = load_settings()
     app = application()
+    apply_language(app, settings)
     follow_system_scheme(app)
     demo_dir: Path | None = None
     open_on_unlock = None
+    lock = None
     try:
         if demo:
             if not demo_available():
@@ -125,16 +145,27 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
             open_on_unlock = prepare_demo_store(demo_dir)
             folder = demo_dir
         else:
-            folder = paths.data_dir(data_dir)
-        window = build_main_window(folder, settings=load_settings(), settings_file=settings_path(), demo=demo,
+            wanted = default_data_dir(data_dir, settings)
+            claimed = claim_data_dir(wanted)
+            if claimed is None:  # unwritable and no other folder chosen, or another copy has it open
+                return 1
+            folder, lock = claimed
+            if folder != wanted:
+                settings.data_dir = str(folder)
+                save_settings(settings)
+        window = build_main_window(folder, settings=settings, settings_file=settings_path(), demo=demo,
                                    open_on_unlock=open_on_unlock)
         _install_store_error_hook(window)
         _quit_on_signals(app)
         window.show()
+        if not settings.welcome_seen:
+            QTimer.singleShot(0, window.show_welcome)
         code = app.exec()
         if not window.shutdown():  # quit by a signal with unsaved typing: nothing more can be done
             log.warning("Closed with typing that could not be saved.")
         return code
     finally:
+        if lock is not None:
+            lock.release()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spp_desktop.datadir import LOCK_NAME
 from spp_desktop.domain.passphrase import passphrase_problem, strength_hint
 from spp_desktop.store.errors import StoreError, WrongPassphrase
 from spp_desktop.store.repository import KdfParams, ReviewStore, UnlockedKey
 
 from . import theme
+from .i18n import domain_text, error_text
 from .icons import app_icon
 from .tasks import Task, run_in_background
 
@@ -49,7 +51,8 @@ def _create_store(folder: Path, passphrase: str, kdf_params: KdfParams | None) -
 
 
 def _folder_is_empty(folder: Path) -> bool:
-    return not folder.exists() or not any(folder.iterdir())
+    """Nothing in the folder but (perhaps) this copy's own lock file."""
+    return not folder.exists() or not any(p.name != LOCK_NAME for p in folder.iterdir())
 
 
 class LockScreen(QWidget):
@@ -61,7 +64,7 @@ class LockScreen(QWidget):
                  kdf_params: KdfParams | None = None, message: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("lockScreen")
-        self.setAccessibleName("Lock screen")
+        self.setAccessibleName(self.tr("Lock screen"))
         self.data_dir = Path(data_dir)
         self._kdf_params = kdf_params
         # A folder that holds anything at all is never treated as a first run: creating a store there
@@ -88,12 +91,12 @@ class LockScreen(QWidget):
 
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(self.fontMetrics().height() * 3))
-        logo.setAccessibleName("SPP Desktop logo")
+        logo.setAccessibleName(self.tr("SPP Desktop logo"))
         title_row = QHBoxLayout()
         title_row.addWidget(logo)
         titles = QVBoxLayout()
         titles.addWidget(theme.heading("SPP Desktop", 1))
-        titles.addWidget(theme.muted_label("Peer review fieldwork, kept encrypted on this laptop."))
+        titles.addWidget(theme.muted_label(self.tr("Peer review fieldwork, kept encrypted on this laptop.")))
         title_row.addLayout(titles, 1)
         box.addLayout(title_row)
         box.addSpacing(6)
@@ -107,43 +110,44 @@ class LockScreen(QWidget):
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
         self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem_label.setAccessibleName("Problem")
+        self.problem_label.setAccessibleName(self.tr("Problem"))
         problem_layout.addWidget(self.problem_label)
         self.problem_box.hide()
         box.addWidget(self.problem_box)
 
         intro = QLabel(
-            "Choose a passphrase to protect the reviews on this laptop. You will type it each time you "
-            "open SPP Desktop. It cannot be recovered, so keep it somewhere safe."
+            self.tr("Choose a passphrase to protect the reviews on this laptop. You will type it each time you "
+                    "open SPP Desktop. It cannot be recovered, so keep it somewhere safe.")
             if self.first_run else
-            "The reviews on this laptop are locked. Type your passphrase to carry on."
+            self.tr("The reviews on this laptop are locked. Type your passphrase to carry on.")
         )
         intro.setWordWrap(True)
         box.addWidget(intro)
 
-        self.passphrase = self._password_field("Passphrase")
-        box.addWidget(self._label_for("&Passphrase", self.passphrase))
+        self.passphrase = self._password_field(self.tr("Passphrase"))
+        box.addWidget(self._label_for(self.tr("&Passphrase"), self.passphrase))
         box.addWidget(self.passphrase)
         self.error = QLabel()  # one sentence, right under the field it is about
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Passphrase message")
+        self.error.setAccessibleName(self.tr("Passphrase message"))
         theme.set_role(self.error, "error")
         self.error.hide()
         box.addWidget(self.error)
 
         self.repeat: QLineEdit | None = None
         self.hint = theme.muted_label("")
-        self.hint.setAccessibleName("Passphrase advice")
+        self.hint.setAccessibleName(self.tr("Passphrase advice"))
         if self.first_run:
-            self.repeat = self._password_field("Passphrase again")
-            box.addWidget(self._label_for("Type it &again", self.repeat))
+            self.repeat = self._password_field(self.tr("Passphrase again"))
+            box.addWidget(self._label_for(self.tr("Type it &again"), self.repeat))
             box.addWidget(self.repeat)
-            self.hint.setText("Use at least 12 characters: a short sentence of three or four unrelated words works well.")
+            self.hint.setText(self.tr("Use at least 12 characters: a short sentence of three or four unrelated "
+                                      "words works well."))
             box.addWidget(self.hint)
             self.passphrase.textChanged.connect(self._update_hint)
 
-        self.show_text = QCheckBox("&Show what I type")
-        self.show_text.setAccessibleName("Show passphrase")
+        self.show_text = QCheckBox(self.tr("&Show what I type"))
+        self.show_text.setAccessibleName(self.tr("Show passphrase"))
         self.show_text.toggled.connect(self._toggle_echo)
         box.addWidget(self.show_text)
 
@@ -152,7 +156,7 @@ class LockScreen(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setMaximumHeight(self.fontMetrics().height() // 2 + 2)
-        self.busy.setAccessibleName("Working")
+        self.busy.setAccessibleName(self.tr("Working"))
         self.busy.hide()
         self.busy_label = theme.muted_label("")
         self.busy_label.hide()
@@ -161,7 +165,7 @@ class LockScreen(QWidget):
 
         self.button = QPushButton(self._button_text())
         self.button.setDefault(True)
-        self.button.setAccessibleName("Create encrypted store" if self.first_run else "Unlock")
+        self.button.setAccessibleName(self._button_text())
         theme.set_role(self.button, "primary")
         self.button.clicked.connect(self.submit)
         row = QHBoxLayout()
@@ -196,15 +200,16 @@ class LockScreen(QWidget):
         frame.setObjectName("demoBox")
         theme.set_role(frame, "demo")
         layout = QVBoxLayout(frame)
-        label = QLabel(f"<b>Demo:</b> the passphrase is <b>{demo_passphrase}</b>")
+        label = QLabel(self.tr("<b>Demo:</b> the passphrase is <b>{passphrase}</b>").format(passphrase=demo_passphrase))
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setAccessibleName(f"Demo: the passphrase is {demo_passphrase}")
+        label.setAccessibleName(self.tr("Demo: the passphrase is {passphrase}").format(passphrase=demo_passphrase))
         layout.addWidget(label)
-        layout.addWidget(theme.muted_label("This is a throwaway demo store. It is deleted when you close the app."))
-        use = QPushButton("&Type it in for me")
-        use.setAccessibleName("Type the demo passphrase in for me")
+        layout.addWidget(theme.muted_label(self.tr("This is a throwaway demo store. It is deleted when you close "
+                                                   "the app.")))
+        use = QPushButton(self.tr("&Type it in for me"))
+        use.setAccessibleName(self.tr("Type the demo passphrase in for me"))
         use.clicked.connect(lambda: (self.passphrase.setText(demo_passphrase), self.passphrase.setFocus()))
         row = QHBoxLayout()
         row.addWidget(use)
@@ -226,7 +231,7 @@ class LockScreen(QWidget):
         return label
 
     def _button_text(self) -> str:
-        return "Create encrypted store" if self.first_run else "Unlock"
+        return self.tr("Create encrypted store") if self.first_run else self.tr("Unlock")
 
     # --- behaviour ----------------------------------------------------------------------------------
     def _toggle_echo(self, shown: bool) -> None:
@@ -236,7 +241,7 @@ class LockScreen(QWidget):
                 field.setEchoMode(mode)
 
     def _update_hint(self, text: str) -> None:
-        self.hint.setText(strength_hint(text) if text else "")
+        self.hint.setText(domain_text(strength_hint(text)) if text else "")
 
     def _on_return(self) -> None:
         if self.repeat is not None and self.sender() is self.passphrase and not self.repeat.text():
@@ -256,16 +261,16 @@ class LockScreen(QWidget):
         if self.first_run:
             problem = passphrase_problem(passphrase)
             if problem:
-                return self.show_error(problem)
+                return self.show_error(domain_text(problem))
             if self.repeat is not None and self.repeat.text() != passphrase:
-                return self.show_error("The two passphrases are not the same. Type them again.")
+                return self.show_error(self.tr("The two passphrases are not the same. Type them again."))
             self._start(run_in_background(_create_store, self.data_dir, passphrase, self._kdf_params),
-                        "Creating your encrypted store. This takes a few seconds.")
+                        self.tr("Creating your encrypted store. This takes a few seconds."))
         else:
             if not passphrase:
-                return self.show_error("Type your passphrase first.")
+                return self.show_error(self.tr("Type your passphrase first."))
             self._start(run_in_background(ReviewStore.derive_key, self.data_dir, passphrase),
-                        "Unlocking. This takes a second or two.")
+                        self.tr("Unlocking. This takes a second or two."))
 
     def _start(self, task: Task, message: str) -> None:
         self._task = task
@@ -292,11 +297,11 @@ class LockScreen(QWidget):
             store = ReviewStore.open_with(key)
         except StoreError as exc:
             key.discard()
-            return self.show_problem(exc.user_message)
+            return self.show_problem(error_text(exc))
         except Exception as exc:  # noqa: BLE001 - shown, never a crash on the lock screen
             key.discard()
-            return self.show_problem(f"SPP Desktop could not open the review store ({type(exc).__name__}). "
-                                     "Nothing was changed.")
+            return self.show_problem(self.tr("SPP Desktop could not open the review store ({error}). "
+                                             "Nothing was changed.").format(error=type(exc).__name__))
         self._failures = 0
         self.clear()
         self.unlocked.emit(store)
@@ -305,33 +310,39 @@ class LockScreen(QWidget):
         self._stop_busy()
         if isinstance(exc, WrongPassphrase):
             self._failures += 1
-            self.show_error(exc.user_message)
+            self.show_error(error_text(exc))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             self._begin_wait(retry_delay(self._failures))
         elif isinstance(exc, StoreError):
-            self.show_problem(exc.user_message)
+            self.show_problem(error_text(exc))
         elif isinstance(exc, FileNotFoundError):
-            self.show_problem(f"The review store in {self.data_dir} is incomplete: a file is missing. Nothing "
-                              "was changed. Put the folder back from a backup, or choose another data folder.")
+            self.show_problem(self.tr("The review store in {folder} is incomplete: a file is missing. Nothing "
+                                      "was changed. Put the folder back from a backup, or choose another data "
+                                      "folder.").format(folder=self.data_dir))
         elif isinstance(exc, FileExistsError):
-            self.show_problem(f"There is already a review store in {self.data_dir}. Nothing was changed.")
+            self.show_problem(self.tr("There is already a review store in {folder}. Nothing was changed.").format(
+                folder=self.data_dir))
+        elif isinstance(exc, OSError):
+            self.show_problem(self.tr("SPP Desktop cannot write to the folder {folder} ({error}). Nothing was "
+                                      "changed. Ask IT for write access, or start SPP Desktop with another data "
+                                      "folder.").format(folder=self.data_dir, error=type(exc).__name__))
         else:
-            self.show_problem(f"SPP Desktop could not unlock the review store ({type(exc).__name__}). "
-                              "Nothing was changed.")
+            self.show_problem(self.tr("SPP Desktop could not unlock the review store ({error}). "
+                                      "Nothing was changed.").format(error=type(exc).__name__))
 
     def _begin_wait(self, seconds: int) -> None:
         self._wait_left = seconds
         if seconds <= 0:
             return
         self.button.setEnabled(False)
-        self.button.setText(f"Try again in {seconds} s")
+        self.button.setText(self.tr("Try again in {seconds} s").format(seconds=seconds))
         self._wait_timer.start()
 
     def _tick(self) -> None:
         self._wait_left -= 1
         if self._wait_left > 0:
-            self.button.setText(f"Try again in {self._wait_left} s")
+            self.button.setText(self.tr("Try again in {seconds} s").format(seconds=self._wait_left))
             return
         self._wait_timer.stop()
         self.button.setText(self._button_text())

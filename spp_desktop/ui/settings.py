@@ -1,7 +1,9 @@
 """Non-secret settings in a small JSON file in the config folder, and the Settings dialog.
 
-Only these keys are ever written: auto-lock minutes, language and the last window geometry (a Qt
-geometry blob: size and position only). Never anything typed into a review, never a name.
+Only these keys are ever written: auto-lock minutes, the interface and feedback summary languages,
+whether the welcome was seen, a data folder the user chose (only when the usual one could not be
+written to), and the last window geometry (a Qt geometry blob: size and position only). Never
+anything typed into a review, never the name of a school or a pupil.
 """
 
 from __future__ import annotations
@@ -27,17 +29,23 @@ from PySide6.QtWidgets import (
 
 from spp_desktop.paths import config_dir
 
+from .i18n import ENGLISH, SYSTEM, WELSH
+
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
-LANGUAGES = {"en": "English", "cy": "Cymraeg (Welsh)"}
+LANGUAGES = (SYSTEM, ENGLISH, WELSH)  # the interface language; applies on restart
+SUMMARY_LANGUAGES = ("", ENGLISH, WELSH)  # the feedback summary PDF; "" is the interface language
 MIN_AUTOLOCK, MAX_AUTOLOCK = 1, 60
 
 
 @dataclass
 class Settings:
     autolock_minutes: int = 5
-    language: str = "en"
+    language: str = SYSTEM
+    summary_language: str = ""
+    welcome_seen: bool = False
+    data_dir: str = ""  # a folder the user chose when the usual one could not be written to
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
 
     @classmethod
@@ -48,6 +56,12 @@ class Settings:
             settings.autolock_minutes = min(MAX_AUTOLOCK, max(MIN_AUTOLOCK, minutes))
         if raw.get("language") in LANGUAGES:
             settings.language = raw["language"]
+        if raw.get("summary_language") in SUMMARY_LANGUAGES:
+            settings.summary_language = raw["summary_language"]
+        if isinstance(raw.get("data_dir"), str) and len(raw["data_dir"]) < 4096:
+            settings.data_dir = raw["data_dir"]
+        if isinstance(raw.get("welcome_seen"), bool):
+            settings.welcome_seen = raw["welcome_seen"]
         geometry = raw.get("window_geometry")
         if isinstance(geometry, str) and len(geometry) < 4096:
             settings.window_geometry = geometry
@@ -88,33 +102,45 @@ def save_settings(settings: Settings, path: Path | None = None) -> bool:
 
 
 class SettingsDialog(QDialog):
-    """Auto-lock minutes (and the language kept for the feedback summary)."""
+    """Auto-lock minutes, the interface language (on restart) and the feedback summary's language."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Settings")
-        self.setAccessibleName("Settings")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAccessibleName(self.tr("Settings"))
         self._settings = settings
 
         self.autolock = QSpinBox()
         self.autolock.setRange(MIN_AUTOLOCK, MAX_AUTOLOCK)
         self.autolock.setValue(settings.autolock_minutes)
-        self.autolock.setSuffix(" minutes")
-        self.autolock.setAccessibleName("Lock after this many minutes without use")
+        self.autolock.setSuffix(self.tr(" minutes"))
+        self.autolock.setAccessibleName(self.tr("Lock after this many minutes without use"))
 
         self.language = QComboBox()
-        for code, label in LANGUAGES.items():
-            self.language.addItem(label, code)
+        # Each language is named in itself, so someone who cannot read the current one can find theirs.
+        for code, name in ((SYSTEM, self.tr("System default")), (ENGLISH, "English"), (WELSH, "Cymraeg")):
+            self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        self.language.setAccessibleName("Language of the feedback summary")
+        self.language.setAccessibleName(self.tr("Language of SPP Desktop"))
+
+        self.summary_language = QComboBox()
+        for code, name in (("", self.tr("Same as SPP Desktop")), (ENGLISH, "English"), (WELSH, "Cymraeg")):
+            self.summary_language.addItem(name, code)
+        self.summary_language.setCurrentIndex(max(0, self.summary_language.findData(settings.summary_language)))
+        self.summary_language.setAccessibleName(self.tr("Language of the feedback summary"))
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("Lock after", self.autolock)
-        form.addRow("Feedback summary language", self.language)
+        form.addRow(self.tr("Lock after"), self.autolock)
+        form.addRow(self.tr("Language (Iaith)"), self.language)
+        form.addRow(self.tr("Feedback summary language"), self.summary_language)
 
-        explain = QLabel("SPP Desktop locks itself when the laptop is left alone for this long, "
-                         "and whenever you press Ctrl+L. Your evidence is saved first.")
+        self.restart_note = QLabel(self.tr("A change of language applies the next time you open SPP Desktop."))
+        self.restart_note.setWordWrap(True)
+        self.restart_note.setProperty("role", "muted")
+        self.restart_note.setObjectName("restartNote")
+        explain = QLabel(self.tr("SPP Desktop locks itself when the laptop is left alone for this long, "
+                                 "and whenever you press Ctrl+L. Your evidence is saved first."))
         explain.setWordWrap(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -123,11 +149,20 @@ class SettingsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.restart_note)
         layout.addWidget(explain)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
     def result_settings(self) -> Settings:
         """A copy of the settings with the dialog's choices."""
         return Settings(autolock_minutes=self.autolock.value(),
                         language=str(self.language.currentData()),
+                        summary_language=str(self.summary_language.currentData()),
+                        welcome_seen=self._settings.welcome_seen,
+                        data_dir=self._settings.data_dir,
                         window_geometry=self._settings.window_geometry)
+
+    @property
+    def language_changed(self) -> bool:
+        return str(self.language.currentData()) != self._settings.language

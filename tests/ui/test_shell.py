@@ -244,13 +244,14 @@ def test_settings_round_trip_and_hold_nothing_typed(qtbot, unlocked_window, tmp_
     assert (loaded.autolock_minutes, loaded.language) == (12, "cy")
     path.write_text(json.dumps({"autolock_minutes": 9999, "language": "xx", "extra": "Brookfield"}))
     loaded = load_settings(path)
-    assert (loaded.autolock_minutes, loaded.language) == (60, "en")
+    assert (loaded.autolock_minutes, loaded.language) == (60, "system")
     path.write_text("{broken")
     assert load_settings(path) == Settings()
 
     unlocked_window.close()  # saves the window geometry
     raw = json.loads(path.read_text())
-    assert set(raw) == {"autolock_minutes", "language", "window_geometry"}
+    assert set(raw) == {"autolock_minutes", "language", "summary_language", "welcome_seen", "data_dir",
+                        "window_geometry"}
     assert "Brookfield" not in path.read_text()
 
 

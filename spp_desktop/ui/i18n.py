@@ -1,0 +1,253 @@
+"""Translations: the language setting, the Qt translators, and domain words translated at the UI edge.
+
+Every string the UI shows goes through Qt: `self.tr("…")` in QObject subclasses (PySide6 looks the
+context up from the class that defines the method, which is also what pyside6-lupdate records), and
+`translate("Context", "…")` elsewhere. Placeholders are str.format fields: `tr("{n} records").format(n=n)`.
+
+The domain package is plain Python with English labels (`EvidenceKind.label`, `Role.label` …). The UI
+translates those here, in the "Domain" context; `domain_strings.py` (generated from the domain by
+`domain_source_strings()`, checked by a test) lists each of them for lupdate.
+
+Catalogues: resources/translations/spp_desktop_cy.ts (source) and .qm (compiled), made by
+scripts/update_translations.sh. Qt ships no Welsh catalogue of its own; `qtbase_cy.qm` beside ours
+(standard buttons such as OK and Cancel) is loaded when present.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from spp_desktop.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+SYSTEM, ENGLISH, WELSH = "system", "en", "cy"
+LANGUAGE_SETTINGS = (SYSTEM, ENGLISH, WELSH)
+CATALOGUE = "spp_desktop"
+DOMAIN = "Domain"
+
+
+def translate(context: str, text: str, disambiguation: str | None = None) -> str:
+    """Qt's translation of `text` in `context` (the text itself when there is none)."""
+    return QCoreApplication.translate(context, text, disambiguation)
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def resolve_language(setting: str, system_locale: QLocale | None = None) -> str:
+    """"en" or "cy": the setting, or for "system" the language of the computer."""
+    if setting in (ENGLISH, WELSH):
+        return setting
+    locale = system_locale if system_locale is not None else QLocale.system()
+    return WELSH if locale.language() == QLocale.Language.Welsh else ENGLISH
+
+
+def locale_for(language: str) -> QLocale:
+    if language == WELSH:
+        return QLocale(QLocale.Language.Welsh, QLocale.Country.UnitedKingdom)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def install_translation(app: QCoreApplication, setting: str, *, folder: Path | None = None,
+                        system_locale: QLocale | None = None) -> str:
+    """Install the translators for the language `setting` names. Returns the language in use.
+
+    Call once at start-up, before any window is built (a change of setting applies on restart).
+    Dates and day names follow the same language (QLocale's default)."""
+    language = resolve_language(setting, system_locale)
+    remove_translation(app)
+    QLocale.setDefault(locale_for(language))
+    if language == ENGLISH:
+        return ENGLISH
+    folder = folder or translations_dir()
+    loaded = False
+    for name in (f"{CATALOGUE}_{language}", f"qtbase_{language}"):
+        translator = QTranslator(app)
+        translator.setObjectName(f"spp_translator_{name}")
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            loaded = loaded or name.startswith(CATALOGUE)
+        else:
+            translator.deleteLater()
+    if not loaded:
+        log.warning("No %s catalogue in %s; the interface stays in English.", language, folder)
+        QLocale.setDefault(locale_for(ENGLISH))
+        return ENGLISH
+    return language
+
+
+def remove_translation(app: QCoreApplication) -> None:
+    """Take out the translators `install_translation` put in (tests switch language)."""
+    for translator in app.findChildren(QTranslator):
+        if translator.objectName().startswith("spp_translator_"):
+            app.removeTranslator(translator)
+            translator.setParent(None)
+            translator.deleteLater()
+
+
+def current_language() -> str:
+    """The interface language in use: "cy" or "en" (follows QLocale's default, set at start-up)."""
+    return WELSH if QLocale().language() == QLocale.Language.Welsh else ENGLISH
+
+
+_summary_language = ""
+
+
+def set_summary_language(code: str) -> None:
+    """The feedback summary's language from the settings: "en", "cy", or "" for the interface's."""
+    global _summary_language
+    _summary_language = code if code in (ENGLISH, WELSH) else ""
+
+
+def summary_language() -> str:
+    """The language to write the feedback summary PDF in."""
+    return _summary_language or current_language()
+
+
+# --- domain words -------------------------------------------------------------------------------------
+def label(value: Any) -> str:
+    """The translated `.label` of a domain enum member (EvidenceKind, Role, FindingKind …)."""
+    return translate(DOMAIN, value.label)
+
+
+def domain_text(text: str) -> str:
+    """A sentence the domain produced (a passphrase hint, a language flag's reason …), translated."""
+    return translate(DOMAIN, text) if text else text
+
+
+def where_or_who(evidence: Any) -> str:
+    """Evidence.where_or_who in the interface language (participants and "n books" translated)."""
+    from spp_desktop.domain.evidence import BookScrutiny, Interview, Participants
+
+    if isinstance(evidence, Interview):
+        known = evidence.participants in Participants._value2member_map_
+        who = label(Participants(evidence.participants)) if known else evidence.participants
+        return f"{who} ({evidence.participant_count})" if evidence.participant_count else who
+    if isinstance(evidence, BookScrutiny):
+        books = ""
+        if evidence.book_count:
+            books = (translate("Domain", "1 book") if evidence.book_count == 1
+                     else translate("Domain", "{n} books").format(n=evidence.book_count))
+        return ", ".join(p for p in (evidence.year_group, evidence.subject, books) if p)
+    return str(evidence.where_or_who)
+
+
+# --- dates, in the interface language -------------------------------------------------------------------
+def day_name(d: date) -> str:
+    return QLocale().dayName(d.isoweekday())
+
+
+def short_day_name(d: date) -> str:
+    return QLocale().dayName(d.isoweekday(), QLocale.FormatType.ShortFormat)
+
+
+def month_name(d: date) -> str:
+    return QLocale().monthName(d.month)
+
+
+def full_date(d: date) -> str:
+    """Tuesday 10 March 2026 / Dydd Mawrth 10 Mawrth 2026."""
+    return f"{day_name(d)} {d.day} {month_name(d)} {d.year}"
+
+
+def day_and_month(d: date) -> str:
+    """Tuesday 10 March / Dydd Mawrth 10 Mawrth."""
+    return f"{day_name(d)} {d.day} {month_name(d)}"
+
+
+def date_range(start: date, end: date) -> str:
+    if start == end:
+        return full_date(start)
+    to = translate("Dates", "{start} to {end}")
+    if (start.year, start.month) == (end.year, end.month):
+        return to.format(start=start.day, end=f"{end.day} {month_name(end)} {end.year}")
+    if start.year == end.year:
+        return to.format(start=f"{start.day} {month_name(start)}", end=f"{end.day} {month_name(end)} {end.year}")
+    return to.format(start=f"{start.day} {month_name(start)} {start.year}",
+                     end=f"{end.day} {month_name(end)} {end.year}")
+
+
+# --- store errors ----------------------------------------------------------------------------------------
+def error_text(exc: BaseException) -> str:
+    """A StoreError's plain sentence in the interface language (the store itself speaks English)."""
+    from spp_desktop.store import errors
+
+    path = str(getattr(exc, "path", "") or "")
+    simple = {
+        errors.WrongPassphrase: translate("StoreError", "That passphrase is not right. Check Caps Lock and try again."),
+        errors.StoreLocked: translate("StoreError", "The review store is locked. Unlock it with your passphrase to carry on."),
+        errors.DiskFull: translate("StoreError", "The disk is full, so the last change could not be saved yet. It is "
+                                                 "kept on screen; free some space and it will be saved."),
+        errors.AttachmentTampered: translate("StoreError", "A photo or file attached to this review is damaged or has "
+                                                           "been altered, so it was not opened. The rest of the review "
+                                                           "is not affected."),
+    }
+    for kind, text in simple.items():
+        if type(exc) is kind:
+            return text
+    if isinstance(exc, errors.NewerFormat):
+        return translate("StoreError", "The file {path} was made by a newer version of SPP Desktop (format {found}; "
+                                       "this version reads up to format {supported}). Please update SPP Desktop to "
+                                       "open it. Nothing was changed.").format(
+            path=path, found=exc.found, supported=exc.supported)
+    if isinstance(exc, errors.WrongKey):
+        return translate("StoreError", "The review store file {path} could not be opened with this key file. It is "
+                                       "damaged, or it belongs to another copy of SPP Desktop. Nothing was "
+                                       "changed.").format(path=path)
+    if isinstance(exc, errors.StoreCorrupt):
+        return translate("StoreError", "The review store file {path} is damaged or has been altered, so it was not "
+                                       "opened. Nothing was changed.").format(path=path)
+    if isinstance(exc, errors.KeyFileCorrupt):
+        return translate("StoreError", "The key file {path} is damaged or has been altered, so the review store could "
+                                       "not be unlocked. Nothing was changed. A backup copy of this file will unlock "
+                                       "it again.").format(path=path)
+    if isinstance(exc, errors.PlaintextDatabase):
+        return translate("StoreError", "The file {path} is not encrypted, so SPP Desktop will not use it to hold "
+                                       "reviews. Nothing was changed.").format(path=path)
+    return str(getattr(exc, "user_message", "") or exc)
+
+
+# --- the domain's words, for lupdate ------------------------------------------------------------------
+_PASSPHRASE_SAMPLES = ("short", "aaaaaaaaaaaaaaaa", "passwordpassword", "123456789012345", "abcdefghijklmn",
+                       "plum otter lantern", "lantern otter cobalt violin")
+
+
+def domain_source_strings() -> list[str]:
+    """Every English sentence or label the domain hands to the UI, in a stable order."""
+    from spp_desktop.domain import language, passphrase, triangulation
+    from spp_desktop.domain.evidence import EvidenceKind, Participants, SourceKind
+    from spp_desktop.domain.findings import FindingKind, FindingStatus
+    from spp_desktop.domain.review import Role
+
+    texts: list[str] = [m.label for e in (EvidenceKind, SourceKind, Participants, Role, FindingKind, FindingStatus)
+                        for m in e]  # type: ignore[attr-defined]
+    texts += [why for _pattern, why in language._FLAGGED]
+    texts += [language.ADVICE, "1 book", "{n} books"]
+    texts += [passphrase.strength_hint(sample) for sample in _PASSPHRASE_SAMPLES]
+    texts += [triangulation.Support(counts={}).warning,
+              triangulation.Support(counts={SourceKind.OBSERVATION: 1}).warning]
+    return list(dict.fromkeys(t for t in texts if t))
+
+
+def render_domain_strings() -> str:
+    """The text of domain_strings.py (scripts/update_translations.sh writes it; a test compares)."""
+    lines = [
+        '"""Generated by spp_desktop.ui.i18n.render_domain_strings(): the domain\'s English words, marked for',
+        "pyside6-lupdate (context \"Domain\"). Do not edit; run scripts/update_translations.sh.\"\"\"",
+        "",
+        "from PySide6.QtCore import QT_TRANSLATE_NOOP",
+        "",
+        "DOMAIN_STRINGS = (",
+    ]
+    lines += [f"    QT_TRANSLATE_NOOP(\"Domain\", {text!r})," if "\"" in text else
+              f"    QT_TRANSLATE_NOOP(\"Domain\", \"{text}\"),"
+              for text in domain_source_strings()]
+    lines += [")", ""]
+    return "\n".join(lines)
