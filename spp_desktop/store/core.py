@@ -12,11 +12,12 @@ from sync.protocol.ops import Operation, OpKind
 from . import keys
 from .attachments import AttachmentVault
 from .db import close_database, translated_errors
-from .errors import StoreCorrupt, StoreLocked
+from .errors import NotAllowed, StoreCorrupt, StoreLocked
 from .files import StoreFiles
 from .oplog import OpLog
 
 STORE_FORMAT = 1
+LEAD_ONLY_STATUSES = ("agreed", "amended")  # as sync.protocol.schema.requires_lead
 
 
 class StoreCore:
@@ -88,8 +89,19 @@ class StoreCore:
     # --- reviews ----------------------------------------------------------------------------------
     def _write(self, review_id: str, entity: str, entity_id: str, fields: dict[str, Any],
                kind: OpKind = OpKind.SET, parents: dict[str, tuple[str, ...]] | None = None) -> Operation:
+        if kind is OpKind.RESOLVE or (entity == "finding" and fields.get("status") in LEAD_ONLY_STATUSES):
+            self._require_lead(review_id)
         with translated_errors(self.files.database):
             return self._oplog().write(review_id, self.me(review_id), entity, entity_id, kind, fields, parents)
+
+    def is_lead(self, review_id: str) -> bool:
+        """True unless this laptop's reviewer is on the team in another role than lead reviewer."""
+        member = self._state(review_id).get("team_member", self.me(review_id))
+        return member is None or not member.exists or member.value("role") == "lead_reviewer"
+
+    def _require_lead(self, review_id: str) -> None:
+        if not self.is_lead(review_id):
+            raise NotAllowed()
 
     def _state(self, review_id: str) -> ReviewState:
         with translated_errors(self.files.database):

@@ -107,3 +107,10 @@ class AttachmentTampered(StoreError):
             "opened. The rest of the review is not affected.",
             detail,
         )
+
+
+class NotAllowed(StoreError):
+    """The change needs the lead reviewer (the server would refuse it from anyone else)."""
+
+    def __init__(self, what: str = "mark findings agreed or settle conflicts") -> None:
+        super().__init__(f"Only the lead reviewer can {what}.")

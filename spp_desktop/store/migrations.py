@@ -63,6 +63,12 @@ def m001_initial(db: Any) -> None:
                "username TEXT NOT NULL, user_id TEXT NOT NULL, token TEXT NOT NULL, device_id TEXT, expires_at TEXT)")
 
 
+@migrations()
+def m002_refused_ops(db: Any) -> None:
+    # The server's reason when it refuses an op (sync_state 3): kept for the report, out of the outbox.
+    db.execute("ALTER TABLE ops ADD COLUMN refused_reason TEXT")
+
+
 KNOWN = {m.name for m in migrations._migrations}
 
 

@@ -20,7 +20,7 @@ from sync.protocol.merge import DELETED, EntityState, ReviewState
 from sync.protocol.ops import Operation, OpKind
 from sync.protocol.schema import op_problem
 
-UNSENT, FROZEN, ON_SERVER = 0, 1, 2
+UNSENT, FROZEN, ON_SERVER, REFUSED = 0, 1, 2, 3
 
 
 def _dumps(value: Any) -> str:
@@ -249,18 +249,32 @@ class OpLog:
         return int(row[0])
 
     def outbox(self, review_id: str, limit: int) -> list[Operation]:
-        """Local ops the server does not have yet, oldest first. They are frozen: never squashed again."""
-        rows = self.conn.execute(
-            "SELECT op_id, body FROM ops WHERE review_id = ? AND local = 1 AND sync_state < ? ORDER BY seq LIMIT ?",
-            (review_id, ON_SERVER, limit),
-        ).fetchall()
-        if rows:
-            with self.transaction():
-                self.conn.executemany("UPDATE ops SET sync_state = ? WHERE op_id = ? AND sync_state = ?",
-                                      [(FROZEN, r[0], UNSENT) for r in rows])
-            for r in rows:
-                self._unsent.pop(r[0], None)
+        """Local ops the server does not have yet, oldest first. They are frozen: never squashed again.
+
+        Read and freeze in one write transaction: an autosave on another connection cannot squash an
+        op between the two, so the body handed out is exactly the one that stays in the log.
+        """
+        with self.transaction():
+            rows = self.conn.execute(
+                "SELECT op_id, body FROM ops WHERE review_id = ? AND local = 1 AND sync_state < ? "
+                "ORDER BY seq LIMIT ?", (review_id, ON_SERVER, limit),
+            ).fetchall()
+            self.conn.executemany("UPDATE ops SET sync_state = ? WHERE op_id = ? AND sync_state = ?",
+                                  [(FROZEN, r[0], UNSENT) for r in rows])
+        for r in rows:
+            self._unsent.pop(r[0], None)
         return [Operation.from_wire(json.loads(r[1])) for r in rows]
+
+    def mark_refused(self, refused: Iterable[tuple[str, str]]) -> None:
+        """Park ops the server refused (with its reason): out of the outbox and the unsynced count."""
+        with self.transaction():
+            self.conn.executemany("UPDATE ops SET sync_state = ?, refused_reason = ? WHERE op_id = ?",
+                                  [(REFUSED, reason, op_id) for op_id, reason in refused])
+
+    def refused(self, review_id: str) -> list[tuple[Operation, str]]:
+        rows = self.conn.execute("SELECT body, refused_reason FROM ops WHERE review_id = ? AND sync_state = ? "
+                                 "ORDER BY seq", (review_id, REFUSED)).fetchall()
+        return [(Operation.from_wire(json.loads(r[0])), r[1] or "") for r in rows]
 
     def mark_on_server(self, op_ids: Iterable[str]) -> None:
         op_ids = list(op_ids)

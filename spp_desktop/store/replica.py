@@ -25,6 +25,15 @@ class ReplicaMixin(StoreCore):
         with translated_errors(self.files.database):
             self._oplog().mark_on_server(op_ids)
 
+    def mark_refused(self, refused: list[tuple[str, str]]) -> None:
+        """The server refused these ops (op_id, reason): keep them, but stop offering them."""
+        with translated_errors(self.files.database):
+            self._oplog().mark_refused(refused)
+
+    def refused_changes(self, review_id: str) -> list[tuple[str, str, str]]:
+        """(entity, entity_id, the server's reason) for every change the server refused."""
+        return [(op.entity, op.entity_id, reason) for op, reason in self._oplog().refused(review_id)]
+
     def apply_remote(self, review_id: str, ops: list[Operation], *, on_server: bool = True) -> ApplyResult:
         with translated_errors(self.files.database):
             return self._oplog().apply_remote(review_id, ops, on_server=on_server)

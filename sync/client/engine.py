@@ -149,6 +149,8 @@ class SyncEngine:
                 if r.status == "rejected":
                     refused.add(r.op_id)
                     report.rejected.append((r.op_id, r.reason))
+            # Refused ops are parked with their reason: they would only be refused again.
+            self.replica.mark_refused([(r.op_id, r.reason) for r in results if r.status == "rejected"])
             need_pull = self._fast_forward(reply, accepted) or need_pull
             done += len(batch)
             self._tick(PUSH, done, max(total, done))

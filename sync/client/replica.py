@@ -27,6 +27,8 @@ class Replica(Protocol):
 
     def mark_on_server(self, op_ids: list[str]) -> None: ...
 
+    def mark_refused(self, refused: list[tuple[str, str]]) -> None: ...
+
     def apply_remote(self, review_id: str, ops: list[Operation], *, on_server: bool = ...) -> ApplyOutcome:
         """Apply in one transaction; idempotent."""
 

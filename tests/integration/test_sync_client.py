@@ -12,6 +12,7 @@ import pytest
 
 from spp_desktop.domain.evidence import EvidenceKind
 from spp_desktop.domain.findings import FindingKind, FindingStatus
+from spp_desktop.store.errors import NotAllowed
 from sync.client import (
     MalformedReply,
     NotOnTeam,
@@ -26,6 +27,7 @@ from sync.client import (
 )
 from sync.client.engine import STAGES
 from sync.client.http import normalise_server_url
+from sync.protocol.ops import OpKind
 from sync.server.auth import hash_token
 from sync.server.storage import now_ms
 from tests.server.live import free_port
@@ -195,16 +197,24 @@ def test_refused_ops_are_reported_and_do_not_block_the_rest(world: World, tmp_pa
     review_id = world.new_review(members=2)
     store, session = _laptop(world, tmp_path, review_id, index=1)  # a reviewer, not the lead
     question = store.review(review_id).questions[0].id
+    with pytest.raises(NotAllowed):  # the store refuses it first...
+        finding = store.create_finding(review_id, question, FindingKind.STRENGTH, "x", status=FindingStatus.AGREED)
     for i in range(5):
         finding = store.create_finding(review_id, question, FindingKind.STRENGTH, f"Finding {i}")
         store.outbox(review_id)  # sent: the next edit is an op of its own
-        store.update_finding(review_id, finding.id, status=FindingStatus.AGREED)  # only the lead may
+        # ...so write as a laptop whose lead role was taken away after checkout would have.
+        store._oplog().write(review_id, store.me(review_id), "finding", finding.id, OpKind.SET,
+                             {"status": "agreed"})
     for i in range(5):
         store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes=f"n{i}")
     report = SyncEngine(session, store, review_id, batch_size=2).run()
     assert len(report.rejected) == 5 and report.pushed == 10
     assert all("lead reviewer" in reason for _, reason in report.rejected)
-    assert report.unsynced == 5 and not report.in_step
+    # Refused changes are parked with their reason: not offered again, not counted as unsynced.
+    assert report.unsynced == 0 and store.unsynced_count(review_id) == 0
+    assert len(store.refused_changes(review_id)) == 5
+    again = SyncEngine(session, store, review_id, batch_size=2).run()
+    assert again.rejected == [] and again.pushed == 0
     store.close()
 
 
