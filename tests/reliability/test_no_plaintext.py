@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import tempfile
 import time
 import uuid
@@ -25,13 +27,17 @@ def _encodings(marker: str) -> list[bytes]:
 
 def _files_to_scan(data_dir: Path, since: float) -> list[Path]:
     files = [p for p in data_dir.rglob("*") if p.is_file()]
-    temp = Path(tempfile.gettempdir())
-    for p in temp.rglob("*"):
-        try:
-            if p.is_file() and not p.is_symlink() and p.stat().st_mtime >= since and p.stat().st_size < 50_000_000:
+    # The temp dir is shared with other processes that create and delete files while we walk it:
+    # os.walk with onerror ignores a folder that vanished; stat errors skip a file that did.
+    for root, _dirs, names in os.walk(tempfile.gettempdir(), onerror=lambda _err: None):
+        for name in names:
+            p = Path(root) / name
+            try:
+                info = p.lstat()
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode) and info.st_mtime >= since and info.st_size < 50_000_000:
                 files.append(p)
-        except OSError:
-            continue  # vanished or unreadable: another process's file
     return files
 
 
