@@ -25,28 +25,27 @@ from spp_desktop.store.repository import ReviewStore
 from sync.protocol.package import PackageError
 
 from . import theme
+from .i18n import date_range, translate
 from .icons import icon
 
 
 def review_dates(start: date, end: date) -> str:
-    if start == end:
-        return f"{start:%A} {start.day} {start:%B %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day} to {end.day} {end.strftime('%B %Y')}"
-    if start.year == end.year:
-        return f"{start.day} {start.strftime('%B')} to {end.day} {end.strftime('%B %Y')}"
-    return f"{start.day} {start.strftime('%B %Y')} to {end.day} {end.strftime('%B %Y')}"
+    """Tuesday 10 March 2026; 10 to 11 March 2026 (in the interface language)."""
+    return date_range(start, end)
 
 
 def unsynced_text(count: int) -> str:
     if count <= 0:
-        return "No changes waiting to sync"
-    return "1 change not yet synced" if count == 1 else f"{count} changes not yet synced"
+        return translate("Home", "No changes waiting to sync")
+    if count == 1:
+        return translate("Home", "1 change not yet synced")
+    return translate("Home", "{n} changes not yet synced").format(n=count)
 
 
 def package_error_text(exc: PackageError) -> str:
-    return (f"This review package could not be imported: at {exc.path}, {exc.problem}. "
-            "Nothing was added. Ask the partnership lead for a fresh copy of the package.")
+    return translate("Home", "This review package could not be imported: at {where}, {problem}. Nothing was added. "
+                             "Ask the partnership lead for a fresh copy of the package.").format(
+        where=exc.path, problem=exc.problem)
 
 
 class ReviewCard(QFrame):
@@ -54,18 +53,20 @@ class ReviewCard(QFrame):
         super().__init__(parent)
         theme.set_role(self, "card")
         self.review_id = summary.id
-        self.setAccessibleName(f"Review of {summary.host_school}")
+        self.setAccessibleName(self.tr("Review of {school}").format(school=summary.host_school))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         text = QVBoxLayout()
         text.setSpacing(4)
         text.addWidget(theme.heading(summary.host_school, 2))
-        text.addWidget(self._line(f"{review_dates(summary.start_date, summary.end_date)}  ·  Focus: {summary.focus}"))
-        evidence = "1 evidence record" if summary.evidence_count == 1 else f"{summary.evidence_count} evidence records"
+        text.addWidget(self._line(self.tr("{dates}  ·  Focus: {focus}").format(
+            dates=review_dates(summary.start_date, summary.end_date), focus=summary.focus)))
+        evidence = (self.tr("1 evidence record") if summary.evidence_count == 1
+                    else self.tr("{n} evidence records").format(n=summary.evidence_count))
         text.addWidget(theme.muted_label(f"{evidence}  ·  {unsynced_text(summary.unsynced_changes)}"))
         layout.addLayout(text, 1)
-        self.open_button = QPushButton("Open")
-        self.open_button.setAccessibleName(f"Open the review of {summary.host_school}")
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setAccessibleName(self.tr("Open the review of {school}").format(school=summary.host_school))
         theme.set_role(self.open_button, "primary")
         self.open_button.clicked.connect(lambda: on_open(summary.id))
         layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -86,15 +87,15 @@ class HomePage(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("homePage")
-        self.setAccessibleName("Reviews on this laptop")
+        self.setAccessibleName(self.tr("Reviews on this laptop"))
         self._store = store
         self._demo_package = demo_package
 
-        self.import_button = QPushButton(icon("import"), "&Import review package…")
-        self.import_button.setAccessibleName("Import review package")
+        self.import_button = QPushButton(icon("import"), self.tr("&Import review package…"))
+        self.import_button.setAccessibleName(self.tr("Import review package"))
         self.import_button.clicked.connect(self.choose_package)
-        self.demo_button = QPushButton("Open &demo review")
-        self.demo_button.setAccessibleName("Open demo review")
+        self.demo_button = QPushButton(self.tr("Open &demo review"))
+        self.demo_button.setAccessibleName(self.tr("Open demo review"))
         self.demo_button.clicked.connect(self.open_demo)
         self.demo_button.setVisible(demo_package is not None)
 
@@ -105,7 +106,7 @@ class HomePage(QWidget):
 
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(self.tr("Message"))
         self.message_box = QFrame()
         theme.set_role(self.message_box, "problem")
         QVBoxLayout(self.message_box).addWidget(self.message)
@@ -126,10 +127,10 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 12)
         layout.setSpacing(14)
-        layout.addWidget(theme.heading("Reviews on this laptop", 1))
-        layout.addWidget(theme.muted_label(
+        layout.addWidget(theme.heading(self.tr("Reviews on this laptop"), 1))
+        layout.addWidget(theme.muted_label(self.tr(
             "Everything here is encrypted with your passphrase. Import the review package you were sent "
-            "by the partnership lead, or try the demo review."))
+            "by the partnership lead, or try the demo review.")))
         layout.addLayout(buttons)
         layout.addWidget(self.message_box)
         layout.addWidget(scroll, 1)
@@ -152,8 +153,10 @@ class HomePage(QWidget):
             empty = QFrame()
             theme.set_role(empty, "notice")
             box = QVBoxLayout(empty)
-            box.addWidget(theme.heading("No reviews yet", 2))
-            box.addWidget(QLabel("Choose “Import review package…” to add the review you are taking part in."))
+            box.addWidget(theme.heading(self.tr("No reviews yet"), 2))
+            hint = QLabel(self.tr("Choose “Import review package…” to add the review you are taking part in."))
+            hint.setWordWrap(True)
+            box.addWidget(hint)
             self._cards.addWidget(empty)
 
     def show_message(self, text: str) -> None:
@@ -162,8 +165,8 @@ class HomePage(QWidget):
 
     # --- actions ------------------------------------------------------------------------------------
     def choose_package(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import review package", str(Path.home()),
-                                              "Review packages (*.json);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import review package"), str(Path.home()),
+                                              self.tr("Review packages (*.json);;All files (*)"))
         if path:
             self.import_file(Path(path))
 
@@ -172,10 +175,12 @@ class HomePage(QWidget):
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
-            self._problem(f"The file {path.name} could not be read ({type(exc).__name__}). Nothing was added.")
+            self._problem(self.tr("The file {name} could not be read ({error}). Nothing was added.").format(
+                name=path.name, error=type(exc).__name__))
             return None
         except ValueError:
-            self._problem(f"The file {path.name} is not a review package (it is not valid JSON). Nothing was added.")
+            self._problem(self.tr("The file {name} is not a review package (it is not valid JSON). Nothing was "
+                                  "added.").format(name=path.name))
             return None
         return self.import_document(doc)
 

@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,10 +24,15 @@ from PySide6.QtCore import (
 from spp_desktop.domain.evidence import Evidence, EvidenceKind
 from spp_desktop.domain.review import Review
 
+from ..i18n import label, short_day_name, where_or_who
+from ..widgets.question_chips import question_label
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COLUMNS = ("Time", "Kind", "Where / who", "Questions", "Author", "Photos")
+COLUMNS = (QT_TRANSLATE_NOOP("EvidenceTableModel", "Time"), QT_TRANSLATE_NOOP("EvidenceTableModel", "Kind"),
+           QT_TRANSLATE_NOOP("EvidenceTableModel", "Where / who"), QT_TRANSLATE_NOOP("EvidenceTableModel", "Questions"),
+           QT_TRANSLATE_NOOP("EvidenceTableModel", "Author"), QT_TRANSLATE_NOOP("EvidenceTableModel", "Photos"))
 TIME, KIND, WHERE, QUESTIONS, AUTHOR, PHOTOS = range(len(COLUMNS))
 PAPERCLIP = "\U0001f4ce"
 
@@ -44,13 +51,13 @@ class _Row:
 def _question_numbers(review: Review | None) -> dict[str, str]:
     if review is None:
         return {}
-    return {q.id: f"Q{i + 1}" for i, q in enumerate(review.questions)}
+    return {q.id: question_label(i) for i, q in enumerate(review.questions)}
 
 
 def time_text(evidence: Evidence, show_day: bool) -> str:
     start = evidence.start.strftime("%H:%M") if evidence.start else ""
     if show_day and evidence.day:
-        return f"{evidence.day:%a} {start}".strip()
+        return f"{short_day_name(evidence.day)} {start}".strip()
     return start
 
 
@@ -103,8 +110,8 @@ class EvidenceTableModel(QAbstractTableModel):
         questions = ", ".join(self._qnum.get(q, "?") for q in e.question_ids)
         author = self._names.get(e.author, "")
         photos = len(e.attachment_ids)
-        kind_label = e.kind.label if isinstance(e.kind, EvidenceKind) else str(e.kind)
-        where = e.where_or_who
+        kind_label = label(e.kind) if isinstance(e.kind, EvidenceKind) else str(e.kind)
+        where = where_or_who(e)
         cells = (time_text(e, self._show_day), kind_label, where, questions, author,
                  f"{PAPERCLIP} {photos}" if photos else "")
         when = f"{e.day.isoformat() if e.day else ''} {e.start.strftime('%H:%M') if e.start else ''}"
@@ -176,19 +183,21 @@ class EvidenceTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == PHOTOS and row.evidence.attachment_ids:
                 n = len(row.evidence.attachment_ids)
-                return f"{n} photo{'s' if n != 1 else ''} attached"
+                return self.tr("1 photo attached") if n == 1 else self.tr("{n} photos attached").format(n=n)
             return row.tooltip
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == PHOTOS:
                 n = len(row.evidence.attachment_ids)
-                return f"{n} photo{'s' if n != 1 else ''}" if n else "No photos"
-            return row.cells[column] or "none"
+                if not n:
+                    return self.tr("No photos")
+                return self.tr("1 photo") if n == 1 else self.tr("{n} photos").format(n=n)
+            return row.cells[column] or self.tr("none")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("EvidenceTableModel", COLUMNS[section])
         return None
 
 

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from spp_desktop.domain.evidence import Evidence, EvidenceKind
 from spp_desktop.domain.review import Review
-from spp_desktop.store.errors import StoreError
+from spp_desktop.store.errors import PhotoDamaged, PhotoNotAccepted, StoreError
 
+from ..i18n import error_text, label
 from ..widgets.autosave import Autosaver
 from ..widgets.flow_layout import FlowLayout
 from ..widgets.language_hint import LanguageHint
@@ -43,13 +44,14 @@ from .capture_form_fields import (
     FieldSpec,
     change_signal,
     family_of,
+    field_text,
     is_text_area,
     make_editor,
     read_editor,
     write_editor,
 )
 
-PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)"
+PHOTO_PATTERNS = "*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG"
 
 
 def _bold(label: QLabel) -> QLabel:
@@ -83,7 +85,7 @@ class CaptureForm(QWidget):
         self._clock = clock
         self.editors: dict[str, QWidget] = {}
         self.hints: dict[str, LanguageHint] = {}
-        self.setAccessibleName("Evidence form")
+        self.setAccessibleName(self.tr("Evidence form"))
         options = {} if delay_ms is None else {"delay_ms": delay_ms, "max_wait_ms": max(delay_ms, 1000)}
         self.autosaver = Autosaver(self._save, self, clock=clock, **options)
         self.autosaver.status_changed.connect(self._on_status)
@@ -103,7 +105,7 @@ class CaptureForm(QWidget):
         self.heading.setFont(font)
         self.status_label = QLabel("", self)
         self.status_label.setProperty("role", "muted")
-        self.status_label.setAccessibleName("Save status")
+        self.status_label.setAccessibleName(self.tr("Save status"))
         top.addWidget(self.heading, 1)
         top.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         outer.addLayout(top)
@@ -111,7 +113,7 @@ class CaptureForm(QWidget):
         self.problem.setWordWrap(True)
         self.problem.setProperty("role", "problem")
         self.problem.setMargin(6)
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.hide()
         outer.addWidget(self.problem)
 
@@ -120,17 +122,17 @@ class CaptureForm(QWidget):
         when = FlowLayout(when_box, spacing=12)
         self.kind_combo = QComboBox(self)
         for kind in self.family.kinds:
-            self.kind_combo.addItem(kind.label, kind.value)
-        self.kind_combo.setAccessibleName("Kind of evidence")
+            self.kind_combo.addItem(label(kind), kind.value)
+        self.kind_combo.setAccessibleName(self.tr("Kind of evidence"))
         self.kind_combo.setEnabled(len(self.family.kinds) > 1)
         self.day_edit = QDateEdit(self)
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.day_edit.setAccessibleName("Day")
+        self.day_edit.setAccessibleName(self.tr("Day"))
         self.start_field = TimeField("Start", self, clock=self._clock)
         self.end_field = TimeField("End", self, clock=self._clock)
-        groups = ((("Kind", self.kind_combo),), (("Day", self.day_edit),),
-                  (("Start", self.start_field), ("End", self.end_field)))  # start and end wrap together
+        groups = (((self.tr("Kind"), self.kind_combo),), ((self.tr("Day"), self.day_edit),),
+                  ((self.tr("Start"), self.start_field), (self.tr("End"), self.end_field)))  # these two wrap together
         for group in groups:
             pair = QWidget(when_box)
             row = QHBoxLayout(pair)
@@ -143,7 +145,7 @@ class CaptureForm(QWidget):
             when.addWidget(pair)
         outer.addWidget(when_box)
 
-        outer.addWidget(_section("Enquiry questions", self))
+        outer.addWidget(_section(self.tr("Enquiry questions"), self))
         self.questions = QuestionChips(self.review.questions, self)
         outer.addWidget(self.questions)
 
@@ -157,25 +159,26 @@ class CaptureForm(QWidget):
             if is_text_area(editor):
                 self._add_text_block(outer, spec, editor)
             else:
-                form.addRow(_section(spec.label, self, editor), editor)
+                form.addRow(_section(field_text(spec.label), self, editor), editor)
 
         self.tags = TagEditor(self)
-        outer.addWidget(_section("Tags", self, self.tags.edit))
+        outer.addWidget(_section(self.tr("Tags"), self, self.tags.edit))
         outer.addWidget(self.tags)
 
         self._add_text_block(outer, NOTES, self._add_editor(NOTES),
-                             caption="Shared with the headteacher in summary.")
+                             caption=self.tr("Shared with the headteacher in summary."))
         private = QFrame(self)
         private.setProperty("role", "card")
-        private.setAccessibleName("Reviewer-only notes, never shown to the school")
+        private.setAccessibleName(self.tr("Reviewer-only notes, never shown to the school"))
         box = QVBoxLayout(private)
         self._add_text_block(box, REVIEWER_NOTES, self._add_editor(REVIEWER_NOTES, private), parent=private,
-                             caption="Kept within the review team: never in the summary, the PDF or the school's copy.")
+                             caption=self.tr("Kept within the review team: never in the summary, the PDF or the "
+                                             "school's copy."))
         outer.addWidget(private)
 
         self.photo_strip: PhotoStrip | None = None
         if self.family.photos:
-            outer.addWidget(_section("Photos of pupils' work", self))
+            outer.addWidget(_section(self.tr("Photos of pupils' work"), self))
             self.photo_strip = PhotoStrip(self)
             self.photo_strip.attach_requested.connect(self.choose_photo)
             self.photo_strip.remove_requested.connect(self.remove_photo)
@@ -206,7 +209,7 @@ class CaptureForm(QWidget):
     def _add_text_block(self, layout: QVBoxLayout, spec: FieldSpec, editor: QWidget, *,
                         parent: QWidget | None = None, caption: str = "") -> None:
         owner = parent or self
-        layout.addWidget(_section(spec.label, owner, editor))
+        layout.addWidget(_section(field_text(spec.label), owner, editor))
         if caption:
             note = QLabel(caption, owner)
             note.setWordWrap(True)
@@ -287,7 +290,7 @@ class CaptureForm(QWidget):
 
     def _on_status(self, message: str) -> None:
         failing = self.autosaver.failing
-        self.status_label.setText("Not saved yet" if failing else message)
+        self.status_label.setText(self.tr("Not saved yet") if failing else message)
         self.problem.setText(message if failing else "")
         self.problem.setVisible(failing)
         self.status_changed.emit(message)
@@ -297,8 +300,8 @@ class CaptureForm(QWidget):
         self.autosaver.save_now()
 
     def _update_heading(self) -> None:
-        self.heading.setText(self.kind.label)
-        self.heading.setAccessibleName(self.kind.label)
+        self.heading.setText(label(self.kind))
+        self.heading.setAccessibleName(label(self.kind))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.FocusOut and self.autosaver.dirty:
@@ -321,13 +324,14 @@ class CaptureForm(QWidget):
             photos = self.store.photos(self.review_id, self.evidence.id)
             shown = [(p.id, p.caption, self.store.photo_bytes(self.review_id, p.id)) for p in photos]
         except StoreError as exc:
-            self._show_problem(exc.user_message)
+            self._show_problem(error_text(exc))
             return
         self.photo_strip.set_photos(shown)
 
     def choose_photo(self) -> None:
         start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation) or str(Path.home())
-        dialog = QFileDialog(self, "Attach a photo of pupils' work", start, PHOTO_FILTER)
+        dialog = QFileDialog(self, self.tr("Attach a photo of pupils' work"), start,
+                             self.tr("Photos ({patterns})").format(patterns=PHOTO_PATTERNS))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         chosen = dialog.selectedFiles() if dialog.exec() else []
@@ -344,15 +348,18 @@ class CaptureForm(QWidget):
         try:
             data = Path(path).read_bytes()
         except OSError:
-            self._show_problem(f"The file {Path(path).name} could not be read.")
+            self._show_problem(self.tr("The file {name} could not be read.").format(name=Path(path).name))
             return False
         try:
             self.store.add_photo(self.review_id, self.evidence.id, data)
-        except ValueError as exc:
-            self._show_problem(str(exc) or "Only JPEG and PNG photos can be attached.")
+        except PhotoDamaged:
+            self._show_problem(self.tr("This photo file is damaged, so it cannot be attached."))
+            return False
+        except PhotoNotAccepted:
+            self._show_problem(self.tr("Only JPEG and PNG photos can be attached."))
             return False
         except StoreError as exc:
-            self._show_problem(exc.user_message)
+            self._show_problem(error_text(exc))
             return False
         finally:
             del data
@@ -363,7 +370,7 @@ class CaptureForm(QWidget):
         try:
             self.store.remove_photo(self.review_id, attachment_id)
         except StoreError as exc:
-            self._show_problem(exc.user_message)
+            self._show_problem(error_text(exc))
             return
         self._photos_changed()
 

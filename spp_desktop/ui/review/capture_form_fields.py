@@ -9,13 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from spp_desktop.domain.evidence import EvidenceKind, Participants
 
 LINE, TEXT, INT, CHOICE = "line", "text", "int", "choice"
+CONTEXT = "CaptureForm"  # the translation context of the labels and placeholders below
+
 BIG_TEXT_LINES = 7
 SMALL_TEXT_LINES = 4
 
@@ -41,41 +43,62 @@ class Family:
 
 
 OBSERVATION = Family("observation", (EvidenceKind.OBSERVATION, EvidenceKind.LEARNING_WALK), (
-    FieldSpec("class_name", "Class or year group", placeholder="e.g. Year 4 (Oak class)"),
-    FieldSpec("subject", "Subject or activity", placeholder="e.g. English: whole-class reading"),
-    FieldSpec("staff", "Staff (role or initials only)", placeholder="e.g. Class teacher (JB)"),
-    FieldSpec("seen", "What was seen", TEXT, "What pupils and adults did and said, as you saw it",
+    FieldSpec("class_name", QT_TRANSLATE_NOOP("CaptureForm", "Class or year group"),
+              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. Year 4 (Oak class)")),
+    FieldSpec("subject", QT_TRANSLATE_NOOP("CaptureForm", "Subject or activity"),
+              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. English: whole-class reading")),
+    FieldSpec("staff", QT_TRANSLATE_NOOP("CaptureForm", "Staff (role or initials only)"),
+              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. Class teacher (JB)")),
+    FieldSpec("seen", QT_TRANSLATE_NOOP("CaptureForm", "What was seen"), TEXT,
+              QT_TRANSLATE_NOOP("CaptureForm", "What pupils and adults did and said, as you saw it"),
               lines=BIG_TEXT_LINES),
-    FieldSpec("pupil_voice", "Pupil voice", TEXT, "What pupils said, in their words"),
+    FieldSpec("pupil_voice", QT_TRANSLATE_NOOP("CaptureForm", "Pupil voice"), TEXT,
+              QT_TRANSLATE_NOOP("CaptureForm", "What pupils said, in their words")),
 ), photos=True)
 
 INTERVIEW = Family("interview", (EvidenceKind.INTERVIEW, EvidenceKind.FOCUS_GROUP), (
-    FieldSpec("participants", "Who with", CHOICE, choices=tuple((p.value, p.label) for p in Participants)),
-    FieldSpec("participant_count", "Number of people", INT, minimum=1, maximum=500),
-    FieldSpec("prompts", "Questions asked and what was said", TEXT,
-              "The questions you asked and the answers, in their words", lines=BIG_TEXT_LINES),
+    FieldSpec("participants", QT_TRANSLATE_NOOP("CaptureForm", "Who with"), CHOICE,
+              choices=tuple((p.value, p.label) for p in Participants)),  # labels translated as "Domain"
+    FieldSpec("participant_count", QT_TRANSLATE_NOOP("CaptureForm", "Number of people"), INT,
+              minimum=1, maximum=500),
+    FieldSpec("prompts", QT_TRANSLATE_NOOP("CaptureForm", "Questions asked and what was said"), TEXT,
+              QT_TRANSLATE_NOOP("CaptureForm", "The questions you asked and the answers, in their words"),
+              lines=BIG_TEXT_LINES),
 ))
 
 BOOK_SCRUTINY = Family("book_scrutiny", (EvidenceKind.BOOK_SCRUTINY,), (
-    FieldSpec("year_group", "Year group or class", placeholder="e.g. Year 5"),
-    FieldSpec("subject", "Subject", placeholder="e.g. English"),
-    FieldSpec("book_count", "Books looked at", INT, minimum=0, maximum=1000),
-    FieldSpec("sample", "Sample", placeholder="e.g. disadvantaged pupils, SEND, a range of attainment"),
-    FieldSpec("looked_at", "What the scrutiny looked at", TEXT,
-              "What you looked for and what the books showed", lines=BIG_TEXT_LINES),
+    FieldSpec("year_group", QT_TRANSLATE_NOOP("CaptureForm", "Year group or class"),
+              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. Year 5")),
+    FieldSpec("subject", QT_TRANSLATE_NOOP("CaptureForm", "Subject"),
+              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. English")),
+    FieldSpec("book_count", QT_TRANSLATE_NOOP("CaptureForm", "Books looked at"), INT, minimum=0, maximum=1000),
+    FieldSpec("sample", QT_TRANSLATE_NOOP("CaptureForm", "Sample"),
+              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. disadvantaged pupils, SEND, a range of attainment")),
+    FieldSpec("looked_at", QT_TRANSLATE_NOOP("CaptureForm", "What the scrutiny looked at"), TEXT,
+              QT_TRANSLATE_NOOP("CaptureForm", "What you looked for and what the books showed"),
+              lines=BIG_TEXT_LINES),
 ), photos=True)
 
 OTHER = Family("other", (EvidenceKind.DATA_REVIEW, EvidenceKind.SURVEY, EvidenceKind.DOCUMENT), (
-    FieldSpec("title", "Title", placeholder="e.g. Autumn reading assessment"),
-    FieldSpec("source_detail", "Where it came from", placeholder="e.g. provided by the English lead"),
+    FieldSpec("title", QT_TRANSLATE_NOOP("CaptureForm", "Title"),
+              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. Autumn reading assessment")),
+    FieldSpec("source_detail", QT_TRANSLATE_NOOP("CaptureForm", "Where it came from"),
+              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. provided by the English lead")),
 ))
 
 FAMILIES = (OBSERVATION, INTERVIEW, BOOK_SCRUTINY, OTHER)
 
-NOTES = FieldSpec("notes", "Notes", TEXT, "What was seen and heard, described neutrally",
+NOTES = FieldSpec("notes", QT_TRANSLATE_NOOP("CaptureForm", "Notes"), TEXT,
+                  QT_TRANSLATE_NOOP("CaptureForm", "What was seen and heard, described neutrally"),
                   lines=BIG_TEXT_LINES)
-REVIEWER_NOTES = FieldSpec("reviewer_notes", "Reviewer-only notes (never shown to the school)", TEXT,
-                           "Thoughts for the review team: things to check, questions to follow up")
+REVIEWER_NOTES = FieldSpec(
+    "reviewer_notes", QT_TRANSLATE_NOOP("CaptureForm", "Reviewer-only notes (never shown to the school)"), TEXT,
+    QT_TRANSLATE_NOOP("CaptureForm", "Thoughts for the review team: things to check, questions to follow up"))
+
+
+def field_text(text: str) -> str:
+    """A field's label or placeholder in the interface language."""
+    return QCoreApplication.translate(CONTEXT, text) if text else text
 
 
 def family_of(kind: EvidenceKind) -> Family:
@@ -102,7 +125,7 @@ def make_editor(spec: FieldSpec, parent: QWidget) -> QWidget:
     if spec.kind == TEXT:
         text = QPlainTextEdit(parent)
         text.setTabChangesFocus(True)  # Tab moves on; keyboard users are never trapped
-        text.setPlaceholderText(spec.placeholder)
+        text.setPlaceholderText(field_text(spec.placeholder))
         line_height = text.fontMetrics().lineSpacing()
         text.setMinimumHeight(line_height * spec.lines + 12)
         text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -115,14 +138,14 @@ def make_editor(spec: FieldSpec, parent: QWidget) -> QWidget:
     elif spec.kind == CHOICE:
         combo = QComboBox(parent)
         for value, label in spec.choices:
-            combo.addItem(label, value)
+            combo.addItem(QCoreApplication.translate("Domain", label), value)
         editor = combo
     else:
         line = QLineEdit(parent)
-        line.setPlaceholderText(spec.placeholder)
+        line.setPlaceholderText(field_text(spec.placeholder))
         line.setClearButtonEnabled(False)
         editor = line
-    editor.setAccessibleName(spec.label)
+    editor.setAccessibleName(field_text(spec.label))
     editor.setObjectName(f"field_{spec.name}")
     return editor
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,15 +30,17 @@ from spp_desktop.domain.evidence import Evidence, EvidenceKind
 from spp_desktop.domain.review import ScheduleSlot
 from spp_desktop.store.errors import StoreError
 
+from ..i18n import error_text, label
 from ..widgets.evidence_list import EvidenceList
+from ..widgets.flow_layout import FlowLayout
 from .capture_form import CaptureForm
 from .capture_form_fields import slot_prefill
 
 _EMPTY_CHOICES = (
-    (EvidenceKind.OBSERVATION, "New observation"),
-    (EvidenceKind.INTERVIEW, "New interview"),
-    (EvidenceKind.BOOK_SCRUTINY, "New book scrutiny"),
-    (EvidenceKind.DATA_REVIEW, "Other evidence"),
+    (EvidenceKind.OBSERVATION, QT_TRANSLATE_NOOP("EvidencePage", "New observation")),
+    (EvidenceKind.INTERVIEW, QT_TRANSLATE_NOOP("EvidencePage", "New interview")),
+    (EvidenceKind.BOOK_SCRUTINY, QT_TRANSLATE_NOOP("EvidencePage", "New book scrutiny")),
+    (EvidenceKind.DATA_REVIEW, QT_TRANSLATE_NOOP("EvidencePage", "Other evidence")),
 )
 
 
@@ -54,7 +56,7 @@ class EvidencePage(QWidget):
         self._autosave_ms = autosave_ms
         self.form: CaptureForm | None = None
         self._deleted: list[tuple[str, str]] = []  # (evidence id, kind label), most recent last
-        self.setAccessibleName("Evidence")
+        self.setAccessibleName(self.tr("Evidence"))
         self.review = store.review(review_id)
 
         self.list = EvidenceList(self)
@@ -100,21 +102,24 @@ class EvidencePage(QWidget):
         page = QWidget(self)
         box = QVBoxLayout(page)
         box.addStretch(1)
-        text = QLabel("Choose a record on the left to read or edit it, or start a new one.", page)
+        text = QLabel(self.tr("Choose a record on the left to read or edit it, or start a new one."), page)
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setProperty("role", "muted")
         box.addWidget(text)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for kind, label in _EMPTY_CHOICES:
-            button = QPushButton(label, page)
-            button.setAccessibleName(label)
+        row = FlowLayout(spacing=8)  # the buttons wrap when their (longer, translated) names do not fit
+        for kind, source_text in _EMPTY_CHOICES:
+            text_of = self.tr(source_text)
+            button = QPushButton(text_of, page)
+            button.setAccessibleName(text_of)
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, k=kind: self.new_evidence(k))
             row.addWidget(button)
-        row.addStretch(1)
-        box.addLayout(row)
+        holder = QHBoxLayout()
+        holder.addStretch(1)
+        holder.addLayout(row, 6)
+        holder.addStretch(1)
+        box.addLayout(holder)
         box.addStretch(2)
         return page
 
@@ -125,7 +130,7 @@ class EvidencePage(QWidget):
             self.review = self.store.review(self.review_id)
             rows = self.store.evidence(self.review_id)
         except StoreError as exc:
-            self.status_changed.emit(exc.user_message)
+            self.status_changed.emit(error_text(exc))
             return
         current = self.form.evidence_id if self.form else None
         self.list.model.set_rows(rows, self.review)
@@ -149,7 +154,7 @@ class EvidencePage(QWidget):
         try:
             created = self.store.create_evidence(self.review_id, kind, **values)
         except StoreError as exc:
-            self.status_changed.emit(exc.user_message)
+            self.status_changed.emit(error_text(exc))
             return None
         self.list.model.update_evidence(created)
         if self.list.proxy.proxy_row_of(created.id) < 0:
@@ -168,10 +173,10 @@ class EvidencePage(QWidget):
         try:
             evidence = self.store.get_evidence(self.review_id, evidence_id)
         except StoreError as exc:
-            self.status_changed.emit(exc.user_message)
+            self.status_changed.emit(error_text(exc))
             return False
         if evidence is None:
-            self.status_changed.emit("That evidence record no longer exists.")
+            self.status_changed.emit(self.tr("That evidence record no longer exists."))
             self.list.model.remove_evidence(evidence_id)
             return False
         self._show_form(evidence)
@@ -193,22 +198,22 @@ class EvidencePage(QWidget):
 
     def delete_evidence(self, evidence_id: str) -> bool:
         row = self.list.model.row_of(evidence_id)
-        label = self.list.model.evidence_at(row).kind.label if row >= 0 else "Evidence"
+        kind_text = label(self.list.model.evidence_at(row).kind) if row >= 0 else self.tr("Evidence")
         if self.form is not None and self.form.evidence_id == evidence_id:
             self.form.flush()  # what was typed is part of what Undo brings back
-            label = self.form.kind.label
+            kind_text = label(self.form.kind)
         try:
             self.store.delete_evidence(self.review_id, evidence_id)
         except StoreError as exc:
-            self.status_changed.emit(exc.user_message)
+            self.status_changed.emit(error_text(exc))
             return False
         if self.form is not None and self.form.evidence_id == evidence_id:
             self._close_form()
         proxy_row = self.list.proxy.proxy_row_of(evidence_id)
         self.list.model.remove_evidence(evidence_id)
-        self._deleted.append((evidence_id, label))
-        self.list.undo_bar.offer(f"{label} deleted.", self.undo_delete)
-        self.status_changed.emit(f"{label} deleted. Press Ctrl+Z to undo.")
+        self._deleted.append((evidence_id, kind_text))
+        self.list.undo_bar.offer(self.tr("{kind} deleted.").format(kind=kind_text), self.undo_delete)
+        self.status_changed.emit(self.tr("{kind} deleted. Press Ctrl+Z to undo.").format(kind=kind_text))
         if self.form is not None:
             self.list.select(self.form.evidence_id)  # the selection follows the open record
         elif self.list.proxy.rowCount():  # keep the keyboard's place in the list
@@ -221,21 +226,21 @@ class EvidencePage(QWidget):
         """Bring back the most recently deleted record. False if there is none."""
         if not self._deleted:
             return False
-        evidence_id, label = self._deleted.pop()
+        evidence_id, kind_text = self._deleted.pop()
         self.list.undo_bar.dismiss()
         try:
             self.store.restore_evidence(self.review_id, evidence_id)
             restored = self.store.get_evidence(self.review_id, evidence_id)
         except StoreError as exc:
-            self._deleted.append((evidence_id, label))
-            self.status_changed.emit(exc.user_message)
+            self._deleted.append((evidence_id, kind_text))
+            self.status_changed.emit(error_text(exc))
             return False
         if restored is None:
             return False
         self.list.model.update_evidence(restored)
         self.list.select(restored.id)
         self.open_evidence(restored.id)
-        self.status_changed.emit(f"{label} restored.")
+        self.status_changed.emit(self.tr("{kind} restored.").format(kind=kind_text))
         return True
 
     # --- the form ---------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from spp_desktop.store.repository import ReviewStore
 
 from .. import theme
 from ..home import review_dates
+from ..i18n import day_and_month, label
 from ..icons import icon
 
 Clock = Callable[[], datetime]
@@ -57,7 +58,9 @@ _KIND_ICON = {
     EvidenceKind.INTERVIEW: "interview", EvidenceKind.FOCUS_GROUP: "interview",
     EvidenceKind.BOOK_SCRUTINY: "book",
 }
-COLUMNS = ("Time", "Activity", "Where", "Who", "Notes")
+COLUMNS = (QT_TRANSLATE_NOOP("PlanPage", "Time"), QT_TRANSLATE_NOOP("PlanPage", "Activity"),
+           QT_TRANSLATE_NOOP("PlanPage", "Where"), QT_TRANSLATE_NOOP("PlanPage", "Who"),
+           QT_TRANSLATE_NOOP("PlanPage", "Notes"))
 SLOT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -90,12 +93,12 @@ def slot_evidence_kind(activity: str) -> EvidenceKind | None:
 
 def activity_label(activity: str) -> str:
     kind = slot_evidence_kind(activity)
-    return kind.label if kind is not None and activity in EvidenceKind._value2member_map_ else activity
+    return label(kind) if kind is not None and activity in EvidenceKind._value2member_map_ else activity
 
 
 def day_label(day: date, today: date) -> str:
-    text = f"{day:%A} {day.day} {day:%B}"
-    return f"{text} (today)" if day == today else text
+    text = day_and_month(day)
+    return QCoreApplication.translate("PlanPage", "{day} (today)").format(day=text) if day == today else text
 
 
 class PlanPage(QWidget):
@@ -106,7 +109,7 @@ class PlanPage(QWidget):
                  parent: QWidget | None = None, *, review: Review | None = None):
         super().__init__(parent)
         self.setObjectName("planPage")
-        self.setAccessibleName("Plan")
+        self.setAccessibleName(self.tr("Plan"))
         self._store = store
         self.review_id = review_id
         self._clock: Clock = clock or datetime.now
@@ -126,20 +129,20 @@ class PlanPage(QWidget):
         self.subtitle = theme.muted_label("")
 
         self.day_tabs = QTabBar()
-        self.day_tabs.setAccessibleName("Review day")
+        self.day_tabs.setAccessibleName(self.tr("Review day"))
         self.day_tabs.setExpanding(False)
         self.day_tabs.currentChanged.connect(self._on_day_changed)
-        self.only_mine = QCheckBox("Only &my activities")
-        self.only_mine.setAccessibleName("Show only my activities")
+        self.only_mine = QCheckBox(self.tr("Only &my activities"))
+        self.only_mine.setAccessibleName(self.tr("Show only my activities"))
         self.only_mine.toggled.connect(lambda _on: self._fill_table())
         day_row = QHBoxLayout()
         day_row.addWidget(self.day_tabs, 1)
         day_row.addWidget(self.only_mine)
 
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.setObjectName("scheduleTable")
-        self.table.setAccessibleName("Schedule")
+        self.table.setAccessibleName(self.tr("Schedule"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -150,7 +153,7 @@ class PlanPage(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setItemDelegateForColumn(1, _IconWrapDelegate(self.table))
         header = self.table.horizontalHeader()
-        header.setAccessibleName("Schedule columns")
+        header.setAccessibleName(self.tr("Schedule columns"))
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Interactive,
                                        QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Interactive,
@@ -168,12 +171,13 @@ class PlanPage(QWidget):
         self.table.activated.connect(lambda index: self.activate_row(index.row()))
         self.table.itemSelectionChanged.connect(self._update_start_button)
 
-        self.start_button = QPushButton(icon("evidence"), "Start evidence for this slot")
-        self.start_button.setAccessibleName("Start evidence for the selected slot")
+        self.start_button = QPushButton(icon("evidence"), self.tr("Start evidence for this slot"))
+        self.start_button.setAccessibleName(self.tr("Start evidence for the selected slot"))
         self.start_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.start_button.clicked.connect(lambda: self.activate_row(self.table.currentRow()))
-        self.note = theme.muted_label("Double-click a slot, or select it and press Enter, to start its evidence form.")
-        self.note.setAccessibleName("Schedule note")
+        self.note = theme.muted_label(self.tr("Double-click a slot, or select it and press Enter, to start its "
+                                              "evidence form."))
+        self.note.setAccessibleName(self.tr("Schedule note"))
         below = QHBoxLayout()
         below.addWidget(self.note, 1)
         below.addWidget(self.start_button)
@@ -181,7 +185,7 @@ class PlanPage(QWidget):
         schedule = QWidget()
         left = QVBoxLayout(schedule)
         left.setContentsMargins(0, 0, 8, 0)
-        self._schedule_heading = theme.heading("Schedule", 2)
+        self._schedule_heading = theme.heading(self.tr("Schedule"), 2)
         left.addWidget(self._schedule_heading)
         left.addLayout(day_row)
         left.addWidget(self.table, 1)
@@ -194,7 +198,7 @@ class PlanPage(QWidget):
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
         side_scroll.setWidget(self.side)
-        side_scroll.setAccessibleName("Focus, enquiry questions and team")
+        side_scroll.setAccessibleName(self.tr("Focus, enquiry questions and team"))
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._schedule_box, self._side_box = schedule, side_scroll
 
@@ -222,21 +226,21 @@ class PlanPage(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         review = self._review
-        self.side_layout.addWidget(theme.heading("Focus", 2))
+        self.side_layout.addWidget(theme.heading(self.tr("Focus"), 2))
         self.side_layout.addWidget(theme.heading(review.focus.title, 3))
         if review.focus.description:
             self.side_layout.addWidget(self._text(review.focus.description))
         self.side_layout.addSpacing(8)
-        self.side_layout.addWidget(theme.heading("Enquiry questions", 2))
+        self.side_layout.addWidget(theme.heading(self.tr("Enquiry questions"), 2))
         for number, question in enumerate(sorted(review.questions, key=lambda q: q.position), start=1):
             self.side_layout.addWidget(self._text(f"<b>{number}.</b> {_escape(question.text)}", rich=True))
         self.side_layout.addSpacing(8)
-        self.side_layout.addWidget(theme.heading("Team", 2))
+        self.side_layout.addWidget(theme.heading(self.tr("Team"), 2))
         for member in review.team:
             school = f", {_escape(member.school)}" if member.school else ""
-            you = " (you)" if member.id == self._me else ""
+            you = self.tr(" (you)") if member.id == self._me else ""
             self.side_layout.addWidget(self._text(
-                f"<b>{_escape(member.name)}</b>{you}<br>{member.role.label}{school}", rich=True))
+                f"<b>{_escape(member.name)}</b>{you}<br>{label(member.role)}{school}", rich=True))
         self.side_layout.addStretch(1)
 
     @staticmethod
@@ -289,7 +293,7 @@ class PlanPage(QWidget):
     def _fill_table(self) -> None:
         slots = self.visible_slots()
         self.table.setRowCount(len(slots))
-        names = {m.id: ("You" if m.id == self._me else m.name) for m in self._review.team}
+        names = {m.id: (self.tr("You") if m.id == self._me else m.name) for m in self._review.team}
         for row, slot in enumerate(slots):
             kind = slot_evidence_kind(slot.activity)
             who = ", ".join(names.get(r, "") for r in slot.reviewer_ids if r in names)
@@ -303,7 +307,8 @@ class PlanPage(QWidget):
             activity = self.table.item(row, 1)
             activity.setIcon(icon(_KIND_ICON.get(kind, "other")) if kind is not None else icon("clock"))
         if self._shown_day is not None:
-            self.table.setAccessibleName(f"Schedule for {day_label(self._shown_day, self._clock().date())}")
+            self.table.setAccessibleName(self.tr("Schedule for {day}").format(
+                day=day_label(self._shown_day, self._clock().date())))
         self.update_current(select=True)
         self.table.resizeRowsToContents()
 
@@ -328,8 +333,9 @@ class PlanPage(QWidget):
             time_item = self.table.item(row, 0)
             if time_item is not None and row < len(slots):
                 base = f"{slots[row].start:%H:%M}–{slots[row].end:%H:%M}"
-                time_item.setText(f"{base}\nNow" if is_now else base)
-                time_item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{base}, happening now" if is_now else base)
+                time_item.setText(self.tr("{time}\nNow").format(time=base) if is_now else base)
+                time_item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                                  self.tr("{time}, happening now").format(time=base) if is_now else base)
         if select and current:
             mine = [r for r in sorted(current) if self._me in slots[r].reviewer_ids]
             row = (mine or sorted(current))[0]
@@ -341,7 +347,8 @@ class PlanPage(QWidget):
         slot = self.slot_at(self.table.currentRow())
         kind = slot_evidence_kind(slot.activity) if slot is not None else None
         self.start_button.setEnabled(kind is not None)
-        self.start_button.setText(f"Start {kind.label.lower()}" if kind is not None else "Start evidence for this slot")
+        self.start_button.setText(self.tr("Start {kind}").format(kind=label(kind).lower()) if kind is not None
+                                  else self.tr("Start evidence for this slot"))
 
     def slot_at(self, row: int) -> ScheduleSlot | None:
         slots = self.visible_slots()
@@ -353,7 +360,8 @@ class PlanPage(QWidget):
             return
         kind = slot_evidence_kind(slot.activity)
         if kind is None:
-            text = f"“{slot.activity}” is not an evidence activity, so there is no form to start."
+            text = self.tr("“{activity}” is not an evidence activity, so there is no form to start.").format(
+                activity=slot.activity)
             self.note.setText(text)
             self.status_changed.emit(text)
             return

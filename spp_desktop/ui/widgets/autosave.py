@@ -19,13 +19,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from spp_desktop.store.errors import DiskFull, StoreError
 
+from ..i18n import error_text, translate
+
 DEFAULT_DELAY_MS = 700
 DEFAULT_MAX_WAIT_MS = 1000
 DEFAULT_RETRY_MS = 3000
 
 
 def saved_message(moment: datetime) -> str:
-    return f"Saved {moment:%H:%M}"
+    return translate("Autosaver", "Saved {time}").format(time=f"{moment:%H:%M}")
 
 
 class Autosaver(QObject):
@@ -107,9 +109,8 @@ class Autosaver(QObject):
         except StoreError as exc:
             self._fail(exc, retry=False)
             return False
-        except KeyError as exc:  # the record was deleted under us (e.g. by sync)
-            self._fail(StoreError(str(exc.args[0]) if exc.args else "That record no longer exists."),
-                       retry=False)
+        except KeyError:  # the record was deleted under us (e.g. by sync)
+            self._fail(StoreError(translate("Autosaver", "That record no longer exists.")), retry=False)
             return False
         self._retry.stop()
         self._failing = False
@@ -124,4 +125,4 @@ class Autosaver(QObject):
         self.last_error = exc
         if retry and not self._retry.isActive():
             self._retry.start()
-        self.status_changed.emit(exc.user_message)
+        self.status_changed.emit(error_text(exc))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from spp_desktop.domain.evidence import EvidenceKind
 from spp_desktop.domain.review import Review
 
+from ..i18n import label
 from ..models.evidence_table import (
     AUTHOR,
     KIND,
@@ -46,7 +47,7 @@ class EvidenceList(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName("Evidence list")
+        self.setAccessibleName(self.tr("Evidence list"))
         self.model = EvidenceTableModel(self)
         self.proxy = EvidenceFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -55,16 +56,16 @@ class EvidenceList(QWidget):
 
         top = QHBoxLayout()
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search all evidence")
+        self.search.setPlaceholderText(self.tr("Search all evidence"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search all evidence")
+        self.search.setAccessibleName(self.tr("Search all evidence"))
         self.search.textChanged.connect(self.proxy.set_search)
-        self.new_button = QPushButton("New evidence", self)
-        self.new_button.setAccessibleName("New evidence")
+        self.new_button = QPushButton(self.tr("New evidence"), self)
+        self.new_button.setAccessibleName(self.tr("New evidence"))
         self.new_button.setAutoDefault(False)
         menu = QMenu(self.new_button)
         for kind in EvidenceKind:
-            action = QAction(kind.label, menu)
+            action = QAction(label(kind), menu)
             action.triggered.connect(lambda _=False, k=kind: self.new_requested.emit(k))
             menu.addAction(action)
         self.new_button.setMenu(menu)
@@ -73,9 +74,9 @@ class EvidenceList(QWidget):
         layout.addLayout(top)
 
         filters = QHBoxLayout()
-        self.kind_filter = self._combo("Filter by kind")
-        self.question_filter = self._combo("Filter by enquiry question")
-        self.author_filter = self._combo("Filter by author")
+        self.kind_filter = self._combo(self.tr("Filter by kind"))
+        self.question_filter = self._combo(self.tr("Filter by enquiry question"))
+        self.author_filter = self._combo(self.tr("Filter by author"))
         for combo in (self.kind_filter, self.question_filter, self.author_filter):
             filters.addWidget(combo, 1)
             combo.currentIndexChanged.connect(self._apply_filters)
@@ -83,7 +84,7 @@ class EvidenceList(QWidget):
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Evidence records")
+        self.table.setAccessibleName(self.tr("Evidence records"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -100,7 +101,7 @@ class EvidenceList(QWidget):
         metrics = self.table.fontMetrics()
         pad = metrics.horizontalAdvance("M") * 2
         widths = {TIME: "Wed 00:00", KIND: "Lesson observat", QUESTIONS: "Q1, Q2, Q3",
-                  AUTHOR: "Daniel Okafo", PHOTOS: "Photos"}
+                  AUTHOR: "Daniel Okafo", PHOTOS: self.proxy.headerData(PHOTOS, Qt.Orientation.Horizontal)}
         for column, sample in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
@@ -113,10 +114,10 @@ class EvidenceList(QWidget):
         bottom = QHBoxLayout()
         self.count_label = QLabel(self)
         self.count_label.setProperty("role", "muted")
-        self.count_label.setAccessibleName("Number of records shown")
-        self.delete_button = QPushButton("Delete", self)
-        self.delete_button.setAccessibleName("Delete the selected record")
-        self.delete_button.setToolTip("Delete the selected record (Delete). You can undo it.")
+        self.count_label.setAccessibleName(self.tr("Number of records shown"))
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setAccessibleName(self.tr("Delete the selected record"))
+        self.delete_button.setToolTip(self.tr("Delete the selected record (Delete). You can undo it."))
         self.delete_button.setAutoDefault(False)
         self.delete_button.clicked.connect(self.delete_requested)
         bottom.addWidget(self.count_label, 1)
@@ -150,18 +151,18 @@ class EvidenceList(QWidget):
         for combo in (self.kind_filter, self.question_filter, self.author_filter):
             combo.blockSignals(True)
             combo.clear()
-        self.kind_filter.addItem("All kinds", ALL)
+        self.kind_filter.addItem(self.tr("All kinds"), ALL)
         for kind in EvidenceKind:
-            self.kind_filter.addItem(kind.label, kind.value)
-        self.question_filter.addItem("All questions", ALL)
+            self.kind_filter.addItem(label(kind), kind.value)
+        self.question_filter.addItem(self.tr("All questions"), ALL)
         metrics = self.question_filter.fontMetrics()
         width = metrics.horizontalAdvance("M") * _ELIDE_EM
         for i, question in enumerate(review.questions):
             text = metrics.elidedText(question.text, Qt.TextElideMode.ElideRight, width)
             self.question_filter.addItem(f"Q{i + 1}  {text}", question.id)
             self.question_filter.setItemData(i + 1, question.text, Qt.ItemDataRole.ToolTipRole)
-        self.question_filter.addItem("Not linked to a question", NO_QUESTION)
-        self.author_filter.addItem("Everyone", ALL)
+        self.question_filter.addItem(self.tr("Not linked to a question"), NO_QUESTION)
+        self.author_filter.addItem(self.tr("Everyone"), ALL)
         for member in review.reviewers:
             self.author_filter.addItem(member.name, member.id)
         for combo, value in zip((self.kind_filter, self.question_filter, self.author_filter), keep, strict=True):
@@ -186,11 +187,11 @@ class EvidenceList(QWidget):
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if total == 0:
-            text = "No evidence yet"
+            text = self.tr("No evidence yet")
         elif shown == total:
-            text = f"{total} record{'s' if total != 1 else ''}"
+            text = self.tr("1 record") if total == 1 else self.tr("{n} records").format(n=total)
         else:
-            text = f"{shown} of {total} records shown"
+            text = self.tr("{shown} of {total} records shown").format(shown=shown, total=total)
         self.count_label.setText(text)
         self._update_buttons()
 

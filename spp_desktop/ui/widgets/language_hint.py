@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from spp_desktop.domain.language import ADVICE, check_language
+
+from ..i18n import domain_text
 
 CHECK_DELAY_MS = 350
 _MAX_SHOWN = 3
@@ -22,15 +24,18 @@ def hint_text(text: str) -> str:
     flags = check_language(text)
     if not flags:
         return ""
+    advice = domain_text(ADVICE)
     if len(flags) == 1:
-        return flags[0].message
+        return QCoreApplication.translate("LanguageHint", "“{phrase}” reads as {reason}. {advice}").format(
+            phrase=flags[0].phrase, reason=domain_text(flags[0].reason), advice=advice)
     phrases: list[str] = []
     for flag in flags:
         quoted = f"\u201c{flag.phrase}\u201d"
         if quoted not in phrases:
             phrases.append(quoted)
     shown = ", ".join(phrases[:_MAX_SHOWN]) + (" \u2026" if len(phrases) > _MAX_SHOWN else "")
-    return f"{shown} read as grades or judgements. {ADVICE}"
+    return QCoreApplication.translate("LanguageHint", "{phrases} read as grades or judgements. {advice}").format(
+        phrases=shown, advice=advice)
 
 
 class LanguageHint(QLabel):
@@ -44,7 +49,7 @@ class LanguageHint(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setProperty("role", "notice")
         self.setObjectName("languageHint")
-        self.setAccessibleName("Neutral language hint")
+        self.setAccessibleName(self.tr("Neutral language hint"))
         self.setMargin(6)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hide()

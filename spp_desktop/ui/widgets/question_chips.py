@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from spp_desktop.domain.review import EnquiryQuestion
@@ -16,8 +16,8 @@ ELIDE_EM = 26  # the width of a chip's text, in multiples of the font's "M"
 
 
 def question_label(position: int) -> str:
-    """Q1, Q2 ... for the question at this 0-based position in the review."""
-    return f"Q{position + 1}"
+    """Q1, Q2 ... (C1, C2 ... in Welsh) for the question at this 0-based position in the review."""
+    return QCoreApplication.translate("QuestionChips", "Q{n}").format(n=position + 1)
 
 
 class QuestionChips(QWidget):
@@ -26,7 +26,7 @@ class QuestionChips(QWidget):
     def __init__(self, questions: Sequence[EnquiryQuestion], parent: QWidget | None = None):
         super().__init__(parent)
         self.setStyleSheet(CHIP_STYLE)
-        self.setAccessibleName("Enquiry questions this evidence is about")
+        self.setAccessibleName(self.tr("Enquiry questions this evidence is about"))
         layout = FlowLayout(self)
         self._chips: dict[str, QToolButton] = {}
         width = self.fontMetrics().horizontalAdvance("M") * ELIDE_EM
@@ -35,12 +35,12 @@ class QuestionChips(QWidget):
             text = self.fontMetrics().elidedText(question.text, Qt.TextElideMode.ElideRight, width)
             chip = make_chip(f"{label}  {text}", self, checkable=True)
             chip.setToolTip(f"{label}: {question.text}")
-            chip.setAccessibleName(f"Link to {label}: {question.text}")
+            chip.setAccessibleName(self.tr("Link to {number}: {question}").format(number=label, question=question.text))
             chip.toggled.connect(self._on_toggled)
             layout.addWidget(chip)
             self._chips[question.id] = chip
         if not self._chips:
-            empty = QLabel("This review has no enquiry questions yet.", self)
+            empty = QLabel(self.tr("This review has no enquiry questions yet."), self)
             empty.setProperty("role", "muted")
             layout.addWidget(empty)
         self._order = [q.id for q in questions]

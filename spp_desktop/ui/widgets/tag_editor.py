@@ -29,13 +29,13 @@ class TagEditor(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setStyleSheet(CHIP_STYLE)
-        self.setAccessibleName("Tags")
+        self.setAccessibleName(self.tr("Tags"))
         self._layout = FlowLayout(self)
         self._tags: list[str] = []
         self._chips: list[QToolButton] = []
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("Add a tag, then comma or Enter")
-        self.edit.setAccessibleName("New tag")
+        self.edit.setPlaceholderText(self.tr("Add a tag, then comma or Enter"))
+        self.edit.setAccessibleName(self.tr("New tag"))
         self.edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 14)
         self.edit.textEdited.connect(self._on_edited)
         self.edit.returnPressed.connect(self.commit_pending)
@@ -89,8 +89,8 @@ class TagEditor(QWidget):
             return False
         self._tags.append(tag)
         chip = make_chip(f"{tag}  \u00d7", self)
-        chip.setToolTip(f"Remove the tag \u201c{tag}\u201d")
-        chip.setAccessibleName(f"Tag {tag}. Press to remove")
+        chip.setToolTip(self.tr("Remove the tag “{tag}”").format(tag=tag))
+        chip.setAccessibleName(self.tr("Tag {tag}. Press to remove").format(tag=tag))
         chip.clicked.connect(lambda _=False, t=tag: self.remove_tag(t))
         # Chips sit before the line edit, in tag order.
         self._layout.takeAt(self._layout.count() - 1)

@@ -18,6 +18,7 @@ class TimeField(QWidget):
 
     def __init__(self, label: str, parent: QWidget | None = None,
                  clock: Callable[[], datetime] = datetime.now):
+        """`label` is "Start" or "End" (which time this is; the texts shown are translated)."""
         super().__init__(parent)
         self._clock = clock
         layout = QHBoxLayout(self)
@@ -28,13 +29,20 @@ class TimeField(QWidget):
         self.edit.setMinimumTime(QTime(0, 0))
         self.edit.setSpecialValueText(BLANK)  # shown at the minimum, i.e. "not set"
         self.edit.setTime(QTime(0, 0))
-        self.edit.setAccessibleName(f"{label} time")
-        self.edit.setToolTip(f"{label} time (hours:minutes); leave at {BLANK} if not known")
+        if label == "End":
+            name, now_name, now_tip = (self.tr("End time"), self.tr("Set end time to now"),
+                                       self.tr("Set the end time to the time now"))
+        else:
+            name, now_name, now_tip = (self.tr("Start time"), self.tr("Set start time to now"),
+                                       self.tr("Set the start time to the time now"))
+        self.edit.setAccessibleName(name)
+        self.edit.setToolTip(self.tr("{name} (hours:minutes); leave at {blank} if not known").format(
+            name=name, blank=BLANK))
         self.edit.timeChanged.connect(lambda _t: self.changed.emit())
         self.now_button = QToolButton(self)
-        self.now_button.setText("Now")
-        self.now_button.setAccessibleName(f"Set {label.lower()} time to now")
-        self.now_button.setToolTip(f"Set the {label.lower()} time to the time now")
+        self.now_button.setText(self.tr("Now"))
+        self.now_button.setAccessibleName(now_name)
+        self.now_button.setToolTip(now_tip)
         self.now_button.clicked.connect(self.set_now)
         layout.addWidget(self.edit)
         layout.addWidget(self.now_button)
