@@ -54,8 +54,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .app import run_gui
         return run_gui(data_dir=args.data_dir, demo=args.demo)
     from . import cli_commands
+    from .datadir import DataDirProblem, InstanceLock, check_writable
+    from .paths import data_dir
     try:
-        return cli_commands.dispatch(command, args)
+        folder = data_dir(args.data_dir)
+        check_writable(folder)
+        with InstanceLock(folder):  # never beside a running copy of the app (or another command)
+            return cli_commands.dispatch(command, args)
+    except DataDirProblem as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return EXIT_ERROR

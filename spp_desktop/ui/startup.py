@@ -60,11 +60,14 @@ def tell(message: str, parent: QWidget | None = None) -> None:
     QMessageBox.information(parent, translate("Startup", "SPP Desktop is already open"), message)
 
 
-def claim_data_dir(folder: Path, *, ask: AskUnwritable = ask_unwritable, choose: ChooseFolder = choose_folder,
-                   say: Tell = tell) -> tuple[Path, InstanceLock] | None:
+def claim_data_dir(folder: Path, *, ask: AskUnwritable | None = None, choose: ChooseFolder | None = None,
+                   say: Tell | None = None) -> tuple[Path, InstanceLock] | None:
     """A writable folder (the given one, or one the user chose instead) with this copy's lock on it.
 
     None when the user gave up, or another copy has the folder open (they have been told)."""
+    ask = ask or ask_unwritable
+    choose = choose or choose_folder
+    say = say or tell
     folder = Path(folder)
     while True:
         try:
