@@ -101,7 +101,7 @@ CY: dict[str, str] = {
     "footer": "Cyfrinachol — wedi'i rannu â {school} dan gytundeb rhannu data'r bartneriaeth",
     "page_of": "Tudalen {page} o {pages}",
     "ethos": (
-        "Adolygiad gan gymheiriaid rhwng ysgolion partner yw hwn, nid arolygiad, ac nid yw'n rhoi graddau. "
+        "Adolygiad cymheiriaid rhwng ysgolion partner yw hwn, nid arolygiad, ac nid yw'n rhoi graddau. "
         "Cryfderau, meysydd i'w datblygu a chwestiynau i'w harchwilio ymhellach yw'r canfyddiadau isod, "
         "wedi'u cytuno gyda'r ysgol yn y sgwrs adborth ac yn seiliedig ar y dystiolaeth a gasglwyd yn ystod "
         "yr adolygiad."

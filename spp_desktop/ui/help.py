@@ -105,20 +105,20 @@ class WelcomeDialog(QDialog):
         points = [
             (self.tr("Everything stays on this laptop, encrypted"),
              self.tr("Your reviews, notes and photos are kept in an encrypted store on this laptop, unlocked "
-                     "with a passphrase you choose. Nothing is sent anywhere until you sync. If you forget the "
-                     "passphrase, nobody can open the store, so keep it somewhere safe.")),
+                     "with a passphrase you choose. Nothing leaves the laptop until you sync or export. If you "
+                     "forget the passphrase, nobody can open the store, so keep it somewhere safe.")),
             (self.tr("Try the demo review first"),
              self.tr("After you unlock, choose “Open demo review” on the Reviews screen to explore a made-up "
-                     "review day. Or start SPP Desktop with --demo for a throwaway store with its own "
-                     "passphrase.") if has_demo else
+                     "review day.") if has_demo else
              self.tr("Ask your partnership lead for a practice review package to explore before the day.")),
             (self.tr("Get your review"),
              self.tr("Choose “Import review package…” and open the file the partnership lead sent you, or sign "
                      "in to the partnership server to download the review.")),
             (self.tr("Before you leave school"),
-             self.tr("Check the status bar: it should say there are no changes waiting to sync. If you cannot "
-                     "sync from school, sync from home that evening, or export your evidence for the lead "
-                     "reviewer before the feedback conversation.")),
+             self.tr("Look at the status bar at the bottom of the window: it should say there are no changes "
+                     "waiting to sync. If you cannot sync from school, sync from home that evening, or choose "
+                     "“Export for the team…” and pass the file to the lead reviewer before the feedback "
+                     "conversation.")),
         ]
         layout = QVBoxLayout(self)
         layout.addLayout(top)

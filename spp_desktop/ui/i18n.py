@@ -75,7 +75,7 @@ def install_translation(app: QCoreApplication, setting: str, *, folder: Path | N
             app.installTranslator(translator)
             loaded = loaded or name.startswith(CATALOGUE)
         else:
-            translator.deleteLater()
+            translator.setParent(None)
     if not loaded:
         log.warning("No %s catalogue in %s; the interface stays in English.", language, folder)
         QLocale.setDefault(locale_for(ENGLISH))
@@ -234,6 +234,21 @@ def domain_source_strings() -> list[str]:
     texts += [triangulation.Support(counts={}).warning,
               triangulation.Support(counts={SourceKind.OBSERVATION: 1}).warning]
     return list(dict.fromkeys(t for t in texts if t))
+
+
+def translation_sources(root: Path | None = None) -> list[str]:
+    """The files pyside6-lupdate reads, relative to the checkout: every module of spp_desktop/ui, and app.py."""
+    root = root or Path(__file__).resolve().parents[2]
+    files = sorted(p.relative_to(root).as_posix() for p in (root / "spp_desktop" / "ui").rglob("*.py"))
+    return [*files, "spp_desktop/app.py"]
+
+
+def write_domain_strings() -> Path:
+    path = Path(__file__).with_name("domain_strings.py")
+    text = render_domain_strings()
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
 
 
 def render_domain_strings() -> str:

@@ -1,0 +1,2103 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="cy_GB" sourcelanguage="en_GB">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About {name}</source>
+        <translation>Ynghylch {name}</translation>
+    </message>
+    <message>
+        <source>{name} icon</source>
+        <translation>Eicon {name}</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Fersiwn {version}</translation>
+    </message>
+    <message>
+        <source>Encrypted fieldwork for Schools Partnership Programme peer reviews.</source>
+        <translation>Gwaith maes wedi&apos;i amgryptio ar gyfer adolygiadau cymheiriaid y Rhaglen Partneriaeth Ysgolion.</translation>
+    </message>
+    <message>
+        <source>Free software under the MIT licence.</source>
+        <translation>Meddalwedd rydd dan drwydded MIT.</translation>
+    </message>
+    <message>
+        <source>Where your reviews are kept</source>
+        <translation>Ble mae eich adolygiadau&apos;n cael eu cadw</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Ffolder data</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Agor y ffolder</translation>
+    </message>
+    <message>
+        <source>How they are protected</source>
+        <translation>Sut maen nhw&apos;n cael eu diogelu</translation>
+    </message>
+    <message>
+        <source>Your reviews are kept in an encrypted store (SQLCipher 4, AES-256) unlocked by your passphrase through Argon2id; photos are encrypted too; nothing is stored in the clear.</source>
+        <translation>Caiff eich adolygiadau eu cadw mewn storfa wedi&apos;i hamgryptio (SQLCipher 4, AES-256) sy&apos;n cael ei datgloi gan eich cyfrinymadrodd drwy Argon2id; mae lluniau wedi&apos;u hamgryptio hefyd; does dim yn cael ei storio heb ei amgryptio.</translation>
+    </message>
+    <message>
+        <source>A feedback PDF or a review package you save is not encrypted: keep it safe and delete it when you no longer need it.</source>
+        <translation>Nid yw PDF adborth na phecyn adolygiad rydych chi&apos;n eu cadw wedi&apos;u hamgryptio: cadwch nhw&apos;n ddiogel a&apos;u dileu pan nad oes eu hangen arnoch mwyach.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copïo manylion</translation>
+    </message>
+    <message>
+        <source>Copy the version and system details, for a support request</source>
+        <translation>Copïo manylion y fersiwn a&apos;r system, ar gyfer cais am gymorth</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+</context>
+<context>
+    <name>AssignedRow</name>
+    <message>
+        <source>Review of {school}</source>
+        <translation>Adolygiad: {school}</translation>
+    </message>
+    <message>
+        <source>{dates}  ·  Focus: {focus}</source>
+        <translation>{dates}  ·  Ffocws: {focus}</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>Llwytho i lawr</translation>
+    </message>
+    <message>
+        <source>Check out the review of {school}</source>
+        <translation>Llwytho&apos;r adolygiad i lawr: {school}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Agor</translation>
+    </message>
+    <message>
+        <source>Open the review of {school}</source>
+        <translation>Agor yr adolygiad: {school}</translation>
+    </message>
+    <message>
+        <source>On this laptop</source>
+        <translation>Ar y gliniadur hwn</translation>
+    </message>
+    <message>
+        <source>Not on this laptop yet</source>
+        <translation>Ddim ar y gliniadur hwn eto</translation>
+    </message>
+    <message>
+        <source>You are: {role}  ·  {where}</source>
+        <translation>Eich rôl: {role}  ·  {where}</translation>
+    </message>
+</context>
+<context>
+    <name>Autosaver</name>
+    <message>
+        <source>Saved {time}</source>
+        <translation>Cadwyd {time}</translation>
+    </message>
+    <message>
+        <source>That record no longer exists.</source>
+        <translation>Nid yw&apos;r cofnod hwnnw&apos;n bodoli mwyach.</translation>
+    </message>
+</context>
+<context>
+    <name>BundleActions</name>
+    <message>
+        <source>Team bundles (*{suffix});;All files (*)</source>
+        <translation>Bwndeli tîm (*{suffix});;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <source>Export for the team</source>
+        <translation>Allforio i&apos;r tîm</translation>
+    </message>
+    <message>
+        <source>{n} change</source>
+        <translation>{n} newid</translation>
+    </message>
+    <message>
+        <source>{n} changes</source>
+        <translation>{n} newid</translation>
+    </message>
+    <message>
+        <source>{n} photo</source>
+        <translation>{n} llun</translation>
+    </message>
+    <message>
+        <source>{n} photos</source>
+        <translation>{n} llun</translation>
+    </message>
+    <message>
+        <source>Saved {changes} and {photos} to {file}. The file is encrypted for the review team: only team members who checked out this review can open it. Pass it on by USB stick, a shared drive or e-mail.</source>
+        <translation>Cadwyd {changes} a {photos} yn {file}. Mae&apos;r ffeil wedi&apos;i hamgryptio ar gyfer y tîm adolygu: dim ond aelodau&apos;r tîm sydd wedi llwytho&apos;r adolygiad hwn i lawr all ei hagor. Rhowch hi i&apos;r lleill ar gof bach USB, ar yriant a rennir neu drwy e-bost.</translation>
+    </message>
+    <message>
+        <source>Import from a team member</source>
+        <translation>Mewnforio gan aelod o&apos;r tîm</translation>
+    </message>
+    <message>
+        <source>Nothing new: this laptop already had everything in that bundle.</source>
+        <translation>Dim byd newydd: roedd popeth yn y bwndel hwnnw ar y gliniadur hwn eisoes.</translation>
+    </message>
+    <message>
+        <source>Added {changes} and {photos} from the team member&apos;s bundle.</source>
+        <translation>Ychwanegwyd {changes} a {photos} o fwndel aelod o&apos;r tîm.</translation>
+    </message>
+    <message>
+        <source>{n} change was here already.</source>
+        <translation>Roedd {n} newid yma eisoes.</translation>
+    </message>
+    <message>
+        <source>{n} changes were here already.</source>
+        <translation>Roedd {n} newid yma eisoes.</translation>
+    </message>
+    <message>
+        <source>Team bundle</source>
+        <translation>Bwndel tîm</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureForm</name>
+    <message>
+        <source>Evidence form</source>
+        <translation>Ffurflen dystiolaeth</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Statws cadw</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Kind of evidence</source>
+        <translation>Math o dystiolaeth</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Diwrnod</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Dechrau</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Diwedd</translation>
+    </message>
+    <message>
+        <source>Enquiry questions</source>
+        <translation>Cwestiynau ymholi</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tagiau</translation>
+    </message>
+    <message>
+        <source>Shared with the headteacher in summary.</source>
+        <translation>Yn cael ei rannu â&apos;r pennaeth ar ffurf crynodeb.</translation>
+    </message>
+    <message>
+        <source>Reviewer-only notes, never shown to the school</source>
+        <translation>Nodiadau i adolygwyr yn unig, byth yn cael eu dangos i&apos;r ysgol</translation>
+    </message>
+    <message>
+        <source>Kept within the review team: never in the summary, the PDF or the school&apos;s copy.</source>
+        <translation>Yn aros o fewn y tîm adolygu: byth yn y crynodeb, y PDF na chopi&apos;r ysgol.</translation>
+    </message>
+    <message>
+        <source>Photos of pupils&apos; work</source>
+        <translation>Lluniau o waith disgyblion</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Heb ei gadw eto</translation>
+    </message>
+    <message>
+        <source>Attach a photo of pupils&apos; work</source>
+        <translation>Atodi llun o waith disgyblion</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns})</source>
+        <translation>Lluniau ({patterns})</translation>
+    </message>
+    <message>
+        <source>The file {name} could not be read.</source>
+        <translation>Nid oedd modd darllen y ffeil {name}.</translation>
+    </message>
+    <message>
+        <source>This photo file is damaged, so it cannot be attached.</source>
+        <translation>Mae&apos;r ffeil llun hon wedi&apos;i difrodi, felly nid oes modd ei hatodi.</translation>
+    </message>
+    <message>
+        <source>Only JPEG and PNG photos can be attached.</source>
+        <translation>Dim ond lluniau JPEG a PNG y gellir eu hatodi.</translation>
+    </message>
+    <message>
+        <source>Class or year group</source>
+        <translation>Dosbarth / grŵp blwyddyn</translation>
+    </message>
+    <message>
+        <source>e.g. Year 4 (Oak class)</source>
+        <translation>e.e. Blwyddyn 4 (dosbarth Derwen)</translation>
+    </message>
+    <message>
+        <source>Subject or activity</source>
+        <translation>Pwnc neu weithgaredd</translation>
+    </message>
+    <message>
+        <source>e.g. English: whole-class reading</source>
+        <translation>e.e. Cymraeg: darllen fel dosbarth cyfan</translation>
+    </message>
+    <message>
+        <source>Staff (role or initials only)</source>
+        <translation>Staff (swydd neu lythrennau blaen yn unig)</translation>
+    </message>
+    <message>
+        <source>e.g. Class teacher (JB)</source>
+        <translation>e.e. Athro dosbarth (JB)</translation>
+    </message>
+    <message>
+        <source>What was seen</source>
+        <translation>Beth a welwyd</translation>
+    </message>
+    <message>
+        <source>What pupils and adults did and said, as you saw it</source>
+        <translation>Beth wnaeth ac a ddywedodd y disgyblion a&apos;r oedolion, fel y gwelsoch chi</translation>
+    </message>
+    <message>
+        <source>Pupil voice</source>
+        <translation>Llais y disgyblion</translation>
+    </message>
+    <message>
+        <source>What pupils said, in their words</source>
+        <translation>Beth ddywedodd y disgyblion, yn eu geiriau eu hunain</translation>
+    </message>
+    <message>
+        <source>Who with</source>
+        <translation>Gyda phwy</translation>
+    </message>
+    <message>
+        <source>Number of people</source>
+        <translation>Nifer y bobl</translation>
+    </message>
+    <message>
+        <source>Questions asked and what was said</source>
+        <translation>Y cwestiynau a ofynnwyd a&apos;r hyn a ddywedwyd</translation>
+    </message>
+    <message>
+        <source>The questions you asked and the answers, in their words</source>
+        <translation>Y cwestiynau a ofynnoch chi a&apos;r atebion, yn eu geiriau eu hunain</translation>
+    </message>
+    <message>
+        <source>Year group or class</source>
+        <translation>Grŵp blwyddyn / dosbarth</translation>
+    </message>
+    <message>
+        <source>e.g. Year 5</source>
+        <translation>e.e. Blwyddyn 5</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Pwnc</translation>
+    </message>
+    <message>
+        <source>e.g. English</source>
+        <translation>e.e. Cymraeg</translation>
+    </message>
+    <message>
+        <source>Books looked at</source>
+        <translation>Nifer y llyfrau</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Sampl</translation>
+    </message>
+    <message>
+        <source>e.g. disadvantaged pupils, SEND, a range of attainment</source>
+        <translation>e.e. disgyblion difreintiedig, ADY, ystod o gyrhaeddiad</translation>
+    </message>
+    <message>
+        <source>What the scrutiny looked at</source>
+        <translation>Beth oedd dan sylw wrth graffu</translation>
+    </message>
+    <message>
+        <source>What you looked for and what the books showed</source>
+        <translation>Beth roeddech chi&apos;n chwilio amdano a&apos;r hyn a ddangosodd y llyfrau</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Teitl</translation>
+    </message>
+    <message>
+        <source>e.g. Autumn reading assessment</source>
+        <translation>e.e. Asesiad darllen yr hydref</translation>
+    </message>
+    <message>
+        <source>Where it came from</source>
+        <translation>O ble y daeth</translation>
+    </message>
+    <message>
+        <source>e.g. provided by the English lead</source>
+        <translation>e.e. gan arweinydd Cymraeg yr ysgol</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Nodiadau</translation>
+    </message>
+    <message>
+        <source>What was seen and heard, described neutrally</source>
+        <translation>Beth a welwyd ac a glywyd, wedi&apos;i ddisgrifio&apos;n niwtral</translation>
+    </message>
+    <message>
+        <source>Reviewer-only notes (never shown to the school)</source>
+        <translation>Nodiadau i adolygwyr yn unig (byth yn cael eu dangos i&apos;r ysgol)</translation>
+    </message>
+    <message>
+        <source>Thoughts for the review team: things to check, questions to follow up</source>
+        <translation>Syniadau i&apos;r tîm adolygu: pethau i&apos;w gwirio, cwestiynau i&apos;w dilyn</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictCard</name>
+    <message>
+        <source>A team member</source>
+        <translation>Aelod o&apos;r tîm</translation>
+    </message>
+    <message>
+        <source>Keep deleted</source>
+        <translation>Ei gadw wedi&apos;i ddileu</translation>
+    </message>
+    <message>
+        <source>Bring it back</source>
+        <translation>Dod ag ef yn ôl</translation>
+    </message>
+    <message>
+        <source>Merge by editing…</source>
+        <translation>Cyfuno drwy olygu…</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts to settle</source>
+        <translation>Gwrthdaro i&apos;w ddatrys</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Nothing to settle: every change from the team fits together.</source>
+        <translation>Dim byd i&apos;w ddatrys: mae pob newid gan y tîm yn cyd-fynd.</translation>
+    </message>
+    <message>
+        <source>Two or more of the team changed the same thing from the same starting point. Choose the version to keep, or merge them; your choice replaces them for everyone at the next sync. Times come from each laptop&apos;s own clock.</source>
+        <translation>Newidiodd dau neu ragor o&apos;r tîm yr un peth o&apos;r un man cychwyn. Dewiswch y fersiwn i&apos;w chadw, neu cyfunwch nhw; bydd eich dewis yn cymryd eu lle i bawb yn y cysoni nesaf. Daw&apos;r amseroedd o gloc pob gliniadur.</translation>
+    </message>
+    <message>
+        <source>the lead reviewer</source>
+        <translation>yr adolygydd arweiniol</translation>
+    </message>
+    <message>
+        <source>Two or more of the team changed the same thing. The lead reviewer, {name}, settles these; until then everyone sees the version marked “shown for now”, and nothing is lost.</source>
+        <translation>Newidiodd dau neu ragor o&apos;r tîm yr un peth. Yr adolygydd arweiniol, {name}, sy&apos;n datrys y rhain; tan hynny mae pawb yn gweld y fersiwn sydd wedi&apos;i marcio “dangosir am y tro”, ac ni chollir dim.</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} i {end}</translation>
+    </message>
+</context>
+<context>
+    <name>Domain</name>
+    <message>
+        <source>Lesson observation</source>
+        <translation>Arsylwi gwers</translation>
+    </message>
+    <message>
+        <source>Learning walk</source>
+        <translation>Taith ddysgu</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Cyfweliad</translation>
+    </message>
+    <message>
+        <source>Focus group</source>
+        <translation>Grŵp ffocws</translation>
+    </message>
+    <message>
+        <source>Book scrutiny</source>
+        <translation>Craffu ar lyfrau</translation>
+    </message>
+    <message>
+        <source>Data review</source>
+        <translation>Adolygu data</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Arolwg</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dogfen</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Arsylwi</translation>
+    </message>
+    <message>
+        <source>Interview / focus group</source>
+        <translation>Cyfweliad / grŵp ffocws</translation>
+    </message>
+    <message>
+        <source>Data / survey / document</source>
+        <translation>Data / arolwg / dogfen</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Pupils</source>
+        <translation>Disgyblion</translation>
+    </message>
+    <message>
+        <source>Parents</source>
+        <translation>Rhieni</translation>
+    </message>
+    <message>
+        <source>Governors</source>
+        <translation>Llywodraethwyr</translation>
+    </message>
+    <message>
+        <source>Leaders</source>
+        <translation>Arweinwyr</translation>
+    </message>
+    <message>
+        <source>Lead reviewer</source>
+        <translation>Adolygydd arweiniol</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Adolygydd</translation>
+    </message>
+    <message>
+        <source>Headteacher</source>
+        <translation>Pennaeth</translation>
+    </message>
+    <message>
+        <source>Improvement Champion</source>
+        <translation>Hyrwyddwr Gwella</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Cryfder</translation>
+    </message>
+    <message>
+        <source>Area to develop</source>
+        <translation>Maes i&apos;w ddatblygu</translation>
+    </message>
+    <message>
+        <source>Question to explore further</source>
+        <translation>Cwestiwn i&apos;w archwilio ymhellach</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Drafft</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Cytunwyd</translation>
+    </message>
+    <message>
+        <source>Agreed as amended</source>
+        <translation>Cytunwyd (gyda diwygiadau)</translation>
+    </message>
+    <message>
+        <source>To explore further</source>
+        <translation>I&apos;w archwilio ymhellach</translation>
+    </message>
+    <message>
+        <source>an inspection grade</source>
+        <translation>gradd arolygu</translation>
+    </message>
+    <message>
+        <source>an inspection judgement</source>
+        <translation>dyfarniad arolygu</translation>
+    </message>
+    <message>
+        <source>a grading judgement</source>
+        <translation>dyfarniad graddio</translation>
+    </message>
+    <message>
+        <source>a judgement of people</source>
+        <translation>barn am bobl</translation>
+    </message>
+    <message>
+        <source>a grade</source>
+        <translation>gradd</translation>
+    </message>
+    <message>
+        <source>an old inspection grade</source>
+        <translation>hen radd arolygu</translation>
+    </message>
+    <message>
+        <source>a judgement rather than a description</source>
+        <translation>barn yn hytrach na disgrifiad</translation>
+    </message>
+    <message>
+        <source>Describe what was seen and heard instead, e.g. &quot;most pupils explained their method to a partner&quot;.</source>
+        <translation>Disgrifiwch yr hyn a welwyd ac a glywyd yn lle hynny, e.e. &quot;esboniodd y rhan fwyaf o&apos;r disgyblion eu dull i bartner&quot;.</translation>
+    </message>
+    <message>
+        <source>1 book</source>
+        <translation>1 llyfr</translation>
+    </message>
+    <message>
+        <source>{n} books</source>
+        <translation>{n} llyfr</translation>
+    </message>
+    <message>
+        <source>Use at least 12 characters; a short sentence of three or four words works well.</source>
+        <translation>Defnyddiwch o leiaf 12 nod; mae brawddeg fer o dri neu bedwar gair yn gweithio&apos;n dda.</translation>
+    </message>
+    <message>
+        <source>That passphrase repeats the same few characters; choose a few unrelated words instead.</source>
+        <translation>Mae&apos;r cyfrinymadrodd hwnnw&apos;n ailadrodd yr un nodau drosodd a throsodd; dewiswch ychydig o eiriau digyswllt yn lle hynny.</translation>
+    </message>
+    <message>
+        <source>That passphrase is too easy to guess; choose a few unrelated words instead.</source>
+        <translation>Mae&apos;n rhy hawdd dyfalu&apos;r cyfrinymadrodd hwnnw; dewiswch ychydig o eiriau digyswllt yn lle hynny.</translation>
+    </message>
+    <message>
+        <source>Numbers alone are easy to guess; use a few unrelated words instead.</source>
+        <translation>Mae rhifau&apos;n unig yn hawdd eu dyfalu; defnyddiwch ychydig o eiriau digyswllt yn lle hynny.</translation>
+    </message>
+    <message>
+        <source>That passphrase is a run of keys; choose a few unrelated words instead.</source>
+        <translation>Rhes o fysellau yw&apos;r cyfrinymadrodd hwnnw; dewiswch ychydig o eiriau digyswllt yn lle hynny.</translation>
+    </message>
+    <message>
+        <source>This will do. Longer is stronger: four or five unrelated words are best.</source>
+        <translation>Bydd hwn yn gwneud y tro. Gorau po hiraf: pedwar neu bum gair digyswllt sydd orau.</translation>
+    </message>
+    <message>
+        <source>Strong passphrase.</source>
+        <translation>Cyfrinymadrodd cryf.</translation>
+    </message>
+    <message>
+        <source>No evidence linked yet.</source>
+        <translation>Dim tystiolaeth wedi&apos;i chysylltu eto.</translation>
+    </message>
+    <message>
+        <source>Rests on one kind of source only; look for a second (observation, voice, books, data).</source>
+        <translation>Yn dibynnu ar un math o ffynhonnell yn unig; chwiliwch am ail un (arsylwi, llais, llyfrau, data).</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceList</name>
+    <message>
+        <source>Evidence list</source>
+        <translation>Rhestr dystiolaeth</translation>
+    </message>
+    <message>
+        <source>Search all evidence</source>
+        <translation>Chwilio&apos;r holl dystiolaeth</translation>
+    </message>
+    <message>
+        <source>New evidence</source>
+        <translation>Tystiolaeth newydd</translation>
+    </message>
+    <message>
+        <source>Filter by kind</source>
+        <translation>Hidlo yn ôl math</translation>
+    </message>
+    <message>
+        <source>Filter by enquiry question</source>
+        <translation>Hidlo yn ôl cwestiwn ymholi</translation>
+    </message>
+    <message>
+        <source>Filter by author</source>
+        <translation>Hidlo yn ôl awdur</translation>
+    </message>
+    <message>
+        <source>Evidence records</source>
+        <translation>Cofnodion tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Number of records shown</source>
+        <translation>Nifer y cofnodion a ddangosir</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dileu</translation>
+    </message>
+    <message>
+        <source>Delete the selected record</source>
+        <translation>Dileu&apos;r cofnod a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Delete the selected record (Delete). You can undo it.</source>
+        <translation>Dileu&apos;r cofnod a ddewiswyd (Delete). Gallwch ddadwneud hyn.</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Pob math</translation>
+    </message>
+    <message>
+        <source>All questions</source>
+        <translation>Pob cwestiwn</translation>
+    </message>
+    <message>
+        <source>Not linked to a question</source>
+        <translation>Heb gysylltiad â chwestiwn</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Pawb</translation>
+    </message>
+    <message>
+        <source>No evidence yet</source>
+        <translation>Dim tystiolaeth eto</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 cofnod</translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation>{n} cofnod</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} records shown</source>
+        <translation>Yn dangos {shown} o {total} cofnod</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePage</name>
+    <message>
+        <source>New observation</source>
+        <translation>Arsylwad newydd</translation>
+    </message>
+    <message>
+        <source>New interview</source>
+        <translation>Cyfweliad newydd</translation>
+    </message>
+    <message>
+        <source>New book scrutiny</source>
+        <translation>Cofnod newydd: craffu ar lyfrau</translation>
+    </message>
+    <message>
+        <source>Other evidence</source>
+        <translation>Tystiolaeth arall</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Choose a record on the left to read or edit it, or start a new one.</source>
+        <translation>Dewiswch gofnod ar y chwith i&apos;w ddarllen neu ei olygu, neu dechreuwch un newydd.</translation>
+    </message>
+    <message>
+        <source>That evidence record no longer exists.</source>
+        <translation>Nid yw&apos;r cofnod tystiolaeth hwnnw&apos;n bodoli mwyach.</translation>
+    </message>
+    <message>
+        <source>{kind} deleted.</source>
+        <translation>Dilëwyd: {kind}.</translation>
+    </message>
+    <message>
+        <source>{kind} deleted. Press Ctrl+Z to undo.</source>
+        <translation>Dilëwyd: {kind}. Pwyswch Ctrl+Z i ddadwneud.</translation>
+    </message>
+    <message>
+        <source>{kind} restored.</source>
+        <translation>Adferwyd: {kind}.</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Amser</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>Where / who</source>
+        <translation>Ble / pwy</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Cwestiynau</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Awdur</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Lluniau</translation>
+    </message>
+    <message>
+        <source>1 photo attached</source>
+        <translation>1 llun wedi&apos;i atodi</translation>
+    </message>
+    <message>
+        <source>{n} photos attached</source>
+        <translation>{n} llun wedi&apos;u hatodi</translation>
+    </message>
+    <message>
+        <source>No photos</source>
+        <translation>Dim lluniau</translation>
+    </message>
+    <message>
+        <source>1 photo</source>
+        <translation>1 llun</translation>
+    </message>
+    <message>
+        <source>{n} photos</source>
+        <translation>{n} llun</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Cymorth</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Canllaw defnyddiwr</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome</source>
+        <translation>C&amp;roeso</translation>
+    </message>
+    <message>
+        <source>&amp;About SPP Desktop</source>
+        <translation>&amp;Ynghylch SPP Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>Home</name>
+    <message>
+        <source>No changes waiting to sync</source>
+        <translation>Dim newidiadau&apos;n aros i&apos;w cysoni</translation>
+    </message>
+    <message>
+        <source>1 change not yet synced</source>
+        <translation>1 newid heb ei gysoni eto</translation>
+    </message>
+    <message>
+        <source>{n} changes not yet synced</source>
+        <translation>{n} newid heb eu cysoni eto</translation>
+    </message>
+    <message>
+        <source>This review package could not be imported: at {where}, {problem}. Nothing was added. Ask the partnership lead for a fresh copy of the package.</source>
+        <translation>Nid oedd modd mewnforio&apos;r pecyn adolygiad hwn: yn {where}, {problem}. Ni ychwanegwyd dim. Gofynnwch i arweinydd y bartneriaeth am gopi newydd o&apos;r pecyn.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Reviews on this laptop</source>
+        <translation>Adolygiadau ar y gliniadur hwn</translation>
+    </message>
+    <message>
+        <source>&amp;Import review package…</source>
+        <translation>&amp;Mewnforio pecyn adolygiad…</translation>
+    </message>
+    <message>
+        <source>Import review package</source>
+        <translation>Mewnforio pecyn adolygiad</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo review</source>
+        <translation>Agor adolygiad &amp;enghreifftiol</translation>
+    </message>
+    <message>
+        <source>Open demo review</source>
+        <translation>Agor adolygiad enghreifftiol</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Neges</translation>
+    </message>
+    <message>
+        <source>Everything here is encrypted with your passphrase. Import the review package you were sent by the partnership lead, or try the demo review.</source>
+        <translation>Mae popeth yma wedi&apos;i amgryptio gyda&apos;ch cyfrinymadrodd. Mewnforiwch y pecyn adolygiad a anfonodd arweinydd y bartneriaeth atoch, neu rhowch gynnig ar yr adolygiad enghreifftiol.</translation>
+    </message>
+    <message>
+        <source>No reviews yet</source>
+        <translation>Dim adolygiadau eto</translation>
+    </message>
+    <message>
+        <source>Choose “Import review package…” to add the review you are taking part in.</source>
+        <translation>Dewiswch “Mewnforio pecyn adolygiad…” i ychwanegu&apos;r adolygiad rydych chi&apos;n cymryd rhan ynddo.</translation>
+    </message>
+    <message>
+        <source>Review packages (*.json);;All files (*)</source>
+        <translation>Pecynnau adolygiad (*.json);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <source>The file {name} could not be read ({error}). Nothing was added.</source>
+        <translation>Nid oedd modd darllen y ffeil {name} ({error}). Ni ychwanegwyd dim.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a review package (it is not valid JSON). Nothing was added.</source>
+        <translation>Nid pecyn adolygiad yw&apos;r ffeil {name} (nid yw&apos;n JSON dilys). Ni ychwanegwyd dim.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageHint</name>
+    <message>
+        <source>“{phrase}” reads as {reason}. {advice}</source>
+        <translation>Mae “{phrase}” yn swnio fel {reason}. {advice}</translation>
+    </message>
+    <message>
+        <source>{phrases} read as grades or judgements. {advice}</source>
+        <translation>Mae {phrases} yn swnio fel graddau neu ddyfarniadau. {advice}</translation>
+    </message>
+    <message>
+        <source>Neutral language hint</source>
+        <translation>Awgrym iaith niwtral</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Lock screen</source>
+        <translation>Sgrin clo</translation>
+    </message>
+    <message>
+        <source>SPP Desktop logo</source>
+        <translation>Logo SPP Desktop</translation>
+    </message>
+    <message>
+        <source>Peer review fieldwork, kept encrypted on this laptop.</source>
+        <translation>Gwaith maes adolygiad cymheiriaid, wedi&apos;i amgryptio ar y gliniadur hwn.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase to protect the reviews on this laptop. You will type it each time you open SPP Desktop. It cannot be recovered, so keep it somewhere safe.</source>
+        <translation>Dewiswch gyfrinymadrodd i ddiogelu&apos;r adolygiadau ar y gliniadur hwn. Byddwch yn ei deipio bob tro y byddwch yn agor SPP Desktop. Nid oes modd ei adfer, felly cadwch ef yn rhywle diogel.</translation>
+    </message>
+    <message>
+        <source>The reviews on this laptop are locked. Type your passphrase to carry on.</source>
+        <translation>Mae&apos;r adolygiadau ar y gliniadur hwn wedi&apos;u cloi. Teipiwch eich cyfrinymadrodd i barhau.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>Passphrase message</source>
+        <translation>Neges am y cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>Passphrase advice</source>
+        <translation>Cyngor am y cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Y cyfrinymadrodd eto</translation>
+    </message>
+    <message>
+        <source>Type it &amp;again</source>
+        <translation>Teipiwch ef &amp;eto</translation>
+    </message>
+    <message>
+        <source>Use at least 12 characters: a short sentence of three or four unrelated words works well.</source>
+        <translation>Defnyddiwch o leiaf 12 nod: mae brawddeg fer o dri neu bedwar gair digyswllt yn gweithio&apos;n dda.</translation>
+    </message>
+    <message>
+        <source>&amp;Show what I type</source>
+        <translation>&amp;Dangos yr hyn rwy&apos;n ei deipio</translation>
+    </message>
+    <message>
+        <source>Show passphrase</source>
+        <translation>Dangos y cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Wrthi&apos;n gweithio</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo:&lt;/b&gt; the passphrase is &lt;b&gt;{passphrase}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Enghraifft:&lt;/b&gt; y cyfrinymadrodd yw &lt;b&gt;{passphrase}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Demo: the passphrase is {passphrase}</source>
+        <translation>Enghraifft: y cyfrinymadrodd yw {passphrase}</translation>
+    </message>
+    <message>
+        <source>This is a throwaway demo store. It is deleted when you close the app.</source>
+        <translation>Storfa enghreifftiol dros dro yw hon. Caiff ei dileu pan fyddwch yn cau&apos;r ap.</translation>
+    </message>
+    <message>
+        <source>&amp;Type it in for me</source>
+        <translation>&amp;Teipiwch ef i mi</translation>
+    </message>
+    <message>
+        <source>Type the demo passphrase in for me</source>
+        <translation>Teipiwch y cyfrinymadrodd enghreifftiol i mi</translation>
+    </message>
+    <message>
+        <source>Create encrypted store</source>
+        <translation>Creu storfa wedi&apos;i hamgryptio</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Datgloi</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Type them again.</source>
+        <translation>Nid yw&apos;r ddau gyfrinymadrodd yr un fath. Teipiwch nhw eto.</translation>
+    </message>
+    <message>
+        <source>Creating your encrypted store. This takes a few seconds.</source>
+        <translation>Wrthi&apos;n creu eich storfa wedi&apos;i hamgryptio. Mae hyn yn cymryd ychydig eiliadau.</translation>
+    </message>
+    <message>
+        <source>Type your passphrase first.</source>
+        <translation>Teipiwch eich cyfrinymadrodd yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Unlocking. This takes a second or two.</source>
+        <translation>Wrthi&apos;n datgloi. Mae hyn yn cymryd eiliad neu ddwy.</translation>
+    </message>
+    <message>
+        <source>SPP Desktop could not open the review store ({error}). Nothing was changed.</source>
+        <translation>Nid oedd SPP Desktop yn gallu agor storfa&apos;r adolygiadau ({error}). Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>The review store in {folder} is incomplete: a file is missing. Nothing was changed. Put the folder back from a backup, or choose another data folder.</source>
+        <translation>Mae storfa&apos;r adolygiadau yn {folder} yn anghyflawn: mae ffeil ar goll. Ni newidiwyd dim. Rhowch y ffolder yn ôl o gopi wrth gefn, neu dewiswch ffolder data arall.</translation>
+    </message>
+    <message>
+        <source>There is already a review store in {folder}. Nothing was changed.</source>
+        <translation>Mae storfa adolygiadau yn {folder} eisoes. Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>SPP Desktop cannot write to the folder {folder} ({error}). Nothing was changed. Ask IT for write access, or start SPP Desktop with another data folder.</source>
+        <translation>Ni all SPP Desktop ysgrifennu i&apos;r ffolder {folder} ({error}). Ni newidiwyd dim. Gofynnwch i&apos;r adran TG am hawl ysgrifennu, neu agorwch SPP Desktop gyda ffolder data arall.</translation>
+    </message>
+    <message>
+        <source>SPP Desktop could not unlock the review store ({error}). Nothing was changed.</source>
+        <translation>Nid oedd SPP Desktop yn gallu datgloi storfa&apos;r adolygiadau ({error}). Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>Try again in {seconds} s</source>
+        <translation>Ceisiwch eto ymhen {seconds} eiliad</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>SPP Desktop — Locked</source>
+        <translation>SPP Desktop — Wedi&apos;i gloi</translation>
+    </message>
+    <message>
+        <source>{action} ({shortcut})</source>
+        <translation>{action} ({shortcut})</translation>
+    </message>
+    <message>
+        <source>&amp;Reviews</source>
+        <translation>A&amp;dolygiadau</translation>
+    </message>
+    <message>
+        <source>&amp;Import review package…</source>
+        <translation>&amp;Mewnforio pecyn adolygiad…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Gosodiadau…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>C&amp;loi</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Gada&amp;el</translation>
+    </message>
+    <message>
+        <source>New &amp;observation</source>
+        <translation>&amp;Arsylwad newydd</translation>
+    </message>
+    <message>
+        <source>New &amp;interview</source>
+        <translation>&amp;Cyfweliad newydd</translation>
+    </message>
+    <message>
+        <source>New &amp;book scrutiny</source>
+        <translation>Cofnod newydd: craffu ar &amp;lyfrau</translation>
+    </message>
+    <message>
+        <source>&amp;Search evidence</source>
+        <translation>C&amp;hwilio&apos;r dystiolaeth</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Prif far offer</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Ffeil</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Adolygiad</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Statws cadw</translation>
+    </message>
+    <message>
+        <source>Changes not yet synced</source>
+        <translation>Newidiadau heb eu cysoni eto</translation>
+    </message>
+    <message>
+        <source>Some typing could not be saved yet; it is kept on screen.</source>
+        <translation>Nid oedd modd cadw peth o&apos;r teipio eto; mae&apos;n cael ei gadw ar y sgrin.</translation>
+    </message>
+    <message>
+        <source>Some typing could not be saved before locking (the disk may be full). Free some space; everything saved earlier is safe.</source>
+        <translation>Nid oedd modd cadw peth o&apos;r teipio cyn cloi (efallai fod y ddisg yn llawn). Rhyddhewch ychydig o le; mae popeth a gadwyd yn gynharach yn ddiogel.</translation>
+    </message>
+    <message>
+        <source>Not everything is saved</source>
+        <translation>Nid yw popeth wedi&apos;i gadw</translation>
+    </message>
+    <message>
+        <source>Some typing could not be saved (the disk may be full). If you close now, it is lost. Close anyway?</source>
+        <translation>Nid oedd modd cadw peth o&apos;r teipio (efallai fod y ddisg yn llawn). Os byddwch yn cau nawr, bydd yn cael ei golli. Cau beth bynnag?</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge by editing</source>
+        <translation>Cyfuno drwy olygu</translation>
+    </message>
+    <message>
+        <source>Merged version</source>
+        <translation>Fersiwn gyfunol</translation>
+    </message>
+    <message>
+        <source>Save as the settled version</source>
+        <translation>Cadw fel y fersiwn derfynol</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Every version is below. Edit them into one; when you save, it replaces them for the whole team.</source>
+        <translation>Mae pob fersiwn isod. Golygwch nhw yn un; pan fyddwch yn cadw, bydd yn cymryd eu lle i&apos;r tîm cyfan.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Attached photos</source>
+        <translation>Lluniau wedi&apos;u hatodi</translation>
+    </message>
+    <message>
+        <source>No photos yet. Photos are stored encrypted, without location or camera data.</source>
+        <translation>Dim lluniau eto. Caiff lluniau eu storio wedi&apos;u hamgryptio, heb ddata lleoliad na chamera.</translation>
+    </message>
+    <message>
+        <source>Attach photo…</source>
+        <translation>Atodi llun…</translation>
+    </message>
+    <message>
+        <source>Attach a photo of pupils&apos; work</source>
+        <translation>Atodi llun o waith disgyblion</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Dileu&apos;r llun</translation>
+    </message>
+    <message>
+        <source>Remove the selected photo</source>
+        <translation>Dileu&apos;r llun a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Photo {n}</source>
+        <translation>Llun {n}</translation>
+    </message>
+    <message>
+        <source>{photo}
+(not on this laptop yet)</source>
+        <translation>{photo}
+(ddim ar y gliniadur hwn eto)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>Time</source>
+        <translation>Amser</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Gweithgaredd</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Ble</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Pwy</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Nodiadau</translation>
+    </message>
+    <message>
+        <source>{day} (today)</source>
+        <translation>{day} (heddiw)</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Cynllun</translation>
+    </message>
+    <message>
+        <source>Review day</source>
+        <translation>Diwrnod adolygu</translation>
+    </message>
+    <message>
+        <source>Only &amp;my activities</source>
+        <translation>Fy ngweithgareddau &amp;i yn unig</translation>
+    </message>
+    <message>
+        <source>Show only my activities</source>
+        <translation>Dangos fy ngweithgareddau i yn unig</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Amserlen</translation>
+    </message>
+    <message>
+        <source>Schedule columns</source>
+        <translation>Colofnau&apos;r amserlen</translation>
+    </message>
+    <message>
+        <source>Start evidence for this slot</source>
+        <translation>Dechrau tystiolaeth ar gyfer y slot hwn</translation>
+    </message>
+    <message>
+        <source>Start evidence for the selected slot</source>
+        <translation>Dechrau tystiolaeth ar gyfer y slot a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Double-click a slot, or select it and press Enter, to start its evidence form.</source>
+        <translation>Cliciwch ddwywaith ar slot, neu dewiswch ef a phwyso Enter, i ddechrau ei ffurflen dystiolaeth.</translation>
+    </message>
+    <message>
+        <source>Schedule note</source>
+        <translation>Nodyn am yr amserlen</translation>
+    </message>
+    <message>
+        <source>Focus, enquiry questions and team</source>
+        <translation>Ffocws, cwestiynau ymholi a thîm</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>Ffocws</translation>
+    </message>
+    <message>
+        <source>Enquiry questions</source>
+        <translation>Cwestiynau ymholi</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Tîm</translation>
+    </message>
+    <message>
+        <source> (you)</source>
+        <translation> (chi)</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <source>Schedule for {day}</source>
+        <translation>Amserlen {day}</translation>
+    </message>
+    <message>
+        <source>{time}
+Now</source>
+        <translation>{time}
+Nawr</translation>
+    </message>
+    <message>
+        <source>{time}, happening now</source>
+        <translation>{time}, yn digwydd nawr</translation>
+    </message>
+    <message>
+        <source>Start {kind}</source>
+        <translation>Dechrau {kind}</translation>
+    </message>
+    <message>
+        <source>“{activity}” is not an evidence activity, so there is no form to start.</source>
+        <translation>Nid yw “{activity}” yn weithgaredd casglu tystiolaeth, felly nid oes ffurflen i&apos;w dechrau.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionChips</name>
+    <message>
+        <source>Q{n}</source>
+        <translation>C{n}</translation>
+    </message>
+    <message>
+        <source>Enquiry questions this evidence is about</source>
+        <translation>Y cwestiynau ymholi y mae&apos;r dystiolaeth hon yn ymwneud â nhw</translation>
+    </message>
+    <message>
+        <source>Link to {number}: {question}</source>
+        <translation>Cysylltu â {number}: {question}</translation>
+    </message>
+    <message>
+        <source>This review has no enquiry questions yet.</source>
+        <translation>Nid oes gan yr adolygiad hwn gwestiynau ymholi eto.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewCard</name>
+    <message>
+        <source>Review of {school}</source>
+        <translation>Adolygiad: {school}</translation>
+    </message>
+    <message>
+        <source>{dates}  ·  Focus: {focus}</source>
+        <translation>{dates}  ·  Ffocws: {focus}</translation>
+    </message>
+    <message>
+        <source>1 evidence record</source>
+        <translation>1 cofnod tystiolaeth</translation>
+    </message>
+    <message>
+        <source>{n} evidence records</source>
+        <translation>{n} cofnod tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Agor</translation>
+    </message>
+    <message>
+        <source>Open the review of {school}</source>
+        <translation>Agor yr adolygiad: {school}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWorkspace</name>
+    <message>
+        <source>Review of {school}</source>
+        <translation>Adolygiad: {school}</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Adrannau</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsDialog</name>
+    <message>
+        <source>Reviews on the server</source>
+        <translation>Adolygiadau ar y gweinydd</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Neges</translation>
+    </message>
+    <message>
+        <source>Check-out progress</source>
+        <translation>Cynnydd llwytho i lawr</translation>
+    </message>
+    <message>
+        <source>Cancel check-out</source>
+        <translation>Canslo llwytho i lawr</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Edrych eto</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Reviews assigned to you</source>
+        <translation>Adolygiadau a neilltuwyd i chi</translation>
+    </message>
+    <message>
+        <source>Signed in as {user} on {server}. Check out a review to bring its plan and team onto this laptop; you can then work on it without a network.</source>
+        <translation>Wedi mewngofnodi fel {user} ar {server}. Llwythwch adolygiad i lawr i ddod â&apos;i gynllun a&apos;i dîm i&apos;r gliniadur hwn; yna gallwch weithio arno heb rwydwaith.</translation>
+    </message>
+    <message>
+        <source>Asking the server which reviews are yours…</source>
+        <translation>Yn gofyn i&apos;r gweinydd pa adolygiadau sy&apos;n eiddo i chi…</translation>
+    </message>
+    <message>
+        <source>The server has no reviews for you yet. Ask your partnership lead to add you to the review team, then choose “Look again”.</source>
+        <translation>Nid oes gan y gweinydd adolygiadau i chi eto. Gofynnwch i arweinydd eich partneriaeth eich ychwanegu at y tîm adolygu, yna dewiswch “Edrych eto”.</translation>
+    </message>
+    <message>
+        <source>Fetching the review from the server…</source>
+        <translation>Yn nôl yr adolygiad o&apos;r gweinydd…</translation>
+    </message>
+    <message>
+        <source>Stopping after this step…</source>
+        <translation>Yn stopio ar ôl y cam hwn…</translation>
+    </message>
+    <message>
+        <source>The review is on this laptop, but its first sync was stopped. Sync it to finish.</source>
+        <translation>Mae&apos;r adolygiad ar y gliniadur hwn, ond cafodd ei gysoni cyntaf ei atal. Cysonwch ef i orffen.</translation>
+    </message>
+    <message>
+        <source>The review is on this laptop now: open it here or from Reviews.</source>
+        <translation>Mae&apos;r adolygiad ar y gliniadur hwn nawr: agorwch ef yma neu o Adolygiadau.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Gosodiadau</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> munud</translation>
+    </message>
+    <message>
+        <source>Lock after this many minutes without use</source>
+        <translation>Cloi ar ôl hyn o funudau heb ddefnydd</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Rhagosodiad y system</translation>
+    </message>
+    <message>
+        <source>Language of SPP Desktop</source>
+        <translation>Iaith SPP Desktop</translation>
+    </message>
+    <message>
+        <source>Same as SPP Desktop</source>
+        <translation>Yr un fath ag SPP Desktop</translation>
+    </message>
+    <message>
+        <source>Language of the feedback summary</source>
+        <translation>Iaith y crynodeb adborth</translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation>Cloi ar ôl</translation>
+    </message>
+    <message>
+        <source>Language (Iaith)</source>
+        <translation>Iaith (Language)</translation>
+    </message>
+    <message>
+        <source>Feedback summary language</source>
+        <translation>Iaith y crynodeb adborth</translation>
+    </message>
+    <message>
+        <source>A change of language applies the next time you open SPP Desktop.</source>
+        <translation>Daw newid iaith i rym y tro nesaf y byddwch yn agor SPP Desktop.</translation>
+    </message>
+    <message>
+        <source>SPP Desktop locks itself when the laptop is left alone for this long, and whenever you press Ctrl+L. Your evidence is saved first.</source>
+        <translation>Mae SPP Desktop yn cloi ei hun pan gaiff y gliniadur ei adael am gymaint â hyn o amser, a phryd bynnag y byddwch yn pwyso Ctrl+L. Caiff eich tystiolaeth ei chadw yn gyntaf.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to server</source>
+        <translation>Mewngofnodi i&apos;r gweinydd</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Cyfeiriad y gweinydd</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Enw defnyddiwr</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Cyfrinair</translation>
+    </message>
+    <message>
+        <source>Server &amp;address</source>
+        <translation>&amp;Cyfeiriad y gweinydd</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Enw defnyddiwr</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>C&amp;yfrinair</translation>
+    </message>
+    <message>
+        <source>Sign-in problem</source>
+        <translation>Problem mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Wrthi&apos;n mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Sign in to the SPP server</source>
+        <translation>Mewngofnodi i weinydd SPP</translation>
+    </message>
+    <message>
+        <source>Use the account your partnership gave you. Your password is not kept on this laptop; the sign-in is kept inside your encrypted reviews.</source>
+        <translation>Defnyddiwch y cyfrif a gawsoch gan eich partneriaeth. Nid yw eich cyfrinair yn cael ei gadw ar y gliniadur hwn; mae&apos;r mewngofnod yn cael ei gadw y tu mewn i&apos;ch adolygiadau wedi&apos;u hamgryptio.</translation>
+    </message>
+    <message>
+        <source>Fill in the server address, your username and your password.</source>
+        <translation>Llenwch gyfeiriad y gweinydd, eich enw defnyddiwr a&apos;ch cyfrinair.</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>SPP Desktop cannot save in the folder {folder}: it cannot be created or written to.
+
+Choose another folder for your reviews, or ask IT to give you write access to this one. Nothing was changed.</source>
+        <translation>Ni all SPP Desktop gadw yn y ffolder {folder}: nid oes modd ei chreu nac ysgrifennu iddi.
+
+Dewiswch ffolder arall ar gyfer eich adolygiadau, neu gofynnwch i&apos;r adran TG roi hawl ysgrifennu i chi yn hon. Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>SPP Desktop is already open on the reviews in {folder}.
+
+Switch to that window (it may be minimised or locked), or close it and try again. This copy will close without opening them.</source>
+        <translation>Mae SPP Desktop eisoes ar agor ar yr adolygiadau yn {folder}.
+
+Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&apos;i chloi), neu caewch hi a rhowch gynnig arall arni. Bydd y copi hwn yn cau heb eu hagor.</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be used</source>
+        <translation>Nid oes modd defnyddio&apos;r ffolder data</translation>
+    </message>
+    <message>
+        <source>Choose another folder…</source>
+        <translation>Dewis ffolder arall…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Gadael</translation>
+    </message>
+    <message>
+        <source>Choose a folder for your reviews</source>
+        <translation>Dewiswch ffolder ar gyfer eich adolygiadau</translation>
+    </message>
+    <message>
+        <source>SPP Desktop is already open</source>
+        <translation>Mae SPP Desktop eisoes ar agor</translation>
+    </message>
+</context>
+<context>
+    <name>StoreError</name>
+    <message>
+        <source>That passphrase is not right. Check Caps Lock and try again.</source>
+        <translation>Nid yw&apos;r cyfrinymadrodd hwnnw&apos;n gywir. Gwiriwch Caps Lock a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>The review store is locked. Unlock it with your passphrase to carry on.</source>
+        <translation>Mae storfa&apos;r adolygiadau wedi&apos;i chloi. Datglowch hi gyda&apos;ch cyfrinymadrodd i barhau.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the last change could not be saved yet. It is kept on screen; free some space and it will be saved.</source>
+        <translation>Mae&apos;r ddisg yn llawn, felly nid oedd modd cadw&apos;r newid diwethaf eto. Mae&apos;n cael ei gadw ar y sgrin; rhyddhewch ychydig o le a bydd yn cael ei gadw.</translation>
+    </message>
+    <message>
+        <source>A photo or file attached to this review is damaged or has been altered, so it was not opened. The rest of the review is not affected.</source>
+        <translation>Mae llun neu ffeil sydd wedi&apos;i atodi i&apos;r adolygiad hwn wedi&apos;i ddifrodi neu wedi&apos;i newid, felly ni chafodd ei agor. Nid effeithir ar weddill yr adolygiad.</translation>
+    </message>
+    <message>
+        <source>The file {path} was made by a newer version of SPP Desktop (format {found}; this version reads up to format {supported}). Please update SPP Desktop to open it. Nothing was changed.</source>
+        <translation>Cafodd y ffeil {path} ei gwneud gan fersiwn fwy newydd o SPP Desktop (fformat {found}; mae&apos;r fersiwn hon yn darllen hyd at fformat {supported}). Diweddarwch SPP Desktop i&apos;w hagor. Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>The review store file {path} could not be opened with this key file. It is damaged, or it belongs to another copy of SPP Desktop. Nothing was changed.</source>
+        <translation>Nid oedd modd agor ffeil storfa&apos;r adolygiadau {path} gyda&apos;r ffeil allwedd hon. Mae wedi&apos;i difrodi, neu mae&apos;n perthyn i gopi arall o SPP Desktop. Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>The review store file {path} is damaged or has been altered, so it was not opened. Nothing was changed.</source>
+        <translation>Mae ffeil storfa&apos;r adolygiadau {path} wedi&apos;i difrodi neu wedi&apos;i newid, felly ni chafodd ei hagor. Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>The key file {path} is damaged or has been altered, so the review store could not be unlocked. Nothing was changed. A backup copy of this file will unlock it again.</source>
+        <translation>Mae&apos;r ffeil allwedd {path} wedi&apos;i difrodi neu wedi&apos;i newid, felly nid oedd modd datgloi storfa&apos;r adolygiadau. Ni newidiwyd dim. Bydd copi wrth gefn o&apos;r ffeil hon yn ei datgloi eto.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not encrypted, so SPP Desktop will not use it to hold reviews. Nothing was changed.</source>
+        <translation>Nid yw&apos;r ffeil {path} wedi&apos;i hamgryptio, felly ni fydd SPP Desktop yn ei defnyddio i gadw adolygiadau. Ni newidiwyd dim.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>The finding&apos;s text</source>
+        <translation>Testun y canfyddiad</translation>
+    </message>
+    <message>
+        <source>Whether it is agreed</source>
+        <translation>A yw wedi&apos;i gytuno</translation>
+    </message>
+    <message>
+        <source>Kind of finding</source>
+        <translation>Math o ganfyddiad</translation>
+    </message>
+    <message>
+        <source>Enquiry question</source>
+        <translation>Cwestiwn ymholi</translation>
+    </message>
+    <message>
+        <source>Headteacher&apos;s comment</source>
+        <translation>Sylw&apos;r pennaeth</translation>
+    </message>
+    <message>
+        <source>Reviewer notes</source>
+        <translation>Nodiadau&apos;r adolygydd</translation>
+    </message>
+    <message>
+        <source>Improvement priority</source>
+        <translation>Blaenoriaeth gwella</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Camau nesaf</translation>
+    </message>
+    <message>
+        <source>Check-in date</source>
+        <translation>Dyddiad y gwiriad cynnydd</translation>
+    </message>
+    <message>
+        <source>The action</source>
+        <translation>Y cam gweithredu</translation>
+    </message>
+    <message>
+        <source>Who will do it</source>
+        <translation>Pwy fydd yn ei wneud</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Erbyn</translation>
+    </message>
+    <message>
+        <source>The question</source>
+        <translation>Y cwestiwn</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Nodiadau</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Trefn</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Ble</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Amser dechrau</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Amser gorffen</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Diwrnod</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tagiau</translation>
+    </message>
+    <message>
+        <source>Enquiry questions</source>
+        <translation>Cwestiynau ymholi</translation>
+    </message>
+    <message>
+        <source>Q{number}: {text}</source>
+        <translation>C{number}: {text}</translation>
+    </message>
+    <message>
+        <source>an enquiry question</source>
+        <translation>cwestiwn ymholi</translation>
+    </message>
+    <message>
+        <source>A finding that was deleted</source>
+        <translation>Canfyddiad a ddilëwyd</translation>
+    </message>
+    <message>
+        <source>{kind} under {question}</source>
+        <translation>{kind} dan {question}</translation>
+    </message>
+    <message>
+        <source>An evidence record that was deleted</source>
+        <translation>Cofnod tystiolaeth a ddilëwyd</translation>
+    </message>
+    <message>
+        <source>The feedback summary</source>
+        <translation>Y crynodeb adborth</translation>
+    </message>
+    <message>
+        <source>An agreed action</source>
+        <translation>Cam gweithredu a gytunwyd</translation>
+    </message>
+    <message>
+        <source>Enquiry question {question}</source>
+        <translation>Cwestiwn ymholi {question}</translation>
+    </message>
+    <message>
+        <source>The plan: {time} {activity}</source>
+        <translation>Y cynllun: {time} {activity}</translation>
+    </message>
+    <message>
+        <source>A slot in the plan</source>
+        <translation>Slot yn y cynllun</translation>
+    </message>
+    <message>
+        <source>Part of the review</source>
+        <translation>Rhan o&apos;r adolygiad</translation>
+    </message>
+    <message>
+        <source>One of the team deleted this while another changed it.</source>
+        <translation>Dileodd un o&apos;r tîm hwn tra oedd un arall yn ei newid.</translation>
+    </message>
+    <message>
+        <source>Changed by more than one of the team: {field}</source>
+        <translation>Wedi&apos;i newid gan fwy nag un o&apos;r tîm: {field}</translation>
+    </message>
+    <message>
+        <source>(left empty)</source>
+        <translation>(wedi&apos;i adael yn wag)</translation>
+    </message>
+    <message>
+        <source>Deleted it.</source>
+        <translation>Wedi&apos;i ddileu.</translation>
+    </message>
+    <message>
+        <source>Brought it back.</source>
+        <translation>Wedi dod ag ef yn ôl.</translation>
+    </message>
+    <message>
+        <source>Changed it to: {value}</source>
+        <translation>Wedi&apos;i newid i: {value}</translation>
+    </message>
+    <message>
+        <source>Receiving changes from the server: {n} so far</source>
+        <translation>Yn derbyn newidiadau o&apos;r gweinydd: {n} hyd yma</translation>
+    </message>
+    <message>
+        <source>Receiving changes from the server…</source>
+        <translation>Yn derbyn newidiadau o&apos;r gweinydd…</translation>
+    </message>
+    <message>
+        <source>Sending changes: {done} of {total}</source>
+        <translation>Yn anfon newidiadau: {done} o {total}</translation>
+    </message>
+    <message>
+        <source>Sending changes…</source>
+        <translation>Yn anfon newidiadau…</translation>
+    </message>
+    <message>
+        <source>Sending photos: {percent}%</source>
+        <translation>Yn anfon lluniau: {percent}%</translation>
+    </message>
+    <message>
+        <source>Sending photos…</source>
+        <translation>Yn anfon lluniau…</translation>
+    </message>
+    <message>
+        <source>Receiving photos: {done} of {total}</source>
+        <translation>Yn derbyn lluniau: {done} o {total}</translation>
+    </message>
+    <message>
+        <source>Receiving photos…</source>
+        <translation>Yn derbyn lluniau…</translation>
+    </message>
+    <message>
+        <source>Checking this laptop and the server match…</source>
+        <translation>Yn gwirio bod y gliniadur hwn a&apos;r gweinydd yn cyfateb…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Yn cysoni…</translation>
+    </message>
+    <message>
+        <source>today at {time}</source>
+        <translation>heddiw am {time}</translation>
+    </message>
+    <message>
+        <source>yesterday at {time}</source>
+        <translation>ddoe am {time}</translation>
+    </message>
+    <message>
+        <source>{day} {date} at {time}</source>
+        <translation>{day} {date} am {time}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Sign &amp;in to server…</source>
+        <translation>&amp;Mewngofnodi i&apos;r gweinydd…</translation>
+    </message>
+    <message>
+        <source>Reviews on the &amp;server…</source>
+        <translation>Adolygiadau ar y &amp;gweinydd…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>&amp;Cysoni nawr</translation>
+    </message>
+    <message>
+        <source>&amp;Export for the team…</source>
+        <translation>&amp;Allforio i&apos;r tîm…</translation>
+    </message>
+    <message>
+        <source>Import from a &amp;team member…</source>
+        <translation>Mewnforio gan aelod o&apos;r &amp;tîm…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Gwrthdaro…</translation>
+    </message>
+    <message>
+        <source>{action} ({shortcut})</source>
+        <translation>{action} ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Reviews on the server…</source>
+        <translation>Adolygiadau ar y gweinydd…</translation>
+    </message>
+    <message>
+        <source>Sign in to server…</source>
+        <translation>Mewngofnodi i&apos;r gweinydd…</translation>
+    </message>
+    <message>
+        <source>Signed in to the server as {user}</source>
+        <translation>Wedi mewngofnodi i&apos;r gweinydd fel {user}</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts ({n})…</source>
+        <translation>&amp;Gwrthdaro ({n})…</translation>
+    </message>
+    <message>
+        <source>The server refused {n} of your changes: {reason}</source>
+        <translation>Gwrthododd y gweinydd {n} o&apos;ch newidiadau: {reason}</translation>
+    </message>
+    <message>
+        <source>The server refused a change: {reason}</source>
+        <translation>Gwrthododd y gweinydd newid: {reason}</translation>
+    </message>
+    <message>
+        <source>Sync stopped before the end; what was done is kept. Sync again to finish.</source>
+        <translation>Daeth y cysoni i ben cyn y diwedd; mae&apos;r hyn a wnaed wedi&apos;i gadw. Cysonwch eto i orffen.</translation>
+    </message>
+    <message>
+        <source>Not synced: the server could not be reached.</source>
+        <translation>Heb gysoni: nid oedd modd cyrraedd y gweinydd.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Sync progress</source>
+        <translation>Cynnydd cysoni</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Stop syncing; what is done so far is kept</source>
+        <translation>Stopio cysoni; mae&apos;r hyn sydd wedi&apos;i wneud hyd yma yn cael ei gadw</translation>
+    </message>
+    <message>
+        <source>Sync problem</source>
+        <translation>Problem cysoni</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Mewngofnodi eto…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Yn cysoni…</translation>
+    </message>
+    <message>
+        <source>Stopping after this step…</source>
+        <translation>Yn stopio ar ôl y cam hwn…</translation>
+    </message>
+    <message>
+        <source>{n} conflict to settle</source>
+        <translation>{n} gwrthdaro i&apos;w ddatrys</translation>
+    </message>
+    <message>
+        <source>{n} conflicts to settle</source>
+        <translation>{n} gwrthdaro i&apos;w datrys</translation>
+    </message>
+    <message>
+        <source>Two team members changed the same thing; see both versions</source>
+        <translation>Newidiodd dau aelod o&apos;r tîm yr un peth; gweld y ddwy fersiwn</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditor</name>
+    <message>
+        <source>Tags</source>
+        <translation>Tagiau</translation>
+    </message>
+    <message>
+        <source>Add a tag, then comma or Enter</source>
+        <translation>Ychwanegwch dag, yna coma neu Enter</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>Tag newydd</translation>
+    </message>
+    <message>
+        <source>Remove the tag “{tag}”</source>
+        <translation>Tynnu&apos;r tag “{tag}”</translation>
+    </message>
+    <message>
+        <source>Tag {tag}. Press to remove</source>
+        <translation>Tag {tag}. Pwyswch i&apos;w dynnu</translation>
+    </message>
+</context>
+<context>
+    <name>TimeField</name>
+    <message>
+        <source>End time</source>
+        <translation>Amser gorffen</translation>
+    </message>
+    <message>
+        <source>Set end time to now</source>
+        <translation>Gosod yr amser gorffen i nawr</translation>
+    </message>
+    <message>
+        <source>Set the end time to the time now</source>
+        <translation>Gosod yr amser gorffen i&apos;r amser presennol</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Amser dechrau</translation>
+    </message>
+    <message>
+        <source>Set start time to now</source>
+        <translation>Gosod yr amser dechrau i nawr</translation>
+    </message>
+    <message>
+        <source>Set the start time to the time now</source>
+        <translation>Gosod yr amser dechrau i&apos;r amser presennol</translation>
+    </message>
+    <message>
+        <source>{name} (hours:minutes); leave at {blank} if not known</source>
+        <translation>{name} (oriau:munudau); gadewch ar {blank} os nad yw&apos;n hysbys</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nawr</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo bar</source>
+        <translation>Bar dadwneud</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Dadwneud</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Dadwneud (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Cau</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>SPP Desktop user guide</source>
+        <translation>Canllaw defnyddiwr SPP Desktop</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Canllaw defnyddiwr</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation ({path}).</source>
+        <translation>Mae&apos;r canllaw defnyddiwr ar goll o&apos;r gosodiad hwn ({path}).</translation>
+    </message>
+</context>
+<context>
+    <name>ValueColumn</name>
+    <message>
+        <source>Written {when}</source>
+        <translation>Ysgrifennwyd {when}</translation>
+    </message>
+    <message>
+        <source>{when}  ·  shown for now</source>
+        <translation>{when}  ·  dangosir am y tro</translation>
+    </message>
+    <message>
+        <source>Version by {who}</source>
+        <translation>Fersiwn gan {who}</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>Cadw&apos;r un hon</translation>
+    </message>
+    <message>
+        <source>Keep the version by {who}</source>
+        <translation>Cadw&apos;r fersiwn gan {who}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to SPP Desktop</source>
+        <translation>Croeso i SPP Desktop</translation>
+    </message>
+    <message>
+        <source>Everything stays on this laptop, encrypted</source>
+        <translation>Mae popeth yn aros ar y gliniadur hwn, wedi&apos;i amgryptio</translation>
+    </message>
+    <message>
+        <source>Try the demo review first</source>
+        <translation>Rhowch gynnig ar yr adolygiad enghreifftiol yn gyntaf</translation>
+    </message>
+    <message>
+        <source>Your reviews, notes and photos are kept in an encrypted store on this laptop, unlocked with a passphrase you choose. Nothing leaves the laptop until you sync or export. If you forget the passphrase, nobody can open the store, so keep it somewhere safe.</source>
+        <translation>Caiff eich adolygiadau, eich nodiadau a&apos;ch lluniau eu cadw mewn storfa wedi&apos;i hamgryptio ar y gliniadur hwn, a&apos;u datgloi gyda chyfrinymadrodd rydych chi&apos;n ei ddewis. Nid oes dim yn gadael y gliniadur nes i chi gysoni neu allforio. Os byddwch yn anghofio&apos;r cyfrinymadrodd, ni all neb agor y storfa, felly cadwch ef yn rhywle diogel.</translation>
+    </message>
+    <message>
+        <source>After you unlock, choose “Open demo review” on the Reviews screen to explore a made-up review day.</source>
+        <translation>Ar ôl datgloi, dewiswch “Agor adolygiad enghreifftiol” ar sgrin Adolygiadau i archwilio diwrnod adolygu dychmygol.</translation>
+    </message>
+    <message>
+        <source>Ask your partnership lead for a practice review package to explore before the day.</source>
+        <translation>Gofynnwch i arweinydd eich partneriaeth am becyn adolygiad ymarfer i&apos;w archwilio cyn y diwrnod.</translation>
+    </message>
+    <message>
+        <source>Get your review</source>
+        <translation>Cael eich adolygiad</translation>
+    </message>
+    <message>
+        <source>Choose “Import review package…” and open the file the partnership lead sent you, or sign in to the partnership server to download the review.</source>
+        <translation>Dewiswch “Mewnforio pecyn adolygiad…” ac agorwch y ffeil a anfonodd arweinydd y bartneriaeth atoch, neu mewngofnodwch i weinydd y bartneriaeth i lwytho&apos;r adolygiad i lawr.</translation>
+    </message>
+    <message>
+        <source>Before you leave school</source>
+        <translation>Cyn i chi adael yr ysgol</translation>
+    </message>
+    <message>
+        <source>Look at the status bar at the bottom of the window: it should say there are no changes waiting to sync. If you cannot sync from school, sync from home that evening, or choose “Export for the team…” and pass the file to the lead reviewer before the feedback conversation.</source>
+        <translation>Edrychwch ar y bar statws ar waelod y ffenestr: dylai ddweud nad oes newidiadau&apos;n aros i&apos;w cysoni. Os na allwch gysoni o&apos;r ysgol, cysonwch o adref y noson honno, neu dewiswch “Allforio i&apos;r tîm…” a rhowch y ffeil i&apos;r adolygydd arweiniol cyn y sgwrs adborth.</translation>
+    </message>
+    <message>
+        <source>You can see this again from Help ▸ Welcome; the full user guide is under Help ▸ User guide (F1).</source>
+        <translation>Gallwch weld hyn eto o Cymorth ▸ Croeso; mae&apos;r canllaw defnyddiwr llawn o dan Cymorth ▸ Canllaw defnyddiwr (F1).</translation>
+    </message>
+    <message>
+        <source>Open the user guide</source>
+        <translation>Agor y canllaw defnyddiwr</translation>
+    </message>
+    <message>
+        <source>Get started</source>
+        <translation>Dechrau arni</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Plan</source>
+        <translation>Cynllun</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Canfyddiadau</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Adborth</translation>
+    </message>
+</context>
+<context>
+    <name>_MissingEvidencePage</name>
+    <message>
+        <source>Evidence</source>
+        <translation>Tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Evidence capture is not part of this build.</source>
+        <translation>Nid yw cofnodi tystiolaeth yn rhan o&apos;r fersiwn hon.</translation>
+    </message>
+</context>
+</TS>
