@@ -333,5 +333,59 @@ def presentation_shot(ctx: Shots) -> QWidget:
     settle()
     return window
 
+# --- the main screens in Welsh (issue 7) -----------------------------------------------------------
+#   python scripts/screenshots.py --welsh        -> docs/screenshots/cy-*.png
+WELSH_SHOTS = ("lock-first-run", "lock-demo", "home", "plan", "capture-observation", "capture-interview",
+               "capture-book-scrutiny", "evidence-list", "findings", "feedback")
+
+
+def _dialog_shot(dialog: QWidget) -> QWidget:
+    dialog.show()
+    settle()
+    dialog.resize(dialog.size().expandedTo(dialog.sizeHint()))  # never smaller than the dialog asks for
+    settle()
+    return dialog
+
+
+def welsh_main() -> int:
+    """The main screens, the welcome, About and Settings with the Welsh catalogue loaded."""
+    from spp_desktop.ui import i18n
+    from spp_desktop.ui.about import AboutDialog
+    from spp_desktop.ui.help import UserGuideDialog, WelcomeDialog
+    from spp_desktop.ui.settings import SettingsDialog
+
+    app = application()
+    theme.apply_theme(app, dark=False)
+    if i18n.install_translation(app, "cy") != "cy":
+        print("The Welsh catalogue is missing: run scripts/update_translations.sh")
+        return 1
+    OUT.mkdir(parents=True, exist_ok=True)
+    ctx = Shots(SIZE)
+    takers = dict(SHOTS)
+    extra: dict[str, Callable[[Shots], QWidget | None]] = {
+        "welcome": lambda c: _dialog_shot(WelcomeDialog(c.window)),
+        "about": lambda c: _dialog_shot(AboutDialog(c.data_dir, c.window)),
+        "settings": lambda c: _dialog_shot(SettingsDialog(Settings(language="cy"), c.window)),
+        "user-guide": lambda c: _dialog_shot(UserGuideDialog(c.window)),
+    }
+    only = [a for a in sys.argv[1:] if not a.startswith("--")]
+    for name in (*WELSH_SHOTS, *extra):
+        if only and name not in only:
+            continue
+        take = extra.get(name) or takers.get(name)
+        widget = take(ctx) if take else None
+        if widget is None:
+            print(f"skipped cy-{name}")
+            continue
+        settle()
+        path = OUT / f"cy-{name}.png"
+        widget.grab().save(str(path), "PNG", 0)
+        print(f"wrote {path.relative_to(ROOT)}")
+        if widget is not ctx.window:
+            widget.close()
+    ctx.window.close()
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(welsh_main() if "--welsh" in sys.argv else main())

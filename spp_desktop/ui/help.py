@@ -8,10 +8,11 @@ ways. It is shown with QTextBrowser.setMarkdown: links to other files and to the
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices, QImageReader, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,6 +36,39 @@ GUIDE_CY = "user-guide.cy.md"
 
 def docs_dir() -> Path:
     return resources_dir().parent / "docs"
+
+
+def heading_anchor(text: str) -> str:
+    """The anchor GitHub gives a heading ("If something goes wrong" -> "if-something-goes-wrong")."""
+    return re.sub(r"\s", "-", re.sub(r"[^\w\s-]", "", text.strip().lower()))
+
+
+def prepare_guide(document: QTextDocument, folder: Path, max_width: int) -> None:
+    """Anchors on the headings (so the contents links work) and screenshots no wider than `max_width`."""
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0:
+            cursor = QTextCursor(block)
+            cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+            fmt = cursor.charFormat()
+            fmt.setAnchor(True)
+            fmt.setAnchorNames([heading_anchor(block.text())])
+            cursor.mergeCharFormat(fmt)
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.isValid() and fragment.charFormat().isImageFormat():
+                image = fragment.charFormat().toImageFormat()
+                size = QImageReader(str(folder / image.name())).size()
+                if size.isValid() and size.width() > max_width:
+                    image.setWidth(max_width)
+                    image.setHeight(size.height() * max_width / size.width())
+                    cursor = QTextCursor(document)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(image)
+            it += 1
+        block = block.next()
 
 
 def guide_path(language: str | None = None) -> Path:
@@ -64,19 +98,26 @@ class UserGuideDialog(QDialog):
             text = self.tr("The user guide is missing from this installation ({path}).").format(path=self.path)
         self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(self.path)))
         self.browser.setMarkdown(text)
+        em = self.fontMetrics().averageCharWidth()
+        prepare_guide(self.browser.document(), self.path.parent, em * 100)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        em = self.fontMetrics().averageCharWidth()
+        self.setMinimumSize(em * 50, self.fontMetrics().height() * 16)
         self.resize(em * 110, self.fontMetrics().height() * 40)
 
     def _open_link(self, url: QUrl) -> None:
         if url.scheme() in ("", "file") and url.fileName().endswith(".md"):
             local = Path(url.toLocalFile()) if url.isLocalFile() else self.path.parent / url.path()
             if local.exists():
+                self.path = local
+                self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(local)))
                 self.browser.setMarkdown(local.read_text(encoding="utf-8"))
+                prepare_guide(self.browser.document(), local.parent, self.fontMetrics().averageCharWidth() * 100)
+                if url.hasFragment():
+                    self.browser.scrollToAnchor(url.fragment())
                 return
         if url.hasFragment() and not url.path():
             self.browser.scrollToAnchor(url.fragment())

@@ -36,7 +36,9 @@ class TagEditor(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(self.tr("Add a tag, then comma or Enter"))
         self.edit.setAccessibleName(self.tr("New tag"))
-        self.edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 14)
+        metrics = self.edit.fontMetrics()  # wide enough for the hint in any language (Welsh runs longer)
+        self.edit.setMinimumWidth(max(metrics.horizontalAdvance("M") * 14,
+                                      metrics.horizontalAdvance(self.edit.placeholderText()) + metrics.height() * 2))
         self.edit.textEdited.connect(self._on_edited)
         self.edit.returnPressed.connect(self.commit_pending)
         self.edit.installEventFilter(self)
