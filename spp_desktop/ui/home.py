@@ -103,6 +103,7 @@ class HomePage(QWidget):
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
+        self._buttons = buttons
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -158,6 +159,10 @@ class HomePage(QWidget):
             hint.setWordWrap(True)
             box.addWidget(hint)
             self._cards.addWidget(empty)
+
+    def add_button(self, button: QPushButton) -> None:
+        """A button beside Import (the sync controller adds "Sign in to server…")."""
+        self._buttons.insertWidget(self._buttons.count() - 1, button)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

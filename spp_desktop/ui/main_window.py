@@ -34,13 +34,14 @@ from spp_desktop.store.repository import KdfParams, ReviewStore
 
 from .autolock import IdleLock
 from .help import HelpMenu, WelcomeDialog
-from .home import HomePage, unsynced_text
+from .home import HomePage
 from .i18n import error_text
 from .icons import app_icon, icon
 from .lock_screen import LockScreen
 from .review.plan_page import Clock
 from .review.workspace import PAGES, ReviewWorkspace, page_label
 from .settings import Settings, SettingsDialog, save_settings
+from .sync.controller import SyncController
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self._build_actions()
+        self.sync = SyncController(self)  # sync: actions, status bar part, workers (ui/sync)
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         for action in (self.act_new_observation, self.act_new_interview, self.act_new_book, self.act_search):
             bar.addAction(action)
+        self.sync.add_to_toolbar(bar)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
@@ -149,6 +152,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.act_home, self.act_import, self.act_settings):
             menu.addAction(action)
+        self.sync.add_to_file_menu(menu)
         menu.addSeparator()
         menu.addAction(self.act_lock)
         menu.addAction(self.act_quit)
@@ -158,6 +162,7 @@ class MainWindow(QMainWindow):
         review.addSeparator()
         for action in (self.act_new_observation, self.act_new_interview, self.act_new_book, self.act_search):
             review.addAction(action)
+        self.sync.add_to_review_menu(review)
         self.review_menu = review
         self.help = HelpMenu(self, self.data_dir, has_demo=self._demo_package is not None)
 
@@ -168,6 +173,7 @@ class MainWindow(QMainWindow):
         self.unsynced_label.setAccessibleName(self.tr("Changes not yet synced"))
         self.statusBar().addWidget(self.save_status, 1)
         self.statusBar().addPermanentWidget(self.unsynced_label)
+        self.sync.install_status_bar(self.statusBar())
 
     # --- states -------------------------------------------------------------------------------------
     @property
@@ -205,6 +211,7 @@ class MainWindow(QMainWindow):
         self.act_settings.setEnabled(True)
         self.save_status.clear()
         self.unsynced_label.clear()
+        self.sync.on_locked()
         self.lock_screen.setFocus()
 
     def _show_review_actions(self, shown: bool) -> None:
@@ -220,6 +227,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_home, self.act_import, self.act_lock):
             action.setEnabled(True)
         self.idle_lock.arm()
+        self.sync.on_unlocked()
         target, self._open_on_unlock = self._open_on_unlock, None
         try:
             if target and store.has_review(target):
@@ -244,13 +252,15 @@ class MainWindow(QMainWindow):
         self._show_review_actions(False)
         self.save_status.clear()
         self.unsynced_label.clear()
+        self.sync.decorate_home(self.home)
+        self.sync.show_review(None)
 
     def open_review(self, review_id: str) -> None:
         if self.store is None:
             return
         workspace = ReviewWorkspace(self.store, review_id, clock=self._clock)
         workspace.status_changed.connect(self.save_status.setText)
-        workspace.unsynced_changed.connect(lambda n: self.unsynced_label.setText(unsynced_text(n)))
+        workspace.unsynced_changed.connect(lambda _n: self.sync.refresh_status())
         workspace.store_failed.connect(self.on_store_error)
         self.workspace = workspace
         self.home = None
@@ -258,6 +268,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{workspace.review.host_school} — {APP_TITLE}")
         self.review_menu.menuAction().setVisible(True)
         self._show_review_actions(True)
+        self.sync.show_review(review_id)
         workspace.report_unsynced()
         workspace.plan_page.focus_schedule()
 
@@ -355,6 +366,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             self.idle_lock.uninstall(app)
+        self.sync.stop()
         if self.workspace is not None:
             self.workspace.stop()
         if self.store is not None:
