@@ -35,7 +35,7 @@ from spp_desktop.store.repository import KdfParams, ReviewStore
 from .autolock import IdleLock
 from .help import HelpMenu, WelcomeDialog
 from .home import HomePage
-from .i18n import error_text
+from .i18n import error_text, set_summary_language
 from .icons import app_icon, icon
 from .lock_screen import LockScreen
 from .review.plan_page import Clock
@@ -327,6 +327,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.settings = dialog.result_settings()
             self.idle_lock.set_timeout(self.settings.autolock_minutes * 60)
+            set_summary_language(self.settings.summary_language)  # the interface language waits for a restart
             save_settings(self.settings, self._settings_file)
 
     def show_welcome(self) -> None:
