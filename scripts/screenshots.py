@@ -387,5 +387,100 @@ def welsh_main() -> int:
     return 0
 
 
+
+# --- sync: sign in, reviews on the server, progress, conflicts (issue 6) ----------------------------
+# Run last, in the light theme: the conflicts shot edits the demo store through a second "laptop".
+_SYNC_OPEN: list[QWidget] = []
+
+
+def _sync_dialog(widget: QWidget) -> QWidget:
+    for old in _SYNC_OPEN:
+        old.close()
+    _SYNC_OPEN[:] = [widget]
+    return _dialog_shot(widget)
+
+
+def _signed_in(ctx: Shots) -> None:
+    ctx.unlock()
+    assert ctx.store is not None
+    if not ctx.store.server_account():
+        lead = ctx.store.review(ctx.review_id).reviewers[1]
+        ctx.store.save_server_account(url="https://sync.example.org", username="priya.shah", user_id=lead.id,
+                                      token="screenshot")
+
+
+@shot("sync-sign-in")
+def sync_sign_in(ctx: Shots) -> QWidget:
+    from spp_desktop.ui.sync.sign_in import SignInDialog
+
+    _light_review_page(ctx, "plan")
+    assert ctx.store is not None
+    dialog = SignInDialog(ctx.store, parent=ctx.window)
+    dialog.url.setText("https://sync.example.org")
+    dialog.username.setText("priya.shah")
+    dialog.show_error("The username or password is not right.")
+    return _sync_dialog(dialog)
+
+
+@shot("sync-reviews")
+def sync_reviews(ctx: Shots) -> QWidget:
+    from spp_desktop.ui.sync.checkout import ReviewsDialog
+    from sync.client.wire import AssignedReview
+
+    _signed_in(ctx)
+    assert ctx.store is not None
+    dialog = ReviewsDialog(ctx.store, parent=ctx.window, autoload=False)
+    here = ctx.store.review(ctx.review_id)
+    dialog.show_reviews([
+        AssignedReview(ctx.review_id, here.host_school, here.start_date.isoformat(), here.end_date.isoformat(),
+                       here.focus.title, "reviewer"),
+        AssignedReview("5d0c8a61-7d51-4f3e-9a0e-2b6f4c1d9e70", "Hollins Park Primary School", "2026-04-21",
+                       "2026-04-22", "Maths reasoning in Years 5 and 6", "lead_reviewer"),
+    ])
+    return _sync_dialog(dialog)
+
+
+def _conflicting_laptop(ctx: Shots) -> None:
+    """A second laptop (Tom's) edits a finding the lead also edits, and deletes one the lead edits."""
+    assert ctx.store is not None
+    store, rid = ctx.store, ctx.review_id
+    if store.conflicts(rid):
+        return
+    other = ReviewStore.create(ctx.tmp / "tom", DEMO_PASSPHRASE, kdf_params=FAST_TEST_KDF)
+    other.import_package(demo_package(start=DEMO_DAY))
+    other.set_me(rid, store.review(rid).reviewers[2].id)
+    first, second = store.findings(rid)[:2]
+    other.update_finding(rid, first.id, text=first.text + " Pupils in Year 6 could explain how this helps them.")
+    other.delete_finding(rid, second.id)
+    store.update_finding(rid, first.id, text=first.text + " It is taught in the same order in every class.")
+    store.update_finding(rid, second.id, text=second.text.rstrip(".") + ", including at lunchtime.")
+    store.apply_remote(rid, other.export_ops(rid), on_server=False)
+    other.close()
+
+
+@shot("sync-conflicts")
+def sync_conflicts(ctx: Shots) -> QWidget:
+    _light_review_page(ctx, "findings")
+    _conflicting_laptop(ctx)
+    ctx.window.sync.refresh_status()
+    dialog = ctx.window.sync.open_conflicts()
+    assert dialog is not None
+    return _sync_dialog(dialog)
+
+
+@shot("sync-progress")
+def sync_progress(ctx: Shots) -> QWidget:
+    for old in _SYNC_OPEN:
+        old.close()
+    _light_review_page(ctx, "evidence")
+    _conflicting_laptop(ctx)
+    sync = ctx.window.sync
+    sync.refresh_status()
+    sync.status.show_started()
+    sync.status.show_progress("push", 34, 120)
+    settle()
+    return ctx.window
+
+
 if __name__ == "__main__":
     sys.exit(welsh_main() if "--welsh" in sys.argv else main())

@@ -44,8 +44,10 @@ def test_lead_keeps_one_version_and_it_settles_everywhere(qtbot, world, tmp_path
     assert dialog.isVisible() and len(panel.cards) == 1
     card = panel.cards[0]
     assert card.accessibleName() == f"Strength under Q2: {question.text}"
-    columns = {column.text.text(): column for column in card.columns}
+    columns = {column.value.value: column for column in card.columns}
     assert set(columns) == {MINE, THEIRS}  # side by side, each with who wrote it and when
+    assert columns[THEIRS].text.text() == "Pupils read <b>widely; older pupils choose harder books.</b>"
+    assert columns[MINE].text.text() == "Pupils read <b>widely and often, in every class.</b>"
     texts = [label.text() for label in card.findChildren(type(card.columns[0].text))]
     assert "Member 0" in texts and "Member 1" in texts
     assert any(t.startswith("Written today at ") for t in texts)

@@ -31,7 +31,7 @@ from spp_desktop.store.errors import NotAllowed
 from spp_desktop.store.repository import ReviewStore
 
 from .. import theme
-from .describe import describe_conflict, is_free_text, value_text
+from .describe import describe_conflict, is_free_text, marked_difference, value_text
 from .words import local_time
 
 
@@ -39,7 +39,7 @@ class ValueColumn(QFrame):
     """One competing value: who wrote it, when, the value, and "Keep this one" (for the lead)."""
 
     def __init__(self, conflict: Conflict, value: ConflictValue, who: str, *, shown_now: bool, can_settle: bool,
-                 parent: QWidget | None = None):
+                 other: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         theme.set_role(self, "card")
         self.value = value
@@ -54,6 +54,9 @@ class ValueColumn(QFrame):
             when = self.tr("{when}  ·  shown for now").format(when=when)
         layout.addWidget(theme.muted_label(when))
         self.text = QLabel(value_text(conflict, value))
+        if other is not None:  # the words only this version has, in bold, so the difference stands out
+            self.text.setTextFormat(Qt.TextFormat.RichText)
+            self.text.setText(marked_difference(self.text.text(), other))
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setAccessibleName(self.tr("Version by {who}").format(who=who))
@@ -62,6 +65,7 @@ class ValueColumn(QFrame):
         self.keep_button: QPushButton | None = None
         if can_settle and not conflict.is_delete_conflict:
             self.keep_button = QPushButton(self.tr("Keep this one"))
+            self.keep_button.setAutoDefault(False)  # Return must never settle a conflict by accident
             self.keep_button.setAccessibleName(self.tr("Keep the version by {who}").format(who=who))
             row = QHBoxLayout()
             row.addWidget(self.keep_button)
@@ -90,11 +94,13 @@ class ConflictCard(QFrame):
         columns = QHBoxLayout()
         columns.setSpacing(12)
         self.columns: list[ValueColumn] = []
+        texts = [v.value for v in conflict.values] if is_free_text(conflict) else []
         for index, value in enumerate(conflict.values):
             member = review.member(value.author)
             who = member.name if member else self.tr("A team member")
+            other = texts[1 if index == 0 else 0] if len(texts) > 1 else None
             column = ValueColumn(conflict, value, who, shown_now=index == 0 and not conflict.is_delete_conflict,
-                                 can_settle=can_settle)
+                                 can_settle=can_settle, other=other)
             if column.keep_button is not None:
                 column.keep_button.clicked.connect(lambda _c=False, v=value.value: self.keep.emit(conflict, v))
             columns.addWidget(column, 1)
@@ -110,12 +116,15 @@ class ConflictCard(QFrame):
         if conflict.is_delete_conflict:
             self.keep_deleted = QPushButton(self.tr("Keep deleted"))
             self.bring_back = QPushButton(self.tr("Bring it back"))
+            self.keep_deleted.setAutoDefault(False)
+            self.bring_back.setAutoDefault(False)
             self.keep_deleted.clicked.connect(lambda: self.keep.emit(conflict, True))
             self.bring_back.clicked.connect(lambda: self.keep.emit(conflict, False))
             actions.addWidget(self.keep_deleted)
             actions.addWidget(self.bring_back)
         elif is_free_text(conflict):
             self.merge_button = QPushButton(self.tr("Merge by editing…"))
+            self.merge_button.setAutoDefault(False)
             self.merge_button.clicked.connect(lambda: self.merge.emit(conflict))
             actions.addWidget(self.merge_button)
         layout.addLayout(actions)
@@ -276,5 +285,5 @@ class ConflictsDialog(QDialog):
         layout.addWidget(self.panel, 1)
         layout.addWidget(buttons)
         char = self.fontMetrics().averageCharWidth()
-        self.resize(char * 130, self.fontMetrics().height() * 34)
+        self.resize(char * 165, self.fontMetrics().height() * 46)
 

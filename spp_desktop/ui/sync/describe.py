@@ -3,6 +3,9 @@ each competing value as text a person can compare."""
 
 from __future__ import annotations
 
+import difflib
+import html
+import re
 from datetime import date, time
 from typing import Any
 
@@ -135,3 +138,20 @@ def value_text(conflict: Conflict, value: ConflictValue) -> str:
             return translate("Sync", "Brought it back.")
         return translate("Sync", "Changed it to: {value}").format(value=_plain(conflict.entity, "", value.value))
     return _plain(conflict.entity, conflict.field, value.value)
+
+
+def marked_difference(text: str, other: str) -> str:
+    """`text` as HTML with the words `other` does not have in bold, so two near-identical versions can
+    be told apart at a glance."""
+    words = re.findall(r"\S+|\s+", text)
+    theirs = re.findall(r"\S+|\s+", other)
+    codes = difflib.SequenceMatcher(None, words, theirs, autojunk=False).get_opcodes()
+    out: list[str] = []
+    for n, (tag, i1, i2, _j1, _j2) in enumerate(codes):
+        chunk = "".join(words[i1:i2])
+        # One common word between two changes ("It is taught IN the same order") reads as changed.
+        lone = tag == "equal" and len(chunk.split()) == 1 and 0 < n < len(codes) - 1
+        same = tag == "equal" and not lone
+        out.append(html.escape(chunk) if same or not chunk.strip() else f"<b>{html.escape(chunk)}</b>")
+    joined = re.sub(r"</b>(\s*)<b>", r"\1", "".join(out))  # one bold run across the spaces between words
+    return joined.replace("\n", "<br>")
