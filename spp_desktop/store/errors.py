@@ -114,3 +114,17 @@ class NotAllowed(StoreError):
 
     def __init__(self, what: str = "mark findings agreed or settle conflicts") -> None:
         super().__init__(f"Only the lead reviewer can {what}.")
+
+
+class PhotoNotAccepted(StoreError, ValueError):
+    """A file offered as a photo that cannot be attached (a ValueError too, for older callers)."""
+
+
+class NotAPhoto(PhotoNotAccepted):
+    def __init__(self) -> None:
+        super().__init__("Only JPEG and PNG photos can be attached.")
+
+
+class PhotoDamaged(PhotoNotAccepted):
+    def __init__(self) -> None:
+        super().__init__("This photo file is damaged, so it cannot be attached.")

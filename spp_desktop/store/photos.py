@@ -13,6 +13,8 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterator
 
+from .errors import NotAPhoto, PhotoDamaged
+
 NOT_A_PHOTO = "Only JPEG and PNG photos can be attached."
 DAMAGED = "This photo file is damaged, so it cannot be attached."
 
@@ -34,20 +36,20 @@ def _jpeg_segments(data: bytes) -> Iterator[tuple[int, int, int]]:
     """Yield (marker, start, end) for each segment up to and including EOI; entropy-coded data
     after an SOS header is folded into that SOS segment."""
     if not _is_jpeg(data):
-        raise ValueError(NOT_A_PHOTO)
+        raise NotAPhoto()
     yield _SOI, 0, 2
     i, n = 2, len(data)
     while True:
         if i >= n or data[i] != 0xFF:
-            raise ValueError(DAMAGED)
+            raise PhotoDamaged()
         while i < n and data[i] == 0xFF:  # fill bytes before a marker
             i += 1
         if i >= n:
-            raise ValueError(DAMAGED)
+            raise PhotoDamaged()
         marker, start = data[i], i - 1
         i += 1
         if marker == 0x00:
-            raise ValueError(DAMAGED)
+            raise PhotoDamaged()
         if marker == _EOI:
             yield marker, start, i
             return  # anything after EOI (phone trailers, extra MPF images) is dropped
@@ -55,17 +57,17 @@ def _jpeg_segments(data: bytes) -> Iterator[tuple[int, int, int]]:
             yield marker, start, i
             continue
         if i + 2 > n:
-            raise ValueError(DAMAGED)
+            raise PhotoDamaged()
         (length,) = struct.unpack(">H", data[i : i + 2])
         if length < 2 or i + length > n:
-            raise ValueError(DAMAGED)
+            raise PhotoDamaged()
         i += length
         if marker == _SOS:
             # Entropy-coded data runs to the next marker that is not a stuffed 0xFF00 or a restart.
             while True:
                 j = data.find(b"\xff", i)
                 if j < 0 or j + 1 >= n:
-                    raise ValueError(DAMAGED)
+                    raise PhotoDamaged()
                 nxt = data[j + 1]
                 if nxt == 0x00 or 0xD0 <= nxt <= 0xD7:
                     i = j + 2
@@ -99,15 +101,15 @@ def _strip_jpeg(data: bytes) -> bytes:
 def _png_chunks(data: bytes) -> Iterator[tuple[bytes, int, int]]:
     """Yield (type, start, end) for each chunk up to and including IEND."""
     if not data.startswith(PNG_SIGNATURE):
-        raise ValueError(NOT_A_PHOTO)
+        raise NotAPhoto()
     i, n = len(PNG_SIGNATURE), len(data)
     while True:
         if i + 12 > n:
-            raise ValueError(DAMAGED)
+            raise PhotoDamaged()
         length, kind = struct.unpack(">I4s", data[i : i + 8])
         end = i + 12 + length
         if end > n:
-            raise ValueError(DAMAGED)
+            raise PhotoDamaged()
         yield kind, i, end
         if kind == b"IEND":
             return
@@ -132,7 +134,7 @@ def strip_metadata(data: bytes) -> bytes:
         return _strip_jpeg(data)
     if data.startswith(PNG_SIGNATURE):
         return _strip_png(data)
-    raise ValueError(NOT_A_PHOTO)
+    raise NotAPhoto()
 
 
 def image_size(data: bytes) -> tuple[int, int]:
@@ -143,14 +145,14 @@ def image_size(data: bytes) -> tuple[int, int]:
             if kind == b"IHDR" and end - start >= 20:
                 width, height = struct.unpack(">II", data[start + 8 : start + 16])
                 return width, height
-            raise ValueError(DAMAGED)  # IHDR must be the first chunk
+            raise PhotoDamaged()  # IHDR must be the first chunk
     if _is_jpeg(data):
         for marker, start, end in _jpeg_segments(data):
             if marker in _SOF and end - start >= 9:
                 height, width = struct.unpack(">HH", data[start + 5 : start + 9])
                 return width, height
-        raise ValueError(DAMAGED)
-    raise ValueError(NOT_A_PHOTO)
+        raise PhotoDamaged()
+    raise NotAPhoto()
 
 
 def jpeg_orientation(data: bytes) -> int:

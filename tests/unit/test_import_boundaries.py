@@ -21,9 +21,11 @@ def _imports(path: Path) -> list[str]:
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")[: len(package.split(".")) - node.level + 1]
-                names.append(".".join(base + ([node.module] if node.module else [])))
+                module = ".".join(base + ([node.module] if node.module else []))
             else:
-                names.append(node.module or "")
+                module = node.module or ""
+            # `from a.b import c` may import the submodule a.b.c: name it fully so rules see it.
+            names.extend(f"{module}.{alias.name}" for alias in node.names)
     return names
 
 

@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.skipif(shutil.which("mypy") is None and not (Path(sys.executable).parent / "mypy").exists(),
                     reason="mypy is not installed (it comes with the test extra)")
-def test_mypy_store_and_protocol():
-    result = subprocess.run([sys.executable, "-m", "mypy", "spp_desktop/store", "sync/protocol"],
+def test_mypy_store_and_protocol(tmp_path):
+    # Its own cache: a shared .mypy_cache can be held by another mypy run on the same checkout.
+    result = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy"),
+                             "spp_desktop/store", "sync/protocol"],
                             capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
