@@ -15,9 +15,6 @@ from collections.abc import Iterator
 
 from .errors import NotAPhoto, PhotoDamaged
 
-NOT_A_PHOTO = "Only JPEG and PNG photos can be attached."
-DAMAGED = "This photo file is damaged, so it cannot be attached."
-
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PNG_DROP = {b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME"}
 
