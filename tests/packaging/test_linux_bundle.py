@@ -107,6 +107,12 @@ def test_bundle_carries_what_the_app_needs(bundle: Path):
     assert (internal / "resources" / "demo" / "demo-review.json").is_file()
     assert (internal / "resources" / "fonts" / "DejaVuSans.ttf").is_file()
     assert (internal / "resources" / "icons" / "app.svg").is_file()
+    for catalogue in ("spp_desktop_cy.qm", "qtbase_cy.qm"):  # the Welsh interface
+        assert (internal / "resources" / "translations" / catalogue).is_file(), catalogue
+    for guide in ("user-guide.md", "user-guide.cy.md"):  # Help > User guide, with its pictures
+        assert (internal / "docs" / guide).is_file(), guide
+    assert (internal / "docs" / "screenshots" / "plan.png").is_file()
+    assert (internal / "docs" / "screenshots" / "cy-plan.png").is_file()
     assert list((internal / "sqlcipher3").glob("_sqlite3*.so")), "the SQLCipher extension module"
     plugins = internal / "PySide6" / "Qt" / "plugins"
     from PySide6.QtCore import QLibraryInfo
