@@ -162,6 +162,8 @@ class SyncController(QObject):
             conflicts.reject()
             conflicts.deleteLater()
         self.refresh_status()
+        if not self.runner.busy:
+            self.status.show_problem("")  # a problem belongs to the review it came from
         if review_id is not None and self.store is not None and not self.runner.busy:
             refused = self.store.refused_changes(review_id)
             if refused:
@@ -341,6 +343,8 @@ class SyncController(QObject):
         for report in reports:
             if report.pulled or report.downloaded:
                 self._after_changes(report.review_id)
+        if self.window.home is not None:
+            self.window.home.refresh()  # the cards say how many changes wait to be synced
         self.refresh_status()
 
     def _on_sync_failed(self, exc: BaseException, quiet: bool) -> None:
