@@ -45,7 +45,7 @@ def test_locking_in_the_middle_of_a_sync(qtbot, world, tmp_path, open_window):  
     for i in range(60):
         store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes=f"Record {i}")
     window = open_window(store, review_id)
-    window.sync.session_options["engine"] = {"batch_size": 1}
+    window.sync.runner.engine = {"batch_size": 1}
     assert window.sync.sync_now()
     window.sync.open_conflicts()
     dialog = window.sync.dialogs["conflicts"]

@@ -148,7 +148,7 @@ def test_sync_now_progress_status_words_and_typing_during_sync(qtbot, world, tmp
     assert window.unsynced_label.text() == "60 changes not yet synced"
     assert window.sync.act_sync.isVisible() and window.sync.act_sync.shortcut().toString() == "Ctrl+Shift+S"
 
-    window.sync.session_options["engine"] = {"batch_size": 1}  # a slow sync: one op per request
+    window.sync.runner.engine = {"batch_size": 1}  # a slow sync: one op per request
     ticks: list[float] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
@@ -178,7 +178,7 @@ def test_sync_now_progress_status_words_and_typing_during_sync(qtbot, world, tmp
     assert page.flush()
     assert store.get_evidence(review_id, form.evidence_id).notes == typed
 
-    window.sync.session_options.pop("engine")
+    window.sync.runner.engine = {}
     window.sync.act_sync.trigger()
     qtbot.waitUntil(lambda: window.sync.task is None, timeout=30_000)
     assert synced_words(window.unsynced_label.text())
@@ -191,7 +191,7 @@ def test_cancel_keeps_what_was_done(qtbot, world, tmp_path, open_window):
     for i in range(40):
         store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes=f"Record {i}")
     window = open_window(store, review_id)
-    window.sync.session_options["engine"] = {"batch_size": 1}
+    window.sync.runner.engine = {"batch_size": 1}
     window.sync.sync_now()
     qtbot.waitUntil(lambda: store.unsynced_count(review_id) < 38, timeout=30_000)
     qtbot.mouseClick(window.sync.status.cancel, Qt.MouseButton.LeftButton)

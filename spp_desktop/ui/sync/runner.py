@@ -29,8 +29,11 @@ class SyncRunner(QObject):
     failed = Signal(object, bool)  # exception, quiet
 
     def __init__(self, options: Callable[[], dict[str, Any]], parent: QObject | None = None):
+        """`options()`: the ServerSession options (ca_bundle, retry, timeout). `engine` (SyncEngine options,
+        e.g. batch_size) is passed to single-review syncs."""
         super().__init__(parent)
         self._options = options
+        self.engine: dict[str, Any] = {}
         self.task: Task | None = None
         self.relay: ProgressRelay | None = None
         self.probing: Task | None = None
@@ -50,9 +53,9 @@ class SyncRunner(QObject):
         generation = self._generation
         common = {"progress": self.relay.callback, "cancelled": self.relay.cancelled, **self._options()}
         if review_id:
-            self.task = run_in_background(service.in_worker, store, service.sync_review, review_id, **common)
+            self.task = run_in_background(service.in_worker, store, service.sync_review, review_id,
+                                          engine=dict(self.engine), **common)
         else:
-            common.pop("engine", None)
             self.task = run_in_background(service.in_worker, store, service.sync_all, **common)
         self.task.succeeded.connect(lambda result: self._done(generation, result, None, quiet))
         self.task.failed.connect(lambda exc: self._done(generation, None, exc, quiet))
