@@ -131,18 +131,21 @@ class CaptureForm(QWidget):
         self.day_edit.setAccessibleName(self.tr("Day"))
         self.start_field = TimeField("Start", self, clock=self._clock)
         self.end_field = TimeField("End", self, clock=self._clock)
+        # Start and end stay on one line together while they fit, and only then wrap apart.
         groups = (((self.tr("Kind"), self.kind_combo),), ((self.tr("Day"), self.day_edit),),
-                  ((self.tr("Start"), self.start_field), (self.tr("End"), self.end_field)))  # these two wrap together
+                  ((self.tr("Start"), self.start_field), (self.tr("End"), self.end_field)))
         for group in groups:
-            pair = QWidget(when_box)
-            row = QHBoxLayout(pair)
-            row.setContentsMargins(0, 0, 0, 0)
+            holder = QWidget(when_box)
+            inner = FlowLayout(holder, spacing=12)
             for text, widget in group:
+                pair = QWidget(holder)
+                row = QHBoxLayout(pair)
+                row.setContentsMargins(0, 0, 0, 0)
                 row.addWidget(_section(text, pair, widget))
                 widget.setParent(pair)
                 row.addWidget(widget)
-                row.addSpacing(6)
-            when.addWidget(pair)
+                inner.addWidget(pair)
+            when.addWidget(holder)
         outer.addWidget(when_box)
 
         outer.addWidget(_section(self.tr("Enquiry questions"), self))
@@ -159,7 +162,9 @@ class CaptureForm(QWidget):
             if is_text_area(editor):
                 self._add_text_block(outer, spec, editor)
             else:
-                form.addRow(_section(field_text(spec.label), self, editor), editor)
+                title = _section(field_text(spec.label), self, editor)
+                title.setWordWrap(len(title.text()) > 32)  # only a long one: the form must fit a narrow window
+                form.addRow(title, editor)
 
         self.tags = TagEditor(self)
         outer.addWidget(_section(self.tr("Tags"), self, self.tags.edit))
@@ -209,7 +214,9 @@ class CaptureForm(QWidget):
     def _add_text_block(self, layout: QVBoxLayout, spec: FieldSpec, editor: QWidget, *,
                         parent: QWidget | None = None, caption: str = "") -> None:
         owner = parent or self
-        layout.addWidget(_section(field_text(spec.label), owner, editor))
+        title = _section(field_text(spec.label), owner, editor)
+        title.setWordWrap(True)  # a long heading (often longer in Welsh) wraps rather than widen the form
+        layout.addWidget(title)
         if caption:
             note = QLabel(caption, owner)
             note.setWordWrap(True)

@@ -39,7 +39,15 @@ class FlowLayout(QLayout):
         self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return self.minimumSize()
+        """Everything on one line (what it asks for); `minimumSize` is its widest item (what it needs)."""
+        gap = self._spacing if self._spacing >= 0 else self.spacingFromStyle()
+        shown = [item.sizeHint() for item in self._items if not item.isEmpty()]
+        if not shown:
+            return self.minimumSize()
+        margins = self.contentsMargins()
+        width = sum(s.width() for s in shown) + gap * (len(shown) - 1) + margins.left() + margins.right()
+        height = max(s.height() for s in shown) + margins.top() + margins.bottom()
+        return QSize(width, height).expandedTo(self.minimumSize())
 
     def minimumSize(self) -> QSize:  # noqa: N802
         size = QSize()
@@ -62,10 +70,12 @@ class FlowLayout(QLayout):
                 x = area.x()
                 y += line_height + gap
                 line_height = 0
+            # an item that wraps inside (a flow of its own) is as tall as it needs at this width
+            height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
             if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, max(height, hint.height()))))
             x += width + gap
-            line_height = max(line_height, hint.height())
+            line_height = max(line_height, height, hint.height())
         return y + line_height - rect.y() + margins.bottom()
 
     def spacingFromStyle(self) -> int:  # noqa: N802

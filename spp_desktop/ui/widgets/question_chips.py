@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from spp_desktop.domain.review import EnquiryQuestion
@@ -29,11 +30,14 @@ class QuestionChips(QWidget):
         self.setAccessibleName(self.tr("Enquiry questions this evidence is about"))
         layout = FlowLayout(self)
         self._chips: dict[str, QToolButton] = {}
-        width = self.fontMetrics().horizontalAdvance("M") * ELIDE_EM
+        self._texts: dict[str, tuple[str, str]] = {}  # question id -> (Q1, the whole question)
+        self._elided_at = -1
+        em = self.fontMetrics().horizontalAdvance("M")
         for index, question in enumerate(questions):
             label = question_label(index)
-            text = self.fontMetrics().elidedText(question.text, Qt.TextElideMode.ElideRight, width)
-            chip = make_chip(f"{label}  {text}", self, checkable=True)
+            chip = make_chip(label, self, checkable=True)
+            chip.setMinimumWidth(em * 6)  # a narrow window (or large text) shortens the question instead
+            self._texts[question.id] = (label, question.text)
             chip.setToolTip(f"{label}: {question.text}")
             chip.setAccessibleName(self.tr("Link to {number}: {question}").format(number=label, question=question.text))
             chip.toggled.connect(self._on_toggled)
@@ -46,6 +50,23 @@ class QuestionChips(QWidget):
         self._order = [q.id for q in questions]
         self._quiet = False
         self._unknown: tuple[str, ...] = ()
+        self._elide(em * ELIDE_EM)
+
+    def _elide(self, width: int) -> None:
+        """Each chip shows its question cut to `width` pixels (no more than ELIDE_EM ems)."""
+        em = self.fontMetrics().horizontalAdvance("M")
+        width = max(em * 4, min(width, em * ELIDE_EM))
+        if width == self._elided_at:
+            return
+        self._elided_at = width
+        for qid, chip in self._chips.items():
+            label, text = self._texts[qid]
+            chip.setText(f"{label}  {self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)}")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        em = self.fontMetrics().horizontalAdvance("M")
+        self._elide(event.size().width() - em * 5)  # room for "Q1", the gap and the chip's padding
 
     def _on_toggled(self, _checked: bool) -> None:
         if not self._quiet:

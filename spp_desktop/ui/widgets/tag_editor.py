@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
 
@@ -23,6 +23,16 @@ def split_tags(text: str) -> list[str]:
     return [t.strip()[:MAX_TAG_LENGTH] for t in text.split(",") if t.strip()]
 
 
+class _TagBox(QLineEdit):
+    """The box for a new tag asks for room for its whole hint (Welsh runs longer); it can do with less."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        wanted = metrics.horizontalAdvance(self.placeholderText()) + metrics.height() * 2
+        return QSize(max(hint.width(), min(wanted, metrics.horizontalAdvance("M") * 30)), hint.height())
+
+
 class TagEditor(QWidget):
     changed = Signal()
 
@@ -33,12 +43,10 @@ class TagEditor(QWidget):
         self._layout = FlowLayout(self)
         self._tags: list[str] = []
         self._chips: list[QToolButton] = []
-        self.edit = QLineEdit(self)
+        self.edit = _TagBox(self)
         self.edit.setPlaceholderText(self.tr("Add a tag, then comma or Enter"))
         self.edit.setAccessibleName(self.tr("New tag"))
-        metrics = self.edit.fontMetrics()  # wide enough for the hint in any language (Welsh runs longer)
-        self.edit.setMinimumWidth(max(metrics.horizontalAdvance("M") * 14,
-                                      metrics.horizontalAdvance(self.edit.placeholderText()) + metrics.height() * 2))
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("M") * 14)
         self.edit.textEdited.connect(self._on_edited)
         self.edit.returnPressed.connect(self.commit_pending)
         self.edit.installEventFilter(self)
