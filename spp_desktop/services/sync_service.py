@@ -230,7 +230,7 @@ def report_lines(report: SyncReport) -> list[str]:
 
 
 __all__ = [
-    "NotOnTeam", "NotSignedIn", "SyncError", "assigned_reviews", "check_out", "error_text", "export_bundle_file",
+    "NotOnTeam", "NotSignedIn", "SignInExpired", "SyncError", "assigned_reviews", "check_out", "error_text", "export_bundle_file",
     "import_bundle_file", "in_worker", "is_signed_in", "report_lines", "server_reachable", "session_for",
     "sign_in", "sign_out",
     "sync_all", "sync_review", "sync_status_text",

@@ -101,3 +101,9 @@ def test_ui_reaches_the_store_only_through_review_store():
     bad = {_rel(p): n for p in _modules("spp_desktop/ui") for n in _imports(p)
            if n.startswith("spp_desktop.store") and not n.startswith(allowed)}
     assert bad == {}
+
+
+def test_ui_reaches_sync_only_through_the_service():
+    bad = {_rel(p): n for p in _modules("spp_desktop/ui") for n in _imports(p)
+           if n.startswith(("sync.client", "sync.server"))}
+    assert bad == {}

@@ -18,9 +18,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QStatusBar, QToolBar
 
 from spp_desktop.services import sync_service as service
+from spp_desktop.services.sync_service import SignInExpired
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
-from sync.client.errors import SignInExpired
 
 from ..home import unsynced_text
 from ..icons import icon
