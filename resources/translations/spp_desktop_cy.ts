@@ -1567,6 +1567,18 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
         <translation>Mae llun neu ffeil sydd wedi&apos;i atodi i&apos;r adolygiad hwn wedi&apos;i ddifrodi neu wedi&apos;i newid, felly ni chafodd ei agor. Nid effeithir ar weddill yr adolygiad.</translation>
     </message>
     <message>
+        <source>Only JPEG and PNG photos can be attached.</source>
+        <translation>Dim ond lluniau JPEG a PNG y gellir eu hatodi.</translation>
+    </message>
+    <message>
+        <source>This photo file is damaged, so it cannot be attached.</source>
+        <translation>Mae&apos;r ffeil llun hon wedi&apos;i difrodi, felly nid oes modd ei hatodi.</translation>
+    </message>
+    <message>
+        <source>Only the lead reviewer can mark findings agreed or settle conflicts.</source>
+        <translation>Dim ond yr adolygydd arweiniol all nodi bod canfyddiadau wedi&apos;u cytuno neu ddatrys gwrthdaro.</translation>
+    </message>
+    <message>
         <source>The file {path} was made by a newer version of SPP Desktop (format {found}; this version reads up to format {supported}). Please update SPP Desktop to open it. Nothing was changed.</source>
         <translation>Cafodd y ffeil {path} ei gwneud gan fersiwn fwy newydd o SPP Desktop (fformat {found}; mae&apos;r fersiwn hon yn darllen hyd at fformat {supported}). Diweddarwch SPP Desktop i&apos;w hagor. Ni newidiwyd dim.</translation>
     </message>
