@@ -13,18 +13,21 @@ import platform
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from spp_desktop.store.bundles import BundleExportResult, BundleImportResult
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
-from sync.client.checkout import assigned_reviews as fetch_assigned
-from sync.client.checkout import checkout, login
-from sync.client.engine import Progress, SyncEngine, SyncReport
-from sync.client.errors import NotOnTeam, ServerRefused, SyncError
-from sync.client.http import RetryPolicy, ServerSession
+from sync.client.errors import NotOnTeam, ServerRefused, SignInExpired, SyncError
 from sync.client.wire import Account, AssignedReview
 from sync.protocol.bundle import BundleError
+
+if TYPE_CHECKING:
+    from sync.client.engine import Progress, SyncReport
+    from sync.client.http import ServerSession
+
+# The HTTP client (requests, urllib3) is imported inside the functions that talk to the server, so
+# the app does not load it at start-up.
 
 T = TypeVar("T")
 CA_BUNDLE_ENV = "SPP_SERVER_CA_BUNDLE"
@@ -58,6 +61,7 @@ def _session(url: str, *, token: str | None = None, user_id: str | None = None,
              ca_bundle: str | Path | None = None, **options: Any) -> ServerSession:
     ca_bundle = ca_bundle or os.environ.get(CA_BUNDLE_ENV) or None
     try:
+        from sync.client.http import ServerSession
         return ServerSession(url, token=token, ca_bundle=ca_bundle, user_id=user_id, **options)
     except ValueError as exc:
         raise BadServerAddress(str(exc)) from None
@@ -76,6 +80,7 @@ def sign_in(store: ReviewStore, url: str, username: str, password: str, *, devic
             **options: Any) -> Account:
     """Sign this laptop in and keep the device token inside the encrypted store (and nowhere else)."""
     with _session(url, **options) as session:
+        from sync.client.checkout import login
         account = login(session, username.strip(), password, device_name or default_device_name())
     store.save_server_account(url=account.url, username=account.username, user_id=account.user_id,
                               token=account.token, device_id=account.device_id, expires_at=account.expires_at)
@@ -88,6 +93,7 @@ def sign_out(store: ReviewStore) -> None:
 
 def assigned_reviews(store: ReviewStore, **options: Any) -> list[AssignedReview]:
     with session_for(store, **options) as session:
+        from sync.client.checkout import assigned_reviews as fetch_assigned
         return fetch_assigned(session)
 
 
@@ -97,6 +103,7 @@ def check_out(store: ReviewStore, review_id: str, *, progress: Progress | None =
               **options: Any) -> SyncReport:
     """Bring an assigned review (plan, team, team key) onto this laptop and sync it."""
     with session_for(store, **options) as session:
+        from sync.client.checkout import checkout
         return checkout(session, store, review_id, progress=progress, cancelled=cancelled,
                                         **(engine or {}))
 
@@ -108,6 +115,7 @@ def sync_review(store: ReviewStore, review_id: str, *, progress: Progress | None
     if not store.has_review(review_id):
         raise ServerRefused("not_here", "That review is not on this laptop.")
     with session_for(store, **options) as session:
+        from sync.client.engine import SyncEngine
         return SyncEngine(session, store, review_id, progress=progress, cancelled=cancelled,
                           **(engine or {})).run()
 
@@ -116,6 +124,8 @@ def sync_all(store: ReviewStore, *, progress: Progress | None = None, cancelled:
              **options: Any) -> list[SyncReport]:
     """Sync every review on this laptop that the server assigns to the signed-in user."""
     with session_for(store, **options) as session:
+        from sync.client.checkout import assigned_reviews as fetch_assigned
+        from sync.client.engine import SyncEngine
         assigned = {r.id for r in fetch_assigned(session)}
         reports = []
         for review_id in store.review_ids():
@@ -129,6 +139,7 @@ def server_reachable(store: ReviewStore, *, timeout: float = 3.0, **options: Any
     account = store.server_account()
     if not account:
         return False
+    from sync.client.http import RetryPolicy
     options.setdefault("retry", RetryPolicy(retries=0, body_attempts=1))
     try:
         with _session(account["url"], timeout=(timeout, timeout), **options) as session:

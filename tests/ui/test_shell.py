@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from spp_desktop.demo import demo_package
 from spp_desktop.domain.evidence import EvidenceKind
 from spp_desktop.ui import icons, theme
-from spp_desktop.ui.review import workspace as workspace_module
 from spp_desktop.ui.review.plan_page import slot_evidence_kind
 from spp_desktop.ui.settings import Settings, load_settings, save_settings
 
@@ -30,7 +29,7 @@ class RecordingEvidencePage(QWidget):
 
     status_changed = Signal(str)
 
-    def __init__(self, store, review_id, parent=None):
+    def __init__(self, store, review_id, parent=None, clock=None):
         super().__init__(parent)
         self.calls: list[tuple] = []
 
@@ -53,7 +52,9 @@ class RecordingEvidencePage(QWidget):
 
 @pytest.fixture
 def recording_page(monkeypatch):
-    monkeypatch.setattr(workspace_module, "evidence_page_class", lambda: RecordingEvidencePage)
+    # The workspace imports the evidence page module when the page is first shown.
+    import spp_desktop.ui.review.evidence_page as evidence_page_module
+    monkeypatch.setattr(evidence_page_module, "EvidencePage", RecordingEvidencePage)
 
 
 def at(hour: int, minute: int):

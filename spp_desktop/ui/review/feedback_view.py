@@ -28,9 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from spp_desktop.domain.findings import Finding
-from spp_desktop.reports.feedback_pdf import render_feedback_pdf
 from spp_desktop.reports.model import NothingToReport
-from spp_desktop.services.feedback import feedback_report
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
@@ -322,6 +320,8 @@ class FeedbackView(QWidget):
 
     def export_pdf(self) -> Task | None:
         self.flush()
+        from spp_desktop.services.feedback import feedback_report  # reportlab loads on first export
+
         report = feedback_report(self.store, self.review_id)
         if not report.findings:
             self.show_message(str(NothingToReport()), problem=True)
@@ -333,6 +333,8 @@ class FeedbackView(QWidget):
             path += ".pdf"
         self.export_button.setEnabled(False)
         self.show_message("Preparing the feedback summary\u2026")
+        from spp_desktop.reports.feedback_pdf import render_feedback_pdf
+
         task = run_in_background(render_feedback_pdf, report, Path(path))
         task.succeeded.connect(lambda _v: self._exported(path))
         task.failed.connect(self._export_failed)

@@ -8,7 +8,6 @@ reported through `store_failed`, and the main window locks without writing anyth
 
 from __future__ import annotations
 
-import inspect
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -16,17 +15,14 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from spp_desktop.domain.evidence import EvidenceKind
 from spp_desktop.domain.review import ScheduleSlot
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
-from .. import theme
 from ..icons import icon
-from .feedback_page import FeedbackPage
-from .findings_page import FindingsPage
 from .plan_page import Clock, PlanPage
 
 log = logging.getLogger(__name__)
@@ -44,46 +40,6 @@ INTEGRITY_CHECK_MS = 60_000
 def page_label(label: str) -> str:
     """A page name from PAGES in the interface language."""
     return QCoreApplication.translate("Workspace", label)
-
-
-def evidence_page_class() -> type[QWidget] | None:
-    """The evidence page, if this build has it (it is developed alongside the shell)."""
-    try:
-        from .evidence_page import EvidencePage
-    except ImportError as exc:
-        log.warning("Evidence page not available: %s", exc)
-        return None
-    return EvidencePage
-
-
-class _MissingEvidencePage(QWidget):
-    """Stands in for the evidence page in a build without it, with the same methods."""
-
-    def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("evidencePage")
-        self.setAccessibleName(self.tr("Evidence"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 12)
-        layout.addWidget(theme.heading(self.tr("Evidence"), 1))
-        layout.addWidget(theme.muted_label(self.tr("Evidence capture is not part of this build.")))
-        layout.addStretch(1)
-        self.requests: list[tuple[EvidenceKind, ScheduleSlot | None]] = []
-
-    def flush(self) -> bool:
-        return True
-
-    def refresh(self) -> None:
-        pass
-
-    def new_evidence(self, kind: EvidenceKind, slot: ScheduleSlot | None = None) -> None:
-        self.requests.append((kind, slot))
-
-    def open_evidence(self, evidence_id: str) -> None:
-        pass
-
-    def focus_search(self) -> None:
-        pass
 
 
 class ReviewWorkspace(QWidget):
@@ -148,13 +104,15 @@ class ReviewWorkspace(QWidget):
         elif name == "plan":
             page = PlanPage(self._store, self.review_id, clock=self._clock, review=self.review)
             page.slot_activated.connect(lambda slot, kind: self.new_evidence(kind, slot))
+        # Page modules are imported when first shown: start-up pays only for the plan.
         elif name == "evidence":
-            cls = evidence_page_class() or _MissingEvidencePage
-            takes_clock = "clock" in inspect.signature(cls).parameters
-            page = cls(self._store, self.review_id, clock=self._clock) if takes_clock else cls(self._store, self.review_id)
+            from .evidence_page import EvidencePage
+            page = EvidencePage(self._store, self.review_id, clock=self._clock)
         elif name == "findings":
+            from .findings_page import FindingsPage
             page = FindingsPage(self._store, self.review_id)
         elif name == "feedback":
+            from .feedback_page import FeedbackPage
             page = FeedbackPage(self._store, self.review_id)
         else:
             raise KeyError(name)
