@@ -2101,15 +2101,4 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
         <translation>Adborth</translation>
     </message>
 </context>
-<context>
-    <name>_MissingEvidencePage</name>
-    <message>
-        <source>Evidence</source>
-        <translation>Tystiolaeth</translation>
-    </message>
-    <message>
-        <source>Evidence capture is not part of this build.</source>
-        <translation>Nid yw cofnodi tystiolaeth yn rhan o&apos;r fersiwn hon.</translation>
-    </message>
-</context>
 </TS>

@@ -267,3 +267,27 @@ def test_no_user_visible_literal_bypasses_tr():
     leaks = [leak for source in i18n.translation_sources(ROOT) if source not in STILL_BEING_WRITTEN
              for leak in _untranslated_literals(ROOT / source)]
     assert leaks == []
+
+
+def test_the_language_setting_round_trips_and_applies_on_restart(qtbot, qapp, tmp_path):
+    from spp_desktop.app import apply_language
+    from spp_desktop.ui.settings import Settings, SettingsDialog, load_settings, save_settings
+
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    assert [dialog.language.itemData(i) for i in range(dialog.language.count())] == ["system", "en", "cy"]
+    assert dialog.language.itemText(2) == "Cymraeg"  # each language named in itself
+    assert "next time" in dialog.restart_note.text()
+    dialog.language.setCurrentIndex(2)
+    dialog.summary_language.setCurrentIndex(1)
+    chosen = dialog.result_settings()
+    assert dialog.language_changed and (chosen.language, chosen.summary_language) == ("cy", "en")
+    path = tmp_path / "settings.json"
+    save_settings(chosen, path)
+    try:
+        assert apply_language(qapp, load_settings(path)) == "cy"  # the next start
+        assert i18n.summary_language() == "en"
+    finally:
+        i18n.remove_translation(qapp)
+        i18n.set_summary_language("")
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
