@@ -10,6 +10,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# Handlers run in anyio's worker threads (40 by default): a pool as large never makes a thread wait for a
+# connection, nor opens and closes overflow connections under load (each SQLite connect runs 4 PRAGMAs).
+WORKER_THREADS = 40
 
 
 def normalise_url(url: str) -> str:
@@ -24,11 +27,17 @@ def make_engine(url: str) -> Engine:
     url = normalise_url(url)
     if make_url(url).get_backend_name() == "sqlite":
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=8, max_overflow=8
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            pool_size=WORKER_THREADS,
+            max_overflow=8,
         )
         _sqlite_pragmas(engine)
         return engine
-    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    # PostgreSQL connections cost the database server more: keep 20, allow a worker thread each at peaks.
+    return create_engine(
+        url, pool_size=WORKER_THREADS // 2, max_overflow=WORKER_THREADS // 2, pool_pre_ping=True
+    )
 
 
 def _sqlite_pragmas(engine: Engine) -> None:
