@@ -79,9 +79,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         upgrade(engine)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        engine.dispose()
+        app.state.storage.close()
 
     app = FastAPI(
         title="SPP sync server",

@@ -8,11 +8,11 @@ import math
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import HTTPBearer
 
 from .errors import ApiError
 from .passwords import burn_time, verify_password
@@ -20,7 +20,29 @@ from .settings import Settings
 from .storage import Storage, now_ms
 
 TOUCH_EVERY_MS = 5 * 60 * 1000
-bearer = HTTPBearer(auto_error=False, description="The device token from POST /auth/login")
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of an `Authorization: Bearer <token>` header value (as HTTPBearer reads it), else None."""
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    token = token.strip()
+    if not scheme or not token or scheme.lower() != "bearer":
+        return None
+    return token
+
+
+class _Bearer(HTTPBearer):
+    """HTTPBearer as the OpenAPI document shows it; as a dependency it gives just the token (or None)."""
+
+    async def __call__(self, request: Request) -> str | None:  # type: ignore[override]
+        return bearer_token(request.headers.get("authorization"))
+
+
+bearer = _Bearer(
+    auto_error=False, scheme_name="HTTPBearer", description="The device token from POST /auth/login"
+)
 
 
 @dataclass(frozen=True)
@@ -41,47 +63,62 @@ def normalise_username(username: str) -> str:
     return username.strip().lower()
 
 
-def authenticate(storage: Storage, token: str) -> Caller:
-    device = storage.device_for_token(hash_token(token))
-    if device is None:
+def check_device(
+    device_id: str | None, revoked_ms: int | None, expires_ms: int, last_seen_ms: int | None, now: int
+) -> bool:
+    """Raise the 401 for an unknown, revoked or expired device token; else whether to record that the
+    device was seen (at most every TOUCH_EVERY_MS)."""
+    if device_id is None:
         raise ApiError(
             401,
             "not_authenticated",
             "This device token is not known; sign in again.",
             {"WWW-Authenticate": "Bearer"},
         )
-    if device["revoked_ms"] is not None:
+    if revoked_ms is not None:
         raise ApiError(
             401,
             "token_revoked",
             "This device has been signed out by an administrator; sign in again.",
             {"WWW-Authenticate": "Bearer"},
         )
-    now = now_ms()
-    if device["expires_ms"] <= now:
+    if expires_ms <= now:
         raise ApiError(
             401,
             "token_expired",
             "This device token has expired; sign in again.",
             {"WWW-Authenticate": "Bearer"},
         )
-    if device["last_seen_ms"] is None or now - device["last_seen_ms"] > TOUCH_EVERY_MS:
+    return last_seen_ms is None or now - last_seen_ms > TOUCH_EVERY_MS
+
+
+def authenticate(storage: Storage, token: str) -> Caller:
+    device = storage.device_for_token(hash_token(token)) or {}
+    now = now_ms()
+    seen = device.get("last_seen_ms")
+    if check_device(device.get("id"), device.get("revoked_ms"), device.get("expires_ms", 0), seen, now):
         storage.touch_device(device["id"], now)
     return Caller(device["user_id"], device["id"])
 
 
-async def current_caller(
-    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
-) -> Caller:
-    if credentials is None or not credentials.credentials:
+def require_token(token: str | None) -> str:
+    if not token:
         raise ApiError(
             401,
             "not_authenticated",
             "Sign in first: this needs a device token.",
             {"WWW-Authenticate": "Bearer"},
         )
+    return token
+
+
+TokenDep = Annotated[str | None, Depends(bearer)]
+
+
+async def current_caller(request: Request, token: TokenDep) -> Caller:
+    token = require_token(token)
     storage: Storage = request.app.state.storage
-    return await run_in_threadpool(authenticate, storage, credentials.credentials)
+    return await run_in_threadpool(authenticate, storage, token)
 
 
 CallerDep = Annotated[Caller, Depends(current_caller)]
@@ -131,6 +168,10 @@ def require_member(storage: Storage, review_id: str, caller: Caller) -> str:
     role = storage.role_on(review_id, caller.user_id)
     if role is not None:
         return role
-    if storage.cursor(review_id) is None:
+    not_a_member(storage.cursor(review_id) is not None)
+
+
+def not_a_member(review_exists: bool) -> NoReturn:
+    if not review_exists:
         raise ApiError(404, "not_found", "There is no such review.")
     raise ApiError(403, "not_on_team", "You are not on the team of this review.")
