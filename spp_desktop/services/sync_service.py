@@ -80,7 +80,7 @@ def sign_in(store: ReviewStore, url: str, username: str, password: str, *, devic
             **options: Any) -> Account:
     """Sign this laptop in and keep the device token inside the encrypted store (and nowhere else)."""
     with _session(url, **options) as session:
-        from sync.client.checkout import login
+        from sync.client.account import login
         account = login(session, username.strip(), password, device_name or default_device_name())
     store.save_server_account(url=account.url, username=account.username, user_id=account.user_id,
                               token=account.token, device_id=account.device_id, expires_at=account.expires_at)
@@ -93,7 +93,7 @@ def sign_out(store: ReviewStore) -> None:
 
 def assigned_reviews(store: ReviewStore, **options: Any) -> list[AssignedReview]:
     with session_for(store, **options) as session:
-        from sync.client.checkout import assigned_reviews as fetch_assigned
+        from sync.client.account import assigned_reviews as fetch_assigned
         return fetch_assigned(session)
 
 
@@ -103,7 +103,7 @@ def check_out(store: ReviewStore, review_id: str, *, progress: Progress | None =
               **options: Any) -> SyncReport:
     """Bring an assigned review (plan, team, team key) onto this laptop and sync it."""
     with session_for(store, **options) as session:
-        from sync.client.checkout import checkout
+        from sync.client.account import checkout
         return checkout(session, store, review_id, progress=progress, cancelled=cancelled,
                                         **(engine or {}))
 
@@ -124,7 +124,7 @@ def sync_all(store: ReviewStore, *, progress: Progress | None = None, cancelled:
              **options: Any) -> list[SyncReport]:
     """Sync every review on this laptop that the server assigns to the signed-in user."""
     with session_for(store, **options) as session:
-        from sync.client.checkout import assigned_reviews as fetch_assigned
+        from sync.client.account import assigned_reviews as fetch_assigned
         from sync.client.engine import SyncEngine
         assigned = {r.id for r in fetch_assigned(session)}
         reports = []

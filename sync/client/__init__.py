@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 # Imported on first use (PEP 562): the HTTP stack (requests, urllib3) costs ~100 ms, and the laptop app
 # should not pay it at start-up just to name an error class.
 _WHERE = {
-    "assigned_reviews": "checkout", "checkout": "checkout", "login": "checkout",
+    "assigned_reviews": "account", "checkout": "account", "login": "account",
     "STAGES": "engine", "SyncEngine": "engine", "SyncReport": "engine",
     "MalformedReply": "errors", "NotOnTeam": "errors", "ServerBusy": "errors", "ServerNotTrusted": "errors",
     "ServerRefused": "errors", "ServerUnreachable": "errors", "SignInExpired": "errors",
@@ -23,12 +23,14 @@ __all__ = sorted(_WHERE)
 
 def __getattr__(name: str) -> Any:
     if name in _WHERE:
-        return getattr(import_module(f".{_WHERE[name]}", __name__), name)
+        value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 if TYPE_CHECKING:  # for type checkers and IDEs
-    from .checkout import assigned_reviews, checkout, login  # noqa: F401
+    from .account import assigned_reviews, checkout, login  # noqa: F401
     from .engine import STAGES, SyncEngine, SyncReport  # noqa: F401
     from .errors import (  # noqa: F401
         MalformedReply,
