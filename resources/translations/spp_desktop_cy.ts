@@ -61,6 +61,41 @@
     </message>
 </context>
 <context>
+    <name>ActionRow</name>
+    <message>
+        <source>Next step</source>
+        <translation>Cam nesaf</translation>
+    </message>
+    <message>
+        <source>Next step {number}</source>
+        <translation>Cam nesaf {number}</translation>
+    </message>
+    <message>
+        <source>Who leads it (a role)</source>
+        <translation>Pwy sy&apos;n ei arwain (swydd)</translation>
+    </message>
+    <message>
+        <source>Who leads next step {number}</source>
+        <translation>Pwy sy&apos;n arwain cam nesaf {number}</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Dim dyddiad</translation>
+    </message>
+    <message>
+        <source>Due date of next step {number}</source>
+        <translation>Dyddiad cwblhau cam nesaf {number}</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Tynnu</translation>
+    </message>
+    <message>
+        <source>Remove next step {number}</source>
+        <translation>Tynnu cam nesaf {number}</translation>
+    </message>
+</context>
+<context>
     <name>AssignedRow</name>
     <message>
         <source>Review of {school}</source>
@@ -422,6 +457,53 @@
     </message>
 </context>
 <context>
+    <name>ConversationCard</name>
+    <message>
+        <source>Finding {number}: {kind}</source>
+        <translation>Canfyddiad {number}: {kind}</translation>
+    </message>
+    <message>
+        <source>Text of finding {number} (edit to amend)</source>
+        <translation>Testun canfyddiad {number} (golygwch i ddiwygio)</translation>
+    </message>
+    <message>
+        <source>Edit the wording here if the headteacher and you agree an amendment.</source>
+        <translation>Golygwch y geiriad yma os ydych chi a&apos;r pennaeth yn cytuno ar ddiwygiad.</translation>
+    </message>
+    <message>
+        <source>Reviewer-only note: {text}</source>
+        <translation>Nodyn i adolygwyr yn unig: {text}</translation>
+    </message>
+    <message>
+        <source>No evidence linked.</source>
+        <translation>Dim tystiolaeth wedi&apos;i chysylltu.</translation>
+    </message>
+    <message>
+        <source>Evidence behind this finding</source>
+        <translation>Y dystiolaeth y tu ôl i&apos;r canfyddiad hwn</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Canlyniad:</translation>
+    </message>
+    <message>
+        <source>{status}, finding {number}</source>
+        <translation>{status}, canfyddiad {number}</translation>
+    </message>
+    <message>
+        <source>What the headteacher said about this finding</source>
+        <translation>Beth ddywedodd y pennaeth am y canfyddiad hwn</translation>
+    </message>
+    <message>
+        <source>Headteacher&apos;s comment on finding {number}</source>
+        <translation>Sylw&apos;r pennaeth ar ganfyddiad {number}</translation>
+    </message>
+    <message>
+        <source>Headteacher&apos;s comment</source>
+        <translation>Sylw&apos;r pennaeth</translation>
+    </message>
+</context>
+<context>
     <name>Dates</name>
     <message>
         <source>{start} to {end}</source>
@@ -738,6 +820,49 @@
     </message>
 </context>
 <context>
+    <name>EvidencePicker</name>
+    <message>
+        <source>Evidence to link</source>
+        <translation>Tystiolaeth i&apos;w chysylltu</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Filter evidence</source>
+        <translation>Hidlo tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Show all evidence</source>
+        <translation>Dangos yr holl dystiolaeth</translation>
+    </message>
+    <message>
+        <source>Show all evidence, not only this question&apos;s</source>
+        <translation>Dangos yr holl dystiolaeth, nid tystiolaeth y cwestiwn hwn yn unig</translation>
+    </message>
+    <message>
+        <source>Evidence records</source>
+        <translation>Cofnodion tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Tick a record (or press Space) to link it to the selected finding, or drag records onto any finding.</source>
+        <translation>Ticiwch gofnod (neu pwyswch Space) i&apos;w gysylltu â&apos;r canfyddiad a ddewiswyd, neu llusgwch gofnodion ar unrhyw ganfyddiad.</translation>
+    </message>
+    <message>
+        <source>Evidence for question {number}</source>
+        <translation>Tystiolaeth ar gyfer cwestiwn {number}</translation>
+    </message>
+    <message>
+        <source>Select or add a finding to link evidence to it.</source>
+        <translation>Dewiswch neu ychwanegwch ganfyddiad i gysylltu tystiolaeth ag ef.</translation>
+    </message>
+    <message>
+        <source>Linking to finding {number} ({kind})</source>
+        <translation>Yn cysylltu â chanfyddiad {number} ({kind})</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceTableModel</name>
     <message>
         <source>Time</source>
@@ -786,6 +911,311 @@
     <message>
         <source>none</source>
         <translation>dim</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPage</name>
+    <message>
+        <source>Feedback</source>
+        <translation>Adborth</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackView</name>
+    <message>
+        <source>The PDF is not encrypted. Share it only as your data-sharing agreement allows.</source>
+        <translation>Nid yw&apos;r PDF wedi&apos;i amgryptio. Rhannwch ef dim ond fel mae eich cytundeb rhannu data&apos;n caniatáu.</translation>
+    </message>
+    <message>
+        <source>Names of staff and pupils, evidence notes and reviewer-only notes are hidden.</source>
+        <translation>Mae enwau staff a disgyblion, nodiadau tystiolaeth a nodiadau i adolygwyr yn unig yn gudd.</translation>
+    </message>
+    <message>
+        <source>Names and notes are showing. Hide them (Ctrl+H) before the screen is shared.</source>
+        <translation>Mae enwau a nodiadau i&apos;w gweld. Cuddiwch nhw (Ctrl+H) cyn rhannu&apos;r sgrin.</translation>
+    </message>
+    <message>
+        <source>Feedback conversation</source>
+        <translation>Sgwrs adborth</translation>
+    </message>
+    <message>
+        <source>Present (F5)</source>
+        <translation>Cyflwyno (F5)</translation>
+    </message>
+    <message>
+        <source>Present full screen</source>
+        <translation>Cyflwyno ar sgrin lawn</translation>
+    </message>
+    <message>
+        <source>Full screen, large type, one enquiry question at a time (F5)</source>
+        <translation>Sgrin lawn, print mawr, un cwestiwn ymholi ar y tro (F5)</translation>
+    </message>
+    <message>
+        <source>Show names and notes (Ctrl+H)</source>
+        <translation>Dangos enwau a nodiadau (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Show names and notes</source>
+        <translation>Dangos enwau a nodiadau</translation>
+    </message>
+    <message>
+        <source>Names of staff and pupils, evidence notes and reviewer-only notes</source>
+        <translation>Enwau staff a disgyblion, nodiadau tystiolaeth a nodiadau i adolygwyr yn unig</translation>
+    </message>
+    <message>
+        <source>Export feedback summary (PDF)…</source>
+        <translation>Allforio&apos;r crynodeb adborth (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export feedback summary as PDF</source>
+        <translation>Allforio&apos;r crynodeb adborth fel PDF</translation>
+    </message>
+    <message>
+        <source>Export message</source>
+        <translation>Neges allforio</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Sgwrs</translation>
+    </message>
+    <message>
+        <source>Headteacher: {name}</source>
+        <translation>Pennaeth: {name}</translation>
+    </message>
+    <message>
+        <source>Improvement priority and next steps</source>
+        <translation>Blaenoriaeth gwella a chamau nesaf</translation>
+    </message>
+    <message>
+        <source>Enquiry question {n} of {total}</source>
+        <translation>Cwestiwn ymholi {n} o {total}</translation>
+    </message>
+    <message>
+        <source>No findings for this question yet. Draft them on the Findings page.</source>
+        <translation>Dim canfyddiadau ar gyfer y cwestiwn hwn eto. Drafftiwch nhw ar y dudalen Canfyddiadau.</translation>
+    </message>
+    <message>
+        <source>Export feedback summary (PDF) — the file is not encrypted</source>
+        <translation>Allforio&apos;r crynodeb adborth (PDF) — nid yw&apos;r ffeil wedi&apos;i hamgryptio</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Ffeiliau PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Feedback summary - {school} - {date}.pdf</source>
+        <translation>Crynodeb adborth - {school} - {date}.pdf</translation>
+    </message>
+    <message>
+        <source>Preparing the feedback summary…</source>
+        <translation>Wrthi&apos;n paratoi&apos;r crynodeb adborth…</translation>
+    </message>
+    <message>
+        <source>Feedback summary saved to {path}.</source>
+        <translation>Cadwyd y crynodeb adborth yn {path}.</translation>
+    </message>
+    <message>
+        <source>There are no findings yet, so there is nothing to put in the feedback summary. Draft findings first.</source>
+        <translation>Nid oes canfyddiadau eto, felly nid oes dim i&apos;w roi yn y crynodeb adborth. Drafftiwch ganfyddiadau yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>the folder cannot be written</source>
+        <translation>nid oes modd ysgrifennu i&apos;r ffolder</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written there ({reason}). Choose another folder and try again.</source>
+        <translation>Nid oedd modd ysgrifennu&apos;r PDF yno ({reason}). Dewiswch ffolder arall a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be made. Nothing was written. Try again, and if it keeps failing, export the review package instead.</source>
+        <translation>Nid oedd modd creu&apos;r PDF. Ni ysgrifennwyd dim. Rhowch gynnig arall arni, ac os yw&apos;n dal i fethu, allforiwch y pecyn adolygiad yn lle hynny.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingCard</name>
+    <message>
+        <source>Finding {number}</source>
+        <translation>Canfyddiad {number}</translation>
+    </message>
+    <message>
+        <source>Kind of finding {number}</source>
+        <translation>Math o ganfyddiad {number}</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dileu</translation>
+    </message>
+    <message>
+        <source>Delete finding {number}</source>
+        <translation>Dileu canfyddiad {number}</translation>
+    </message>
+    <message>
+        <source>Delete this finding (you can undo)</source>
+        <translation>Dileu&apos;r canfyddiad hwn (gallwch ddadwneud)</translation>
+    </message>
+    <message>
+        <source>What the evidence shows, in neutral words</source>
+        <translation>Beth mae&apos;r dystiolaeth yn ei ddangos, mewn geiriau niwtral</translation>
+    </message>
+    <message>
+        <source>Text of finding {number}</source>
+        <translation>Testun canfyddiad {number}</translation>
+    </message>
+    <message>
+        <source>Reviewer-only notes (never shown to the school or in the PDF)</source>
+        <translation>Nodiadau i adolygwyr yn unig (byth yn cael eu dangos i&apos;r ysgol nac yn y PDF)</translation>
+    </message>
+    <message>
+        <source>Reviewer-only notes for finding {number}</source>
+        <translation>Nodiadau i adolygwyr yn unig ar gyfer canfyddiad {number}</translation>
+    </message>
+    <message>
+        <source>Linked evidence</source>
+        <translation>Tystiolaeth wedi&apos;i chysylltu</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… a {n} arall</translation>
+    </message>
+    <message>
+        <source>No evidence linked yet: tick records on the right, or drag them here.</source>
+        <translation>Dim tystiolaeth wedi&apos;i chysylltu eto: ticiwch gofnodion ar y dde, neu llusgwch nhw yma.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingCards</name>
+    <message>
+        <source>Not discussed yet</source>
+        <translation>Heb ei drafod eto</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Cytunwyd</translation>
+    </message>
+    <message>
+        <source>Agreed as amended</source>
+        <translation>Cytunwyd (gyda diwygiadau)</translation>
+    </message>
+    <message>
+        <source>To explore further</source>
+        <translation>I&apos;w archwilio ymhellach</translation>
+    </message>
+    <message>
+        <source>That finding no longer exists.</source>
+        <translation>Nid yw&apos;r canfyddiad hwnnw&apos;n bodoli mwyach.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Strengths</source>
+        <translation>Cryfderau</translation>
+    </message>
+    <message>
+        <source>Areas to develop</source>
+        <translation>Meysydd i&apos;w datblygu</translation>
+    </message>
+    <message>
+        <source>Questions to explore further</source>
+        <translation>Cwestiynau i&apos;w harchwilio ymhellach</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>Cysylltiedig</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Amser</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>Where / who</source>
+        <translation>Ble / pwy</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPage</name>
+    <message>
+        <source>Findings</source>
+        <translation>Canfyddiadau</translation>
+    </message>
+    <message>
+        <source>Findings and evidence matrix</source>
+        <translation>Canfyddiadau a matrics tystiolaeth</translation>
+    </message>
+    <message>
+        <source>&amp;Findings</source>
+        <translation>&amp;Canfyddiadau</translation>
+    </message>
+    <message>
+        <source>Evidence &amp;matrix</source>
+        <translation>&amp;Matrics tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Evidence &amp;matrix (1 gap)</source>
+        <translation>&amp;Matrics tystiolaeth (1 bwlch)</translation>
+    </message>
+    <message>
+        <source>Evidence &amp;matrix ({n} gaps)</source>
+        <translation>&amp;Matrics tystiolaeth ({n} bwlch)</translation>
+    </message>
+    <message>
+        <source>Enquiry questions by kind of source: where evidence is thin</source>
+        <translation>Cwestiynau ymholi yn ôl math o ffynhonnell: ble mae&apos;r dystiolaeth yn brin</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsView</name>
+    <message>
+        <source>Findings by enquiry question</source>
+        <translation>Canfyddiadau yn ôl cwestiwn ymholi</translation>
+    </message>
+    <message>
+        <source>Add &amp;strength</source>
+        <translation>Ychwanegu &amp;cryfder</translation>
+    </message>
+    <message>
+        <source>Add &amp;area to develop</source>
+        <translation>Ychwanegu &amp;maes i&apos;w ddatblygu</translation>
+    </message>
+    <message>
+        <source>Add &amp;question to explore</source>
+        <translation>Ychwanegu cwestiwn i&apos;w &amp;archwilio</translation>
+    </message>
+    <message>
+        <source>No findings for this question yet. Add a strength, an area to develop or a question to explore further, then link the evidence behind it.</source>
+        <translation>Dim canfyddiadau ar gyfer y cwestiwn hwn eto. Ychwanegwch gryfder, maes i&apos;w ddatblygu neu gwestiwn i&apos;w archwilio ymhellach, yna cysylltwch y dystiolaeth sydd y tu ôl iddo.</translation>
+    </message>
+    <message>
+        <source>Findings and evidence to link</source>
+        <translation>Canfyddiadau a thystiolaeth i&apos;w chysylltu</translation>
+    </message>
+    <message>
+        <source>Findings for this question</source>
+        <translation>Canfyddiadau&apos;r cwestiwn hwn</translation>
+    </message>
+    <message>
+        <source>Link evidence</source>
+        <translation>Cysylltu tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Enquiry question {number}</source>
+        <translation>Cwestiwn ymholi {number}</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Canfyddiad</translation>
+    </message>
+    <message>
+        <source>{kind} deleted.</source>
+        <translation>Dilëwyd: {kind}.</translation>
+    </message>
+    <message>
+        <source>That finding no longer exists.</source>
+        <translation>Nid yw&apos;r canfyddiad hwnnw&apos;n bodoli mwyach.</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1541,100 @@
     </message>
 </context>
 <context>
+    <name>MatrixModel</name>
+    <message>
+        <source>Enquiry question</source>
+        <translation>Cwestiwn ymholi</translation>
+    </message>
+    <message>
+        <source>Kinds of source</source>
+        <translation>Mathau o ffynhonnell</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Cwestiwn</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Arsylwi</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Llais</translation>
+    </message>
+    <message>
+        <source>Books</source>
+        <translation>Llyfrau</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>Mathau</translation>
+    </message>
+    <message>
+        <source>No {kind} yet for this question</source>
+        <translation>Dim {kind} eto ar gyfer y cwestiwn hwn</translation>
+    </message>
+    <message>
+        <source>1 record ({kind}) bears on question {number}</source>
+        <translation>Mae 1 cofnod ({kind}) yn ymwneud â chwestiwn {number}</translation>
+    </message>
+    <message>
+        <source>{n} records ({kind}) bear on question {number}</source>
+        <translation>Mae {n} cofnod ({kind}) yn ymwneud â chwestiwn {number}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <source>Evidence matrix</source>
+        <translation>Matrics tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Evidence matrix: enquiry questions by kind of source</source>
+        <translation>Matrics tystiolaeth: cwestiynau ymholi yn ôl math o ffynhonnell</translation>
+    </message>
+    <message>
+        <source>Shaded cell</source>
+        <translation>Cell wedi&apos;i lliwio</translation>
+    </message>
+    <message>
+        <source>A gap: no evidence of this kind yet. Hover a cell for details; press Enter on a question to open its findings.</source>
+        <translation>Bwlch: dim tystiolaeth o&apos;r math hwn eto. Hofrwch dros gell i weld manylion; pwyswch Enter ar gwestiwn i agor ei ganfyddiadau.</translation>
+    </message>
+    <message>
+        <source>How many evidence records bear on each enquiry question, by kind of source: captured for the question or linked to one of its findings. Triangulation needs at least two kinds.</source>
+        <translation>Faint o gofnodion tystiolaeth sy&apos;n ymwneud â phob cwestiwn ymholi, yn ôl math o ffynhonnell: wedi&apos;u cofnodi ar gyfer y cwestiwn neu wedi&apos;u cysylltu ag un o&apos;i ganfyddiadau. Mae triongli angen o leiaf ddau fath.</translation>
+    </message>
+    <message>
+        <source>Where evidence is thin</source>
+        <translation>Ble mae&apos;r dystiolaeth yn brin</translation>
+    </message>
+    <message>
+        <source>{first} or {last}</source>
+        <translation>{first}, {last}</translation>
+    </message>
+    <message>
+        <source>Question {number}: no {kinds} yet.</source>
+        <translation>Cwestiwn {number}: dim {kinds} eto.</translation>
+    </message>
+    <message>
+        <source>Every question has evidence of every kind of source.</source>
+        <translation>Mae gan bob cwestiwn dystiolaeth o bob math o ffynhonnell.</translation>
+    </message>
+    <message>
+        <source>Enquiry question</source>
+        <translation>Cwestiwn ymholi</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Merge by editing</source>
@@ -1131,6 +1655,69 @@
     <message>
         <source>Every version is below. Edit them into one; when you save, it replaces them for the whole team.</source>
         <translation>Mae pob fersiwn isod. Golygwch nhw yn un; pan fyddwch yn cadw, bydd yn cymryd eu lle i&apos;r tîm cyfan.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeForm</name>
+    <message>
+        <source>Improvement priority and next steps</source>
+        <translation>Blaenoriaeth gwella a chamau nesaf</translation>
+    </message>
+    <message>
+        <source>The one priority the school will take to the improvement workshop</source>
+        <translation>Yr un flaenoriaeth y bydd yr ysgol yn ei chymryd i&apos;r gweithdy gwella</translation>
+    </message>
+    <message>
+        <source>Improvement priority</source>
+        <translation>Blaenoriaeth gwella</translation>
+    </message>
+    <message>
+        <source>Context for the improvement workshop (optional)</source>
+        <translation>Cyd-destun ar gyfer y gweithdy gwella (dewisol)</translation>
+    </message>
+    <message>
+        <source>Proposed next steps: context</source>
+        <translation>Camau nesaf arfaethedig: cyd-destun</translation>
+    </message>
+    <message>
+        <source>The headteacher&apos;s overall comment on the review</source>
+        <translation>Sylw cyffredinol y pennaeth ar yr adolygiad</translation>
+    </message>
+    <message>
+        <source>Headteacher&apos;s overall comment</source>
+        <translation>Sylw cyffredinol y pennaeth</translation>
+    </message>
+    <message>
+        <source>Date of the 90-day check-in</source>
+        <translation>Dyddiad y gwiriad cynnydd 90 diwrnod</translation>
+    </message>
+    <message>
+        <source>Suggested: 90 days after the review. It is saved with this form.</source>
+        <translation>Awgrym: 90 diwrnod ar ôl yr adolygiad. Caiff ei gadw gyda&apos;r ffurflen hon.</translation>
+    </message>
+    <message>
+        <source>Add a next step</source>
+        <translation>Ychwanegu cam nesaf</translation>
+    </message>
+    <message>
+        <source>After the conversation</source>
+        <translation>Ar ôl y sgwrs</translation>
+    </message>
+    <message>
+        <source>Proposed next steps for the improvement workshop</source>
+        <translation>Camau nesaf arfaethedig ar gyfer y gweithdy gwella</translation>
+    </message>
+    <message>
+        <source>Each step: what, who leads it (a role, not a name), and by when.</source>
+        <translation>Pob cam: beth, pwy sy&apos;n ei arwain (swydd, nid enw), ac erbyn pryd.</translation>
+    </message>
+    <message>
+        <source>90-day check-in</source>
+        <translation>Gwiriad cynnydd 90 diwrnod</translation>
+    </message>
+    <message>
+        <source>Next step removed</source>
+        <translation>Tynnwyd y cam nesaf</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1871,89 @@ Nawr</translation>
     </message>
 </context>
 <context>
+    <name>PresentationWindow</name>
+    <message>
+        <source>Feedback conversation</source>
+        <translation>Sgwrs adborth</translation>
+    </message>
+    <message>
+        <source>Presentation of the findings</source>
+        <translation>Cyflwyniad o&apos;r canfyddiadau</translation>
+    </message>
+    <message>
+        <source>{n} of {total}   ← → to move · Esc to leave</source>
+        <translation>{n} o {total}   ← → i symud · Esc i adael</translation>
+    </message>
+    <message>
+        <source>Names and notes showing (Ctrl+H to hide)</source>
+        <translation>Enwau a nodiadau i&apos;w gweld (Ctrl+H i&apos;w cuddio)</translation>
+    </message>
+    <message>
+        <source>Names and notes hidden (Ctrl+H)</source>
+        <translation>Enwau a nodiadau yn gudd (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Enquiry question {n} of {total}</source>
+        <translation>Cwestiwn ymholi {n} o {total}</translation>
+    </message>
+    <message>
+        <source>Evidence for this question: {support}</source>
+        <translation>Tystiolaeth ar gyfer y cwestiwn hwn: {support}</translation>
+    </message>
+    <message>
+        <source>No findings for this question yet.</source>
+        <translation>Dim canfyddiadau ar gyfer y cwestiwn hwn eto.</translation>
+    </message>
+    <message>
+        <source>(no text yet)</source>
+        <translation>(dim testun eto)</translation>
+    </message>
+    <message>
+        <source>Not discussed yet</source>
+        <translation>Heb ei drafod eto</translation>
+    </message>
+    <message>
+        <source>Reviewer-only note: {text}</source>
+        <translation>Nodyn i adolygwyr yn unig: {text}</translation>
+    </message>
+    <message>
+        <source>Headteacher: “{comment}”</source>
+        <translation>Pennaeth: “{comment}”</translation>
+    </message>
+    <message>
+        <source>After the conversation</source>
+        <translation>Ar ôl y sgwrs</translation>
+    </message>
+    <message>
+        <source>Improvement priority</source>
+        <translation>Blaenoriaeth gwella</translation>
+    </message>
+    <message>
+        <source>Not agreed yet.</source>
+        <translation>Heb ei chytuno eto.</translation>
+    </message>
+    <message>
+        <source>Proposed next steps for the improvement workshop</source>
+        <translation>Camau nesaf arfaethedig ar gyfer y gweithdy gwella</translation>
+    </message>
+    <message>
+        <source>by {date}</source>
+        <translation>erbyn {date}</translation>
+    </message>
+    <message>
+        <source>No next steps recorded yet.</source>
+        <translation>Dim camau nesaf wedi&apos;u cofnodi eto.</translation>
+    </message>
+    <message>
+        <source>not set yet</source>
+        <translation>heb ei bennu eto</translation>
+    </message>
+    <message>
+        <source>90-day check-in: {date}</source>
+        <translation>Gwiriad cynnydd 90 diwrnod: {date}</translation>
+    </message>
+</context>
+<context>
     <name>QuestionChips</name>
     <message>
         <source>Q{n}</source>
@@ -1300,6 +1970,32 @@ Nawr</translation>
     <message>
         <source>This review has no enquiry questions yet.</source>
         <translation>Nid oes gan yr adolygiad hwn gwestiynau ymholi eto.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionList</name>
+    <message>
+        <source>Enquiry questions</source>
+        <translation>Cwestiynau ymholi</translation>
+    </message>
+    <message>
+        <source>{done} of {total} agreed</source>
+        <translation>{done} o {total} wedi&apos;u cytuno</translation>
+    </message>
+    <message>
+        <source>1 finding</source>
+        <translation>1 canfyddiad</translation>
+    </message>
+    <message>
+        <source>{n} findings</source>
+        <translation>{n} canfyddiad</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionTile</name>
+    <message>
+        <source>Enquiry question {number}: {text}</source>
+        <translation>Cwestiwn ymholi {number}: {text}</translation>
     </message>
 </context>
 <context>
@@ -1968,6 +2664,53 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     <message>
         <source>Now</source>
         <translation>Nawr</translation>
+    </message>
+</context>
+<context>
+    <name>TriangulationBadge</name>
+    <message>
+        <source>1 item</source>
+        <translation>1 eitem</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} eitem</translation>
+    </message>
+    <message>
+        <source>1 kind of source</source>
+        <translation>1 math o ffynhonnell</translation>
+    </message>
+    <message>
+        <source>{n} kinds of source</source>
+        <translation>{n} math o ffynhonnell</translation>
+    </message>
+    <message>
+        <source>No evidence yet</source>
+        <translation>Dim tystiolaeth eto</translation>
+    </message>
+    <message>
+        <source>1 linked record is no longer available</source>
+        <translation>Nid yw 1 cofnod cysylltiedig ar gael bellach</translation>
+    </message>
+    <message>
+        <source>{n} linked records are no longer available</source>
+        <translation>Nid yw {n} cofnod cysylltiedig ar gael bellach</translation>
+    </message>
+    <message>
+        <source>{items} from {kinds}: {parts}.</source>
+        <translation>{items} o {kinds}: {parts}.</translation>
+    </message>
+    <message>
+        <source>{gap} (deleted since it was linked).</source>
+        <translation>{gap} (wedi&apos;i ddileu ers ei gysylltu).</translation>
+    </message>
+    <message>
+        <source>Evidence behind this question: {support}</source>
+        <translation>Y dystiolaeth y tu ôl i&apos;r cwestiwn hwn: {support}</translation>
+    </message>
+    <message>
+        <source>Evidence behind this finding: {support}</source>
+        <translation>Y dystiolaeth y tu ôl i&apos;r canfyddiad hwn: {support}</translation>
     </message>
 </context>
 <context>

@@ -231,11 +231,6 @@ TEXT_CLASSES = {"QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QAction",
                 "QMenu", "QToolBar", "QListWidgetItem", "QTableWidgetItem"}
 NOT_WORDS = re.compile(r"^[\W\d_]*$|^[A-Z][A-Za-z]*$")  # symbols, or a name such as "English", "Cymraeg"
 LOGGERS = {"log", "logger", "logging"}
-# Pages another engineer is still writing; their strings are wrapped and translated when they are done.
-STILL_BEING_WRITTEN = {f"spp_desktop/ui/{name}.py" for name in (
-    "review/findings_view", "review/matrix_view", "review/feedback_view", "review/presentation", "review/outcome_form",
-    "review/findings_page", "review/feedback_page", "review/finding_cards", "models/findings_model",
-    "models/matrix_model", "widgets/triangulation_badge")}
 ALLOWED = {"SPP Desktop", "--:--", "Cymraeg", "English", "HH:mm", "ddd d MMM yyyy"}
 
 
@@ -264,8 +259,7 @@ def _untranslated_literals(path: Path) -> list[str]:
 
 def test_no_user_visible_literal_bypasses_tr():
     """A sentence handed straight to a widget would stay English in Welsh: every one goes through tr()."""
-    leaks = [leak for source in i18n.translation_sources(ROOT) if source not in STILL_BEING_WRITTEN
-             for leak in _untranslated_literals(ROOT / source)]
+    leaks = [leak for source in i18n.translation_sources(ROOT) for leak in _untranslated_literals(ROOT / source)]
     assert leaks == []
 
 

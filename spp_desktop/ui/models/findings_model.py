@@ -17,9 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, time
+from functools import lru_cache
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -32,30 +35,46 @@ from spp_desktop.domain.evidence import Evidence, Observation, SourceKind
 from spp_desktop.domain.findings import EvidenceLink, Finding, FindingKind
 from spp_desktop.domain.review import EnquiryQuestion, Review
 from spp_desktop.domain.triangulation import Support, finding_support, matrix, question_support
-from spp_desktop.reports.labels import labels_for
+from spp_desktop.reports.labels import Labels, labels_for
 from spp_desktop.reports.summary import evidence_reference
 from spp_desktop.store.repository import ReviewStore
 
+from ..i18n import current_language, label, short_day_name, where_or_who
+
 EVIDENCE_MIME = "application/x-spp-evidence-ids"
 KIND_ORDER = (FindingKind.STRENGTH, FindingKind.AREA_TO_DEVELOP, FindingKind.QUESTION_TO_EXPLORE)
-KIND_GROUP = {FindingKind.STRENGTH: "Strengths", FindingKind.AREA_TO_DEVELOP: "Areas to develop",
-              FindingKind.QUESTION_TO_EXPLORE: "Questions to explore further"}
+KIND_GROUP = {FindingKind.STRENGTH: QT_TRANSLATE_NOOP("FindingsModel", "Strengths"),
+              FindingKind.AREA_TO_DEVELOP: QT_TRANSLATE_NOOP("FindingsModel", "Areas to develop"),
+              FindingKind.QUESTION_TO_EXPLORE: QT_TRANSLATE_NOOP("FindingsModel", "Questions to explore further")}
 SOURCE_ORDER = tuple(SourceKind)
-_LABELS = labels_for("en")
+
+
+def kind_group(kind: FindingKind) -> str:
+    """The heading over findings of one kind ("Strengths" …), in the interface language."""
+    return QCoreApplication.translate("FindingsModel", KIND_GROUP[kind])
+
+
+@lru_cache(maxsize=4)
+def _labels(language: str) -> Labels:
+    return labels_for(language)  # the feedback summary's words: the same references on screen and in the PDF
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FindingsModel", text)
 _Index = QModelIndex | QPersistentModelIndex
 _MIN, _MIN_T = date.min, time.min
 
 
 def when_text(e: Evidence, show_day: bool) -> str:
     start = e.start.strftime("%H:%M") if e.start else ""
-    return f"{e.day:%a} {start}".strip() if show_day and e.day else start
+    return f"{short_day_name(e.day)} {start}".strip() if show_day and e.day else start
 
 
 def reference(e: Evidence, show_day: bool = False) -> str:
     """A name-free reference by time and kind: "Tue 09:00 Lesson observation, Year 4 (Oak class)"."""
-    ref = evidence_reference(e, _LABELS)
+    ref = evidence_reference(e, _labels(current_language()))
     if show_day and e.day:
-        ref = f"{e.day:%a} {ref}"
+        ref = f"{short_day_name(e.day)} {ref}"
     return ref
 
 
@@ -63,11 +82,11 @@ def private_details(e: Evidence) -> list[str]:
     """What is shown only with "Show names and notes": who taught, the notes, reviewer-only notes."""
     lines = []
     if isinstance(e, Observation) and e.staff.strip():
-        lines.append(f"Staff: {e.staff.strip()}")
+        lines.append(_tr("Staff: {text}").format(text=e.staff.strip()))
     if e.notes.strip():
-        lines.append(f"Notes: {e.notes.strip()}")
+        lines.append(_tr("Notes: {text}").format(text=e.notes.strip()))
     if e.reviewer_notes.strip():
-        lines.append(f"Reviewer-only note: {e.reviewer_notes.strip()}")
+        lines.append(_tr("Reviewer-only note: {text}").format(text=e.reviewer_notes.strip()))
     return lines
 
 
@@ -184,7 +203,8 @@ class FindingsSnapshot:
 
 
 # --- the evidence picker --------------------------------------------------------------------------
-PICKER_COLUMNS = ("Linked", "Time", "Kind", "Where / who")
+PICKER_COLUMNS = (QT_TRANSLATE_NOOP("FindingsModel", "Linked"), QT_TRANSLATE_NOOP("FindingsModel", "Time"),
+                  QT_TRANSLATE_NOOP("FindingsModel", "Kind"), QT_TRANSLATE_NOOP("FindingsModel", "Where / who"))
 
 
 class EvidencePickerModel(QAbstractTableModel):
@@ -204,7 +224,7 @@ class EvidencePickerModel(QAbstractTableModel):
     def set_rows(self, evidence: Sequence[Evidence], show_day: bool = False) -> None:
         self.beginResetModel()
         self._rows = list(evidence)
-        self._cells = [(when_text(e, show_day), e.kind.label, e.where_or_who) for e in self._rows]
+        self._cells = [(when_text(e, show_day), label(e.kind), where_or_who(e)) for e in self._rows]
         self._tips = {}  # worked out when first asked for (hovering one row), not for all 500
         self._show_day = show_day
         self.endResetModel()
@@ -240,9 +260,9 @@ class EvidencePickerModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if linked else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return "Linked" if linked else "Not linked"
+                return _tr("Linked") if linked else _tr("Not linked")
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "Linked to the selected finding" if linked else "Tick to link to the selected finding"
+                return _tr("Linked to the selected finding") if linked else _tr("Tick to link to the selected finding")
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._cells[row][col - 1]
@@ -273,7 +293,7 @@ class EvidencePickerModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return PICKER_COLUMNS[section]
+            return _tr(PICKER_COLUMNS[section])
         return None
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
@@ -287,7 +307,7 @@ class EvidencePickerModel(QAbstractTableModel):
                 ids.append(eid)
         data = QMimeData()
         data.setData(EVIDENCE_MIME, "\n".join(ids).encode())
-        data.setText(f"{len(ids)} evidence record{'s' if len(ids) != 1 else ''}")
+        data.setText(_tr("1 evidence record") if len(ids) == 1 else _tr("{n} evidence records").format(n=len(ids)))
         return data
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802

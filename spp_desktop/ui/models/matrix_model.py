@@ -9,20 +9,46 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from spp_desktop.domain.evidence import SourceKind
 from spp_desktop.domain.review import EnquiryQuestion
 
 from .. import theme
+from ..i18n import label
+from ..widgets.question_chips import question_label
 
 SOURCES = tuple(SourceKind)
 QUESTION_COL = 0
 FIRST_SOURCE_COL = 1
 KINDS_COL = FIRST_SOURCE_COL + len(SOURCES)
-HEADERS = ("Enquiry question", *(s.label for s in SOURCES), "Kinds of source")
-SHORT_HEADERS = ("Question", "Observation", "Voice", "Books", "Data", "Kinds")  # a narrow window
+# Source words, translated when shown (the source kinds' labels are translated as "Domain" words).
+HEADERS = (QT_TRANSLATE_NOOP("MatrixModel", "Enquiry question"), *(s.label for s in SOURCES),
+           QT_TRANSLATE_NOOP("MatrixModel", "Kinds of source"))
+SHORT_HEADERS = (QT_TRANSLATE_NOOP("MatrixModel", "Question"), QT_TRANSLATE_NOOP("MatrixModel", "Observation"),
+                 QT_TRANSLATE_NOOP("MatrixModel", "Voice"), QT_TRANSLATE_NOOP("MatrixModel", "Books"),
+                 QT_TRANSLATE_NOOP("MatrixModel", "Data"), QT_TRANSLATE_NOOP("MatrixModel", "Kinds"))  # narrow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MatrixModel", text)
+
+
+def header_text(section: int, *, short: bool = False) -> str:
+    if short:
+        return _tr(SHORT_HEADERS[section])
+    if FIRST_SOURCE_COL <= section < KINDS_COL:
+        return label(SOURCES[section - FIRST_SOURCE_COL])
+    return _tr(HEADERS[section])
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -34,11 +60,16 @@ def gap_colour() -> QColor:
 
 
 def gap_tooltip(source: SourceKind) -> str:
-    return f"No {source.label.lower()} yet for this question"
+    return QCoreApplication.translate("MatrixModel", "No {kind} yet for this question").format(
+        kind=label(source).lower())
 
 
 def count_tooltip(source: SourceKind, n: int, number: int) -> str:
-    return f"{n} {source.label.lower()} record{'s' if n != 1 else ''} bear{'s' if n == 1 else ''} on question {number}"
+    if n == 1:
+        text = QCoreApplication.translate("MatrixModel", "1 record ({kind}) bears on question {number}")
+    else:
+        text = QCoreApplication.translate("MatrixModel", "{n} records ({kind}) bear on question {number}")
+    return text.format(n=n, kind=label(source).lower(), number=number)
 
 
 class MatrixModel(QAbstractTableModel):
@@ -94,17 +125,18 @@ class MatrixModel(QAbstractTableModel):
             return question.id
         if col == QUESTION_COL:
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"Q{row + 1}" if self.compact else f"{row + 1}. {question.text}"
+                return question_label(row) if self.compact else f"{row + 1}. {question.text}"
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                return f"Enquiry question {row + 1}: {question.text}"
+                return _tr("Enquiry question {number}: {text}").format(number=row + 1, text=question.text)
             return None
         if col == KINDS_COL:
             kinds = sum(1 for n in counts if n)
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return f"{kinds} of {len(SOURCES)}"
+                return _tr("{n} of {total}").format(n=kinds, total=len(SOURCES))
             if role == Qt.ItemDataRole.ToolTipRole:
-                return (f"{sum(counts)} records from {kinds} kind{'s' if kinds != 1 else ''} of source"
-                        + ("; look for a second kind." if kinds < 2 else "."))
+                text = (_tr("{records} records from 1 kind of source") if kinds == 1
+                        else _tr("{records} records from {n} kinds of source")).format(records=sum(counts), n=kinds)
+                return text + (_tr("; look for a second kind.") if kinds < 2 else ".")
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return Qt.AlignmentFlag.AlignCenter
             if role == Qt.ItemDataRole.BackgroundRole and kinds < 2:
@@ -113,9 +145,9 @@ class MatrixModel(QAbstractTableModel):
         source = SOURCES[col - FIRST_SOURCE_COL]
         n = counts[col - FIRST_SOURCE_COL]
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(n) if n else "none"
+            return str(n) if n else _tr("none")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{n} {source.label}" if n else gap_tooltip(source)
+            return f"{n} {label(source)}" if n else gap_tooltip(source)
         if role == Qt.ItemDataRole.ToolTipRole:
             return count_tooltip(source, n, row + 1) if n else gap_tooltip(source)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -129,9 +161,9 @@ class MatrixModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return SHORT_HEADERS[section] if self.compact else HEADERS[section]
+            return header_text(section, short=self.compact)
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return HEADERS[section]
+            return header_text(section)
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return f"Q{section + 1}"
+            return question_label(section)
         return None

@@ -17,5 +17,5 @@ class FeedbackPage(FeedbackView):
     def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None):
         super().__init__(store, review_id, parent)
         self.setObjectName("feedbackPage")
-        self.setAccessibleName("Feedback")
+        self.setAccessibleName(self.tr("Feedback"))
         self.review_id = review_id

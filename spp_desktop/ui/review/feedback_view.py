@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,8 +33,10 @@ from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
 from .. import theme
-from ..models.findings_model import KIND_GROUP, FindingsSnapshot
+from ..i18n import error_text, summary_language
+from ..models.findings_model import FindingsSnapshot, kind_group
 from ..tasks import Task, run_in_background
+from ..widgets.autosave import is_saved_message
 from ..widgets.triangulation_badge import TriangulationBadge
 from .finding_cards import ConversationCard, StepBuilder
 from .matrix_view import QuestionList, fill_question_combo, question_combo
@@ -42,11 +44,20 @@ from .outcome_form import OutcomeForm
 from .presentation import PresentationWindow
 
 OUTCOME = "__outcome__"
-NOT_ENCRYPTED = "The PDF is not encrypted. Share it only as your data-sharing agreement allows."
-HIDDEN_NOTE = "Names of staff and pupils, evidence notes and reviewer-only notes are hidden."
+# In English here (tests compare against them); shown through note() in the interface language.
+NOT_ENCRYPTED = QT_TRANSLATE_NOOP("FeedbackView", "The PDF is not encrypted. Share it only as your data-sharing "
+                                                  "agreement allows.")
+HIDDEN_NOTE = QT_TRANSLATE_NOOP("FeedbackView", "Names of staff and pupils, evidence notes and reviewer-only notes "
+                                                "are hidden.")
 NARROW_CHARS = 115  # narrower than this many average characters: a drop-down in place of the list
 EAGER_STEPS = 4  # a heading and the first cards are built before the screen shows; the rest just after
-SHOWN_NOTE = "Names and notes are showing. Hide them (Ctrl+H) before the screen is shared."
+SHOWN_NOTE = QT_TRANSLATE_NOOP("FeedbackView", "Names and notes are showing. Hide them (Ctrl+H) before the screen "
+                                               "is shared.")
+
+
+def note(text: str) -> str:
+    """One of the notes above, in the interface language."""
+    return QCoreApplication.translate("FeedbackView", text)
 
 
 def _scroll(widget: QWidget) -> QScrollArea:
@@ -67,7 +78,7 @@ class FeedbackView(QWidget):
         super().__init__(parent)
         self.store, self.review_id = store, review_id
         self.setObjectName("feedbackView")
-        self.setAccessibleName("Feedback conversation")
+        self.setAccessibleName(self.tr("Feedback conversation"))
         self.choose_path = choose_path or self._ask_path
         self.snapshot = FindingsSnapshot.load(store, review_id)
         self.current: str = ""
@@ -77,44 +88,44 @@ class FeedbackView(QWidget):
 
         self.context = QLabel(self)
         self.context.setWordWrap(True)
-        self.present_button = QPushButton("Present (F5)", self)
-        self.present_button.setAccessibleName("Present full screen")
-        self.present_button.setToolTip("Full screen, large type, one enquiry question at a time (F5)")
+        self.present_button = QPushButton(self.tr("Present (F5)"), self)
+        self.present_button.setAccessibleName(self.tr("Present full screen"))
+        self.present_button.setToolTip(self.tr("Full screen, large type, one enquiry question at a time (F5)"))
         self.present_button.clicked.connect(self.present)
-        self.names = QCheckBox("Show names and notes (Ctrl+H)", self)
-        self.names.setAccessibleName("Show names and notes")
-        self.names.setToolTip("Names of staff and pupils, evidence notes and reviewer-only notes")
+        self.names = QCheckBox(self.tr("Show names and notes (Ctrl+H)"), self)
+        self.names.setAccessibleName(self.tr("Show names and notes"))
+        self.names.setToolTip(self.tr("Names of staff and pupils, evidence notes and reviewer-only notes"))
         self.names.toggled.connect(self._names_toggled)
-        self.export_button = QPushButton("Export feedback summary (PDF)\u2026", self)
-        self.export_button.setAccessibleName("Export feedback summary as PDF")
-        self.export_button.setToolTip(NOT_ENCRYPTED)
+        self.export_button = QPushButton(self.tr("Export feedback summary (PDF)…"), self)
+        self.export_button.setAccessibleName(self.tr("Export feedback summary as PDF"))
+        self.export_button.setToolTip(note(NOT_ENCRYPTED))
         self.export_button.clicked.connect(self.export_pdf)
         theme.set_role(self.export_button, "primary")
-        self.privacy_note = theme.muted_label(HIDDEN_NOTE)
+        self.privacy_note = theme.muted_label(note(HIDDEN_NOTE))
         self.message_box = QFrame(self)
         theme.set_role(self.message_box, "notice")
         self.message = QLabel(self.message_box)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setAccessibleName("Export message")
+        self.message.setAccessibleName(self.tr("Export message"))
         QVBoxLayout(self.message_box).addWidget(self.message)
         self.message_box.hide()
 
         top = QHBoxLayout()
-        self.title = theme.heading("Feedback conversation", 1)
+        self.title = theme.heading(self.tr("Feedback conversation"), 1)
         top.addWidget(self.title, 1)
         top.addWidget(self.present_button)
         top.addWidget(self.export_button)
         under = QHBoxLayout()
         under.addWidget(self.context, 3)
-        self.encrypted_note = encrypted = theme.muted_label(NOT_ENCRYPTED)
+        self.encrypted_note = encrypted = theme.muted_label(note(NOT_ENCRYPTED))
         encrypted.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         under.addWidget(encrypted, 2)
         second = QHBoxLayout()
         second.addWidget(self.names)
         second.addWidget(self.privacy_note, 1)
 
-        self.nav = QuestionList(self, "Conversation")
+        self.nav = QuestionList(self, self.tr("Conversation"))
         self.nav.question_chosen.connect(self.show_item)
         self.nav_combo = question_combo(self)  # in place of the list in a narrow window
         self.nav_combo.activated.connect(lambda i: self.show_item(self.nav_combo.itemData(i)))
@@ -170,11 +181,11 @@ class FeedbackView(QWidget):
         review = self.snapshot.review
         parts = [review.host_school, review.focus.title]
         if self.show_names and review.headteacher:
-            parts.append(f"Headteacher: {review.headteacher}")
+            parts.append(self.tr("Headteacher: {name}").format(name=review.headteacher))
         self.context.setText(" \u00b7 ".join(p for p in parts if p))
 
     def _fill_nav(self) -> None:
-        extra = (OUTCOME, "Improvement priority and next steps")
+        extra = (OUTCOME, self.tr("Improvement priority and next steps"))
         self.nav.set_questions(self.snapshot, self.current or None, agreed=True, extra=extra)
         fill_question_combo(self.nav_combo, self.snapshot, self.current or None, extra)
 
@@ -226,7 +237,8 @@ class FeedbackView(QWidget):
         if question is None:
             return
         number = snap.question_number(question.id)
-        lay.addWidget(theme.heading(f"Enquiry question {number} of {len(snap.questions)}", 3))
+        lay.addWidget(theme.heading(self.tr("Enquiry question {n} of {total}").format(
+            n=number, total=len(snap.questions)), 3))
         text = theme.heading(question.text, 2)
         lay.addWidget(text)
         badge = TriangulationBadge("question", self.question_box)
@@ -234,11 +246,12 @@ class FeedbackView(QWidget):
         lay.addWidget(badge, 0, Qt.AlignmentFlag.AlignLeft)
         groups = snap.grouped(question.id)
         if not groups:
-            lay.addWidget(theme.muted_label("No findings for this question yet. Draft them on the Findings page."))
+            lay.addWidget(theme.muted_label(self.tr("No findings for this question yet. Draft them on the Findings "
+                                                    "page.")))
         steps: list[Callable[[], object]] = []
         counter = 0
         for kind, findings in groups:
-            steps.append(lambda k=kind: (lay.addSpacing(6), lay.addWidget(theme.heading(KIND_GROUP[k], 3))))
+            steps.append(lambda k=kind: (lay.addSpacing(6), lay.addWidget(theme.heading(kind_group(k), 3))))
             for finding in findings:
                 counter += 1
                 steps.append(lambda f=finding, n=f"{number}.{counter}": self._add_card(lay, f, n))
@@ -258,7 +271,7 @@ class FeedbackView(QWidget):
         self.builder.finish()
 
     def _names_toggled(self, on: bool) -> None:
-        self.privacy_note.setText(SHOWN_NOTE if on else HIDDEN_NOTE)
+        self.privacy_note.setText(note(SHOWN_NOTE if on else HIDDEN_NOTE))
         theme.set_role(self.privacy_note, "error" if on else "muted")
         self._show_context()
         if self.current != OUTCOME:
@@ -275,7 +288,7 @@ class FeedbackView(QWidget):
 
     def _status(self, text: str) -> None:
         self.status_changed.emit(text)
-        if self.presentation is not None and text.startswith("Saved"):
+        if self.presentation is not None and is_saved_message(text):
             self._update_presentation()
 
     # --- presentation -------------------------------------------------------------------------------
@@ -309,22 +322,24 @@ class FeedbackView(QWidget):
     # --- export -------------------------------------------------------------------------------------
     def _ask_path(self, suggested: str) -> str:
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export feedback summary (PDF) \u2014 the file is not encrypted", suggested, "PDF files (*.pdf)")
+            self, self.tr("Export feedback summary (PDF) — the file is not encrypted"), suggested,
+            self.tr("PDF files (*.pdf)"))
         return path
 
     def suggested_path(self) -> str:
         review = self.snapshot.review
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = f"Feedback summary - {review.host_school} - {review.start_date.isoformat()}.pdf"
+        name = self.tr("Feedback summary - {school} - {date}.pdf").format(school=review.host_school,
+                                                                          date=review.start_date.isoformat())
         return str(Path(folder) / "".join(c for c in name if c not in '<>:"/\\|?*'))
 
     def export_pdf(self) -> Task | None:
         self.flush()
         from spp_desktop.services.feedback import feedback_report  # reportlab loads on first export
 
-        report = feedback_report(self.store, self.review_id)
+        report = feedback_report(self.store, self.review_id, language=summary_language())
         if not report.findings:
-            self.show_message(str(NothingToReport()), problem=True)
+            self.show_message(self._nothing_to_report(), problem=True)
             return None
         path = self.choose_path(self.suggested_path())
         if not path:
@@ -332,7 +347,7 @@ class FeedbackView(QWidget):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self.export_button.setEnabled(False)
-        self.show_message("Preparing the feedback summary\u2026")
+        self.show_message(self.tr("Preparing the feedback summary…"))
         from spp_desktop.reports.feedback_pdf import render_feedback_pdf
 
         task = run_in_background(render_feedback_pdf, report, Path(path))
@@ -343,17 +358,22 @@ class FeedbackView(QWidget):
         return task
 
     def _exported(self, path: str) -> None:
-        self.show_message(f"Feedback summary saved to {path}. {NOT_ENCRYPTED}")
+        self.show_message(self.tr("Feedback summary saved to {path}.").format(path=path) + " " + note(NOT_ENCRYPTED))
+
+    def _nothing_to_report(self) -> str:
+        return self.tr("There are no findings yet, so there is nothing to put in the feedback summary. Draft "
+                       "findings first.")
 
     def _export_failed(self, exc: object) -> None:
         if isinstance(exc, NothingToReport):
-            text = str(exc)
+            text = self._nothing_to_report()
         elif isinstance(exc, OSError):
-            text = f"The PDF could not be written there ({exc.strerror or 'the folder cannot be written'}). " \
-                   "Choose another folder and try again."
+            reason = exc.strerror or self.tr("the folder cannot be written")
+            text = self.tr("The PDF could not be written there ({reason}). Choose another folder and try "
+                           "again.").format(reason=reason)
         else:
-            text = "The PDF could not be made. Nothing was written. Try again, and if it keeps failing, " \
-                   "export the review package instead."
+            text = self.tr("The PDF could not be made. Nothing was written. Try again, and if it keeps failing, "
+                           "export the review package instead.")
         self.show_message(text, problem=True)
 
     def show_message(self, text: str, problem: bool = False) -> None:
@@ -375,7 +395,7 @@ class FeedbackView(QWidget):
             self.flush()
             fresh = FindingsSnapshot.load(self.store, self.review_id)
         except StoreError as exc:
-            self.status_changed.emit(exc.user_message)
+            self.status_changed.emit(error_text(exc))
             return
         old = self.snapshot
         if (fresh.findings, fresh.links, fresh.evidence, fresh.review) == (old.findings, old.links, old.evidence,

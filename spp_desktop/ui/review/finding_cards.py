@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,6 +35,8 @@ from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
 from .. import theme
+from ..i18n import domain_text, error_text
+from ..i18n import label as domain_label
 from ..models.findings_model import (
     KIND_ORDER,
     FindingsSnapshot,
@@ -50,8 +52,21 @@ from ..widgets.triangulation_badge import TriangulationBadge, missing_text
 AUTOSAVE_MS = 700
 _MAX_REFS = 6
 STATUS_CHOICES = (FindingStatus.DRAFT, FindingStatus.AGREED, FindingStatus.AMENDED, FindingStatus.TO_EXPLORE)
-STATUS_TEXT = {FindingStatus.DRAFT: "Not discussed yet", FindingStatus.AGREED: "Agreed",
-               FindingStatus.AMENDED: "Agreed as amended", FindingStatus.TO_EXPLORE: "To explore further"}
+STATUS_TEXT = {FindingStatus.DRAFT: QT_TRANSLATE_NOOP("FindingCards", "Not discussed yet"),
+               FindingStatus.AGREED: QT_TRANSLATE_NOOP("FindingCards", "Agreed"),
+               FindingStatus.AMENDED: QT_TRANSLATE_NOOP("FindingCards", "Agreed as amended"),
+               FindingStatus.TO_EXPLORE: QT_TRANSLATE_NOOP("FindingCards", "To explore further")}
+
+
+def status_text(status: FindingStatus) -> str:
+    return QCoreApplication.translate("FindingCards", STATUS_TEXT[status])
+
+
+def _gone(exc: BaseException) -> str:
+    """A store error's sentence, or (a KeyError) that the finding has gone."""
+    if isinstance(exc, StoreError):
+        return error_text(exc)
+    return QCoreApplication.translate("FindingCards", "That finding no longer exists.")
 
 
 class GrowingTextEdit(QPlainTextEdit):
@@ -143,23 +158,23 @@ class FindingCard(QFrame):
         theme.set_role(self, "card")
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName(f"Finding {number}")
+        self.setAccessibleName(self.tr("Finding {number}").format(number=number))
         self.selected = False
         self.autosaver = Autosaver(self._save, self, delay_ms=AUTOSAVE_MS)
         self.autosaver.status_changed.connect(self.status_changed)
 
         self.kind = QComboBox(self)
-        self.kind.setAccessibleName(f"Kind of finding {number}")
+        self.kind.setAccessibleName(self.tr("Kind of finding {number}").format(number=number))
         for kind in KIND_ORDER:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(domain_label(kind), kind.value)
         self.kind.setCurrentIndex(KIND_ORDER.index(finding.kind))
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.status = theme.muted_label(finding.status.label)
+        self.status = theme.muted_label(domain_label(finding.status))
         self.status.setWordWrap(False)
         self.badge = TriangulationBadge("finding", self)
-        self.delete = QPushButton("Delete", self)
-        self.delete.setAccessibleName(f"Delete finding {number}")
-        self.delete.setToolTip("Delete this finding (you can undo)")
+        self.delete = QPushButton(self.tr("Delete"), self)
+        self.delete.setAccessibleName(self.tr("Delete finding {number}").format(number=number))
+        self.delete.setToolTip(self.tr("Delete this finding (you can undo)"))
         self.delete.clicked.connect(lambda: self.delete_requested.emit(self.finding.id))
         top = QHBoxLayout()
         top.addWidget(self.kind)
@@ -169,18 +184,18 @@ class FindingCard(QFrame):
 
         self.text = GrowingTextEdit(self, 3, 12)
         self.text.setPlainText(finding.text)
-        self.text.setPlaceholderText("What the evidence shows, in neutral words")
-        self.text.setAccessibleName(f"Text of finding {number}")
+        self.text.setPlaceholderText(self.tr("What the evidence shows, in neutral words"))
+        self.text.setAccessibleName(self.tr("Text of finding {number}").format(number=number))
         self.hint = LanguageHint(self.text.toPlainText, self)
         self.notes = GrowingTextEdit(self, 1, 5)
         self.notes.setPlainText(finding.reviewer_notes)
-        self.notes.setPlaceholderText("Reviewer-only notes (never shown to the school or in the PDF)")
-        self.notes.setAccessibleName(f"Reviewer-only notes for finding {number}")
+        self.notes.setPlaceholderText(self.tr("Reviewer-only notes (never shown to the school or in the PDF)"))
+        self.notes.setAccessibleName(self.tr("Reviewer-only notes for finding {number}").format(number=number))
         self.linked = QLabel(self)
         self.linked.setWordWrap(True)
         self.linked.setTextFormat(Qt.TextFormat.PlainText)
         theme.set_role(self.linked, "muted")
-        self.linked.setAccessibleName("Linked evidence")
+        self.linked.setAccessibleName(self.tr("Linked evidence"))
         for edit in (self.text, self.notes):
             edit.textChanged.connect(self._typed)
             edit.focus_left.connect(self.autosaver.flush)
@@ -216,7 +231,7 @@ class FindingCard(QFrame):
         try:
             self.finding = self.store.update_finding(self.review_id, self.finding.id, kind=kind)
         except (StoreError, KeyError) as exc:
-            self.status_changed.emit(getattr(exc, "user_message", "That finding no longer exists."))
+            self.status_changed.emit(_gone(exc))
             return
         self.saved.emit(self.finding)
 
@@ -227,13 +242,13 @@ class FindingCard(QFrame):
         refs = [reference(e, snapshot.show_day) for e in snapshot.linked_evidence(self.finding.id)]
         lines = [f"\u2022 {r}" for r in refs[:_MAX_REFS]]
         if len(refs) > _MAX_REFS:
-            lines.append(f"\u2026 and {len(refs) - _MAX_REFS} more")
+            lines.append(self.tr("… and {n} more").format(n=len(refs) - _MAX_REFS))
         if support.missing_evidence:
             lines.append(missing_text(support))
         if not lines:
-            lines = ["No evidence linked yet: tick records on the right, or drag them here."]
+            lines = [self.tr("No evidence linked yet: tick records on the right, or drag them here.")]
         elif support.warning:
-            lines.insert(0, support.warning)
+            lines.insert(0, domain_text(support.warning))
         self.linked.setText("\n".join(lines))
 
     def set_selected(self, selected: bool) -> None:
@@ -286,16 +301,17 @@ class ConversationCard(QFrame):
         self.store, self.review_id, self.finding = store, review_id, finding
         self.setObjectName("conversationCard")
         theme.set_role(self, "card")
-        self.setAccessibleName(f"Finding {number}: {finding.kind.label}")
+        self.setAccessibleName(self.tr("Finding {number}: {kind}").format(number=number,
+                                                                           kind=domain_label(finding.kind)))
         self.autosaver = Autosaver(self._save, self, delay_ms=AUTOSAVE_MS)
         self.autosaver.status_changed.connect(self.status_changed)
 
-        title = QLabel(f"{number}  {finding.kind.label}")
+        title = QLabel(f"{number}  {domain_label(finding.kind)}")
         title.setFont(theme.scaled_font(title.font(), 1.05, bold=True))
         self.text = GrowingTextEdit(self, 2, 12)
         self.text.setPlainText(finding.text)
-        self.text.setAccessibleName(f"Text of finding {number} (edit to amend)")
-        self.text.setToolTip("Edit the wording here if the headteacher and you agree an amendment.")
+        self.text.setAccessibleName(self.tr("Text of finding {number} (edit to amend)").format(number=number))
+        self.text.setToolTip(self.tr("Edit the wording here if the headteacher and you agree an amendment."))
         support = snapshot.finding_support(finding)
         self.badge = TriangulationBadge("finding", self)
         self.badge.set_support(support)
@@ -305,24 +321,25 @@ class ConversationCard(QFrame):
         if support.missing_evidence:
             lines.append(missing_text(support))
         if support.warning:
-            lines.insert(0, support.warning)
+            lines.insert(0, domain_text(support.warning))
         if show_names and finding.reviewer_notes.strip():
-            lines.append(f"Reviewer-only note: {finding.reviewer_notes.strip()}")
-        self.evidence = QLabel("\n".join(lines) or "No evidence linked.")
+            lines.append(self.tr("Reviewer-only note: {text}").format(text=finding.reviewer_notes.strip()))
+        self.evidence = QLabel("\n".join(lines) or self.tr("No evidence linked."))
         self.evidence.setWordWrap(True)
         self.evidence.setTextFormat(Qt.TextFormat.PlainText)
         self.evidence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         theme.set_role(self.evidence, "muted")
-        self.evidence.setAccessibleName("Evidence behind this finding")
+        self.evidence.setAccessibleName(self.tr("Evidence behind this finding"))
 
         self.group = QButtonGroup(self)
         status_box = QWidget(self)  # the choices wrap onto two lines in a narrow window
         status_row = FlowLayout(status_box, spacing=12)
-        status_row.addWidget(QLabel("Outcome:", status_box))
+        status_row.addWidget(QLabel(self.tr("Outcome:"), status_box))
         self.buttons: dict[FindingStatus, QRadioButton] = {}
         for status in STATUS_CHOICES:
-            button = QRadioButton(STATUS_TEXT[status], status_box)
-            button.setAccessibleName(f"{STATUS_TEXT[status]}, finding {number}")
+            button = QRadioButton(status_text(status), status_box)
+            button.setAccessibleName(self.tr("{status}, finding {number}").format(status=status_text(status),
+                                                                                  number=number))
             button.setChecked(status == finding.status)
             self.group.addButton(button)
             self.buttons[status] = button
@@ -330,8 +347,8 @@ class ConversationCard(QFrame):
             button.toggled.connect(lambda on, s=status: on and self._set_status(s))
         self.comment = GrowingTextEdit(self, 2, 8)
         self.comment.setPlainText(finding.head_comment)
-        self.comment.setPlaceholderText("What the headteacher said about this finding")
-        self.comment.setAccessibleName(f"Headteacher's comment on finding {number}")
+        self.comment.setPlaceholderText(self.tr("What the headteacher said about this finding"))
+        self.comment.setAccessibleName(self.tr("Headteacher's comment on finding {number}").format(number=number))
         for edit in (self.text, self.comment):
             edit.textChanged.connect(self._typed)
             edit.focus_left.connect(self.autosaver.flush)
@@ -343,7 +360,7 @@ class ConversationCard(QFrame):
         layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.evidence)
         layout.addWidget(status_box)
-        layout.addWidget(label("Headteacher's comment", self.comment))
+        layout.addWidget(label(self.tr("Headteacher's comment"), self.comment))
         layout.addWidget(self.comment)
 
     def _typed(self) -> None:
@@ -364,7 +381,7 @@ class ConversationCard(QFrame):
         try:
             self.finding = self.store.update_finding(self.review_id, self.finding.id, status=status)
         except (StoreError, KeyError) as exc:
-            self.status_changed.emit(getattr(exc, "user_message", "That finding no longer exists."))
+            self.status_changed.emit(_gone(exc))
             return
         self.saved.emit(self.finding)
         if status == FindingStatus.AMENDED and not self.text.hasFocus():

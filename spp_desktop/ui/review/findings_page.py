@@ -23,15 +23,15 @@ class FindingsPage(QWidget):
     def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("findingsPage")
-        self.setAccessibleName("Findings")
+        self.setAccessibleName(self.tr("Findings"))
         self.review_id = review_id
         self.view = FindingsView(store, review_id, self)
         self.matrix = MatrixView(self)
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName("Findings and evidence matrix")
+        self.tabs.setAccessibleName(self.tr("Findings and evidence matrix"))
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.view, "&Findings")
-        self.tabs.addTab(self.matrix, "Evidence &matrix")
+        self.tabs.addTab(self.view, self.tr("&Findings"))
+        self.tabs.addTab(self.matrix, self.tr("Evidence &matrix"))
         self.view.status_changed.connect(self.status_changed)
         self.view.data_changed.connect(self._update_matrix)
         self.matrix.question_activated.connect(self.open_question)
@@ -44,10 +44,15 @@ class FindingsPage(QWidget):
     def _update_matrix(self) -> None:
         self.matrix.set_snapshot(self.view.snapshot)
         gaps = sum(len(self.matrix.model.gaps(row)) for row in range(self.matrix.model.rowCount()))
-        label = f"Evidence &matrix ({gaps} gap{'s' if gaps != 1 else ''})" if gaps else "Evidence &matrix"
+        if not gaps:
+            label = self.tr("Evidence &matrix")
+        elif gaps == 1:
+            label = self.tr("Evidence &matrix (1 gap)")
+        else:
+            label = self.tr("Evidence &matrix ({n} gaps)").format(n=gaps)
         self.tabs.setTabText(self.tabs.indexOf(self.matrix), label)
         self.tabs.setTabToolTip(self.tabs.indexOf(self.matrix),
-                                "Enquiry questions by kind of source: where evidence is thin")
+                                self.tr("Enquiry questions by kind of source: where evidence is thin"))
 
     def open_question(self, question_id: str) -> None:
         self.tabs.setCurrentWidget(self.view)

@@ -35,6 +35,7 @@ from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
 from .. import theme
+from ..i18n import error_text, label
 from ..models.findings_model import FindingsSnapshot
 from ..widgets.autosave import saved_message
 from ..widgets.triangulation_badge import TriangulationBadge
@@ -55,7 +56,7 @@ class FindingsView(QWidget):
         super().__init__(parent)
         self.store, self.review_id = store, review_id
         self.setObjectName("findingsView")
-        self.setAccessibleName("Findings by enquiry question")
+        self.setAccessibleName(self.tr("Findings by enquiry question"))
         self.snapshot = FindingsSnapshot.load(store, review_id)
         self.question_id: str | None = None
         self.selected: str | None = None
@@ -76,8 +77,9 @@ class FindingsView(QWidget):
         self.q_badge = TriangulationBadge("question", centre)
         buttons = QHBoxLayout()
         self.add_buttons: dict[FindingKind, QPushButton] = {}
-        for kind, text in ((FindingKind.STRENGTH, "Add &strength"), (FindingKind.AREA_TO_DEVELOP, "Add &area to develop"),
-                           (FindingKind.QUESTION_TO_EXPLORE, "Add &question to explore")):
+        for kind, text in ((FindingKind.STRENGTH, self.tr("Add &strength")),
+                           (FindingKind.AREA_TO_DEVELOP, self.tr("Add &area to develop")),
+                           (FindingKind.QUESTION_TO_EXPLORE, self.tr("Add &question to explore"))):
             button = QPushButton(text, centre)
             button.setAccessibleName(text.replace("&", ""))
             button.clicked.connect(lambda _=False, k=kind: self.add_finding(k))
@@ -89,8 +91,9 @@ class FindingsView(QWidget):
         self.cards_layout = QVBoxLayout(self.cards_box)
         self.cards_layout.setContentsMargins(0, 0, 6, 0)
         self.cards_layout.setSpacing(10)
-        self.empty = theme.muted_label("No findings for this question yet. Add a strength, an area to develop "
-                                       "or a question to explore further, then link the evidence behind it.")
+        self.empty = theme.muted_label(self.tr("No findings for this question yet. Add a strength, an area to "
+                                               "develop or a question to explore further, then link the evidence "
+                                               "behind it."))
         scroll = QScrollArea(centre)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -121,7 +124,7 @@ class FindingsView(QWidget):
         self.split = split
         # A narrow window (or 200% scaling): the question list becomes a drop-down and the picker a tab.
         self.narrow_tabs = QTabWidget(self)
-        self.narrow_tabs.setAccessibleName("Findings and evidence to link")
+        self.narrow_tabs.setAccessibleName(self.tr("Findings and evidence to link"))
         self.narrow_tabs.hide()
         split.addWidget(self.narrow_tabs)
         split.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
@@ -148,8 +151,8 @@ class FindingsView(QWidget):
             return
         self.narrow = narrow
         if narrow:
-            self.narrow_tabs.addTab(self.centre, "Findings for this question")
-            self.narrow_tabs.addTab(self.picker, "Link evidence")
+            self.narrow_tabs.addTab(self.centre, self.tr("Findings for this question"))
+            self.narrow_tabs.addTab(self.picker, self.tr("Link evidence"))
             self.narrow_tabs.show()
         else:
             self.split.insertWidget(1, self.centre)
@@ -176,7 +179,7 @@ class FindingsView(QWidget):
         fill_question_combo(self.question_combo, self.snapshot, question_id)
         number = self.snapshot.question_number(question_id)
         question = self.snapshot.review.question(question_id)
-        self.q_title.setText(f"Enquiry question {number}")
+        self.q_title.setText(self.tr("Enquiry question {number}").format(number=number))
         self.q_text.setText(question.text if question else "")
         self.q_text.setAccessibleName(question.text if question else "")
         self.q_badge.set_support(self.snapshot.question_support(question_id))
@@ -273,13 +276,13 @@ class FindingsView(QWidget):
         card = self.cards.get(finding_id)
         if card is not None:
             card.flush()
-        label = card.finding.kind.label if card else "Finding"
+        kind = label(card.finding.kind) if card else self.tr("Finding")
         if self._guard(lambda: self.store.delete_finding(self.review_id, finding_id) or True) is None:
             return
         self.snapshot.reload_findings(self.store)
         self.snapshot.reload_links(self.store)
         self._after_findings_change(None)
-        self.undo.offer(f"{label} deleted.", lambda: self._restore(finding_id))
+        self.undo.offer(self.tr("{kind} deleted.").format(kind=kind), lambda: self._restore(finding_id))
 
     def _restore(self, finding_id: str) -> None:
         if self._guard(lambda: self.store.restore_finding(self.review_id, finding_id) or True):
@@ -332,17 +335,17 @@ class FindingsView(QWidget):
         self.snapshot.findings = [finding if f.id == finding.id else f for f in self.snapshot.findings]
         card = self.cards.get(finding.id)
         if card is not None:
-            card.status.setText(finding.status.label)
+            card.status.setText(label(finding.status))
 
     def _guard(self, call: Callable[[], T]) -> T | None:
         """Run a store call; report "Saved 10:32" or the store's plain message (then None)."""
         try:
             result = call()
         except StoreError as exc:
-            self.status_changed.emit(exc.user_message)
+            self.status_changed.emit(error_text(exc))
             return None
         except KeyError:
-            self.status_changed.emit("That finding no longer exists.")
+            self.status_changed.emit(self.tr("That finding no longer exists."))
             return None
         self.status_changed.emit(saved_message(datetime.now()))
         return result

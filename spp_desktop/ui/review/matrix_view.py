@@ -41,6 +41,7 @@ from spp_desktop.domain.findings import Finding
 from spp_desktop.domain.triangulation import Support
 
 from .. import theme
+from ..i18n import domain_text, label, translate
 from ..models.findings_model import EvidencePickerModel, FindingsSnapshot
 from ..models.matrix_model import (
     FIRST_SOURCE_COL,
@@ -50,7 +51,14 @@ from ..models.matrix_model import (
     MatrixModel,
     gap_colour,
 )
-from ..widgets.triangulation_badge import WARNING_SIGN, TriangulationBadge, support_text, support_tooltip
+from ..widgets.triangulation_badge import (
+    WARNING_SIGN,
+    TriangulationBadge,
+    items_text,
+    kinds_text,
+    support_text,
+    support_tooltip,
+)
 
 
 class MatrixView(QWidget):
@@ -59,11 +67,11 @@ class MatrixView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("matrixView")
-        self.setAccessibleName("Evidence matrix")
+        self.setAccessibleName(self.tr("Evidence matrix"))
         self.model = MatrixModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Evidence matrix: enquiry questions by kind of source")
+        self.table.setAccessibleName(self.tr("Evidence matrix: enquiry questions by kind of source"))
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -82,29 +90,29 @@ class MatrixView(QWidget):
         self.model.modelReset.connect(self.table.resizeRowsToContents)
 
         legend = QHBoxLayout()
-        swatch = QLabel("none", self)
+        swatch = QLabel(translate("MatrixModel", "none"), self)
         swatch.setAlignment(Qt.AlignmentFlag.AlignCenter)
         swatch.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 3)
         swatch.setStyleSheet(f"background: {gap_colour().name()}; color: {theme.colour('muted').name()};"
                              f" border: 1px solid {theme.colour('mid').name()}; padding: 0.2em;")
-        swatch.setAccessibleName("Shaded cell")
+        swatch.setAccessibleName(self.tr("Shaded cell"))
         legend.addWidget(swatch)
-        legend.addWidget(theme.muted_label("A gap: no evidence of this kind yet. Hover a cell for details; "
-                                           "press Enter on a question to open its findings."), 1)
+        legend.addWidget(theme.muted_label(self.tr("A gap: no evidence of this kind yet. Hover a cell for details; "
+                                                   "press Enter on a question to open its findings.")), 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
-        layout.addWidget(theme.heading("Evidence matrix", 2))
-        layout.addWidget(theme.muted_label(
+        layout.addWidget(theme.heading(self.tr("Evidence matrix"), 2))
+        layout.addWidget(theme.muted_label(self.tr(
             "How many evidence records bear on each enquiry question, by kind of source: captured for the "
-            "question or linked to one of its findings. Triangulation needs at least two kinds."))
+            "question or linked to one of its findings. Triangulation needs at least two kinds.")))
         layout.addWidget(self.table)
         layout.addLayout(legend)
         layout.addSpacing(8)
-        layout.addWidget(theme.heading("Where evidence is thin", 3))
+        layout.addWidget(theme.heading(self.tr("Where evidence is thin"), 3))
         self.gaps = QLabel(self)
         self.gaps.setWordWrap(True)
         self.gaps.setTextFormat(Qt.TextFormat.PlainText)
-        self.gaps.setAccessibleName("Where evidence is thin")
+        self.gaps.setAccessibleName(self.tr("Where evidence is thin"))
         layout.addWidget(self.gaps)
         layout.addStretch(1)
 
@@ -130,10 +138,11 @@ class MatrixView(QWidget):
         for row in range(self.model.rowCount()):
             gaps = self.model.gaps(row)
             if gaps:
-                names = [g.label.lower() for g in gaps]
-                kinds = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-                lines.append(f"Question {row + 1}: no {kinds} yet.")
-        self.gaps.setText("\n".join(lines) or "Every question has evidence of every kind of source.")
+                names = [label(g).lower() for g in gaps]
+                kinds = names[0] if len(names) == 1 else self.tr("{first} or {last}").format(
+                    first=", ".join(names[:-1]), last=names[-1])
+                lines.append(self.tr("Question {number}: no {kinds} yet.").format(number=row + 1, kinds=kinds))
+        self.gaps.setText("\n".join(lines) or self.tr("Every question has evidence of every kind of source."))
 
     def _activated(self, index: QModelIndex) -> None:
         qid = self.model.data(index, QUESTION_ID_ROLE)
@@ -144,7 +153,7 @@ class MatrixView(QWidget):
 def question_combo(parent: QWidget) -> QComboBox:
     """A drop-down of the enquiry questions, for narrow windows; never wider than it is given."""
     combo = QComboBox(parent)
-    combo.setAccessibleName("Enquiry question")
+    combo.setAccessibleName(translate("MatrixView", "Enquiry question"))
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(16)
     combo.hide()
@@ -193,8 +202,8 @@ class QuestionTile(QFrame):
         self.text.setText(f"{number}. {text}")
         self.badge.set_support(support)
         self.count.setText(count)
-        self.setAccessibleName(f"Enquiry question {number}: {text}")
-        self.setAccessibleDescription(f"{support_text(support)}. {support.warning} {self.count.text()}.")
+        self.setAccessibleName(self.tr("Enquiry question {number}: {text}").format(number=number, text=text))
+        self.setAccessibleDescription(f"{support_text(support)}. {domain_text(support.warning)} {self.count.text()}.")
         self.setToolTip(support_tooltip(support))
 
     def show_extra(self, title: str) -> None:
@@ -248,15 +257,17 @@ class QuestionList(QScrollArea):
 
     question_chosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, title: str = "Enquiry questions"):
+    def __init__(self, parent: QWidget | None = None, title: str | None = None):
         super().__init__(parent)
         self.setObjectName("questionList")
-        self.setAccessibleName("Enquiry questions")
+        self.setAccessibleName(self.tr("Enquiry questions"))
+        title = title if title is not None else self.tr("Enquiry questions")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         fm = self.fontMetrics()
-        badge = fm.horizontalAdvance(f"{WARNING_SIGN} 999 items \u00b7 4 kinds of source") + fm.averageCharWidth() * 3
+        widest = f"{WARNING_SIGN} {items_text(999)} \u00b7 {kinds_text(4)}"  # the badge, in this language
+        badge = fm.horizontalAdvance(widest) + fm.averageCharWidth() * 3
         scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         self.setMinimumWidth(badge + 2 * 8 + 2 * 10 + scrollbar + 4)  # a tile's badge always fits
         box = QWidget()
@@ -293,9 +304,11 @@ class QuestionList(QScrollArea):
             findings = snapshot.findings_for(q.id)
             if agreed:
                 done = sum(1 for f in findings if f.status.is_agreed)
-                count = f"{done} of {len(findings)} agreed"
+                count = self.tr("{done} of {total} agreed").format(done=done, total=len(findings))
+            elif len(findings) == 1:
+                count = self.tr("1 finding")
             else:
-                count = f"{len(findings)} finding{'s' if len(findings) != 1 else ''}"
+                count = self.tr("{n} findings").format(n=len(findings))
             tile.show_question(number, q.text, snapshot.question_support(q.id), count)
         if extra:
             self.tiles[-1].show_extra(extra[1])
@@ -324,24 +337,24 @@ class EvidencePicker(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("evidencePicker")
-        self.setAccessibleName("Evidence to link")
+        self.setAccessibleName(self.tr("Evidence to link"))
         self.model = EvidencePickerModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.title = theme.heading("Evidence", 3)
+        self.title = theme.heading(self.tr("Evidence"), 3)
         self.target = theme.muted_label("")
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Filter evidence")
+        self.search.setPlaceholderText(self.tr("Filter evidence"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Filter evidence")
+        self.search.setAccessibleName(self.tr("Filter evidence"))
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.show_all = QCheckBox("Show all evidence", self)
-        self.show_all.setAccessibleName("Show all evidence, not only this question's")
+        self.show_all = QCheckBox(self.tr("Show all evidence"), self)
+        self.show_all.setAccessibleName(self.tr("Show all evidence, not only this question's"))
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Evidence records")
+        self.table.setAccessibleName(self.tr("Evidence records"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setDragEnabled(True)
@@ -354,7 +367,8 @@ class EvidencePicker(QWidget):
         # widths from the font, not ResizeToContents (which measures all 500 rows on every change)
         fm = self.table.fontMetrics()
         pad = fm.averageCharWidth() * 3
-        for col, sample in enumerate(("Linked", "Wed 13:20", "Lesson observation")):
+        samples = (self.model.headerData(0, Qt.Orientation.Horizontal), "Wed 13:20", "Lesson observation")
+        for col, sample in enumerate(samples):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, fm.horizontalAdvance(sample) + pad)
         header.setStretchLastSection(True)
@@ -372,24 +386,25 @@ class EvidencePicker(QWidget):
         layout.addWidget(self.target)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
-        layout.addWidget(theme.muted_label("Tick a record (or press Space) to link it to the selected finding, "
-                                           "or drag records onto any finding."))
+        layout.addWidget(theme.muted_label(self.tr("Tick a record (or press Space) to link it to the selected "
+                                                   "finding, or drag records onto any finding.")))
 
     def set_question_label(self, number: int) -> None:
-        self.show_all.setText("Show all evidence")
-        self.title.setText(f"Evidence for question {number}" if number else "Evidence")
+        self.show_all.setText(self.tr("Show all evidence"))
+        self.title.setText(self.tr("Evidence for question {number}").format(number=number) if number
+                           else self.tr("Evidence"))
 
     def set_evidence(self, evidence: Sequence[Evidence], show_day: bool) -> None:
         self.model.set_rows(evidence, show_day)
 
     def set_target(self, finding: Finding | None, number: int) -> None:
         if finding is None:
-            self.target.setText("Select or add a finding to link evidence to it.")
+            self.target.setText(self.tr("Select or add a finding to link evidence to it."))
         else:
             excerpt = " ".join(finding.text.split())
             excerpt = excerpt[:70] + "\u2026" if len(excerpt) > 70 else excerpt
-            self.target.setText(f"Linking to finding {number} ({finding.kind.label.lower()})"
-                                + (f": \u201c{excerpt}\u201d" if excerpt else ""))
+            text = self.tr("Linking to finding {number} ({kind})").format(number=number, kind=label(finding.kind).lower())
+            self.target.setText(text + (f": \u201c{excerpt}\u201d" if excerpt else ""))
         self.target.setAccessibleName(self.target.text())
 
     def toggle_selected(self) -> None:

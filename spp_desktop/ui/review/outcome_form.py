@@ -27,6 +27,7 @@ from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
 from .. import theme
+from ..i18n import error_text
 from ..widgets.autosave import Autosaver
 from .finding_cards import AUTOSAVE_MS, GrowingTextEdit, label
 
@@ -50,20 +51,20 @@ class ActionRow(QWidget):
         self.autosaver = Autosaver(self._save, self, delay_ms=AUTOSAVE_MS)
         self.autosaver.status_changed.connect(self.status_changed)
         self.text = QLineEdit(action.text, self)
-        self.text.setPlaceholderText("Next step")
-        self.text.setAccessibleName(f"Next step {number}")
+        self.text.setPlaceholderText(self.tr("Next step"))
+        self.text.setAccessibleName(self.tr("Next step {number}").format(number=number))
         self.owner = QLineEdit(action.owner, self)
-        self.owner.setPlaceholderText("Who leads it (a role)")
-        self.owner.setAccessibleName(f"Who leads next step {number}")
+        self.owner.setPlaceholderText(self.tr("Who leads it (a role)"))
+        self.owner.setAccessibleName(self.tr("Who leads next step {number}").format(number=number))
         self.due = QDateEdit(self)
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("d MMM yyyy")
         self.due.setMinimumDate(QDate(2000, 1, 1))
-        self.due.setSpecialValueText("No date")
+        self.due.setSpecialValueText(self.tr("No date"))
         self.due.setDate(to_qdate(action.due) if action.due else self.due.minimumDate())
-        self.due.setAccessibleName(f"Due date of next step {number}")
-        remove = QPushButton("Remove", self)
-        remove.setAccessibleName(f"Remove next step {number}")
+        self.due.setAccessibleName(self.tr("Due date of next step {number}").format(number=number))
+        remove = QPushButton(self.tr("Remove"), self)
+        remove.setAccessibleName(self.tr("Remove next step {number}").format(number=number))
         remove.clicked.connect(lambda: self.remove_requested.emit(self))
         for edit in (self.text, self.owner):
             edit.textEdited.connect(lambda _t: self.autosaver.touch())
@@ -92,7 +93,7 @@ class OutcomeForm(QWidget):
         super().__init__(parent)
         self.store, self.review_id = store, review_id
         self.setObjectName("outcomeForm")
-        self.setAccessibleName("Improvement priority and next steps")
+        self.setAccessibleName(self.tr("Improvement priority and next steps"))
         review = store.review(review_id)
         outcome = store.outcome(review_id)
         self.autosaver = Autosaver(self._save, self, delay_ms=AUTOSAVE_MS)
@@ -100,16 +101,16 @@ class OutcomeForm(QWidget):
 
         self.priority = GrowingTextEdit(self, 2, 8)
         self.priority.setPlainText(outcome.improvement_priority)
-        self.priority.setPlaceholderText("The one priority the school will take to the improvement workshop")
-        self.priority.setAccessibleName("Improvement priority")
+        self.priority.setPlaceholderText(self.tr("The one priority the school will take to the improvement workshop"))
+        self.priority.setAccessibleName(self.tr("Improvement priority"))
         self.next_steps = GrowingTextEdit(self, 2, 8)
         self.next_steps.setPlainText(outcome.next_steps)
-        self.next_steps.setPlaceholderText("Context for the improvement workshop (optional)")
-        self.next_steps.setAccessibleName("Proposed next steps: context")
+        self.next_steps.setPlaceholderText(self.tr("Context for the improvement workshop (optional)"))
+        self.next_steps.setAccessibleName(self.tr("Proposed next steps: context"))
         self.head_comment = GrowingTextEdit(self, 2, 8)
         self.head_comment.setPlainText(outcome.head_comment)
-        self.head_comment.setPlaceholderText("The headteacher's overall comment on the review")
-        self.head_comment.setAccessibleName("Headteacher's overall comment")
+        self.head_comment.setPlaceholderText(self.tr("The headteacher's overall comment on the review"))
+        self.head_comment.setAccessibleName(self.tr("Headteacher's overall comment"))
         for edit in (self.priority, self.next_steps, self.head_comment):
             edit.textChanged.connect(self.autosaver.touch)
             edit.focus_left.connect(self.autosaver.flush)
@@ -121,9 +122,10 @@ class OutcomeForm(QWidget):
         self.checkin.setCalendarPopup(True)
         self.checkin.setDisplayFormat("dddd d MMMM yyyy")
         self.checkin.setDate(to_qdate(outcome.checkin_date or self.suggested_checkin))
-        self.checkin.setAccessibleName("Date of the 90-day check-in")
+        self.checkin.setAccessibleName(self.tr("Date of the 90-day check-in"))
         self.checkin.dateChanged.connect(self._checkin_changed)
-        self.checkin_note = theme.muted_label("Suggested: 90 days after the review. It is saved with this form.")
+        self.checkin_note = theme.muted_label(self.tr("Suggested: 90 days after the review. It is saved with this "
+                                                      "form."))
         self.checkin_note.setVisible(not self.checkin_saved)
 
         self.actions_box = QVBoxLayout()
@@ -131,8 +133,8 @@ class OutcomeForm(QWidget):
         self.rows: list[ActionRow] = []
         for action in store.actions(review_id):
             self._add_row(action)
-        add = QPushButton("Add a next step", self)
-        add.setAccessibleName("Add a next step")
+        add = QPushButton(self.tr("Add a next step"), self)
+        add.setAccessibleName(self.tr("Add a next step"))
         add.clicked.connect(self.add_action)
 
         grid = QGridLayout(self)
@@ -140,10 +142,11 @@ class OutcomeForm(QWidget):
         grid.setVerticalSpacing(6)
         grid.setColumnStretch(0, 1)
         widgets: list[QWidget | QHBoxLayout | QVBoxLayout] = [
-            theme.heading("After the conversation", 2),
-            label("Improvement priority", self.priority, True), self.priority,
-            label("Proposed next steps for the improvement workshop", self.next_steps, True), self.next_steps,
-            theme.muted_label("Each step: what, who leads it (a role, not a name), and by when."),
+            theme.heading(self.tr("After the conversation"), 2),
+            label(self.tr("Improvement priority"), self.priority, True), self.priority,
+            label(self.tr("Proposed next steps for the improvement workshop"), self.next_steps, True),
+            self.next_steps,
+            theme.muted_label(self.tr("Each step: what, who leads it (a role, not a name), and by when.")),
         ]
         for w in widgets:
             grid.addWidget(w, grid.rowCount(), 0)  # type: ignore[arg-type]
@@ -153,8 +156,8 @@ class OutcomeForm(QWidget):
         checkin_row.addWidget(self.checkin)
         checkin_row.addWidget(self.checkin_note, 1)
         checkin_row.addStretch(0)  # the date keeps its size once the note has gone
-        for w in (label("90-day check-in", self.checkin, True), checkin_row,
-                  label("Headteacher's overall comment", self.head_comment, True), self.head_comment):
+        for w in (label(self.tr("90-day check-in"), self.checkin, True), checkin_row,
+                  label(self.tr("Headteacher's overall comment"), self.head_comment, True), self.head_comment):
             if isinstance(w, QHBoxLayout):
                 grid.addLayout(w, grid.rowCount(), 0)
             else:
@@ -173,7 +176,7 @@ class OutcomeForm(QWidget):
         try:
             action = self.store.create_action(self.review_id, "")
         except StoreError as exc:
-            self.status_changed.emit(exc.user_message)
+            self.status_changed.emit(error_text(exc))
             return None
         row = self._add_row(action)
         row.text.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -184,11 +187,11 @@ class OutcomeForm(QWidget):
         try:
             self.store.delete_action(self.review_id, row.action.id)
         except StoreError as exc:
-            self.status_changed.emit(exc.user_message)
+            self.status_changed.emit(error_text(exc))
             return
         self.rows.remove(row)
         row.deleteLater()
-        self.status_changed.emit("Next step removed")
+        self.status_changed.emit(self.tr("Next step removed"))
 
     def _checkin_changed(self, _d: QDate) -> None:
         self.autosaver.save_now()

@@ -18,14 +18,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 from spp_desktop.domain.findings import AgreedAction, FeedbackOutcome
 
 from .. import theme
-from ..models.findings_model import KIND_GROUP, FindingsSnapshot, private_details, reference
+from ..i18n import full_date, label, month_name
+from ..models.findings_model import FindingsSnapshot, kind_group, private_details, reference
 from ..widgets.triangulation_badge import WARNING_SIGN, missing_text, support_text
 
 LINES_PER_SCREEN = 34  # body text: the screen height holds about this many lines
 
 
 def long_date(d: date) -> str:
-    return f"{d.day} {d:%B %Y}"
+    return f"{d.day} {month_name(d)} {d.year}"
 
 
 class PresentationWindow(QWidget):
@@ -37,8 +38,8 @@ class PresentationWindow(QWidget):
                  *, show_names: bool = False, index: int = 0, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("presentation")
-        self.setWindowTitle("Feedback conversation")
-        self.setAccessibleName("Presentation of the findings")
+        self.setWindowTitle(self.tr("Feedback conversation"))
+        self.setAccessibleName(self.tr("Presentation of the findings"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
         self.snapshot, self.outcome, self.actions = snapshot, outcome, actions
@@ -125,32 +126,35 @@ class PresentationWindow(QWidget):
         self.scroll.setWidget(box)
         self.footer.setFont(self.font_for(0.6))
         self.footer.setStyleSheet(f"color: {theme.colour('muted').name()};")
-        self.footer.setText(f"{self.index + 1} of {self.slide_count}   \u2190 \u2192 to move \u00b7 Esc to leave")
+        self.footer.setText(self.tr("{n} of {total}   ← → to move · Esc to leave").format(
+            n=self.index + 1, total=self.slide_count))
         self.privacy.setFont(self.font_for(0.6))
-        self.privacy.setText("Names and notes showing (Ctrl+H to hide)" if self.show_names
-                             else "Names and notes hidden (Ctrl+H)")
+        self.privacy.setText(self.tr("Names and notes showing (Ctrl+H to hide)") if self.show_names
+                             else self.tr("Names and notes hidden (Ctrl+H)"))
         self.privacy.setStyleSheet(f"color: {theme.colour('text' if self.show_names else 'muted').name()};")
 
     def _question_slide(self, layout: QVBoxLayout, i: int) -> None:
         snap = self.snapshot
         question = snap.questions[i]
         support = snap.question_support(question.id)
-        layout.addWidget(self._label(f"Enquiry question {i + 1} of {len(snap.questions)}", 0.7, muted=True))
+        layout.addWidget(self._label(self.tr("Enquiry question {n} of {total}").format(
+            n=i + 1, total=len(snap.questions)), 0.7, muted=True))
         layout.addWidget(self._label(question.text, 1.45, bold=True))
-        layout.addWidget(self._label(f"Evidence for this question: {support_text(support)}", 0.75, muted=True))
+        layout.addWidget(self._label(self.tr("Evidence for this question: {support}").format(
+            support=support_text(support)), 0.75, muted=True))
         groups = snap.grouped(question.id)
         if not groups:
-            layout.addWidget(self._label("No findings for this question yet.", 1.0, muted=True))
+            layout.addWidget(self._label(self.tr("No findings for this question yet."), 1.0, muted=True))
         for kind, findings in groups:
             layout.addSpacing(round(self._px * 0.5))
-            layout.addWidget(self._label(KIND_GROUP[kind], 1.1, bold=True, colour="accent"))
+            layout.addWidget(self._label(kind_group(kind), 1.1, bold=True, colour="accent"))
             for finding in findings:
-                layout.addWidget(self._label(finding.text or "(no text yet)", 1.0))
+                layout.addWidget(self._label(finding.text or self.tr("(no text yet)"), 1.0))
                 fs = snap.finding_support(finding)
-                meta = [finding.status.label if finding.status.value != "draft" else "Not discussed yet",
+                meta = [label(finding.status) if finding.status.value != "draft" else self.tr("Not discussed yet"),
                         f"{WARNING_SIGN} {support_text(fs)}" if fs.warning else support_text(fs)]
                 if fs.items:
-                    meta.append(fs.describe().split(": ", 1)[-1])
+                    meta.append(", ".join(f"{label(k)} {n}" for k, n in fs.counts.items() if n))
                 layout.addWidget(self._label(" \u00b7 ".join(meta), 0.72, muted=True))
                 refs = [reference(e, snap.show_day) for e in snap.linked_evidence(finding.id)]
                 details: list[str] = []
@@ -162,34 +166,36 @@ class PresentationWindow(QWidget):
                     for e in snap.linked_evidence(finding.id):
                         details.extend(d[:240] + ("\u2026" if len(d) > 240 else "") for d in private_details(e))
                     if finding.reviewer_notes.strip():
-                        details.append(f"Reviewer-only note: {finding.reviewer_notes.strip()}")
+                        details.append(self.tr("Reviewer-only note: {text}").format(text=finding.reviewer_notes.strip()))
                 if details:
                     layout.addWidget(self._label("\n".join(details), 0.66, muted=True))
                 if finding.head_comment.strip():
-                    layout.addWidget(self._label(f"Headteacher: \u201c{finding.head_comment.strip()}\u201d", 0.8))
+                    layout.addWidget(self._label(self.tr("Headteacher: “{comment}”").format(
+                        comment=finding.head_comment.strip()), 0.8))
                 layout.addSpacing(round(self._px * 0.3))
 
     def _outcome_slide(self, layout: QVBoxLayout) -> None:
         o = self.outcome
-        layout.addWidget(self._label("After the conversation", 0.7, muted=True))
-        layout.addWidget(self._label("Improvement priority", 1.45, bold=True))
-        layout.addWidget(self._label(o.improvement_priority.strip() or "Not agreed yet.", 1.1,
+        layout.addWidget(self._label(self.tr("After the conversation"), 0.7, muted=True))
+        layout.addWidget(self._label(self.tr("Improvement priority"), 1.45, bold=True))
+        layout.addWidget(self._label(o.improvement_priority.strip() or self.tr("Not agreed yet."), 1.1,
                                      muted=not o.improvement_priority.strip()))
         layout.addSpacing(self._px)
-        layout.addWidget(self._label("Proposed next steps for the improvement workshop", 1.1, bold=True,
+        layout.addWidget(self._label(self.tr("Proposed next steps for the improvement workshop"), 1.1, bold=True,
                                      colour="accent"))
         if o.next_steps.strip():
             layout.addWidget(self._label(o.next_steps.strip(), 0.9))
         actions = [a for a in self.actions if a.text.strip()]
         for action in actions:
             extra = ", ".join(p for p in (action.owner.strip(),
-                                          f"by {long_date(action.due)}" if action.due else "") if p)
+                                          self.tr("by {date}").format(date=long_date(action.due))
+                                          if action.due else "") if p)
             layout.addWidget(self._label(f"\u2022 {action.text.strip()}" + (f" ({extra})" if extra else ""), 0.9))
         if not o.next_steps.strip() and not actions:
-            layout.addWidget(self._label("No next steps recorded yet.", 0.9, muted=True))
+            layout.addWidget(self._label(self.tr("No next steps recorded yet."), 0.9, muted=True))
         layout.addSpacing(self._px)
-        checkin = f"{o.checkin_date:%A} {long_date(o.checkin_date)}" if o.checkin_date else "not set yet"
-        layout.addWidget(self._label(f"90-day check-in: {checkin}", 1.0, bold=True))
+        checkin = full_date(o.checkin_date) if o.checkin_date else self.tr("not set yet")
+        layout.addWidget(self._label(self.tr("90-day check-in: {date}").format(date=checkin), 1.0, bold=True))
 
     # --- keys and size ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

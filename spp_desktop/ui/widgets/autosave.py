@@ -30,6 +30,11 @@ def saved_message(moment: datetime) -> str:
     return translate("Autosaver", "Saved {time}").format(time=f"{moment:%H:%M}")
 
 
+def is_saved_message(text: str) -> bool:
+    """True for a "Saved 10:32" status (in whichever language it was made)."""
+    return text.startswith(translate("Autosaver", "Saved {time}").split("{time}")[0])
+
+
 class Autosaver(QObject):
     """Calls `save()` after typing pauses; reports "Saved 10:32" or the store's plain message."""
 

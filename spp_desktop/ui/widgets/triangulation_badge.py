@@ -7,13 +7,14 @@ Links to evidence that has since been deleted are counted as a gap, never as a c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from spp_desktop.domain.triangulation import Support
 
 from .. import theme
+from ..i18n import domain_text, label
 
 WARNING_SIGN = "\u26a0"
 
@@ -22,26 +23,48 @@ def plural(n: int, one: str, other: str | None = None) -> str:
     return f"{n} {one if n == 1 else (other or one + 's')}"
 
 
+def items_text(n: int) -> str:
+    if n == 1:
+        return QCoreApplication.translate("TriangulationBadge", "1 item")
+    return QCoreApplication.translate("TriangulationBadge", "{n} items").format(n=n)
+
+
+def kinds_text(n: int) -> str:
+    if n == 1:
+        return QCoreApplication.translate("TriangulationBadge", "1 kind of source")
+    return QCoreApplication.translate("TriangulationBadge", "{n} kinds of source").format(n=n)
+
+
 def support_text(support: Support) -> str:
     """ "5 items · 3 kinds of source"; "No evidence yet" when nothing stands behind it."""
     if not support.items:
-        return "No evidence yet"
-    return f"{plural(support.items, 'item')} \u00b7 {plural(support.source_kinds, 'kind')} of source"
+        return QCoreApplication.translate("TriangulationBadge", "No evidence yet")
+    return f"{items_text(support.items)} \u00b7 {kinds_text(support.source_kinds)}"
 
 
 def missing_text(support: Support) -> str:
     n = support.missing_evidence
     if not n:
         return ""
-    return "1 linked record is no longer available" if n == 1 else f"{n} linked records are no longer available"
+    if n == 1:
+        return QCoreApplication.translate("TriangulationBadge", "1 linked record is no longer available")
+    return QCoreApplication.translate("TriangulationBadge", "{n} linked records are no longer available").format(n=n)
+
+
+def describe(support: Support) -> str:
+    """Support.describe() in the interface language: "5 items from 3 kinds of source: observation 2, …"."""
+    parts = ", ".join(f"{label(kind)} {n}" for kind, n in support.counts.items() if n)
+    return QCoreApplication.translate("TriangulationBadge", "{items} from {kinds}: {parts}.").format(
+        items=items_text(support.items), kinds=kinds_text(support.source_kinds), parts=parts)
 
 
 def support_tooltip(support: Support) -> str:
-    lines = [support.warning] if support.warning else []
+    lines = [domain_text(support.warning)] if support.warning else []
     if support.items:
-        lines.append(support.describe()[:1].upper() + support.describe()[1:] + ".")
+        lines.append(describe(support))
     if support.missing_evidence:
-        lines.append(missing_text(support) + " (deleted since it was linked).")
+        lines.append(QCoreApplication.translate("TriangulationBadge", "{gap} (deleted since it was linked).").format(
+            gap=missing_text(support)))
     return "\n".join(lines)
 
 
@@ -56,6 +79,7 @@ class TriangulationBadge(QLabel):
     """Shows a `Support`; `subject` ("finding", "question") is used in the accessible name."""
 
     def __init__(self, subject: str = "finding", parent: QWidget | None = None):
+        """`subject` is "finding" or "question" (which the accessible name speaks of)."""
         super().__init__(parent)
         self.setObjectName("triangulationBadge")
         self._subject = subject
@@ -82,8 +106,11 @@ class TriangulationBadge(QLabel):
             shown += f"\n{gap}"
         self.setText(shown)
         self.setToolTip(support_tooltip(support))
-        self.setAccessibleName(f"Evidence behind this {self._subject}: {text}")
-        self.setAccessibleDescription(" ".join(p for p in (support.warning, gap) if p))
+        if self._subject == "question":
+            self.setAccessibleName(self.tr("Evidence behind this question: {support}").format(support=text))
+        else:
+            self.setAccessibleName(self.tr("Evidence behind this finding: {support}").format(support=text))
+        self.setAccessibleDescription(" ".join(p for p in (domain_text(support.warning), gap) if p))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
