@@ -25,7 +25,7 @@ from spp_desktop.store.repository import ReviewStore
 from ..home import unsynced_text
 from ..icons import icon
 from .bundles import BundleActions
-from .account import ReviewsDialog
+from .checkout import ReviewsDialog
 from .conflicts import ConflictsDialog
 from .network import NetworkWatch
 from .runner import SyncRunner
