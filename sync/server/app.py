@@ -101,4 +101,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return {"status": "ok", "version": VERSION}
 
     app.add_middleware(BodyLimit, settings=settings)
+    app.add_middleware(routes_ops.PullFastPath, storage=app.state.storage)
     return app

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from sync.protocol import Operation, ProtocolError
 from sync.protocol.package import PACKAGE_DEVICE
@@ -15,15 +15,14 @@ from sync.protocol.schema import MAX_OPS_PER_BATCH, op_problem, requires_lead
 from .auth import (
     Caller,
     CallerDep,
-    TokenDep,
-    authenticate,
+    bearer_token,
     check_device,
     hash_token,
     not_a_member,
     require_member,
     require_token,
 )
-from .errors import ApiError, responses
+from .errors import ApiError, error_response, responses
 from .models import PullResponse, PushRequest, PushResponse
 from .storage import PendingOp, PullResult, Storage, canonical_json, now_ms
 
@@ -130,26 +129,26 @@ def _page(rows: list[tuple[int, str]], after: int, limit: int) -> Response:
 
 
 def pull(request: Request, review_id: str, after: int, limit: int, caller: Caller) -> Response:
-    """The pull for a caller already authenticated (when the query needed FastAPI's validation)."""
     storage = request.app.state.storage
     require_member(storage, review_id, caller)
     return _page(storage.ops_after(review_id, after, limit + 1), after, limit)
 
 
-def _plain_int(request: Request, name: str, default: int, high: int, low: int) -> int | None:
-    """A query parameter in its plain form (ASCII digits, within the route's bounds), the default when it
-    is absent; None for anything else, which is left to FastAPI's validation of the route's parameters."""
-    value = request.query_params.get(name)
-    if value is None:
-        return default
-    if not (value.isascii() and value.isdigit()) or len(value) > 19:
-        return None
-    number = int(value)
-    return number if low <= number <= high else None
+@router.get("/reviews/{review_id}/ops", response_model=PullResponse, responses=responses(401, 403, 404, 422))
+async def get_ops(
+    review_id: str,
+    request: Request,
+    caller: CallerDep,
+    after: int = Query(0, ge=0, le=2**62),
+    limit: int = Query(PULL_DEFAULT, ge=1, le=PULL_MAX),
+) -> Response:
+    """Ops in server receipt order after `after` (a server sequence number, never a timestamp)."""
+    # A pull with a plain query (as clients send it) is answered by PullFastPath before it gets here.
+    return await run_in_threadpool(pull, request, review_id, after, limit, caller)
 
 
 def _pull_in_thread(storage: Storage, token_hash: str, review_id: str, after: int, limit: int) -> PullResult:
-    result = storage.pull(token_hash, review_id, after, limit + 1)
+    result = storage.pull(token_hash, review_id, after, limit)
     now = now_ms()
     if check_device(result.device_id, result.revoked_ms, result.expires_ms, result.last_seen_ms, now):
         assert result.device_id is not None
@@ -157,47 +156,78 @@ def _pull_in_thread(storage: Storage, token_hash: str, review_id: str, after: in
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class PullAccess:
-    result: PullResult | None  # the whole pull (device, membership, page), when the query was plain
-    caller: Caller | None  # else the authenticated caller
-
-
-async def pull_access(request: Request, review_id: str, token: TokenDep) -> PullAccess:
-    """Authenticate the caller and, when the query is in its plain form (as clients send it), read the
-    page too: one storage call for the whole pull, on the event loop when the storage can do that without
-    waiting, else in one worker-thread hop. As a dependency this runs before FastAPI validates the query,
-    so any 401 comes before a 422, and a 403/404 after it (raised by the route), as for every route."""
-    storage: Storage = request.app.state.storage
-    token = require_token(token)
-    after = _plain_int(request, "after", 0, 2**62, 0)
-    limit = _plain_int(request, "limit", PULL_DEFAULT, PULL_MAX, 1)
-    if after is None or limit is None:
-        return PullAccess(None, await run_in_threadpool(authenticate, storage, token))
+async def fast_pull(storage: Storage, token: str, review_id: str, after: int, limit: int) -> Response:
+    """The whole pull in one storage call (device, membership, page): on the event loop when the storage
+    can read without waiting, else in one worker-thread hop. The same answers as the route, in the same
+    order (401, then 404/403), for a query that is valid."""
     token_hash = hash_token(token)
     result = storage.pull_inline(token_hash, review_id, after, limit + 1)
     if result is None:
-        result = await run_in_threadpool(_pull_in_thread, storage, token_hash, review_id, after, limit)
+        result = await run_in_threadpool(_pull_in_thread, storage, token_hash, review_id, after, limit + 1)
     else:
         now = now_ms()
-        if check_device(result.device_id, result.revoked_ms, result.expires_ms, result.last_seen_ms, now):
-            await run_in_threadpool(storage.touch_device, result.device_id, now)
-    return PullAccess(result, None)
-
-
-@router.get("/reviews/{review_id}/ops", response_model=PullResponse, responses=responses(401, 403, 404, 422))
-async def get_ops(
-    review_id: str,
-    request: Request,
-    access: Annotated[PullAccess, Depends(pull_access)],
-    after: int = Query(0, ge=0, le=2**62),
-    limit: int = Query(PULL_DEFAULT, ge=1, le=PULL_MAX),
-) -> Response:
-    """Ops in server receipt order after `after` (a server sequence number, never a timestamp)."""
-    result = access.result
-    if result is None:
-        assert access.caller is not None
-        return await run_in_threadpool(pull, request, review_id, after, limit, access.caller)
+        device_id = result.device_id
+        if check_device(device_id, result.revoked_ms, result.expires_ms, result.last_seen_ms, now):
+            assert device_id is not None
+            await run_in_threadpool(storage.touch_device, device_id, now)
     if result.role is None:
         not_a_member(result.review_exists)
     return _page(result.rows, after, limit)
+
+
+_PULL_PARAMS = {b"after": (0, 2**62), b"limit": (1, PULL_MAX)}
+
+
+def _plain_query(query: bytes) -> tuple[int, int] | None:
+    """(after, limit) from a query string of only `after` and `limit`, each at most once, as ASCII digits
+    within bounds; None for anything else (left to the route and FastAPI's validation)."""
+    values = {b"after": 0, b"limit": PULL_DEFAULT}
+    seen: set[bytes] = set()
+    if query:
+        for part in query.split(b"&"):
+            name, eq, value = part.partition(b"=")
+            bounds = _PULL_PARAMS.get(name)
+            if bounds is None or not eq or name in seen or not value.isdigit() or len(value) > 19:
+                return None
+            number = int(value)
+            if not bounds[0] <= number <= bounds[1]:
+                return None
+            seen.add(name)
+            values[name] = number
+    return values[b"after"], values[b"limit"]
+
+
+class PullFastPath:
+    """ASGI middleware answering `GET /reviews/{id}/ops` with a plain query and a bearer token without
+    FastAPI's routing and dependency solving (most of a no-change pull's cost): see fast_pull. Any other
+    request, or a pull in another form, goes on to the app, whose route gives the same answers."""
+
+    def __init__(self, app: ASGIApp, storage: Storage):
+        self.app = app
+        self.storage = storage
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET" and not scope.get("root_path"):
+            path: str = scope["path"]
+            if path.startswith("/reviews/") and path.endswith("/ops"):
+                review_id = path[9:-4]
+                query = _plain_query(scope["query_string"])
+                if review_id and "/" not in review_id and query is not None:
+                    await self._pull(scope, receive, send, review_id, *query)
+                    return
+        await self.app(scope, receive, send)
+
+    async def _pull(
+        self, scope: Scope, receive: Receive, send: Send, review_id: str, after: int, limit: int
+    ) -> None:
+        authorization = None
+        for name, value in scope["headers"]:
+            if name == b"authorization":
+                authorization = value.decode("latin-1")
+                break
+        try:
+            token = require_token(bearer_token(authorization))
+            response = await fast_pull(self.storage, token, review_id, after, limit)
+        except ApiError as exc:
+            response = error_response(exc.status, exc.code, exc.message, exc.headers)
+        await response(scope, receive, send)

@@ -490,8 +490,13 @@ class Storage(AttachmentStorage):
 
     def _open_inline(self) -> sqlite3.Connection:
         cargs, cparams = self.engine.dialect.create_connect_args(self.engine.url)
-        cparams = {**cparams, "timeout": 0, "isolation_level": None, "check_same_thread": False}
-        conn = sqlite3.connect(*cargs, **cparams)
+        conn = sqlite3.connect(
+            cargs[0],
+            timeout=0,
+            isolation_level=None,
+            check_same_thread=False,
+            uri=bool(cparams.get("uri", False)),
+        )
         conn.execute("PRAGMA query_only=ON")
         with self._inline_lock:
             self._inline_connections.append(conn)
