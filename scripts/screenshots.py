@@ -334,7 +334,8 @@ def presentation_shot(ctx: Shots) -> QWidget:
 # --- the main screens in Welsh (issue 7) -----------------------------------------------------------
 #   python scripts/screenshots.py --welsh        -> docs/screenshots/cy-*.png
 WELSH_SHOTS = ("lock-first-run", "lock-demo", "home", "plan", "capture-observation", "capture-interview",
-               "capture-book-scrutiny", "evidence-list", "findings", "feedback")
+               "capture-book-scrutiny", "evidence-list", "findings", "evidence-matrix", "feedback",
+               "feedback-next-steps", "presentation")
 
 
 def _dialog_shot(dialog: QWidget) -> QWidget:

@@ -1120,6 +1120,18 @@
         <translation>Cwestiynau i&apos;w harchwilio ymhellach</translation>
     </message>
     <message>
+        <source>Staff: {text}</source>
+        <translation>Staff: {text}</translation>
+    </message>
+    <message>
+        <source>Notes: {text}</source>
+        <translation>Nodiadau: {text}</translation>
+    </message>
+    <message>
+        <source>Reviewer-only note: {text}</source>
+        <translation>Nodyn i adolygwyr yn unig: {text}</translation>
+    </message>
+    <message>
         <source>Linked</source>
         <translation>Cysylltiedig</translation>
     </message>
@@ -1134,6 +1146,26 @@
     <message>
         <source>Where / who</source>
         <translation>Ble / pwy</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>Heb ei gysylltu</translation>
+    </message>
+    <message>
+        <source>Linked to the selected finding</source>
+        <translation>Wedi&apos;i gysylltu â&apos;r canfyddiad a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Tick to link to the selected finding</source>
+        <translation>Ticiwch i&apos;w gysylltu â&apos;r canfyddiad a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>1 evidence record</source>
+        <translation>1 cofnod tystiolaeth</translation>
+    </message>
+    <message>
+        <source>{n} evidence records</source>
+        <translation>{n} cofnod tystiolaeth</translation>
     </message>
 </context>
 <context>
@@ -1585,6 +1617,26 @@
     <message>
         <source>{n} records ({kind}) bear on question {number}</source>
         <translation>Mae {n} cofnod ({kind}) yn ymwneud â chwestiwn {number}</translation>
+    </message>
+    <message>
+        <source>Enquiry question {number}: {text}</source>
+        <translation>Cwestiwn ymholi {number}: {text}</translation>
+    </message>
+    <message>
+        <source>{n} of {total}</source>
+        <translation>{n} o {total}</translation>
+    </message>
+    <message>
+        <source>{records} records from 1 kind of source</source>
+        <translation>{records} cofnod o 1 math o ffynhonnell</translation>
+    </message>
+    <message>
+        <source>{records} records from {n} kinds of source</source>
+        <translation>{records} cofnod o {n} math o ffynhonnell</translation>
+    </message>
+    <message>
+        <source>; look for a second kind.</source>
+        <translation>; chwiliwch am ail fath.</translation>
     </message>
     <message>
         <source>none</source>

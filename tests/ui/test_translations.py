@@ -224,7 +224,7 @@ def test_english_and_system_settings(qapp):
 
 
 # --- strings that escaped tr() --------------------------------------------------------------------------
-TEXT_CALLS = {"setText", "setWindowTitle", "setToolTip", "setAccessibleName", "setPlaceholderText", "addItem",
+TEXT_CALLS = {"_tr", "tr_", "_", "setText", "setWindowTitle", "setToolTip", "setAccessibleName", "setPlaceholderText", "addItem",
               "setSuffix", "addMenu", "addRow", "heading", "muted_label", "showMessage", "information", "warning",
               "critical", "question", "setStatusTip", "addTab", "setTabText", "setHorizontalHeaderLabels"}
 TEXT_CLASSES = {"QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QAction", "QToolButton", "QGroupBox",

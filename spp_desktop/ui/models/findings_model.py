@@ -22,7 +22,6 @@ from functools import lru_cache
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -39,7 +38,7 @@ from spp_desktop.reports.labels import Labels, labels_for
 from spp_desktop.reports.summary import evidence_reference
 from spp_desktop.store.repository import ReviewStore
 
-from ..i18n import current_language, label, short_day_name, where_or_who
+from ..i18n import current_language, label, short_day_name, translate, where_or_who
 
 EVIDENCE_MIME = "application/x-spp-evidence-ids"
 KIND_ORDER = (FindingKind.STRENGTH, FindingKind.AREA_TO_DEVELOP, FindingKind.QUESTION_TO_EXPLORE)
@@ -51,16 +50,13 @@ SOURCE_ORDER = tuple(SourceKind)
 
 def kind_group(kind: FindingKind) -> str:
     """The heading over findings of one kind ("Strengths" …), in the interface language."""
-    return QCoreApplication.translate("FindingsModel", KIND_GROUP[kind])
+    return translate("FindingsModel", KIND_GROUP[kind])
 
 
 @lru_cache(maxsize=4)
 def _labels(language: str) -> Labels:
     return labels_for(language)  # the feedback summary's words: the same references on screen and in the PDF
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FindingsModel", text)
 _Index = QModelIndex | QPersistentModelIndex
 _MIN, _MIN_T = date.min, time.min
 
@@ -82,11 +78,12 @@ def private_details(e: Evidence) -> list[str]:
     """What is shown only with "Show names and notes": who taught, the notes, reviewer-only notes."""
     lines = []
     if isinstance(e, Observation) and e.staff.strip():
-        lines.append(_tr("Staff: {text}").format(text=e.staff.strip()))
+        lines.append(translate("FindingsModel", "Staff: {text}").format(text=e.staff.strip()))
     if e.notes.strip():
-        lines.append(_tr("Notes: {text}").format(text=e.notes.strip()))
+        lines.append(translate("FindingsModel", "Notes: {text}").format(text=e.notes.strip()))
     if e.reviewer_notes.strip():
-        lines.append(_tr("Reviewer-only note: {text}").format(text=e.reviewer_notes.strip()))
+        lines.append(translate("FindingsModel", "Reviewer-only note: {text}").format(
+            text=e.reviewer_notes.strip()))
     return lines
 
 
@@ -260,9 +257,11 @@ class EvidencePickerModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if linked else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return _tr("Linked") if linked else _tr("Not linked")
+                return (translate("FindingsModel", "Linked") if linked
+                        else translate("FindingsModel", "Not linked"))
             if role == Qt.ItemDataRole.ToolTipRole:
-                return _tr("Linked to the selected finding") if linked else _tr("Tick to link to the selected finding")
+                return (translate("FindingsModel", "Linked to the selected finding") if linked
+                        else translate("FindingsModel", "Tick to link to the selected finding"))
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._cells[row][col - 1]
@@ -293,7 +292,7 @@ class EvidencePickerModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(PICKER_COLUMNS[section])
+            return translate("FindingsModel", PICKER_COLUMNS[section])
         return None
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
@@ -307,7 +306,8 @@ class EvidencePickerModel(QAbstractTableModel):
                 ids.append(eid)
         data = QMimeData()
         data.setData(EVIDENCE_MIME, "\n".join(ids).encode())
-        data.setText(_tr("1 evidence record") if len(ids) == 1 else _tr("{n} evidence records").format(n=len(ids)))
+        data.setText(translate("FindingsModel", "1 evidence record") if len(ids) == 1
+                     else translate("FindingsModel", "{n} evidence records").format(n=len(ids)))
         return data
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802

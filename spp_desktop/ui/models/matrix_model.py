@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,7 +23,7 @@ from spp_desktop.domain.evidence import SourceKind
 from spp_desktop.domain.review import EnquiryQuestion
 
 from .. import theme
-from ..i18n import label
+from ..i18n import label, translate
 from ..widgets.question_chips import question_label
 
 SOURCES = tuple(SourceKind)
@@ -39,16 +38,13 @@ SHORT_HEADERS = (QT_TRANSLATE_NOOP("MatrixModel", "Question"), QT_TRANSLATE_NOOP
                  QT_TRANSLATE_NOOP("MatrixModel", "Data"), QT_TRANSLATE_NOOP("MatrixModel", "Kinds"))  # narrow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MatrixModel", text)
-
 
 def header_text(section: int, *, short: bool = False) -> str:
     if short:
-        return _tr(SHORT_HEADERS[section])
+        return translate("MatrixModel", SHORT_HEADERS[section])
     if FIRST_SOURCE_COL <= section < KINDS_COL:
         return label(SOURCES[section - FIRST_SOURCE_COL])
-    return _tr(HEADERS[section])
+    return translate("MatrixModel", HEADERS[section])
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -60,15 +56,15 @@ def gap_colour() -> QColor:
 
 
 def gap_tooltip(source: SourceKind) -> str:
-    return QCoreApplication.translate("MatrixModel", "No {kind} yet for this question").format(
+    return translate("MatrixModel", "No {kind} yet for this question").format(
         kind=label(source).lower())
 
 
 def count_tooltip(source: SourceKind, n: int, number: int) -> str:
     if n == 1:
-        text = QCoreApplication.translate("MatrixModel", "1 record ({kind}) bears on question {number}")
+        text = translate("MatrixModel", "1 record ({kind}) bears on question {number}")
     else:
-        text = QCoreApplication.translate("MatrixModel", "{n} records ({kind}) bear on question {number}")
+        text = translate("MatrixModel", "{n} records ({kind}) bear on question {number}")
     return text.format(n=n, kind=label(source).lower(), number=number)
 
 
@@ -127,16 +123,18 @@ class MatrixModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return question_label(row) if self.compact else f"{row + 1}. {question.text}"
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                return _tr("Enquiry question {number}: {text}").format(number=row + 1, text=question.text)
+                return translate("MatrixModel", "Enquiry question {number}: {text}").format(number=row + 1,
+                                                                                           text=question.text)
             return None
         if col == KINDS_COL:
             kinds = sum(1 for n in counts if n)
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return _tr("{n} of {total}").format(n=kinds, total=len(SOURCES))
+                return translate("MatrixModel", "{n} of {total}").format(n=kinds, total=len(SOURCES))
             if role == Qt.ItemDataRole.ToolTipRole:
-                text = (_tr("{records} records from 1 kind of source") if kinds == 1
-                        else _tr("{records} records from {n} kinds of source")).format(records=sum(counts), n=kinds)
-                return text + (_tr("; look for a second kind.") if kinds < 2 else ".")
+                text = (translate("MatrixModel", "{records} records from 1 kind of source") if kinds == 1
+                        else translate("MatrixModel", "{records} records from {n} kinds of source")
+                        ).format(records=sum(counts), n=kinds)
+                return text + (translate("MatrixModel", "; look for a second kind.") if kinds < 2 else ".")
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return Qt.AlignmentFlag.AlignCenter
             if role == Qt.ItemDataRole.BackgroundRole and kinds < 2:
@@ -145,7 +143,7 @@ class MatrixModel(QAbstractTableModel):
         source = SOURCES[col - FIRST_SOURCE_COL]
         n = counts[col - FIRST_SOURCE_COL]
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(n) if n else _tr("none")
+            return str(n) if n else translate("MatrixModel", "none")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{n} {label(source)}" if n else gap_tooltip(source)
         if role == Qt.ItemDataRole.ToolTipRole:
