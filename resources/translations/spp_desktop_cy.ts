@@ -2618,6 +2618,104 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     </message>
 </context>
 <context>
+    <name>SyncErrors</name>
+    <message>
+        <source>your work is safe on this laptop.</source>
+        <translation>mae eich gwaith yn ddiogel ar y gliniadur hwn.</translation>
+    </message>
+    <message>
+        <source>The server is busy or having trouble. Try again in a few minutes; {safe}</source>
+        <translation>Mae&apos;r gweinydd yn brysur neu&apos;n cael trafferth. Rhowch gynnig arall arni ymhen ychydig funudau; {safe}</translation>
+    </message>
+    <message>
+        <source>The server&apos;s security certificate could not be checked, so nothing was sent. Ask your administrator for the right server address or certificate; {safe}</source>
+        <translation>Nid oedd modd gwirio tystysgrif ddiogelwch y gweinydd, felly ni anfonwyd dim. Gofynnwch i&apos;ch gweinyddwr am gyfeiriad neu dystysgrif gywir y gweinydd; {safe}</translation>
+    </message>
+    <message>
+        <source>You are not on this review&apos;s team on the server, so it cannot be synced. Ask the lead reviewer or your partnership to add you.</source>
+        <translation>Nid ydych ar dîm yr adolygiad hwn ar y gweinydd, felly nid oes modd ei gysoni. Gofynnwch i&apos;r adolygydd arweiniol neu i&apos;ch partneriaeth eich ychwanegu.</translation>
+    </message>
+    <message>
+        <source>The server sent a reply this app does not understand, so the sync stopped. Try again later, or ask your administrator; {safe}</source>
+        <translation>Anfonodd y gweinydd ateb nad yw&apos;r ap hwn yn ei ddeall, felly daeth y cysoni i ben. Rhowch gynnig arall arni yn nes ymlaen, neu gofynnwch i&apos;ch gweinyddwr; {safe}</translation>
+    </message>
+    <message>
+        <source>Your sign-in to the server has expired. Sign in again; {safe}</source>
+        <translation>Mae eich mewngofnod i&apos;r gweinydd wedi dod i ben. Mewngofnodwch eto; {safe}</translation>
+    </message>
+    <message>
+        <source>The username or password is not right.</source>
+        <translation>Nid yw&apos;r enw defnyddiwr neu&apos;r cyfrinair yn gywir.</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins; try again later.</source>
+        <translation>Gormod o ymdrechion aflwyddiannus i fewngofnodi; rhowch gynnig arall arni yn nes ymlaen.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check the connection and try again; {safe}</source>
+        <translation>Nid oedd modd cyrraedd y gweinydd. Gwiriwch y cysylltiad a rhowch gynnig arall arni; {safe}</translation>
+    </message>
+    <message>
+        <source>This bundle was made by a newer version of SPP Desktop. Update this app, then import it again.</source>
+        <translation>Cafodd y bwndel hwn ei wneud gan fersiwn fwy newydd o SPP Desktop. Diweddarwch yr ap hwn, yna mewnforiwch ef eto.</translation>
+    </message>
+    <message>
+        <source>This bundle belongs to another review, so nothing was imported. Open that review and import the bundle there.</source>
+        <translation>Mae&apos;r bwndel hwn yn perthyn i adolygiad arall, felly ni fewnforiwyd dim. Agorwch yr adolygiad hwnnw a mewnforio&apos;r bwndel yno.</translation>
+    </message>
+    <message>
+        <source>This bundle file is damaged, has been altered, or was made for another team, so nothing was imported.</source>
+        <translation>Mae ffeil y bwndel hwn wedi&apos;i difrodi, wedi&apos;i newid, neu wedi&apos;i gwneud ar gyfer tîm arall, felly ni fewnforiwyd dim.</translation>
+    </message>
+    <message>
+        <source>This bundle is too large to import safely, so nothing was imported.</source>
+        <translation>Mae&apos;r bwndel hwn yn rhy fawr i&apos;w fewnforio&apos;n ddiogel, felly ni fewnforiwyd dim.</translation>
+    </message>
+    <message>
+        <source>This bundle holds something SPP Desktop cannot accept ({detail}), so nothing was imported.</source>
+        <translation>Mae&apos;r bwndel hwn yn cynnwys rhywbeth na all SPP Desktop ei dderbyn ({detail}), felly ni fewnforiwyd dim.</translation>
+    </message>
+    <message>
+        <source>There is no file {name}.</source>
+        <translation>Nid oes ffeil {name}.</translation>
+    </message>
+    <message>
+        <source>The file {name} could not be read or written ({reason}).</source>
+        <translation>Nid oedd modd darllen nac ysgrifennu&apos;r ffeil {name} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Something went wrong while syncing; {safe}</source>
+        <translation>Aeth rhywbeth o&apos;i le wrth gysoni; {safe}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>1 change not yet synced</source>
+        <translation>1 newid heb ei gysoni eto</translation>
+    </message>
+    <message>
+        <source>{n} changes not yet synced</source>
+        <translation>{n} newid heb eu cysoni eto</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Heb ei gysoni erioed</translation>
+    </message>
+    <message>
+        <source>Everything synced at {time}</source>
+        <translation>Popeth wedi&apos;i gysoni am {time}</translation>
+    </message>
+    <message>
+        <source>Everything synced yesterday at {time}</source>
+        <translation>Popeth wedi&apos;i gysoni ddoe am {time}</translation>
+    </message>
+    <message>
+        <source>Everything synced on {date} at {time}</source>
+        <translation>Popeth wedi&apos;i gysoni ar {date} am {time}</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
         <source>Sync progress</source>

@@ -285,3 +285,48 @@ def test_the_language_setting_round_trips_and_applies_on_restart(qtbot, qapp, tm
         i18n.remove_translation(qapp)
         i18n.set_summary_language("")
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+
+
+def test_sync_sentences_match_the_service_in_english_and_are_welsh_in_welsh(qapp):
+    """The sync screens say what the service says (English), through the catalogue (Welsh)."""
+    from datetime import datetime, timedelta, timezone
+
+    from spp_desktop.services import sync_service as service
+    from spp_desktop.store.errors import WrongPassphrase
+    from spp_desktop.ui.i18n_sync import sync_error_text, sync_status_text
+    from sync.client import errors
+    from sync.protocol import bundle
+
+    samples = [errors.ServerUnreachable(), errors.ServerBusy(), errors.ServerNotTrusted(), errors.NotOnTeam(),
+               errors.SignInExpired(), errors.MalformedReply("x"), errors.ServerRefused("too_big", "Too big"),
+               errors.SignInFailed("The username or password is not right.", "invalid_credentials"),
+               bundle.BundleTampered(), bundle.BundleNewerFormat(9), bundle.BundleWrongReview("r"),
+               bundle.BundleInvalid("the operations are missing"), bundle.BundleTooLarge(), WrongPassphrase(),
+               FileNotFoundError(2, "No such file", "team.sppbundle"), RuntimeError("boom")]
+    for exc in samples:
+        assert sync_error_text(exc) == service.error_text(exc), type(exc).__name__
+
+    class Store:
+        def __init__(self, pending: int, last: datetime | None):
+            self.pending, self.last = pending, last
+
+        def unsynced_count(self, _review_id: str) -> int:
+            return self.pending
+
+        def last_synced(self, _review_id: str) -> datetime | None:
+            return self.last
+
+    now = datetime(2026, 3, 10, 19, 42, tzinfo=timezone.utc)
+    stores = [Store(3, None), Store(1, None), Store(0, None), Store(0, now), Store(0, now - timedelta(days=1)),
+              Store(0, now - timedelta(days=9))]
+    for store in stores:
+        assert sync_status_text(store, "r", now) == service.sync_status_text(store, "r", now)
+
+    assert i18n.install_translation(qapp, "cy") == "cy"
+    try:
+        assert sync_error_text(errors.ServerUnreachable()).startswith("Nid oedd modd cyrraedd y gweinydd")
+        assert sync_status_text(Store(0, now), "r", now) == f"Popeth wedi'i gysoni am {now.astimezone():%H:%M}"
+        assert sync_status_text(Store(2, None), "r", now) == "2 newid heb eu cysoni eto"
+    finally:
+        i18n.remove_translation(qapp)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from spp_desktop.services import sync_service as service
 from spp_desktop.store.repository import ReviewStore
 
+from ..i18n_sync import sync_error_text
 from ..tasks import Task, run_in_background
 from .words import counted
 
@@ -121,7 +122,7 @@ class BundleActions(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None
-        self.finished.emit(False, service.error_text(exc))
+        self.finished.emit(False, sync_error_text(exc))
 
     # --- saying what happened -----------------------------------------------------------------------
     def _show(self, ok: bool, text: str) -> None:

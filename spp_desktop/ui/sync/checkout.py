@@ -27,6 +27,7 @@ from spp_desktop.store.repository import ReviewStore
 from .. import theme
 from ..home import review_dates
 from ..i18n import label
+from ..i18n_sync import sync_error_text
 from ..tasks import Task, run_in_background
 from .status import ProgressRelay
 from .words import stage_text
@@ -237,7 +238,7 @@ class ReviewsDialog(QDialog):
         self.checking_out = None
         self._finish()
         self.refresh_button.setEnabled(True)
-        self._say(service.error_text(exc), problem=True)
+        self._say(sync_error_text(exc), problem=True)
 
     def _say(self, text: str, *, problem: bool = False) -> None:
         theme.set_role(self.message, "error" if problem else "")

@@ -31,6 +31,7 @@ from spp_desktop.store.errors import NotAllowed
 from spp_desktop.store.repository import ReviewStore
 
 from .. import theme
+from ..i18n import error_text
 from .describe import describe_conflict, is_free_text, marked_difference, value_text
 from .words import local_time
 
@@ -245,7 +246,7 @@ class ConflictsPanel(QWidget):
             self._store.resolve_conflict(self.review_id, conflict, value)
         except NotAllowed as exc:  # the lead changed since the panel was drawn
             self.refresh()
-            self.note.setText(exc.user_message)
+            self.note.setText(error_text(exc))
             return False
         self.refresh()
         self.resolved.emit()

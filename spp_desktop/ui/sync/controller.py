@@ -23,6 +23,7 @@ from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
 from ..home import unsynced_text
+from ..i18n_sync import sync_error_text, sync_status_text
 from ..icons import icon
 from .bundles import BundleActions
 from .checkout import ReviewsDialog
@@ -190,7 +191,7 @@ class SyncController(QObject):
         if store.team_key(review_id) is None and store.last_synced(review_id) is None:
             # A review imported from a file, not checked out from a server: "Never synced" would alarm.
             return unsynced_text(store.unsynced_count(review_id))
-        return service.sync_status_text(store, review_id)
+        return sync_status_text(store, review_id)
 
     def refresh_status(self) -> None:
         """Say where things stand: "12 changes not yet synced", "Everything synced at 19:42"."""
@@ -349,7 +350,7 @@ class SyncController(QObject):
 
     def _on_sync_failed(self, exc: BaseException, quiet: bool) -> None:
         self._finished()
-        self.last_message = service.error_text(exc)
+        self.last_message = sync_error_text(exc)
         if isinstance(exc, StoreError):
             log.warning("Sync stopped by a store error: %s", type(exc).__name__)
         if quiet and getattr(exc, "code", "") in QUIET_CODES:

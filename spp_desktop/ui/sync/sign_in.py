@@ -26,6 +26,7 @@ from spp_desktop.services import sync_service as service
 from spp_desktop.store.repository import ReviewStore
 
 from .. import theme
+from ..i18n_sync import sync_error_text
 from ..tasks import Task, run_in_background
 
 
@@ -152,7 +153,7 @@ class SignInDialog(QDialog):
             target = self.url
         else:
             target = self.password
-        self.show_error(service.error_text(exc), target)
+        self.show_error(sync_error_text(exc), target)
 
     def show_error(self, text: str, focus: QWidget | None = None) -> None:
         self.error.setText(text)

@@ -1,0 +1,93 @@
+"""The sync service's sentences in the interface language.
+
+spp_desktop.services.sync_service, sync.client and sync.protocol speak English (the CLI prints them, and
+they never import Qt). The sync screens show their errors and the status bar's words through these two
+functions instead, which say the same things in Welsh when the interface is Welsh. A message from the
+server itself (`ServerRefused`) is shown as the server wrote it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QLocale
+
+from .i18n import error_text, translate
+
+
+def sync_error_text(exc: BaseException) -> str:
+    """One plain sentence for any error the sync service raises (as service.error_text, translated)."""
+    from spp_desktop.services import sync_service as service
+    from spp_desktop.store.errors import StoreError
+    from sync.protocol import bundle
+
+    if isinstance(exc, StoreError):
+        return error_text(exc)
+    safe = translate("SyncErrors", "your work is safe on this laptop.")
+    code = getattr(exc, "code", "") if isinstance(exc, service.SyncError) else ""
+    by_code = {  # the sync client's errors, by their stable code (the UI does not import sync.client)
+        "busy": translate("SyncErrors", "The server is busy or having trouble. Try again in a few minutes; {safe}"),
+        "not_trusted": translate("SyncErrors", "The server's security certificate could not be checked, so "
+                                               "nothing was sent. Ask your administrator for the right server "
+                                               "address or certificate; {safe}"),
+        "not_on_team": translate("SyncErrors", "You are not on this review's team on the server, so it cannot be "
+                                               "synced. Ask the lead reviewer or your partnership to add you."),
+        "malformed_reply": translate("SyncErrors", "The server sent a reply this app does not understand, so the "
+                                                   "sync stopped. Try again later, or ask your administrator; "
+                                                   "{safe}"),
+        "token_expired": translate("SyncErrors", "Your sign-in to the server has expired. Sign in again; {safe}"),
+        "invalid_credentials": translate("SyncErrors", "The username or password is not right."),
+        "too_many_attempts": translate("SyncErrors", "Too many failed sign-ins; try again later."),
+    }
+    if code in by_code:
+        return by_code[code].format(safe=safe)
+    if code == "unreachable" and str(exc).startswith("The server could not be reached."):
+        return translate("SyncErrors", "The server could not be reached. Check the connection and try again; "
+                                       "{safe}").format(safe=safe)
+    bundles = (
+        (bundle.BundleNewerFormat, translate("SyncErrors", "This bundle was made by a newer version of SPP "
+                                                           "Desktop. Update this app, then import it again.")),
+        (bundle.BundleWrongReview, translate("SyncErrors", "This bundle belongs to another review, so nothing was "
+                                                           "imported. Open that review and import the bundle "
+                                                           "there.")),
+        (bundle.BundleTampered, translate("SyncErrors", "This bundle file is damaged, has been altered, or was "
+                                                        "made for another team, so nothing was imported.")),
+        (bundle.BundleTooLarge, translate("SyncErrors", "This bundle is too large to import safely, so nothing "
+                                                        "was imported.")),
+    )
+    for kind, text in bundles:
+        if isinstance(exc, kind):
+            return text
+    if isinstance(exc, bundle.BundleInvalid):
+        return translate("SyncErrors", "This bundle holds something SPP Desktop cannot accept ({detail}), so "
+                                       "nothing was imported.").format(detail=exc.detail)
+    if isinstance(exc, FileNotFoundError):
+        return translate("SyncErrors", "There is no file {name}.").format(name=exc.filename)
+    if isinstance(exc, OSError):
+        return translate("SyncErrors", "The file {name} could not be read or written ({reason}).").format(
+            name=exc.filename or "", reason=exc.strerror or "error")
+    if isinstance(exc, service.SyncError | bundle.BundleError):
+        return service.error_text(exc)  # the server's own words (ServerRefused), or a rarer case as it is
+    return translate("SyncErrors", "Something went wrong while syncing; {safe}").format(safe=safe)
+
+
+def sync_status_text(store: Any, review_id: str, now: datetime | None = None) -> str:
+    """The status bar's words (as service.sync_status_text, translated): "Everything synced at 19:42" …"""
+    pending = store.unsynced_count(review_id)
+    if pending:
+        if pending == 1:
+            return translate("SyncStatus", "1 change not yet synced")
+        return translate("SyncStatus", "{n} changes not yet synced").format(n=pending)
+    last = store.last_synced(review_id)
+    if last is None:
+        return translate("SyncStatus", "Never synced")
+    here = last.astimezone()
+    today = (now or datetime.now().astimezone()).astimezone().date()
+    time_text = f"{here:%H:%M}"
+    if here.date() == today:
+        return translate("SyncStatus", "Everything synced at {time}").format(time=time_text)
+    if here.date() == today - timedelta(days=1):
+        return translate("SyncStatus", "Everything synced yesterday at {time}").format(time=time_text)
+    return translate("SyncStatus", "Everything synced on {date} at {time}").format(
+        date=f"{here.day} {QLocale().monthName(here.month, QLocale.FormatType.ShortFormat)}", time=time_text)
