@@ -201,3 +201,38 @@ def test_review_state_cache_matches_the_merge_function_and_catches_up(storage: S
     assert snap.state_hash == direct.state_hash() != first.state_hash
     # another process's cache (a second worker) builds the same state from the log
     assert ReviewStates(Storage(storage.engine)).snapshot(world.review_id) == snap
+
+
+def test_pull_hot_path_finds_device_role_and_page_in_one_read(storage: Storage) -> None:
+    """Storage.pull (and pull_inline on a SQLite file) answer the same on both backends."""
+    world = build_world(storage)
+    lead, outsider = world.users["lead"], world.users["outsider"]
+    lead_token, outsider_token = hashlib.sha256(b"lead token").hexdigest(), hashlib.sha256(b"out token").hexdigest()
+    lead_device = storage.create_device(lead, "laptop", lead_token, now_ms() + 60_000)
+    storage.create_device(outsider, "laptop", outsider_token, now_ms() + 60_000)
+    storage.append_ops(world.review_id, pending(make_ops(world.review_id, lead, 7)))
+    cursor = storage.cursor(world.review_id)
+
+    def pulls(token_hash: str, review_id: str, after: int, limit: int):
+        found = [storage.pull(token_hash, review_id, after, limit)]
+        inline = storage.pull_inline(token_hash, review_id, after, limit)  # None on PostgreSQL
+        if inline is not None:
+            found.append(inline)
+        return found
+
+    for result in pulls(lead_token, world.review_id, cursor - 7, 5):
+        assert (result.device_id, result.user_id, result.role, result.review_exists) == (
+            lead_device, lead, "lead_reviewer", True)
+        assert [seq for seq, _ in result.rows] == list(range(cursor - 6, cursor - 1))
+        assert result.revoked_ms is None and result.expires_ms > now_ms()
+    for result in pulls(lead_token, world.review_id, cursor, 500):
+        assert result.rows == []  # nothing new: the no-change pull
+    for result in pulls(outsider_token, world.review_id, 0, 500):
+        assert result.user_id == outsider and result.role is None and result.rows == []  # never read
+    for result in pulls(lead_token, "no-such-review", 0, 500):
+        assert result.review_exists is False and result.rows == []
+    for result in pulls(hashlib.sha256(b"unknown").hexdigest(), world.review_id, 0, 500):
+        assert result.device_id is None and result.rows == []
+    storage.revoke_device(lead_device)
+    for result in pulls(lead_token, world.review_id, 0, 5):
+        assert result.revoked_ms is not None
