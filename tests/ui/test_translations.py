@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 import pytest
@@ -289,7 +289,7 @@ def test_the_language_setting_round_trips_and_applies_on_restart(qtbot, qapp, tm
 
 def test_sync_sentences_match_the_service_in_english_and_are_welsh_in_welsh(qapp):
     """The sync screens say what the service says (English), through the catalogue (Welsh)."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from spp_desktop.services import sync_service as service
     from spp_desktop.store.errors import WrongPassphrase
@@ -316,7 +316,7 @@ def test_sync_sentences_match_the_service_in_english_and_are_welsh_in_welsh(qapp
         def last_synced(self, _review_id: str) -> datetime | None:
             return self.last
 
-    now = datetime(2026, 3, 10, 19, 42, tzinfo=timezone.utc)
+    now = datetime(2026, 3, 10, 19, 42, tzinfo=UTC)
     stores = [Store(3, None), Store(1, None), Store(0, None), Store(0, now), Store(0, now - timedelta(days=1)),
               Store(0, now - timedelta(days=9))]
     for store in stores:
