@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from sync.protocol.package import PackageError
 from . import theme
 from .i18n import date_range, translate
 from .icons import icon
+from .widgets.scroll_column import scrolling_column
 
 
 def review_dates(start: date, end: date) -> str:
@@ -113,17 +113,7 @@ class HomePage(QWidget):
         QVBoxLayout(self.message_box).addWidget(self.message)
         self.message_box.hide()
 
-        self._cards = QVBoxLayout()
-        self._cards.setSpacing(12)
-        holder = QWidget()
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.setContentsMargins(0, 0, 0, 0)
-        holder_layout.addLayout(self._cards)
-        holder_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(holder)
+        scroll, self._cards = scrolling_column(12)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 12)

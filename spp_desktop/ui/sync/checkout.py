@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from ..home import review_dates
 from ..i18n import label
 from ..i18n_sync import sync_error_text
 from ..tasks import Task, run_in_background
+from ..widgets.scroll_column import scrolling_column
 from .status import ProgressRelay
 from .words import stage_text
 
@@ -105,17 +105,7 @@ class ReviewsDialog(QDialog):
         self.message.setAccessibleName(self.tr("Message"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self._list = QVBoxLayout()
-        self._list.setSpacing(10)
-        holder = QWidget()
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.setContentsMargins(0, 0, 0, 0)
-        holder_layout.addLayout(self._list)
-        holder_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(holder)
+        scroll, self._list = scrolling_column(10)
 
         self.stage = QLabel()
         self.stage.setAccessibleName(self.tr("Check-out progress"))

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from spp_desktop.store.repository import ReviewStore
 
 from .. import theme
 from ..i18n import error_text
+from ..widgets.scroll_column import scrolling_column
 from .describe import describe_conflict, is_free_text, marked_difference, value_text
 from .words import local_time
 
@@ -188,17 +188,7 @@ class ConflictsPanel(QWidget):
         theme.set_role(self.note_box, "notice")
         QVBoxLayout(self.note_box).addWidget(self.note)
         self.empty = theme.muted_label(self.tr("Nothing to settle: every change from the team fits together."))
-        self._cards = QVBoxLayout()
-        self._cards.setSpacing(14)
-        holder = QWidget()
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.setContentsMargins(0, 0, 8, 0)
-        holder_layout.addLayout(self._cards)
-        holder_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(holder)
+        scroll, self._cards = scrolling_column(14, right_margin=8)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
