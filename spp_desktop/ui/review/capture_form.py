@@ -335,18 +335,26 @@ class CaptureForm(QWidget):
             return
         self.photo_strip.set_photos(shown)
 
-    def choose_photo(self) -> None:
+    def photo_dialog(self) -> QFileDialog:
         start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation) or str(Path.home())
         dialog = QFileDialog(self, self.tr("Attach a photo of pupils' work"), start,
                              self.tr("Photos ({patterns})").format(patterns=PHOTO_PATTERNS))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        chosen = dialog.selectedFiles() if dialog.exec() else []
-        # Qt writes the dialog's history and last folder to QtProject.conf in the clear when it is
-        # destroyed; a folder name can name a school or a child, so leave only the home folder there.
+        return dialog
+
+    @staticmethod
+    def forget_dialog_folder(dialog: QFileDialog) -> None:
+        """Qt writes a file dialog's history and last folder to QtProject.conf in the clear when it is
+        destroyed; a folder name can name a school or a child, so leave only the home folder there."""
         dialog.setHistory([])
         dialog.setDirectory(str(Path.home()))
         dialog.deleteLater()
+
+    def choose_photo(self) -> None:
+        dialog = self.photo_dialog()
+        chosen = dialog.selectedFiles() if dialog.exec() else []
+        self.forget_dialog_folder(dialog)
         if chosen:
             self.attach_photo_file(chosen[0])
 
