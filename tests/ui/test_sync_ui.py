@@ -120,14 +120,14 @@ def test_sign_in_wrong_then_right_and_check_out(qtbot, world, tmp_path, open_win
     reviews = window.sync.dialogs["reviews"]
     qtbot.waitUntil(lambda: reviews.row(review_id) is not None, timeout=20_000)
     row = reviews.row(review_id)
-    assert row.check_out_button.isVisible() and not row.open_button.isVisible()
+    assert not row.check_out_button.isHidden() and row.open_button.isHidden()  # the row offers Check out
     stages: list[str] = []
     qtbot.mouseClick(row.check_out_button, Qt.MouseButton.LeftButton)
     assert reviews.bar.isVisible() and reviews.cancel_button.isEnabled()
     reviews.relay.progressed.connect(lambda stage, *_: stages.append(stage))
     qtbot.waitUntil(lambda: row.on_laptop, timeout=30_000)
     assert {"pull", "check"} <= set(stages)
-    assert row.open_button.isVisible() and not reviews.bar.isVisible()
+    assert not row.open_button.isHidden() and reviews.bar.isHidden()
     assert [card.review_id for card in window.home.cards] == [review_id]  # the review is on Home now
     qtbot.mouseClick(row.open_button, Qt.MouseButton.LeftButton)
     assert window.current_review_id == review_id and not reviews.isVisible()
