@@ -66,6 +66,18 @@ class AppendResult:
     stored_body: str | None = None  # for a duplicate: what the server holds
 
 
+def _review_header(row: Any) -> dict[str, Any]:
+    """What lists of reviews show: id, school, dates, focus (school and focus from the stored package)."""
+    review = json.loads(row["package"])["review"]
+    return {
+        "id": row["id"],
+        "host_school": review.get("host_school", ""),
+        "start_date": row["start_date"],
+        "end_date": row["end_date"],
+        "focus": review.get("focus", {}).get("title", ""),
+    }
+
+
 class Storage(AttachmentStorage, PullStorage):
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -229,20 +241,7 @@ class Storage(AttachmentStorage, PullStorage):
                 .mappings()
                 .all()
             )
-        out = []
-        for r in rows:
-            review = json.loads(r["package"])["review"]
-            out.append(
-                {
-                    "id": r["id"],
-                    "host_school": review.get("host_school", ""),
-                    "start_date": r["start_date"],
-                    "end_date": r["end_date"],
-                    "focus": review.get("focus", {}).get("title", ""),
-                    "role": r["role"],
-                }
-            )
-        return out
+        return [{**_review_header(r), "role": r["role"]} for r in rows]
 
     def review_summaries(self, partnership_id: str | None = None) -> list[dict[str, Any]]:
         counts = select(ops.c.review_id, func.count().label("op_count")).group_by(ops.c.review_id).subquery()
@@ -264,22 +263,11 @@ class Storage(AttachmentStorage, PullStorage):
             query = query.where(reviews.c.partnership_id == partnership_id)
         with self._tx() as c:
             rows = c.execute(query).mappings().all()
-        out = []
-        for r in rows:
-            review = json.loads(r["package"])["review"]
-            out.append(
-                {
-                    "id": r["id"],
-                    "host_school": review.get("host_school", ""),
-                    "start_date": r["start_date"],
-                    "end_date": r["end_date"],
-                    "focus": review.get("focus", {}).get("title", ""),
-                    "cursor": r["last_seq"],
-                    "op_count": r["op_count"],
-                    "last_activity_ms": r["last_activity_ms"],
-                }
-            )
-        return out
+        return [
+            {**_review_header(r), "cursor": r["last_seq"], "op_count": r["op_count"],
+             "last_activity_ms": r["last_activity_ms"]}
+            for r in rows
+        ]
 
     # --- devices and login throttling ----------------------------------------------------------------
     def create_device(self, user_id: str, name: str, token_hash: str, expires_ms: int) -> str:
