@@ -471,10 +471,6 @@
         <translation>Golygwch y geiriad yma os ydych chi a&apos;r pennaeth yn cytuno ar ddiwygiad.</translation>
     </message>
     <message>
-        <source>Reviewer-only note: {text}</source>
-        <translation>Nodyn i adolygwyr yn unig: {text}</translation>
-    </message>
-    <message>
         <source>No evidence linked.</source>
         <translation>Dim tystiolaeth wedi&apos;i chysylltu.</translation>
     </message>
@@ -927,14 +923,6 @@
         <translation>Nid yw&apos;r PDF wedi&apos;i amgryptio. Rhannwch ef dim ond fel mae eich cytundeb rhannu data&apos;n caniatáu.</translation>
     </message>
     <message>
-        <source>Names of staff and pupils, evidence notes and reviewer-only notes are hidden.</source>
-        <translation>Mae enwau staff a disgyblion, nodiadau tystiolaeth a nodiadau i adolygwyr yn unig yn gudd.</translation>
-    </message>
-    <message>
-        <source>Names and notes are showing. Hide them (Ctrl+H) before the screen is shared.</source>
-        <translation>Mae enwau a nodiadau i&apos;w gweld. Cuddiwch nhw (Ctrl+H) cyn rhannu&apos;r sgrin.</translation>
-    </message>
-    <message>
         <source>Feedback conversation</source>
         <translation>Sgwrs adborth</translation>
     </message>
@@ -951,16 +939,24 @@
         <translation>Sgrin lawn, print mawr, un cwestiwn ymholi ar y tro (F5)</translation>
     </message>
     <message>
-        <source>Show names and notes (Ctrl+H)</source>
-        <translation>Dangos enwau a nodiadau (Ctrl+H)</translation>
+        <source>Names of staff and pupils and evidence notes are hidden. Reviewer-only notes are never shown here.</source>
+        <translation>Mae enwau staff a disgyblion a nodiadau tystiolaeth yn gudd. Ni ddangosir nodiadau i adolygwyr yn unig yma byth.</translation>
     </message>
     <message>
-        <source>Show names and notes</source>
-        <translation>Dangos enwau a nodiadau</translation>
+        <source>Names and evidence notes are showing. Hide them (Ctrl+H) before the screen is shared.</source>
+        <translation>Mae enwau a nodiadau tystiolaeth i&apos;w gweld. Cuddiwch nhw (Ctrl+H) cyn rhannu&apos;r sgrin.</translation>
     </message>
     <message>
-        <source>Names of staff and pupils, evidence notes and reviewer-only notes</source>
-        <translation>Enwau staff a disgyblion, nodiadau tystiolaeth a nodiadau i adolygwyr yn unig</translation>
+        <source>Show names and evidence notes (Ctrl+H)</source>
+        <translation>Dangos enwau a nodiadau tystiolaeth (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Show names and evidence notes</source>
+        <translation>Dangos enwau a nodiadau tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Names of staff and pupils, and evidence notes. Reviewer-only notes are never shown here.</source>
+        <translation>Enwau staff a disgyblion, a nodiadau tystiolaeth. Ni ddangosir nodiadau i adolygwyr yn unig yma byth.</translation>
     </message>
     <message>
         <source>Export feedback summary (PDF)…</source>
@@ -1937,14 +1933,6 @@ Nawr</translation>
         <translation>{n} o {total}   ← → i symud · Esc i adael</translation>
     </message>
     <message>
-        <source>Names and notes showing (Ctrl+H to hide)</source>
-        <translation>Enwau a nodiadau i&apos;w gweld (Ctrl+H i&apos;w cuddio)</translation>
-    </message>
-    <message>
-        <source>Names and notes hidden (Ctrl+H)</source>
-        <translation>Enwau a nodiadau yn gudd (Ctrl+H)</translation>
-    </message>
-    <message>
         <source>Enquiry question {n} of {total}</source>
         <translation>Cwestiwn ymholi {n} o {total}</translation>
     </message>
@@ -1965,8 +1953,12 @@ Nawr</translation>
         <translation>Heb ei drafod eto</translation>
     </message>
     <message>
-        <source>Reviewer-only note: {text}</source>
-        <translation>Nodyn i adolygwyr yn unig: {text}</translation>
+        <source>Names showing (Ctrl+H to hide)</source>
+        <translation>Enwau i&apos;w gweld (Ctrl+H i&apos;w cuddio)</translation>
+    </message>
+    <message>
+        <source>Names hidden (Ctrl+H)</source>
+        <translation>Enwau yn gudd (Ctrl+H)</translation>
     </message>
     <message>
         <source>Headteacher: “{comment}”</source>

@@ -1,4 +1,4 @@
-"""Feedback conversation and presentation mode: names and reviewer-only notes hidden until toggled, marks
+"""Feedback conversation and presentation mode: names hidden until toggled, reviewer-only notes never shown, marks
 and comments saved as you type and still there after reopening the store, arrow keys, PDF export."""
 
 from __future__ import annotations
@@ -29,6 +29,17 @@ def _secrets() -> tuple[str, str, str, str]:
     record = next(e for e in doc["evidence"] if e["id"] in linked and e.get("staff") and e.get("notes"))
     note = next(f["reviewer_notes"] for f in doc["findings"] if f.get("reviewer_notes"))
     return record["staff"], record["notes"][:60], note[:60], doc["review"]["headteacher"]
+
+
+def _reviewer_only() -> list[str]:
+    """Every reviewer-only note of the demo (of findings, and of evidence linked to a finding): text that
+    is never drawn on the Feedback page or in Present, whatever is toggled."""
+    doc = demo_package()
+    linked = {i for f in doc["findings"] for i in f.get("evidence_ids", [])}
+    notes = [f["reviewer_notes"] for f in doc["findings"] if f.get("reviewer_notes", "").strip()]
+    notes += [e["reviewer_notes"] for e in doc["evidence"] if e["id"] in linked and e.get("reviewer_notes", "").strip()]
+    assert len(notes) >= 3  # the demo has some of each, or this test checks nothing
+    return [n.strip()[:40] for n in notes]
 
 
 def _view(qtbot, store, review_id, **kwargs) -> FeedbackView:
@@ -66,8 +77,11 @@ def test_names_and_notes_hidden_until_toggled(qtbot, demo_store, widget_texts):
     qtbot.keyClick(view.names, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert view.names.isChecked()
     shown = _all_texts(view, widget_texts)
-    for secret in secrets:
+    staff, note, reviewer_note, head = secrets
+    for secret in (staff, note, head):
         assert secret in shown
+    for private in [reviewer_note, *_reviewer_only()]:
+        assert private not in shown  # reviewer-only: never on this page, even with names showing
 
     qtbot.keyClick(view.names, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     again = _all_texts(view, widget_texts)
@@ -115,6 +129,13 @@ def test_presentation_hides_names_moves_with_arrows_and_leaves_with_escape(qtbot
     assert view.names.isChecked() and window.show_names
     window.go(0)
     assert staff in slide_text() or note in slide_text()
+    every_slide = []
+    for i in range(window.slide_count):
+        window.go(i)
+        every_slide.append(slide_text())
+    for private in [reviewer_note, *_reviewer_only()]:
+        assert private not in "\n".join(every_slide)  # never on the projector, whatever is toggled
+    window.go(0)
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert not view.names.isChecked()
     assert staff not in slide_text() and note not in slide_text()

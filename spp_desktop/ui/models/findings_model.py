@@ -74,13 +74,21 @@ def reference(e: Evidence, show_day: bool = False) -> str:
     return ref
 
 
-def private_details(e: Evidence) -> list[str]:
-    """What is shown only with "Show names and notes": who taught, the notes, reviewer-only notes."""
+def named_details(e: Evidence) -> list[str]:
+    """What the Feedback page and Present show only with "Show names and evidence notes": who taught and
+    the evidence notes. Never the reviewer-only notes: those are for the team and are drawn on no screen
+    the school may see (see `reviewer_details`)."""
     lines = []
     if isinstance(e, Observation) and e.staff.strip():
         lines.append(translate("FindingsModel", "Staff: {text}").format(text=e.staff.strip()))
     if e.notes.strip():
         lines.append(translate("FindingsModel", "Notes: {text}").format(text=e.notes.strip()))
+    return lines
+
+
+def reviewer_details(e: Evidence) -> list[str]:
+    """Everything behind a record, reviewer-only notes included: for the team's own Findings page only."""
+    lines = named_details(e)
     if e.reviewer_notes.strip():
         lines.append(translate("FindingsModel", "Reviewer-only note: {text}").format(
             text=e.reviewer_notes.strip()))
@@ -268,7 +276,7 @@ class EvidencePickerModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if row not in self._tips:
                 e = self._rows[row]
-                self._tips[row] = "\n".join([reference(e, self._show_day), *private_details(e)])[:600]
+                self._tips[row] = "\n".join([reference(e, self._show_day), *reviewer_details(e)])[:600]
             return self._tips[row]
         return None
 

@@ -2,8 +2,9 @@
 
 The lead marks each finding Agreed / Agreed as amended / To explore further and types the headteacher's
 comment; then the improvement priority, next steps and the 90-day check-in (`OutcomeForm`). F5 presents
-it full screen; Ctrl+H shows or hides names and notes (hidden by default). "Export feedback summary
-(PDF)…" builds the report on this thread and renders it on a worker thread.
+it full screen; Ctrl+H shows or hides names and evidence notes (hidden by default); reviewer-only
+notes are never shown on this page or in Present. "Export feedback summary (PDF)…" builds the report on
+this thread and renders it on a worker thread.
 """
 
 from __future__ import annotations
@@ -47,12 +48,12 @@ OUTCOME = "__outcome__"
 # In English here (tests compare against them); shown through note() in the interface language.
 NOT_ENCRYPTED = QT_TRANSLATE_NOOP("FeedbackView", "The PDF is not encrypted. Share it only as your data-sharing "
                                                   "agreement allows.")
-HIDDEN_NOTE = QT_TRANSLATE_NOOP("FeedbackView", "Names of staff and pupils, evidence notes and reviewer-only notes "
-                                                "are hidden.")
+HIDDEN_NOTE = QT_TRANSLATE_NOOP("FeedbackView", "Names of staff and pupils and evidence notes are hidden. "
+                                                "Reviewer-only notes are never shown here.")
 NARROW_CHARS = 115  # narrower than this many average characters: a drop-down in place of the list
 EAGER_STEPS = 4  # a heading and the first cards are built before the screen shows; the rest just after
-SHOWN_NOTE = QT_TRANSLATE_NOOP("FeedbackView", "Names and notes are showing. Hide them (Ctrl+H) before the screen "
-                                               "is shared.")
+SHOWN_NOTE = QT_TRANSLATE_NOOP("FeedbackView", "Names and evidence notes are showing. Hide them (Ctrl+H) before "
+                                               "the screen is shared.")
 
 
 def note(text: str) -> str:
@@ -92,9 +93,10 @@ class FeedbackView(QWidget):
         self.present_button.setAccessibleName(self.tr("Present full screen"))
         self.present_button.setToolTip(self.tr("Full screen, large type, one enquiry question at a time (F5)"))
         self.present_button.clicked.connect(self.present)
-        self.names = QCheckBox(self.tr("Show names and notes (Ctrl+H)"), self)
-        self.names.setAccessibleName(self.tr("Show names and notes"))
-        self.names.setToolTip(self.tr("Names of staff and pupils, evidence notes and reviewer-only notes"))
+        self.names = QCheckBox(self.tr("Show names and evidence notes (Ctrl+H)"), self)
+        self.names.setAccessibleName(self.tr("Show names and evidence notes"))
+        self.names.setToolTip(self.tr("Names of staff and pupils, and evidence notes. Reviewer-only notes are "
+                                      "never shown here."))
         self.names.toggled.connect(self._names_toggled)
         self.export_button = QPushButton(self.tr("Export feedback summary (PDF)…"), self)
         self.export_button.setAccessibleName(self.tr("Export feedback summary as PDF"))

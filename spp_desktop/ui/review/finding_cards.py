@@ -6,8 +6,9 @@ one finding as discussed with the headteacher: Agreed / Agreed as amended (edit 
 To explore further, and the headteacher's comment. `StepBuilder` builds a long list of cards a few at a
 time so a screen opens at once.
 
-Privacy: a ConversationCard puts reviewer-only notes and the names and notes behind the evidence into
-its widgets only when `show_names` is on; otherwise they are in no widget at all (not merely hidden).
+Privacy: a ConversationCard puts the names and notes behind the evidence into its widgets only when
+`show_names` is on; otherwise they are in no widget at all (not merely hidden). Reviewer-only notes are
+never put into a ConversationCard, whatever is toggled: the Feedback page may be on the school's screen.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from ..models.findings_model import (
     KIND_ORDER,
     FindingsSnapshot,
     evidence_ids_from_mime,
-    private_details,
+    named_details,
     reference,
 )
 from ..widgets.autosave import Autosaver
@@ -316,14 +317,12 @@ class ConversationCard(QFrame):
         self.badge = TriangulationBadge("finding", self)
         self.badge.set_support(support)
         lines = [f"\u2022 {reference(e, snapshot.show_day)}" + "".join(
-                     f"\n    {d}" for d in (private_details(e) if show_names else ()))
+                     f"\n    {d}" for d in (named_details(e) if show_names else ()))
                  for e in snapshot.linked_evidence(finding.id)]
         if support.missing_evidence:
             lines.append(missing_text(support))
         if support.warning:
             lines.insert(0, domain_text(support.warning))
-        if show_names and finding.reviewer_notes.strip():
-            lines.append(self.tr("Reviewer-only note: {text}").format(text=finding.reviewer_notes.strip()))
         self.evidence = QLabel("\n".join(lines) or self.tr("No evidence linked."))
         self.evidence.setWordWrap(True)
         self.evidence.setTextFormat(Qt.TextFormat.PlainText)

@@ -2,9 +2,10 @@
 
 Full screen, one enquiry question at a time, type scaled from the screen height. Left/Right and
 Page Up/Page Down move, Home/End jump, Up/Down scroll, Esc leaves, Ctrl+H shows or hides names and
-notes. With a second screen it opens there, so the lead keeps the feedback screen on the laptop.
+evidence notes. With a second screen it opens there, so the lead keeps the feedback screen on the laptop.
 
-Names and reviewer-only notes are written into the slide only while "Show names and notes" is on.
+Names of staff and evidence notes are written into the slide only while "Show names" is on.
+Reviewer-only notes (of findings and of evidence) are never written into a slide, whatever is toggled.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from spp_desktop.domain.findings import AgreedAction, FeedbackOutcome
 
 from .. import theme
 from ..i18n import full_date, label, month_name
-from ..models.findings_model import FindingsSnapshot, kind_group, private_details, reference
+from ..models.findings_model import FindingsSnapshot, kind_group, named_details, reference
 from ..widgets.triangulation_badge import WARNING_SIGN, missing_text, support_text
 
 LINES_PER_SCREEN = 34  # body text: the screen height holds about this many lines
@@ -129,8 +130,8 @@ class PresentationWindow(QWidget):
         self.footer.setText(self.tr("{n} of {total}   ← → to move · Esc to leave").format(
             n=self.index + 1, total=self.slide_count))
         self.privacy.setFont(self.font_for(0.6))
-        self.privacy.setText(self.tr("Names and notes showing (Ctrl+H to hide)") if self.show_names
-                             else self.tr("Names and notes hidden (Ctrl+H)"))
+        self.privacy.setText(self.tr("Names showing (Ctrl+H to hide)") if self.show_names
+                             else self.tr("Names hidden (Ctrl+H)"))
         self.privacy.setStyleSheet(f"color: {theme.colour('text' if self.show_names else 'muted').name()};")
 
     def _question_slide(self, layout: QVBoxLayout, i: int) -> None:
@@ -164,9 +165,7 @@ class PresentationWindow(QWidget):
                     details.append(missing_text(fs))
                 if self.show_names:
                     for e in snap.linked_evidence(finding.id):
-                        details.extend(d[:240] + ("\u2026" if len(d) > 240 else "") for d in private_details(e))
-                    if finding.reviewer_notes.strip():
-                        details.append(self.tr("Reviewer-only note: {text}").format(text=finding.reviewer_notes.strip()))
+                        details.extend(d[:240] + ("\u2026" if len(d) > 240 else "") for d in named_details(e))
                 if details:
                     layout.addWidget(self._label("\n".join(details), 0.66, muted=True))
                 if finding.head_comment.strip():
