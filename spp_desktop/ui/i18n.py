@@ -232,7 +232,7 @@ def domain_source_strings() -> list[str]:
 
     texts: list[str] = [m.label for e in (EvidenceKind, SourceKind, Participants, Role, FindingKind, FindingStatus)
                         for m in e]  # type: ignore[attr-defined]
-    texts += [why for _pattern, why in language._FLAGGED]
+    texts += list(language.REASONS)
     texts += [language.ADVICE, "1 book", "{n} books"]
     texts += [passphrase.strength_hint(sample) for sample in _PASSPHRASE_SAMPLES]
     texts += [triangulation.Support(counts={}).warning,
