@@ -18,8 +18,11 @@ if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; 
     echo "Installing system libraries:$missing"
     sudo_cmd=""
     [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    # Another install running (unattended-upgrades, a second terminal) holds dpkg's lock: wait for it
+    # (up to 10 minutes) instead of failing at once.
+    apt_wait="-o DPkg::Lock::Timeout=600"
+    $sudo_cmd apt-get $apt_wait update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get $apt_wait install -y -qq --no-install-recommends $missing >/dev/null
   fi
 fi
 

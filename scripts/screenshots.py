@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-import spp_desktop.store.db  # noqa: E402,F401  (binds sqlite-utils to SQLCipher first)
+import spp_desktop.store.db  # noqa: E402,F401
 from spp_desktop.app import application, build_main_window  # noqa: E402
 from spp_desktop.demo import DEMO_PASSPHRASE, demo_package  # noqa: E402
 from spp_desktop.domain.evidence import EvidenceKind  # noqa: E402

@@ -1,9 +1,8 @@
-"""Open the SQLCipher 4 database under sqlite-utils, keyed with the raw data key.
+"""Open the SQLCipher 4 database, keyed with the raw data key, as a `Database` (the connection, plus
+the two conveniences the migrations use).
 
-sqlite-utils picks its driver once, when `sqlite_utils.utils` is first imported: `pysqlite3` if that
-imports, else the standard `sqlite3`. We alias `pysqlite3` to `sqlcipher3` before that happens, so
-sqlite-utils' own `except sqlite3.OperationalError` clauses catch SQLCipher's errors. Other store
-modules must therefore get sqlite_utils from here: `from .db import sqlite_utils`.
+The store talks plain SQL through sqlcipher3 (a DB-API driver): no wrapper library, so no driver
+aliasing and no third-party plugins that could be handed the decrypted connection.
 
 One connection per thread (no check_same_thread=False): the UI thread and each worker open their own;
 WAL lets readers and one writer work side by side.
@@ -13,32 +12,20 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 import sqlcipher3.dbapi2
 
-sys.modules.setdefault("pysqlite3", sqlcipher3)
-sys.modules.setdefault("pysqlite3.dbapi2", sqlcipher3.dbapi2)
-
-import sqlite_utils  # noqa: E402  (must come after the alias above)
-import sqlite_utils.utils  # noqa: E402
-
-from .errors import DiskFull, PlaintextDatabase, StoreCorrupt, StoreError, WrongKey  # noqa: E402
-
-if sqlite_utils.utils.sqlite3 is not sqlcipher3:  # pragma: no cover - an import-order bug
-    raise RuntimeError(
-        "sqlite_utils was imported before spp_desktop.store.db, so it is using the plain sqlite3 "
-        "driver; import spp_desktop.store.db first (it must set up the SQLCipher driver)."
-    )
+from .errors import DiskFull, PlaintextDatabase, StoreCorrupt, StoreError, WrongKey
 
 __all__ = [
+    "Database",
     "DatabaseError",
     "close_database",
     "open_database",
-    "sqlite_utils",
     "translate_error",
     "translated_errors",
 ]
@@ -92,6 +79,24 @@ def translated_errors(path: Path | str | None = None) -> Iterator[None]:
         raise mapped from exc
 
 
+class Database:
+    """An open store database: `conn` is the sqlcipher3 connection; `execute` and `table_exists` are
+    what the migrations need."""
+
+    def __init__(self, conn: sqlcipher3.dbapi2.Connection):
+        self.conn = conn
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlcipher3.dbapi2.Cursor:
+        return self.conn.execute(sql, params)
+
+    def table_exists(self, name: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        return row is not None
+
+    def close(self) -> None:
+        self.conn.close()
+
+
 def _check_not_plaintext(path: Path) -> int:
     """Return the file size (0 if missing); refuse an unencrypted SQLite file."""
     try:
@@ -112,7 +117,7 @@ def _raw_key_pragma(data_key: bytes | bytearray) -> str:
     return f"PRAGMA key = \"x'{bytes(data_key).hex()}'\""
 
 
-def open_database(path: Path, data_key: bytes | bytearray, *, create: bool = False) -> sqlite_utils.Database:
+def open_database(path: Path, data_key: bytes | bytearray, *, create: bool = False) -> Database:
     """Open (or with create=True, create if missing) the encrypted database and check it.
 
     Raises PlaintextDatabase, WrongKey (a kind of StoreCorrupt: the key does not open page 1),
@@ -144,9 +149,7 @@ def open_database(path: Path, data_key: bytes | bytearray, *, create: bool = Fal
     except BaseException:
         conn.close()
         raise
-    # execute_plugins=False: sqlite-utils would otherwise load every installed third-party plugin and
-    # hand it our decrypted connection (it also costs ~60 ms at open).
-    return sqlite_utils.Database(conn, execute_plugins=False)
+    return Database(conn)
 
 
 def _verify(conn: sqlcipher3.dbapi2.Connection, path: Path) -> None:
@@ -163,7 +166,7 @@ def _verify(conn: sqlcipher3.dbapi2.Connection, path: Path) -> None:
         raise StoreCorrupt(path, "; ".join(str(row[0]) for row in result[:5]))
 
 
-def close_database(db: sqlite_utils.Database) -> None:
+def close_database(db: Database) -> None:
     """Fold the WAL back into the main file (so it is left empty) and close the connection.
 
     An uncommitted transaction is rolled back, not committed: half of a change must never land.

@@ -1,16 +1,74 @@
-"""Schema of the encrypted review store, as sqlite-utils migrations.
+"""Schema of the encrypted review store, as numbered migrations.
 
 The tables are a cache of the operation log (ops): `entities` holds each entity's merged state (the
 registers of sync.protocol.merge.EntityState as JSON). Everything here is inside SQLCipher.
+
+Which migrations a file has had is kept in `_sqlite_migrations`, the table (and layout) that
+sqlite-utils' Migrations used before this module replaced it, so stores made by earlier versions open
+unchanged. Each migration runs in one transaction with its record: it lands whole or not at all.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlite_utils.migrations import Migrations  # noqa: E402, I001
+from .db import Database
 
-from .db import sqlite_utils  # noqa: F401  (sets up the SQLCipher driver before sqlite_utils loads)
+TABLE = "_sqlite_migrations"
+_CREATE_TABLE = (
+    f'CREATE TABLE IF NOT EXISTS "{TABLE}" ("id" INTEGER PRIMARY KEY, "migration_set" TEXT, "name" TEXT, '
+    '"applied_at" TEXT)',
+    f'CREATE UNIQUE INDEX IF NOT EXISTS "idx_{TABLE}_migration_set_name" ON "{TABLE}" ("migration_set", "name")',
+)
+
+
+class Migrations:
+    """An ordered set of schema steps; `apply` runs the ones a database has not had yet."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._steps: list[tuple[str, Callable[[Database], None]]] = []
+
+    def __call__(self) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+        def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+            if fn.__name__ in self.names:
+                raise ValueError(f"migration {fn.__name__} is registered twice")
+            self._steps.append((fn.__name__, fn))
+            return fn
+        return register
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self._steps]
+
+    def applied(self, db: Database) -> list[str]:
+        """Names of the migrations this file has had, oldest first (read only)."""
+        if not db.table_exists(TABLE):
+            return []
+        rows = db.execute(f'SELECT name FROM "{TABLE}" WHERE migration_set = ? ORDER BY rowid', (self.name,))
+        return [row[0] for row in rows.fetchall()]
+
+    def apply(self, db: Database) -> None:
+        done = set(self.applied(db))
+        conn = db.conn
+        for name, fn in self._steps:
+            if name in done:
+                continue
+            if not conn.in_transaction:
+                conn.execute("BEGIN IMMEDIATE")
+            try:
+                for sql in _CREATE_TABLE:
+                    db.execute(sql)
+                fn(db)
+                db.execute(f'INSERT INTO "{TABLE}" (migration_set, name, applied_at) VALUES (?, ?, ?)',
+                           (self.name, name, str(datetime.now(UTC))))
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+
 
 migrations = Migrations("spp_desktop")
 
@@ -69,9 +127,9 @@ def m002_refused_ops(db: Any) -> None:
     db.execute("ALTER TABLE ops ADD COLUMN refused_reason TEXT")
 
 
-KNOWN = {m.name for m in migrations._migrations}
+KNOWN = set(migrations.names)
 
 
 def unknown_applied(db: Any) -> list[str]:
     """Migrations recorded in the file that this version does not know: it was made by a newer app."""
-    return [m.name for m in migrations.applied(db) if m.name not in KNOWN]
+    return [name for name in migrations.applied(db) if name not in KNOWN]

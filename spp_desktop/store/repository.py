@@ -94,7 +94,7 @@ class ReviewStore(RecordsMixin, BundlesMixin):
             with translated_errors(files.database):
                 newer = unknown_applied(db)
                 if newer:
-                    raise NewerFormat(files.database, len(migrations.applied(db)), len(migrations._migrations))
+                    raise NewerFormat(files.database, len(migrations.applied(db)), len(migrations.names))
                 migrations.apply(db)
                 db.conn.commit()
         except BaseException:

@@ -8,7 +8,6 @@ from spp_desktop.store.db import (
     PLAINTEXT_HEADER,
     close_database,
     open_database,
-    sqlite_utils,
     translate_error,
     translated_errors,
 )
@@ -38,21 +37,29 @@ def _assert_no_marker(raw):
     assert not raw.startswith(PLAINTEXT_HEADER)
 
 
-def test_sqlite_utils_uses_sqlcipher(db_path, key):
-    assert sqlite_utils.utils.sqlite3 is sqlcipher3
+def _insert_notes(db, rows):
+    db.execute("CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, text TEXT)")
+    db.conn.executemany("INSERT INTO notes VALUES (?, ?)", rows)
+    db.conn.commit()
+
+
+def _count(db, table):
+    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_database_is_sqlcipher(db_path, key):
     db = open_database(db_path, key, create=True)
     try:
         assert isinstance(db.conn, sqlcipher3.dbapi2.Connection)
         assert db.execute("PRAGMA cipher_version").fetchone()[0].startswith("4.")
-        # sqlite-utils catches the driver's own errors (the reason for the alias).
-        assert not db["missing"].exists()
+        assert not db.table_exists("missing")
     finally:
         close_database(db)
 
 
 def test_encrypted_on_disk_including_wal_and_shm(db_path, key):
     db = open_database(db_path, key, create=True)
-    db["notes"].insert_all([{"id": i, "text": f"{MARKER} {i}"} for i in range(50)], pk="id")
+    _insert_notes(db, [(i, f"{MARKER} {i}") for i in range(50)])
     # While open, the change sits in the WAL: look at all three files now.
     wal, shm = _files(db_path)[1:]
     assert wal.stat().st_size > 0 and shm.exists()
@@ -63,7 +70,7 @@ def test_encrypted_on_disk_including_wal_and_shm(db_path, key):
     _assert_no_marker(db_path.read_bytes())
 
     db = open_database(db_path, key)
-    assert db["notes"].get(7)["text"] == f"{MARKER} 7"
+    assert db.execute("SELECT text FROM notes WHERE id = 7").fetchone()[0] == f"{MARKER} 7"
     close_database(db)
 
 
@@ -110,7 +117,7 @@ def test_plaintext_database_refused(db_path, key):
 
 def test_flipped_byte_in_a_page_is_refused(db_path, key):
     db = open_database(db_path, key, create=True)
-    db["notes"].insert_all([{"id": i, "text": "x" * 500} for i in range(100)], pk="id")
+    _insert_notes(db, [(i, "x" * 500) for i in range(100)])
     close_database(db)
     raw = bytearray(db_path.read_bytes())
     page = 4096
@@ -124,7 +131,7 @@ def test_flipped_byte_in_a_page_is_refused(db_path, key):
         assert db_path.read_bytes() == bytes(damaged)  # nothing was "repaired" or changed
     db_path.write_bytes(bytes(raw))
     db = open_database(db_path, key)
-    assert db["notes"].count == 100
+    assert _count(db, "notes") == 100
     close_database(db)
 
 
@@ -132,15 +139,15 @@ def test_disk_full_is_translated(db_path, key):
     # A real SQLITE_FULL from the engine: cap the database at its current size.
     db = open_database(db_path, key, create=True)
     try:
-        db["notes"].insert({"id": 1, "text": "a"}, pk="id")
+        _insert_notes(db, [(1, "a")])
         pages = db.execute("PRAGMA page_count").fetchone()[0]
         db.execute(f"PRAGMA max_page_count = {pages}")
         with pytest.raises(DiskFull) as info:
             with translated_errors(db_path):
-                with db.atomic():
-                    db["notes"].insert_all({"id": i, "text": "y" * 3000} for i in range(2, 50))
+                with db.conn:  # one transaction, rolled back on the error
+                    db.conn.executemany("INSERT INTO notes VALUES (?, ?)", ((i, "y" * 3000) for i in range(2, 50)))
         assert "disk is full" in info.value.user_message
-        assert db["notes"].count == 1
+        assert _count(db, "notes") == 1
     finally:
         close_database(db)
 
@@ -155,12 +162,14 @@ def test_worker_thread_opens_its_own_connection(db_path, key):
 
     close_database(open_database(db_path, key, create=True))
     main = open_database(db_path, key)
-    main["t"].insert({"id": 1}, pk="id")
+    main.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)")
+    main.execute("INSERT INTO t VALUES (1)")
+    main.conn.commit()
     seen = []
 
     def worker():
         db = open_database(db_path, key)
-        seen.append(db["t"].count)
+        seen.append(_count(db, "t"))
         close_database(db)
 
     t = threading.Thread(target=worker)

@@ -227,27 +227,10 @@ def test_two_people_deleting_the_same_record_is_no_conflict(tmp_path):
     rev.close()
 
 
-def test_no_sqlite_utils_plugin_sees_the_connection_and_locked_store_says_so(tmp_path):
-    from sqlite_utils.plugins import pm
-
-    calls = []
-
-    class Spy:
-        from sqlite_utils import hookimpl
-
-        @hookimpl
-        def prepare_connection(self, conn):
-            calls.append(conn)
-
-    spy = Spy()
-    pm.register(spy)
-    try:
-        store, _ = new_store(tmp_path)
-        worker = store.for_worker()
-        worker.close()
-    finally:
-        pm.unregister(spy)
-    assert calls == []
+def test_locked_store_says_so(tmp_path):
+    store, _ = new_store(tmp_path)
+    worker = store.for_worker()
+    worker.close()
     store.close()
     with pytest.raises(StoreLocked):
         store.list_reviews()
