@@ -1351,6 +1351,37 @@
     </message>
 </context>
 <context>
+    <name>LockNotice</name>
+    <message>
+        <source>Everything you typed was saved. Unlock to carry on where you left off.</source>
+        <translation>Cafodd popeth a deipiwyd gennych ei gadw. Datgloi i barhau o&apos;r man lle&apos;r oeddech chi.</translation>
+    </message>
+    <message>
+        <source>SPP Desktop locked itself after {n} minute without use.</source>
+        <translation>Cloiodd SPP Desktop ei hun ar ôl {n} munud heb ei ddefnyddio.</translation>
+    </message>
+    <message>
+        <source>SPP Desktop locked itself after {n} minutes without use.</source>
+        <translation>Cloiodd SPP Desktop ei hun ar ôl {n} munud heb ei ddefnyddio.</translation>
+    </message>
+    <message>
+        <source>SPP Desktop locked itself while the laptop was asleep.</source>
+        <translation>Cloiodd SPP Desktop ei hun tra oedd y gliniadur yn cysgu.</translation>
+    </message>
+    <message>
+        <source>SPP Desktop is locked.</source>
+        <translation>Mae SPP Desktop wedi&apos;i gloi.</translation>
+    </message>
+    <message>
+        <source>Auto-lock warning</source>
+        <translation>Rhybudd cloi awtomatig</translation>
+    </message>
+    <message>
+        <source>Locking in {seconds} s: move the mouse or press a key to stay unlocked.</source>
+        <translation>Yn cloi mewn {seconds} eiliad: symudwch y llygoden neu pwyswch fysell i aros heb eich cloi.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Lock screen</source>
@@ -1367,6 +1398,10 @@
     <message>
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Why SPP Desktop locked</source>
+        <translation>Pam y cloiodd SPP Desktop</translation>
     </message>
     <message>
         <source>Choose a passphrase to protect the reviews on this laptop. You will type it each time you open SPP Desktop. It cannot be recovered, so keep it somewhere safe.</source>
@@ -1488,10 +1523,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>SPP Desktop — Locked</source>
-        <translation>SPP Desktop — Wedi&apos;i gloi</translation>
-    </message>
-    <message>
         <source>{action} ({shortcut})</source>
         <translation>{action} ({shortcut})</translation>
     </message>
@@ -1500,8 +1531,12 @@
         <translation>A&amp;dolygiadau</translation>
     </message>
     <message>
-        <source>&amp;Import review package…</source>
-        <translation>&amp;Mewnforio pecyn adolygiad…</translation>
+        <source>Locked</source>
+        <translation>Wedi&apos;i gloi</translation>
+    </message>
+    <message>
+        <source>Import review &amp;package…</source>
+        <translation>Mewnforio &amp;pecyn adolygiad…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -2043,6 +2078,37 @@ Nawr</translation>
     </message>
 </context>
 <context>
+    <name>QuitGuard</name>
+    <message>
+        <source>{n} change has not been synced yet.</source>
+        <translation>Nid yw {n} newid wedi&apos;i gysoni eto.</translation>
+    </message>
+    <message>
+        <source>{n} changes have not been synced yet.</source>
+        <translation>Nid yw {n} newid wedi&apos;u cysoni eto.</translation>
+    </message>
+    <message>
+        <source>They are safe on this laptop, but the rest of the team will not see them until you sync or export them for the team.</source>
+        <translation>Maen nhw&apos;n ddiogel ar y gliniadur hwn, ond ni fydd gweddill y tîm yn eu gweld nes i chi eu cysoni neu eu hallforio i&apos;r tîm.</translation>
+    </message>
+    <message>
+        <source>Quit without syncing?</source>
+        <translation>Gadael heb gysoni?</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Cysoni nawr</translation>
+    </message>
+    <message>
+        <source>Export for the team…</source>
+        <translation>Allforio i&apos;r tîm…</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>Gadael beth bynnag</translation>
+    </message>
+</context>
+<context>
     <name>ReviewCard</name>
     <message>
         <source>Review of {school}</source>
@@ -2188,6 +2254,10 @@ Nawr</translation>
     <message>
         <source>SPP Desktop locks itself when the laptop is left alone for this long, and whenever you press Ctrl+L. Your evidence is saved first.</source>
         <translation>Mae SPP Desktop yn cloi ei hun pan gaiff y gliniadur ei adael am gymaint â hyn o amser, a phryd bynnag y byddwch yn pwyso Ctrl+L. Caiff eich tystiolaeth ei chadw yn gyntaf.</translation>
+    </message>
+    <message>
+        <source> minute</source>
+        <translation> munud</translation>
     </message>
 </context>
 <context>
@@ -2554,7 +2624,7 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     </message>
     <message>
         <source>Reviews on the &amp;server…</source>
-        <translation>Adolygiadau ar y &amp;gweinydd…</translation>
+        <translation>Adolygiadau ar y g&amp;weinydd…</translation>
     </message>
     <message>
         <source>S&amp;ync now</source>
@@ -2929,6 +2999,14 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     <message>
         <source>Your reviews, notes and photos are kept in an encrypted store on this laptop, unlocked with a passphrase you choose. Nothing leaves the laptop until you sync or export. If you forget the passphrase, nobody can open the store, so keep it somewhere safe.</source>
         <translation>Caiff eich adolygiadau, eich nodiadau a&apos;ch lluniau eu cadw mewn storfa wedi&apos;i hamgryptio ar y gliniadur hwn, a&apos;u datgloi gyda chyfrinymadrodd rydych chi&apos;n ei ddewis. Nid oes dim yn gadael y gliniadur nes i chi gysoni neu allforio. Os byddwch yn anghofio&apos;r cyfrinymadrodd, ni all neb agor y storfa, felly cadwch ef yn rhywle diogel.</translation>
+    </message>
+    <message>
+        <source>This is the demo</source>
+        <translation>Dyma&apos;r fersiwn enghreifftiol</translation>
+    </message>
+    <message>
+        <source>Unlock with the demo passphrase shown on the lock screen (or press “Type it in for me”): the made-up review day opens at once. The demo store is deleted when you close SPP Desktop.</source>
+        <translation>Datglowch gyda&apos;r cyfrinymadrodd enghreifftiol a ddangosir ar y sgrin gloi (neu pwyswch “Teipiwch ef i mi”): mae&apos;r diwrnod adolygu dychmygol yn agor ar unwaith. Caiff y storfa enghreifftiol ei dileu pan fyddwch chi&apos;n cau SPP Desktop.</translation>
     </message>
     <message>
         <source>After you unlock, choose “Open demo review” on the Reviews screen to explore a made-up review day.</source>

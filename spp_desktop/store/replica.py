@@ -80,6 +80,10 @@ class ReplicaMixin(StoreCore):
         row = self._conn.execute("SELECT team_key FROM reviews WHERE id = ?", (review_id,)).fetchone()
         return bytes(row[0]) if row and row[0] else None
 
+    def has_team_key(self, review_id: str) -> bool:
+        """True if this review can be synced and shared as team bundles (it was checked out)."""
+        return self.team_key(review_id) is not None
+
     def set_team_key(self, review_id: str, key: bytes) -> None:
         self._require_key()
         self._conn.execute("UPDATE reviews SET team_key = ? WHERE id = ?", (key, review_id))

@@ -9,6 +9,9 @@ CLOCK_BOOTTIME), so a laptop closed for longer than the timeout locks as soon as
 wall clock jumped far ahead of the idle clock between two checks (a suspend on systems whose
 monotonic clock stops while asleep), it locks too. `QGuiApplication.applicationStateChanged` to
 Suspended (the state Qt reports on platforms that have one) locks at once.
+
+A little before an idle lock, `warning(seconds_left)` is emitted (a reviewer watching a lesson can
+move the mouse to stay unlocked); `warning(0)` when input arrives again, or on locking.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from PySide6.QtGui import QGuiApplication
 DEFAULT_TIMEOUT_S = 300
 CHECK_INTERVAL_MS = 5_000
 SUSPEND_GAP_S = 60.0  # a wall-clock jump this far beyond the idle clock counts as a suspend
+WARN_BEFORE_S = 30.0  # warn this long before an idle lock (at most a third of the timeout)
 
 _INPUT_EVENT_NAMES = ("KeyPress", "KeyRelease", "MouseButtonPress", "MouseButtonRelease", "MouseButtonDblClick",
                       "MouseMove", "Wheel", "TouchBegin", "TouchUpdate", "TabletPress", "InputMethod", "Shortcut")
@@ -47,6 +51,7 @@ class IdleLock(QObject):
     """Emits `lock_requested(reason)` after `timeout_s` without input, or on suspend."""
 
     lock_requested = Signal(str)
+    warning = Signal(int)  # seconds left before an idle lock; 0: the warning is over
 
     def __init__(self, clock: Callable[[], float] = idle_clock, timeout_s: float = DEFAULT_TIMEOUT_S,
                  wall: Callable[[], float] = time.time, parent: QObject | None = None):
@@ -59,6 +64,7 @@ class IdleLock(QObject):
         self._armed = False
         self._app: QGuiApplication | None = None
         self._filtering = False
+        self._warned = False
         self._input_types: frozenset[QEvent.Type] = frozenset()
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_INTERVAL_MS)
@@ -101,6 +107,7 @@ class IdleLock(QObject):
     def disarm(self) -> None:
         """Stop watching (the store is locked)."""
         self._armed = False
+        self._clear_warning()
         self._timer.stop()
         self._set_filter(False)
 
@@ -114,6 +121,20 @@ class IdleLock(QObject):
     # --- the rule ---------------------------------------------------------------------------------
     def note_activity(self) -> None:
         self._last_input = self._clock()
+        self._clear_warning()
+
+    @property
+    def warn_before_s(self) -> float:
+        return min(WARN_BEFORE_S, self.timeout_s / 3)
+
+    @property
+    def warned(self) -> bool:
+        return self._warned
+
+    def _clear_warning(self) -> None:
+        if self._warned:
+            self._warned = False
+            self.warning.emit(0)
 
     def idle_seconds(self) -> float:
         return max(0.0, self._clock() - self._last_input)
@@ -127,8 +148,12 @@ class IdleLock(QObject):
         self._last_check = (now, wall)
         if (wall - last_wall) - (now - last_clock) > SUSPEND_GAP_S:
             return self._request("suspend")
-        if now - self._last_input >= self.timeout_s:
+        idle = now - self._last_input
+        if idle >= self.timeout_s:
             return self._request("idle")
+        if idle >= self.timeout_s - self.warn_before_s:
+            self._warned = True
+            self.warning.emit(max(1, int(self.timeout_s - idle + 0.5)))
         return False
 
     def _request(self, reason: str) -> bool:
@@ -143,4 +168,6 @@ class IdleLock(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in self._input_types:
             self._last_input = self._clock()
+            if self._warned:
+                self._clear_warning()
         return False

@@ -128,7 +128,7 @@ class UserGuideDialog(QDialog):
 class WelcomeDialog(QDialog):
     """First start: what SPP Desktop is, where things are kept, and the four things to know."""
 
-    def __init__(self, parent: QWidget | None = None, *, has_demo: bool = True):
+    def __init__(self, parent: QWidget | None = None, *, has_demo: bool = True, in_demo: bool = False):
         super().__init__(parent)
         self.setObjectName("welcomeDialog")
         self.setWindowTitle(self.tr("Welcome to SPP Desktop"))
@@ -148,7 +148,10 @@ class WelcomeDialog(QDialog):
              self.tr("Your reviews, notes and photos are kept in an encrypted store on this laptop, unlocked "
                      "with a passphrase you choose. Nothing leaves the laptop until you sync or export. If you "
                      "forget the passphrase, nobody can open the store, so keep it somewhere safe.")),
-            (self.tr("Try the demo review first"),
+            (self.tr("This is the demo") if in_demo else self.tr("Try the demo review first"),
+             self.tr("Unlock with the demo passphrase shown on the lock screen (or press “Type it in for me”): "
+                     "the made-up review day opens at once. The demo store is deleted when you close SPP "
+                     "Desktop.") if in_demo else
              self.tr("After you unlock, choose “Open demo review” on the Reviews screen to explore a made-up "
                      "review day.") if has_demo else
              self.tr("Ask your partnership lead for a practice review package to explore before the day.")),
@@ -191,10 +194,11 @@ class WelcomeDialog(QDialog):
 class HelpMenu:
     """The Help menu of a main window: User guide (F1), Welcome, About SPP Desktop."""
 
-    def __init__(self, window: QMainWindow, data_dir: Path, *, has_demo: bool = True):
+    def __init__(self, window: QMainWindow, data_dir: Path, *, has_demo: bool = True, in_demo: bool = False):
         self.window = window
         self.data_dir = data_dir
         self.has_demo = has_demo
+        self.in_demo = in_demo
         self.guide: UserGuideDialog | None = None
         menu = window.menuBar().addMenu(translate("HelpMenu", "&Help"))
         menu.setObjectName("helpMenu")
@@ -224,7 +228,7 @@ class HelpMenu:
         return self.guide
 
     def welcome_dialog(self) -> WelcomeDialog:
-        return WelcomeDialog(self.window, has_demo=self.has_demo)
+        return WelcomeDialog(self.window, has_demo=self.has_demo, in_demo=self.in_demo)
 
     def open_welcome(self) -> None:
         self.welcome_dialog().exec()

@@ -61,7 +61,8 @@ class LockScreen(QWidget):
     unlocked = Signal(object)
 
     def __init__(self, data_dir: Path, *, demo_passphrase: str | None = None,
-                 kdf_params: KdfParams | None = None, message: str = "", parent: QWidget | None = None):
+                 kdf_params: KdfParams | None = None, message: str = "", notice: str = "",
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("lockScreen")
         self.setAccessibleName(self.tr("Lock screen"))
@@ -79,6 +80,9 @@ class LockScreen(QWidget):
         self._build(demo_passphrase)
         if message:
             self.show_problem(message)
+        elif notice:
+            self.notice_label.setText(notice)
+            self.notice_box.show()
 
     # --- layout -------------------------------------------------------------------------------------
     def _build(self, demo_passphrase: str | None) -> None:
@@ -114,6 +118,15 @@ class LockScreen(QWidget):
         problem_layout.addWidget(self.problem_label)
         self.problem_box.hide()
         box.addWidget(self.problem_box)
+
+        self.notice_box = QFrame()  # why it locked, and that the typing was saved
+        theme.set_role(self.notice_box, "notice")
+        self.notice_label = QLabel()
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setAccessibleName(self.tr("Why SPP Desktop locked"))
+        QVBoxLayout(self.notice_box).addWidget(self.notice_label)
+        self.notice_box.hide()
+        box.addWidget(self.notice_box)
 
         intro = QLabel(
             self.tr("Choose a passphrase to protect the reviews on this laptop. You will type it each time you "

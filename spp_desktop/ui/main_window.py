@@ -3,18 +3,18 @@ status bar. No SQL and no business rules here; the store is used through ReviewS
 
 Locking (Ctrl+L, the Lock button, idle time, suspend, or a store error) saves every page, throws away
 every widget that shows review content, closes the store (which wipes its key) and shows a fresh
-lock screen. While locked the window holds nothing but the lock screen.
+lock screen. While locked the window holds nothing but the lock screen, and the `Place` the reviewer
+was at (ids and cursor numbers only): unlocking goes back to the same record, field and cursor.
 """
 
 from __future__ import annotations
 
-import base64
 import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,20 +37,25 @@ from .help import HelpMenu, WelcomeDialog
 from .home import HomePage
 from .i18n import error_text, set_summary_language
 from .icons import app_icon, icon
+from .lock_notices import LockWarning, lock_notice
 from .lock_screen import LockScreen
+from .place import Place
+from .quit_guard import QuitGuard
 from .review.plan_page import Clock
 from .review.workspace import PAGES, ReviewWorkspace, page_label
 from .settings import Settings, SettingsDialog, save_settings
 from .sync.controller import SyncController
+from .window_fit import restore_geometry, saved_geometry
 
 log = logging.getLogger(__name__)
 
 APP_TITLE = "SPP Desktop"
-LOCKED_TITLE = "SPP Desktop — Locked"  # in English; the window shows locked_title()
+LOCKED_TITLE = "Locked"  # in English; the window shows locked_title()
+# Qt adds " — SPP Desktop" (the application's display name) to these titles itself on Linux and Windows.
 
 
 def locked_title() -> str:
-    return QApplication.translate("MainWindow", "SPP Desktop — Locked")
+    return QApplication.translate("MainWindow", "Locked")
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +76,9 @@ class MainWindow(QMainWindow):
         self.home: HomePage | None = None
         self.workspace: ReviewWorkspace | None = None
         self.lock_screen: LockScreen | None = None
+        self._place: Place | None = None  # where to return on unlock (ids and numbers only)
         self._shut_down = False
+        self.quit_guard = QuitGuard(self)
 
         self.setWindowIcon(app_icon())
         self.stack = QStackedWidget()
@@ -85,6 +92,7 @@ class MainWindow(QMainWindow):
         self.idle_lock = idle_lock or IdleLock()
         self.idle_lock.set_timeout(self.settings.autolock_minutes * 60)
         self.idle_lock.lock_requested.connect(lambda reason: self.lock(reason=reason))
+        self.idle_lock.warning.connect(self.lock_warning.warn)
         app = QApplication.instance()
         if app is not None:
             self.idle_lock.install(app)
@@ -109,10 +117,10 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.act_home = self._action(self.tr("&Reviews"), "home", None, self.show_home, "home")
-        self.act_import = self._action(self.tr("&Import review package…"), "import", None, self._import, "import")
+        self.act_import = self._action(self.tr("Import review &package…"), "import", None, self._import, "import")
         self.act_settings = self._action(self.tr("&Settings…"), "settings", None, self.open_settings, "settings")
         self.act_lock = self._action(self.tr("&Lock"), "lock", "Ctrl+L", self.lock, "lock")
-        self.act_quit = self._action(self.tr("&Quit"), None, "Ctrl+Q", self.close, "quit")
+        self.act_quit = self._action(self.tr("&Quit"), None, "Ctrl+Q", self.request_quit, "quit")
         self.act_new_observation = self._action(
             self.tr("New &observation"), "observation", "Ctrl+Shift+O",
             lambda: self._new_evidence(EvidenceKind.OBSERVATION), "new_observation")
@@ -164,13 +172,16 @@ class MainWindow(QMainWindow):
             review.addAction(action)
         self.sync.add_to_review_menu(review)
         self.review_menu = review
-        self.help = HelpMenu(self, self.data_dir, has_demo=self._demo_package is not None)
+        self.help = HelpMenu(self, self.data_dir, has_demo=self._demo_package is not None,
+                             in_demo=self._demo_passphrase is not None)
 
     def _build_status_bar(self) -> None:
         self.save_status = QLabel()
         self.save_status.setAccessibleName(self.tr("Save status"))
         self.unsynced_label = QLabel()
         self.unsynced_label.setAccessibleName(self.tr("Changes not yet synced"))
+        self.lock_warning = LockWarning()  # "Locking in 30 s: move the mouse ..."
+        self.statusBar().addPermanentWidget(self.lock_warning)
         self.statusBar().addWidget(self.save_status, 1)
         self.statusBar().addPermanentWidget(self.unsynced_label)
         self.sync.install_status_bar(self.statusBar())
@@ -195,9 +206,9 @@ class MainWindow(QMainWindow):
                 old.setParent(None)  # out of the window at once ...
                 old.deleteLater()  # ... and gone at the next turn of the event loop
 
-    def _show_lock_screen(self, message: str = "") -> None:
+    def _show_lock_screen(self, message: str = "", notice: str = "") -> None:
         self.lock_screen = LockScreen(self.data_dir, demo_passphrase=self._demo_passphrase,
-                                      kdf_params=self._kdf_params, message=message)
+                                      kdf_params=self._kdf_params, message=message, notice=notice)
         self.lock_screen.unlocked.connect(self.on_unlocked)
         self.home = None
         self.workspace = None
@@ -228,10 +239,13 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.idle_lock.arm()
         self.sync.on_unlocked()
-        target, self._open_on_unlock = self._open_on_unlock, None
+        place, self._place = self._place, None
+        target, self._open_on_unlock = (place.review_id if place else self._open_on_unlock), None
         try:
             if target and store.has_review(target):
                 self.open_review(target)
+                if place is not None and self.workspace is not None:
+                    self.workspace.return_to(place)
             else:
                 self.show_home()
         except StoreError as exc:
@@ -265,7 +279,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.home = None
         self._set_content(workspace)
-        self.setWindowTitle(f"{workspace.review.host_school} — {APP_TITLE}")
+        self.setWindowTitle(workspace.review.host_school)  # Qt adds " — SPP Desktop"
         self.review_menu.menuAction().setVisible(True)
         self._show_review_actions(True)
         self.sync.show_review(review_id)
@@ -278,6 +292,7 @@ class MainWindow(QMainWindow):
             return
         self.idle_lock.disarm()
         saved = True
+        self._place = self.workspace.place() if self.workspace is not None else None
         if self.workspace is not None:
             if flush:
                 saved = self.workspace.flush()
@@ -289,7 +304,7 @@ class MainWindow(QMainWindow):
         if not saved and not message:
             message = self.tr("Some typing could not be saved before locking (the disk may be full). "
                               "Free some space; everything saved earlier is safe.")
-        self._show_lock_screen(message)
+        self._show_lock_screen(message, lock_notice(reason, self.settings.autolock_minutes) if saved else "")
         try:
             store.close()
         except Exception as exc:  # noqa: BLE001 - the keys are wiped by close() whatever happens
@@ -339,13 +354,7 @@ class MainWindow(QMainWindow):
 
     # --- geometry and closing -----------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        if self.settings.window_geometry:
-            try:
-                self.restoreGeometry(QByteArray(base64.b64decode(self.settings.window_geometry)))
-                return
-            except ValueError:
-                pass
-        self.resize(1280, 760)
+        restore_geometry(self, self.settings.window_geometry)  # never larger than the screen's free area
 
     def shutdown(self) -> bool:
         """Save, remember the window size, close the store. False if typing could not be saved."""
@@ -361,7 +370,7 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
-        self.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry())).decode("ascii")
+        self.settings.window_geometry = saved_geometry(self)
         save_settings(self.settings, self._settings_file)
         self.idle_lock.disarm()
         app = QApplication.instance()
@@ -381,7 +390,18 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly if narrow
                                         else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
+    def request_quit(self) -> None:
+        """Ctrl+Q: remind about unsynced changes, then close."""
+        if self.quit_guard.may_quit():
+            self.quit_guard.reminded = True
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # The window manager's close button is spontaneous; app.quit() (a signal, the end of a test) is not.
+        reminded, self.quit_guard.reminded = self.quit_guard.reminded, False
+        if event.spontaneous() and not reminded and not self._shut_down and not self.quit_guard.may_quit():
+            event.ignore()
+            return
         if self._shut_down or self.shutdown():
             event.accept()
             return

@@ -113,7 +113,8 @@ class SettingsDialog(QDialog):
         self.autolock = QSpinBox()
         self.autolock.setRange(MIN_AUTOLOCK, MAX_AUTOLOCK)
         self.autolock.setValue(settings.autolock_minutes)
-        self.autolock.setSuffix(self.tr(" minutes"))
+        self._minutes_suffix(settings.autolock_minutes)
+        self.autolock.valueChanged.connect(self._minutes_suffix)  # "1 minute", "5 minutes"
         self.autolock.setAccessibleName(self.tr("Lock after this many minutes without use"))
 
         self.language = QComboBox()
@@ -153,6 +154,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(explain)
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+
+    def _minutes_suffix(self, value: int) -> None:
+        self.autolock.setSuffix(self.tr(" minute") if value == 1 else self.tr(" minutes"))
 
     def result_settings(self) -> Settings:
         """A copy of the settings with the dialog's choices."""

@@ -13,9 +13,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,6 +32,7 @@ from spp_desktop.domain.review import ScheduleSlot
 from spp_desktop.store.errors import StoreError
 
 from ..i18n import error_text, label
+from ..place import cursor_of, put_cursor
 from ..widgets.evidence_list import EvidenceList
 from ..widgets.flow_layout import FlowLayout
 from .capture_form import CaptureForm
@@ -189,6 +191,32 @@ class EvidencePage(QWidget):
     def flush(self) -> bool:
         """Save pending typing now. False if it could not be saved (the message says why)."""
         return self.form.flush() if self.form is not None else True
+
+    def place_detail(self) -> dict[str, Any]:
+        """The open record, the field with the focus, its cursor, and the scroll position (after a lock)."""
+        if self.form is None:
+            return {}
+        detail: dict[str, Any] = {"evidence_id": self.form.evidence_id,
+                                  "scroll": self.scroll.verticalScrollBar().value()}
+        focused = QApplication.focusWidget()
+        for name, editor in self.form.editors.items():
+            if focused is not None and (focused is editor or editor.isAncestorOf(focused)):
+                detail["field"] = name
+                detail.update(cursor_of(editor))
+        return detail
+
+    def return_to(self, detail: dict[str, Any]) -> None:
+        """Open the record again with the cursor where it was."""
+        evidence_id = detail.get("evidence_id")
+        if not evidence_id or not self.open_evidence(str(evidence_id)) or self.form is None:
+            return
+        editor = self.form.editors.get(str(detail.get("field", "")))
+        if editor is not None:
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            put_cursor(editor, detail)
+        scroll = int(detail.get("scroll", 0))
+        # the form is laid out on the next turn of the event loop: scroll then
+        QTimer.singleShot(0, self, lambda: self.scroll.verticalScrollBar().setValue(scroll))
 
     # --- deleting and undo ------------------------------------------------------------------------
     def delete_selected(self) -> None:

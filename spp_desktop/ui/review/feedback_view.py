@@ -384,6 +384,13 @@ class FeedbackView(QWidget):
         self.message_box.show()
         self.export_finished.emit(text)
 
+    def place_detail(self) -> dict[str, str]:
+        return {"item": self.current} if self.current else {}
+
+    def return_to(self, detail: dict[str, str]) -> None:
+        if detail.get("item") in self.question_ids():
+            self.show_item(detail["item"])
+
     # --- the page protocol --------------------------------------------------------------------------
     def flush_cards(self) -> bool:
         return all([card.flush() for card in self.cards.values()])

@@ -23,6 +23,7 @@ from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
 from ..icons import icon
+from ..place import Place
 from .plan_page import Clock, PlanPage
 
 log = logging.getLogger(__name__)
@@ -187,6 +188,22 @@ class ReviewWorkspace(QWidget):
 
     def focus_search(self) -> None:
         self._guarded(lambda: self.show_page("evidence").focus_search())
+
+    def place(self) -> Place:
+        """Where the reviewer is now: the page, and the page's own details (record, field, cursor)."""
+        name = self.current_page_name()
+        page = self._pages.get(name)
+        detail = getattr(page, "place_detail", None)
+        return Place(self.review_id, name, detail() if detail is not None else {})
+
+    def return_to(self, place: Place) -> None:
+        """Back to a `place()` taken earlier (after unlocking)."""
+        if place.page not in [p[0] for p in PAGES]:
+            return
+        page = self.show_page(place.page)
+        back = getattr(page, "return_to", None)
+        if back is not None and place.detail:
+            self._guarded(lambda: back(place.detail))
 
     def _guarded(self, call: Callable[[], object]) -> None:
         try:

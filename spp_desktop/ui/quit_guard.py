@@ -1,0 +1,79 @@
+"""Before quitting: a reminder when changes have not reached the team yet (Ctrl+Q at the end of the day).
+
+Only reviews that can sync count (those checked out from the server, which have a team key): for a
+review imported from a package there is nowhere to send changes, so nothing to remind about.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from spp_desktop.store.errors import StoreError
+from spp_desktop.store.repository import ReviewStore
+
+from .i18n import translate
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+QUIT, SYNC, EXPORT, CANCEL = "quit", "sync", "export", "cancel"
+
+
+def unsynced_to_share(store: ReviewStore) -> int:
+    """Changes on this laptop the team has not got yet, over every review that can sync."""
+    try:
+        return sum(s.unsynced_changes for s in store.list_reviews() if store.has_team_key(s.id))
+    except StoreError:
+        return 0  # a failing store is reported elsewhere; quitting must still work
+
+
+def reminder_text(count: int) -> str:
+    one = translate("QuitGuard", "{n} change has not been synced yet.")
+    many = translate("QuitGuard", "{n} changes have not been synced yet.")
+    return (one if count == 1 else many).format(n=count) + " " + translate(
+        "QuitGuard", "They are safe on this laptop, but the rest of the team will not see them until you sync "
+        "or export them for the team.")
+
+
+def ask_before_quit(parent: QWidget, count: int, *, can_export: bool) -> str:
+    """QUIT, SYNC, EXPORT or CANCEL, from a box over `parent`."""
+    box = QMessageBox(QMessageBox.Icon.Question, translate("QuitGuard", "Quit without syncing?"),
+                      reminder_text(count), QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("quitReminder")
+    sync = box.addButton(translate("QuitGuard", "Sync now"), QMessageBox.ButtonRole.AcceptRole)
+    export = box.addButton(translate("QuitGuard", "Export for the team…"), QMessageBox.ButtonRole.ActionRole)
+    export.setVisible(can_export)
+    quit_anyway = box.addButton(translate("QuitGuard", "Quit anyway"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(sync)
+    box.exec()
+    clicked = box.clickedButton()
+    return {id(sync): SYNC, id(export): EXPORT, id(quit_anyway): QUIT}.get(id(clicked), CANCEL)
+
+
+class QuitGuard:
+    """Asks the window's reminder question (`ask` is replaceable: tests answer it themselves)."""
+
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.ask = ask_before_quit
+        self.reminded = False  # the reminder was answered for the close under way
+
+    def may_quit(self) -> bool:
+        """Unsynced changes: offer to sync or export first. True to go on quitting."""
+        window = self.window
+        if window.store is None:
+            return True
+        if window.workspace is not None:
+            window.workspace.flush()
+        count = unsynced_to_share(window.store)
+        if count == 0:
+            return True
+        answer = self.ask(window, count, can_export=window.current_review_id is not None)
+        if answer == SYNC:
+            window.sync.sync_now() or window.sync.auto_sync()
+        elif answer == EXPORT:
+            window.sync.export_for_team()
+        return answer == QUIT
