@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from tests.server.live import ROOT, LiveServer, free_port, start_live_server
+from tests.server.live import ROOT, LiveServer, free_port, make_key_file, start_live_server
 
 CLIENTS = 50
 WARMUP_SECONDS = 1.0
@@ -271,18 +271,20 @@ def _bare_server(tmp: Path) -> Iterator[tuple[str, int]]:
 def _profiled_server(tmp: Path, profile_path: str) -> Iterator[LiveServer]:
     """The real server as start_live_server makes it, but run under cProfile."""
     database_url = f"sqlite:///{tmp}/profiled.sqlite3"
+    key_file = make_key_file(tmp)
     demo = subprocess.run(
-        [sys.executable, "-m", "sync.server.cli", "demo", "--database", database_url],
+        [sys.executable, "-m", "sync.server.cli", "demo", "--database", database_url, "--key-file", str(key_file)],
         cwd=ROOT, capture_output=True, text=True, timeout=120, check=True,
     )
     data = json.loads(demo.stdout)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     args = [sys.executable, "-c", PROFILED_SERVE, profile_path, "serve", "--database", database_url,
-            "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+            "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--key-file", str(key_file)]
     log_path = tmp / "profiled.log"
     with _process(args, f"{url}/health", log_path) as process:
-        yield LiveServer(url, data["accounts"], data["server_review_id"], database_url, process, log_path)
+        yield LiveServer(url, data["accounts"], data["server_review_id"], database_url, process, log_path,
+                         str(key_file))
 
 
 def _pct(values: list[float], q: float) -> float:

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from . import routes_attachments, routes_auth, routes_ops, routes_reviews
+from .data_key import DataKeyError, DataKeys
 from .db import make_engine, upgrade
 from .errors import error_response, install_handlers
 from .models import Health
@@ -74,6 +75,12 @@ class BodyLimit:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
+    if not settings.key_file:
+        raise DataKeyError(
+            "The server needs its data key: create one with `spp-server key create --key-file PATH`, "
+            "then pass --key-file PATH or set SPP_SERVER_KEY_FILE."
+        )
+    keys = DataKeys.load(settings.key_file)
     engine = make_engine(settings.database_url)
     if settings.run_migrations:
         upgrade(engine)
@@ -90,7 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Central server of SPP Desktop: reviews, teams, the op log and attachments.",
     )
     app.state.settings = settings
-    app.state.storage = Storage(engine)
+    app.state.storage = Storage(engine, keys)
     app.state.states = ReviewStates(app.state.storage)
     install_handlers(app)
     for module in (routes_auth, routes_reviews, routes_ops, routes_attachments):

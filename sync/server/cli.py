@@ -3,8 +3,11 @@
     spp-server serve --database URL --host 127.0.0.1 --port 8443 [--ssl-certfile F --ssl-keyfile F]
     spp-server admin list-reviews --database URL
     spp-server demo --database URL        (prints the demo accounts as JSON)
+    spp-server key create --key-file PATH  (the data key; keep it apart from the database and its backups)
+    spp-server key rotate --key-file PATH --database URL   (with the server stopped)
 
-The database URL may also come from SPP_SERVER_DATABASE; SQLite (a file) is the default.
+The database URL may also come from SPP_SERVER_DATABASE; SQLite (a file) is the default. Every command
+that opens the database needs the data key: --key-file PATH or SPP_SERVER_KEY_FILE.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import sys
 from pathlib import Path
 
 from . import admin
+from .data_key import DataKeyError, DataKeys, create_key_file
 from .db import make_engine, upgrade
 from .settings import DEFAULT_DATABASE, Settings
 from .storage import Storage
@@ -26,10 +30,40 @@ def _database(args: argparse.Namespace) -> str:
     return args.database or os.environ.get("SPP_SERVER_DATABASE") or DEFAULT_DATABASE
 
 
+def _key_file(args: argparse.Namespace) -> str:
+    path = getattr(args, "key_file", None) or os.environ.get("SPP_SERVER_KEY_FILE")
+    if not path:
+        raise DataKeyError(
+            "Name the server's data key with --key-file PATH or SPP_SERVER_KEY_FILE "
+            "(create one with `spp-server key create --key-file PATH`)."
+        )
+    return path
+
+
 def _storage(args: argparse.Namespace) -> Storage:
+    keys = DataKeys.load(_key_file(args))
     engine = make_engine(_database(args))
     upgrade(engine)
-    return Storage(engine)
+    return Storage(engine, keys)
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    path = Path(_key_file(args))
+    if args.action == "create":
+        create_key_file(path)
+        print(f"Created the data key {path}. Keep a copy somewhere safe, apart from the database backups.")
+        return 0
+    from .storage_rekey import rotate
+
+    engine = make_engine(_database(args))
+    upgrade(engine)
+    report = rotate(engine, path)
+    engine.dispose()
+    print(
+        f"Resealed under key {report.key_id}: {report.ops} ops, {report.reviews} reviews, "
+        f"{report.users} users, {report.chunks} attachment chunks. The old keys are gone from {path}."
+    )
+    return 0
 
 
 def _password(prompt_for: str) -> str:
@@ -50,6 +84,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = Settings.from_env(
         database_url=_database(args),
+        key_file=_key_file(args),
         token_ttl_days=args.token_ttl_days,
         max_attachment_bytes=args.max_attachment_bytes,
     )
@@ -144,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--database", help="database URL (default: SPP_SERVER_DATABASE, else sqlite file)")
+    common.add_argument("--key-file", help="the server's data key file (default: SPP_SERVER_KEY_FILE)")
 
     serve = sub.add_parser("serve", parents=[common], help="run the HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
@@ -162,6 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", parents=[common], help="create a demo partnership and print its accounts")
     demo.set_defaults(func=cmd_demo)
+
+    key = sub.add_parser("key", help="the data key that seals the database's contents")
+    key_acts = key.add_subparsers(dest="action", required=True)
+    key_acts.add_parser("create", parents=[common], help="make a new key file (refuses to overwrite one)")
+    key_acts.add_parser("rotate", parents=[common], help="reseal everything under a new key (server stopped)")
+    key.set_defaults(func=cmd_key)
 
     adm = sub.add_parser("admin", help="run a partnership")
     acts = adm.add_subparsers(dest="action", required=True)
@@ -218,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except admin.AdminError as exc:
+    except (admin.AdminError, DataKeyError) as exc:
         print(f"spp-server: {exc}", file=sys.stderr)
         return 2
 

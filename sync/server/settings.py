@@ -18,6 +18,7 @@ def megabytes(size: int) -> str:
 @dataclass(frozen=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE
+    key_file: str | None = None  # the data key (data_key.py); the server refuses to start without one
     token_ttl_days: int = 30
     max_body_bytes: int = 64 * 1024 * 1024  # a push request (JSON); 413 payload_too_large above it
     max_attachment_bytes: int = 25 * 1024 * 1024
@@ -30,6 +31,8 @@ class Settings:
         values: dict[str, object] = {}
         if os.environ.get("SPP_SERVER_DATABASE"):
             values["database_url"] = os.environ["SPP_SERVER_DATABASE"]
+        if os.environ.get("SPP_SERVER_KEY_FILE"):
+            values["key_file"] = os.environ["SPP_SERVER_KEY_FILE"]
         for name, env in (
             ("token_ttl_days", "SPP_SERVER_TOKEN_TTL_DAYS"),
             ("max_body_bytes", "SPP_SERVER_MAX_BODY_BYTES"),

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from sync.protocol.package import package_to_ops
 
+from .data_key import DataKeys, display_name_aad, op_aad, package_aad, team_key_aad
 from .storage_attachments import AttachmentStorage
 from .storage_pull import NO_DEVICE, PullResult, PullStorage  # noqa: F401  (re-exported)
 from .tables import (
@@ -57,8 +58,6 @@ class PendingOp:
 
 
 
-
-
 @dataclass(frozen=True)
 class AppendResult:
     status: str  # accepted | duplicate | missing
@@ -66,9 +65,9 @@ class AppendResult:
     stored_body: str | None = None  # for a duplicate: what the server holds
 
 
-def _review_header(row: Any) -> dict[str, Any]:
+def _review_header(row: Any, package: str) -> dict[str, Any]:
     """What lists of reviews show: id, school, dates, focus (school and focus from the stored package)."""
-    review = json.loads(row["package"])["review"]
+    review = json.loads(package)["review"]
     return {
         "id": row["id"],
         "host_school": review.get("host_school", ""),
@@ -79,9 +78,20 @@ def _review_header(row: Any) -> dict[str, Any]:
 
 
 class Storage(AttachmentStorage, PullStorage):
-    def __init__(self, engine: Engine):
+    """`keys` seal what the tables hold in the clear otherwise (see data_key.py)."""
+
+    def __init__(self, engine: Engine, keys: DataKeys):
         self.engine = engine
+        self.keys = keys
         self._init_pull(engine)
+
+    def _package(self, review_id: str, stored: str) -> str:
+        return self.keys.open_text(stored, package_aad(review_id))
+
+    def _user_row(self, row: Any) -> dict[str, Any]:
+        data = dict(row)
+        data["display_name"] = self.keys.open_text(data["display_name"], display_name_aad(data["id"]))
+        return data
 
     @contextmanager
     def _tx(self, write: bool = False) -> Iterator[Connection]:
@@ -135,7 +145,7 @@ class Storage(AttachmentStorage, PullStorage):
                 insert(users).values(
                     id=uid,
                     username=username,
-                    display_name=display_name,
+                    display_name=self.keys.seal_text(display_name, display_name_aad(uid)),
                     password_hash=password_hash,
                     partnership_id=partnership_id,
                     school_id=school_id,
@@ -148,12 +158,12 @@ class Storage(AttachmentStorage, PullStorage):
     def user_by_username(self, username: str) -> dict[str, Any] | None:
         with self._tx() as c:
             row = c.execute(select(users).where(users.c.username == username)).mappings().first()
-        return dict(row) if row else None
+        return self._user_row(row) if row else None
 
     def user(self, user_id: str) -> dict[str, Any] | None:
         with self._tx() as c:
             row = c.execute(select(users).where(users.c.id == user_id)).mappings().first()
-        return dict(row) if row else None
+        return self._user_row(row) if row else None
 
     # --- reviews and teams ---------------------------------------------------------------------------
     def create_review(
@@ -169,8 +179,8 @@ class Storage(AttachmentStorage, PullStorage):
                     host_school_id=host_school_id,
                     start_date=review["start_date"],
                     end_date=review["end_date"],
-                    package=canonical_json(package),
-                    team_key=team_key,
+                    package=self.keys.seal_text(canonical_json(package), package_aad(review["id"])),
+                    team_key=self.keys.seal_text(team_key, team_key_aad(review["id"])),
                     last_seq=0,
                     created_ms=now_ms(),
                 )
@@ -185,7 +195,9 @@ class Storage(AttachmentStorage, PullStorage):
             c.execute(delete(team).where(team.c.review_id == review_id, team.c.user_id == user_id))
             c.execute(insert(team).values(review_id=review_id, user_id=user_id, role=role))
             c.execute(
-                update(reviews).where(reviews.c.id == review_id).values(package=canonical_json(package))
+                update(reviews)
+                .where(reviews.c.id == review_id)
+                .values(package=self.keys.seal_text(canonical_json(package), package_aad(review_id)))
             )
             self._store_package_ops(c, review_id, package)
 
@@ -209,7 +221,10 @@ class Storage(AttachmentStorage, PullStorage):
                 .mappings()
                 .all()
             )
-        return [dict(r) for r in rows]
+        return [
+            {**r, "display_name": self.keys.open_text(r["display_name"], display_name_aad(r["user_id"]))}
+            for r in rows
+        ]
 
     def review(self, review_id: str) -> dict[str, Any] | None:
         with self._tx() as c:
@@ -217,7 +232,8 @@ class Storage(AttachmentStorage, PullStorage):
         if not row:
             return None
         data = dict(row)
-        data["package"] = json.loads(data["package"])
+        data["package"] = json.loads(self._package(review_id, data["package"]))
+        data["team_key"] = self.keys.open_text(data["team_key"], team_key_aad(review_id))
         return data
 
     def role_on(self, review_id: str, user_id: str) -> str | None:
@@ -241,7 +257,7 @@ class Storage(AttachmentStorage, PullStorage):
                 .mappings()
                 .all()
             )
-        return [{**_review_header(r), "role": r["role"]} for r in rows]
+        return [{**_review_header(r, self._package(r["id"], r["package"])), "role": r["role"]} for r in rows]
 
     def review_summaries(self, partnership_id: str | None = None) -> list[dict[str, Any]]:
         counts = select(ops.c.review_id, func.count().label("op_count")).group_by(ops.c.review_id).subquery()
@@ -264,7 +280,7 @@ class Storage(AttachmentStorage, PullStorage):
         with self._tx() as c:
             rows = c.execute(query).mappings().all()
         return [
-            {**_review_header(r), "cursor": r["last_seq"], "op_count": r["op_count"],
+            {**_review_header(r, self._package(r["id"], r["package"])), "cursor": r["last_seq"], "op_count": r["op_count"],
              "last_activity_ms": r["last_activity_ms"]}
             for r in rows
         ]
@@ -381,7 +397,9 @@ class Storage(AttachmentStorage, PullStorage):
         for start in range(0, len(ids), 500):
             part = ids[start : start + 500]
             query = select(ops.c.op_id, ops.c.body).where(ops.c.review_id == review_id, ops.c.op_id.in_(part))
-            known.update((op_id, body) for op_id, body in c.execute(query))
+            known.update(
+                (op_id, self.keys.open_text(body, op_aad(review_id, op_id))) for op_id, body in c.execute(query)
+            )
         results: list[AppendResult] = []
         rows: list[dict[str, Any]] = []
         at = now_ms()
@@ -401,7 +419,7 @@ class Storage(AttachmentStorage, PullStorage):
                         "device_id": p.device_id,
                         "author": p.author,
                         "received_ms": at,
-                        "body": p.body,
+                        "body": self.keys.seal_text(p.body, op_aad(review_id, p.op_id)),
                     }
                 )
                 results.append(AppendResult("accepted", seq=seq))
@@ -414,13 +432,14 @@ class Storage(AttachmentStorage, PullStorage):
 
     def ops_after(self, review_id: str, after: int, limit: int) -> list[tuple[int, str]]:
         query = (
-            select(ops.c.seq, ops.c.body)
+            select(ops.c.seq, ops.c.op_id, ops.c.body)
             .where(ops.c.review_id == review_id, ops.c.seq > after)
             .order_by(ops.c.seq)
             .limit(limit)
         )
         with self._tx() as c:
-            return [(int(seq), body) for seq, body in c.execute(query)]
+            rows = c.execute(query).all()
+        return [(int(seq), self.keys.open_text(body, op_aad(review_id, op_id))) for seq, op_id, body in rows]
 
     def cursor(self, review_id: str) -> int | None:
         with self._tx() as c:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, insert, select, update
 
+from .data_key import DataKeys, chunk_aad
 from .tables import attachment_chunks, attachments
 
 
@@ -31,6 +32,8 @@ class UploadResult:
 
 
 class AttachmentStorage:
+    keys: DataKeys  # provided by Storage
+
     def _tx(self, write: bool = False) -> AbstractContextManager[Connection]:  # provided by Storage
         raise NotImplementedError
 
@@ -86,7 +89,10 @@ class AttachmentStorage:
             if data:
                 c.execute(
                     insert(attachment_chunks).values(
-                        review_id=review_id, sha256=sha256, offset=offset, data=data
+                        review_id=review_id,
+                        sha256=sha256,
+                        offset=offset,
+                        data=self.keys.seal_bytes(data, chunk_aad(review_id, sha256, offset)),
                     )
                 )
             stored = offset + len(data)
@@ -102,13 +108,21 @@ class AttachmentStorage:
             return UploadResult("ok", UploadState(length, stored, complete))
 
     def _chunks(self, c: Connection, review_id: str, sha256: str) -> Iterator[bytes]:
-        result = c.execute(
-            select(attachment_chunks.c.data)
+        # Offsets first, then one chunk a query: a blob never has to sit in memory whole to be hashed.
+        offsets = c.execute(
+            select(attachment_chunks.c.offset)
             .where(attachment_chunks.c.review_id == review_id, attachment_chunks.c.sha256 == sha256)
             .order_by(attachment_chunks.c.offset)
-        )
-        for (data,) in result:
-            yield bytes(data)
+        ).scalars().all()
+        for offset in offsets:
+            data = c.execute(
+                select(attachment_chunks.c.data).where(
+                    attachment_chunks.c.review_id == review_id,
+                    attachment_chunks.c.sha256 == sha256,
+                    attachment_chunks.c.offset == offset,
+                )
+            ).scalar_one()
+            yield self.keys.open_bytes(bytes(data), chunk_aad(review_id, sha256, int(offset)))
 
     def _digest(self, c: Connection, review_id: str, sha256: str) -> str:
         digest = hashlib.sha256()

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from .data_key import DataKeys, op_aad
 from .tables import devices, ops, reviews, team
 
 
@@ -39,9 +40,10 @@ class PullStorage:
     """Mixed into Storage: needs `self.engine`; call `_init_pull(engine)` from its __init__."""
 
     engine: Engine
+    keys: DataKeys
 
     def _init_pull(self, engine: Engine) -> None:
-        self._pull_sql = _PullSql(engine)
+        self._pull_sql = _PullSql(engine, self.keys)
         url = engine.url
         self._inline = (
             engine.dialect.name == "sqlite"
@@ -113,9 +115,11 @@ class PullStorage:
 class _PullSql:
     """The pull's two statements as driver SQL, built once: the device, its user's role and the review's
     existence in one statement, then the page of ops. Runs in one read transaction on a DBAPI connection:
-    sqlite3 in autocommit mode (isolation_level None: BEGIN is ours) or psycopg (begins implicitly)."""
+    sqlite3 in autocommit mode (isolation_level None: BEGIN is ours) or psycopg (begins implicitly).
+    The op bodies are opened (data_key.py) after the read transaction ends."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, keys: DataKeys):
+        self.keys = keys
         self.sqlite = engine.dialect.name == "sqlite"
         marks = {"qmark": "?", "format": "%s", "pyformat": "%s"}
         mark = marks[engine.dialect.paramstyle]
@@ -126,7 +130,7 @@ class _PullSql:
             f" FROM {devices.name} d WHERE d.token_hash = {mark}"
         )
         self.page = (
-            f"SELECT seq, body FROM {ops.name} WHERE review_id = {mark} AND seq > {mark}"
+            f"SELECT seq, op_id, body FROM {ops.name} WHERE review_id = {mark} AND seq > {mark}"
             f" ORDER BY seq LIMIT {mark}"
         )
 
@@ -138,10 +142,10 @@ class _PullSql:
             try:
                 cursor.execute(self.access, (review_id, review_id, token_hash))
                 row = cursor.fetchone()
-                rows: list[tuple[int, str]] = []
+                sealed: list[tuple[int, str, str]] = []
                 if row is not None and row[5] is not None:
                     cursor.execute(self.page, (review_id, after, limit))
-                    rows = [(int(seq), body) for seq, body in cursor.fetchall()]
+                    sealed = cursor.fetchall()
             except BaseException:
                 if self.sqlite:
                     cursor.execute("ROLLBACK")
@@ -156,6 +160,7 @@ class _PullSql:
             cursor.close()
         if row is None:
             return NO_DEVICE
+        rows = [(int(seq), self.keys.open_text(body, op_aad(review_id, op_id))) for seq, op_id, body in sealed]
         device_id, user_id, expires_ms, revoked_ms, last_seen_ms, role, exists = row
         return PullResult(
             device_id, user_id, int(expires_ms), revoked_ms, last_seen_ms, role, exists is not None, rows

@@ -44,7 +44,7 @@ users = Table(
     metadata,
     Column("id", String(ID), primary_key=True),
     Column("username", String(200), nullable=False, unique=True),
-    Column("display_name", Text, nullable=False),
+    Column("display_name", Text, nullable=False),  # sealed (data_key.py)
     Column("password_hash", Text, nullable=False),
     Column("partnership_id", String(ID), ForeignKey("partnerships.id"), nullable=True, index=True),
     Column("school_id", String(ID), ForeignKey("schools.id"), nullable=True),
@@ -60,8 +60,9 @@ reviews = Table(
     Column("host_school_id", String(ID), ForeignKey("schools.id"), nullable=False),
     Column("start_date", String(10), nullable=False),
     Column("end_date", String(10), nullable=False),
-    Column("package", Text, nullable=False),  # the review package document (JSON)
-    Column("team_key", String(64), nullable=False),  # base64 of 32 random bytes
+    # Sealed under the server's data key (data_key.py): the package document (JSON) and the team key
+    Column("package", Text, nullable=False),
+    Column("team_key", Text, nullable=False),
     Column("last_seq", BigInteger, nullable=False, default=0),  # the review's op cursor
     Column("last_activity_ms", BigInteger, nullable=True),
     Column("created_ms", BigInteger, nullable=False),
@@ -107,7 +108,7 @@ ops = Table(
     Column("device_id", String(100), nullable=False),
     Column("author", String(100), nullable=False),
     Column("received_ms", BigInteger, nullable=False),
-    Column("body", Text, nullable=False),  # canonical wire JSON
+    Column("body", Text, nullable=False),  # canonical wire JSON, sealed (data_key.py)
     Index("ux_ops_review_seq", "review_id", "seq", unique=True),
 )
 
@@ -128,5 +129,5 @@ attachment_chunks = Table(
     Column("review_id", String(ID), primary_key=True),
     Column("sha256", String(64), primary_key=True),
     Column("offset", BigInteger, primary_key=True),
-    Column("data", LargeBinary, nullable=False),
+    Column("data", LargeBinary, nullable=False),  # sealed (data_key.py)
 )

@@ -47,7 +47,7 @@ def tls_url(world: World, tmp_path: Path):
     process = subprocess.Popen(
         [sys.executable, "-m", "sync.server.cli", "serve", "--database", world.server.database_url, "--host",
          "127.0.0.1", "--port", str(port), "--ssl-certfile", str(cert), "--ssl-keyfile", str(key),
-         "--log-level", "warning"], cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+         "--log-level", "warning"], cwd=ROOT, env=_env(world.server.key_file), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"https://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30

@@ -18,6 +18,7 @@ from sync.client import RetryPolicy, ServerSession, login
 from sync.client.engine import SyncEngine, SyncReport
 from sync.client.errors import MalformedReply, ServerUnreachable
 from sync.server import admin
+from sync.server.data_key import DataKeys
 from sync.server.db import make_engine
 from sync.server.storage import Storage
 from tests.helpers import PASSPHRASE
@@ -61,7 +62,7 @@ class World:
 
 def build_world(server: LiveServer) -> World:
     engine = make_engine(server.database_url)
-    storage = Storage(engine)
+    storage = Storage(engine, DataKeys.load(server.key_file))
     tag = uuid.uuid4().hex[:8]
     partnership, school = f"Sync test partnership {tag}", "Ash Primary"
     admin.create_partnership(storage, partnership)

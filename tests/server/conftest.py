@@ -13,7 +13,7 @@ from sync.server.db import make_engine, upgrade
 from sync.server.settings import Settings
 from sync.server.storage import Storage
 
-from .helpers import PASSWORD, World, build_world, postgres_schema_url
+from .helpers import PASSWORD, World, build_world, postgres_schema_url, shared_key_file, shared_keys
 from .live import LiveServer, start_live_server
 
 
@@ -31,7 +31,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 def storage(database_url: str) -> Iterator[Storage]:
     engine = make_engine(database_url)
     upgrade(engine)
-    yield Storage(engine)
+    yield Storage(engine, shared_keys())
     engine.dispose()
 
 
@@ -62,6 +62,7 @@ class Api:
 
 
 def make_api(url: str, **settings: object) -> Iterator[Api]:
+    settings.setdefault("key_file", shared_key_file())
     app = create_app(Settings(database_url=url, **settings))  # type: ignore[arg-type]
     world = build_world(app.state.storage)
     with TestClient(app) as client:

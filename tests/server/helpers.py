@@ -18,6 +18,27 @@ from sync.server import admin
 from sync.server.storage import Storage
 
 PASSWORD = "correct horse battery"
+_KEYS: list[str] = []
+
+
+def shared_key_file() -> str:
+    """One data key file for the in-process test servers and storages of this test run."""
+    if not _KEYS:
+        import tempfile
+        from pathlib import Path
+
+        from sync.server.data_key import create_key_file
+
+        path = Path(tempfile.mkdtemp(prefix="spp-test-key-")) / "server.key"
+        create_key_file(path)
+        _KEYS.append(str(path))
+    return _KEYS[0]
+
+
+def shared_keys():  # type: ignore[no-untyped-def]
+    from sync.server.data_key import DataKeys
+
+    return DataKeys.load(shared_key_file())
 POSTGRES_ENV = "SPP_TEST_POSTGRES_URL"
 
 

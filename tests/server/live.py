@@ -31,6 +31,7 @@ class LiveServer:
     database_url: str
     process: subprocess.Popen[bytes]
     log_path: Path
+    key_file: str = ""  # the server's data key (SPP_SERVER_KEY_FILE in its environment)
 
     def account(self, role: str) -> dict[str, Any]:
         """The first account with this role: lead_reviewer, reviewer or not_on_team."""
@@ -57,11 +58,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _env() -> dict[str, str]:
+def _env(key_file: str | Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     env.pop("SPP_SERVER_DATABASE", None)
+    if key_file:
+        env["SPP_SERVER_KEY_FILE"] = str(key_file)
     return env
+
+
+def make_key_file(folder: Path) -> Path:
+    """A data key for a test server in `folder` (made once, then reused)."""
+    from sync.server.data_key import create_key_file
+
+    path = folder / "server.key"
+    if not path.exists():
+        create_key_file(path)
+    return path
 
 
 @contextmanager
@@ -70,7 +83,8 @@ def start_live_server(
 ) -> Iterator[LiveServer]:
     """Create the demo data, start `python -m sync.server.cli serve` on a free port, wait for /health."""
     database_url = database_url or f"sqlite:///{tmp_path}/live-server.sqlite3"
-    env = _env()
+    key_file = make_key_file(tmp_path)
+    env = _env(key_file)
     demo = subprocess.run(
         [sys.executable, "-m", "sync.server.cli", "demo", "--database", database_url],
         cwd=ROOT,
@@ -120,7 +134,9 @@ def start_live_server(
             if time.monotonic() > deadline:
                 raise RuntimeError("the server did not answer /health in time")
             time.sleep(0.1)
-        yield LiveServer(url, data["accounts"], data["server_review_id"], database_url, process, log_path)
+        yield LiveServer(
+            url, data["accounts"], data["server_review_id"], database_url, process, log_path, str(key_file)
+        )
     finally:
         process.terminate()
         try:

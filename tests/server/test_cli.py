@@ -9,6 +9,7 @@ import pytest
 
 from sync.protocol.package import validate_package
 from sync.server.cli import main
+from sync.server.data_key import DataKeys
 from sync.server.db import make_engine
 from sync.server.storage import Storage
 
@@ -22,6 +23,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_running_a_partnership_from_the_command_line(tmp_path: Path, capsys, monkeypatch) -> None:
     db = ["--database", f"sqlite:///{tmp_path}/admin.sqlite3"]
     monkeypatch.setenv("SPP_NEW_PASSWORD", "a long enough password")
+    monkeypatch.setenv("SPP_SERVER_KEY_FILE", str(tmp_path / "server.key"))
+    assert run(capsys, "key", "create")[0] == 0
     assert run(capsys, "admin", "create-partnership", "Vale Partnership", *db)[0] == 0
     assert run(capsys, "admin", "create-partnership", "Vale Partnership", *db)[0] == 2  # exists
     for school in ("Elm Primary", "Yew Primary"):
@@ -100,7 +103,7 @@ def test_running_a_partnership_from_the_command_line(tmp_path: Path, capsys, mon
         "What do pupils say about feedback?",
     ]
 
-    storage = Storage(make_engine(db[1]))
+    storage = Storage(make_engine(db[1]), DataKeys.load(tmp_path / "server.key"))
     amy = storage.user_by_username("amy")
     device = storage.create_device(amy["id"], "Laptop", "0" * 64, 10**13)
     code, out, _ = run(capsys, "admin", "list-devices", "amy", *db)
@@ -110,8 +113,10 @@ def test_running_a_partnership_from_the_command_line(tmp_path: Path, capsys, mon
     storage.engine.dispose()
 
 
-def test_demo_prints_accounts_as_json(tmp_path: Path, capsys) -> None:
+def test_demo_prints_accounts_as_json(tmp_path: Path, capsys, monkeypatch) -> None:
     db = f"sqlite:///{tmp_path}/demo.sqlite3"
+    monkeypatch.setenv("SPP_SERVER_KEY_FILE", str(tmp_path / "server.key"))
+    assert run(capsys, "key", "create")[0] == 0
     code, out, _ = run(capsys, "demo", "--database", db)
     data = json.loads(out)
     assert code == 0 and data["server_review_id"]
@@ -120,3 +125,21 @@ def test_demo_prints_accounts_as_json(tmp_path: Path, capsys) -> None:
     again = json.loads(run(capsys, "demo", "--database", db)[1])  # a second demo beside the first
     assert again["server_review_id"] != data["server_review_id"]
     assert {a["username"] for a in again["accounts"]}.isdisjoint(a["username"] for a in data["accounts"])
+
+
+def test_the_data_key_is_required_made_once_and_rotated(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.delenv("SPP_SERVER_KEY_FILE", raising=False)
+    db = ["--database", f"sqlite:///{tmp_path}/keyed.sqlite3"]
+    code, _, err = run(capsys, "demo", *db)
+    assert code == 2 and "--key-file" in err and "Traceback" not in err
+    key = ["--key-file", str(tmp_path / "server.key")]
+    assert run(capsys, "key", "create", *key)[0] == 0
+    code, _, err = run(capsys, "key", "create", *key)
+    assert code == 2 and "exists already" in err
+    review_id = json.loads(run(capsys, "demo", *db, *key)[1])["server_review_id"]
+    before = (tmp_path / "server.key").read_text()
+    code, out, _ = run(capsys, "key", "rotate", *db, *key)
+    assert code == 0 and "Resealed" in out
+    assert (tmp_path / "server.key").read_text() != before
+    code, out, _ = run(capsys, "admin", "export-review", review_id, *db, *key)
+    assert code == 0 and json.loads(out)["review"]["focus"]["title"] == "Reading for pleasure in Key Stage 2"

@@ -90,6 +90,8 @@ def test_login_push_pull_over_http(live_server: LiveServer) -> None:
             "--json",
             "--database",
             live_server.database_url,
+            "--key-file",
+            live_server.key_file,
         ],
         cwd=ROOT,
         capture_output=True,

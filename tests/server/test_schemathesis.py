@@ -22,7 +22,7 @@ from schemathesis.checks import (
 from sync.server.app import create_app
 from sync.server.settings import Settings
 
-from .helpers import PASSWORD, build_world
+from .helpers import PASSWORD, build_world, shared_key_file
 
 CHECKS = [
     not_a_server_error,
@@ -38,7 +38,9 @@ EXAMPLES = 20  # per operation; the whole test stays well under 60 s
 @pytest.fixture(scope="module")
 def api(tmp_path_factory: pytest.TempPathFactory):
     path: Path = tmp_path_factory.mktemp("schemathesis") / "api.sqlite3"
-    app = create_app(Settings(database_url=f"sqlite:///{path}", login_max_failures=10**6))
+    app = create_app(
+        Settings(database_url=f"sqlite:///{path}", key_file=shared_key_file(), login_max_failures=10**6)
+    )
     world = build_world(app.state.storage)
     with TestClient(app) as client:
         token = client.post(

@@ -200,7 +200,7 @@ def test_review_state_cache_matches_the_merge_function_and_catches_up(storage: S
     )
     assert snap.state_hash == direct.state_hash() != first.state_hash
     # another process's cache (a second worker) builds the same state from the log
-    assert ReviewStates(Storage(storage.engine)).snapshot(world.review_id) == snap
+    assert ReviewStates(Storage(storage.engine, storage.keys)).snapshot(world.review_id) == snap
 
 
 def test_pull_hot_path_finds_device_role_and_page_in_one_read(storage: Storage) -> None:
