@@ -6,11 +6,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
 
 from . import routes_attachments, routes_auth, routes_ops, routes_reviews
 from .data_key import DataKeyError, DataKeys
-from .db import make_engine, upgrade
-from .errors import error_response, install_handlers
+from .db import make_engine, ping, upgrade
+from .errors import ApiError, error_response, install_handlers, responses
+from .logs import RequestLog
 from .models import Health
 from .settings import VERSION, Settings, megabytes
 from .state import ReviewStates
@@ -81,7 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "then pass --key-file PATH or set SPP_SERVER_KEY_FILE."
         )
     keys = DataKeys.load(settings.key_file)
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, settings.db_pool_size, settings.db_max_overflow)
     if settings.run_migrations:
         upgrade(engine)
 
@@ -105,8 +107,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/health", response_model=Health, tags=["health"])
     async def health() -> dict[str, str]:
+        """Liveness: the process answers (it does not touch the database; see /ready)."""
         return {"status": "ok", "version": VERSION}
+
+    @app.get("/ready", response_model=Health, tags=["health"], responses=responses(503))
+    async def ready() -> dict[str, str]:
+        """Readiness: one query reaches the database. 503 database_unavailable when it cannot."""
+        try:
+            await run_in_threadpool(ping, engine)
+        except Exception:
+            raise ApiError(503, "database_unavailable", "The server cannot reach its database.") from None
+        return {"status": "ready", "version": VERSION}
 
     app.add_middleware(BodyLimit, settings=settings)
     app.add_middleware(routes_ops.PullFastPath, storage=app.state.storage)
+    app.add_middleware(RequestLog)  # outermost: every request gets an id, whichever layer answers it
     return app

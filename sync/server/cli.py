@@ -1,5 +1,6 @@
-"""spp-server: serve the API, run a partnership from the command line, or create a demo.
+"""spp-server: serve the API, migrate its database, run a partnership from the command line, or make a demo.
 
+    spp-server db upgrade --database URL  (migrations only, under a lock; run it before serve)
     spp-server serve --database URL --host 127.0.0.1 --port 8443 [--ssl-certfile F --ssl-keyfile F]
     spp-server admin list-reviews --database URL
     spp-server demo --database URL        (prints the demo accounts as JSON)
@@ -7,7 +8,10 @@
     spp-server key rotate --key-file PATH --database URL   (with the server stopped)
 
 The database URL may also come from SPP_SERVER_DATABASE; SQLite (a file) is the default. Every command
-that opens the database needs the data key: --key-file PATH or SPP_SERVER_KEY_FILE.
+that opens the database needs the data key: --key-file PATH or SPP_SERVER_KEY_FILE. Every setting has
+an environment variable (docs/operations.md). Exit statuses: 0 done, 1 refused (the admin command could
+not be done: it says why), 2 usage, 3 a bad setting or data key, 4 the database is not ready (schema
+behind or ahead, or unreachable).
 """
 
 from __future__ import annotations
@@ -19,11 +23,14 @@ import os
 import sys
 from pathlib import Path
 
-from . import admin
+from . import admin, serve
 from .data_key import DataKeyError, DataKeys, create_key_file
-from .db import make_engine, upgrade
-from .settings import DEFAULT_DATABASE, Settings
+from .db import make_engine, schema_status, upgrade
+from .env import SettingsError
+from .settings import DEFAULT_DATABASE, VERSION, Settings
 from .storage import Storage
+
+EXIT_REFUSED, EXIT_USAGE, EXIT_SETTINGS, EXIT_DATABASE = 1, 2, serve.EXIT_SETTINGS, serve.EXIT_DATABASE
 
 
 def _database(args: argparse.Namespace) -> str:
@@ -40,11 +47,34 @@ def _key_file(args: argparse.Namespace) -> str:
     return path
 
 
-def _storage(args: argparse.Namespace) -> Storage:
+def _storage(args: argparse.Namespace, migrate: bool = False) -> Storage:
+    """Storage on an up-to-date schema: admin commands never migrate (that is `db upgrade`)."""
     keys = DataKeys.load(_key_file(args))
-    engine = make_engine(_database(args))
-    upgrade(engine)
+    settings = Settings.from_env(database_url=_database(args))
+    engine = make_engine(settings.database_url, settings.db_pool_size, settings.db_max_overflow)
+    serve.check_schema(engine, migrate)
     return Storage(engine, keys)
+
+
+def _waiting() -> None:
+    print("Waiting for another process to finish migrating...", file=sys.stderr)
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    engine = make_engine(_database(args), 1, 0)
+    try:
+        status = schema_status(engine)
+        if args.action == "status":
+            state = "up to date" if status.up_to_date else ("newer than this server" if status.newer else "behind")
+            print(f"schema {status.current or 'none'}; this server needs {status.head} ({state})")
+            return 0 if status.up_to_date else EXIT_DATABASE
+        if status.newer:
+            raise serve.NotReady(f"The database was migrated by a newer spp-server (revision {status.current}).")
+        upgrade(engine, on_wait=_waiting)
+        print(f"The database schema is at {schema_status(engine).current} (up to date).")
+        return 0
+    finally:
+        engine.dispose()
 
 
 def cmd_key(args: argparse.Namespace) -> int:
@@ -56,7 +86,7 @@ def cmd_key(args: argparse.Namespace) -> int:
     from .storage_rekey import rotate
 
     engine = make_engine(_database(args))
-    upgrade(engine)
+    serve.check_schema(engine, migrate=False)
     report = rotate(engine, path)
     engine.dispose()
     print(
@@ -78,33 +108,11 @@ def _password(prompt_for: str) -> str:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from .app import create_app
-
-    settings = Settings.from_env(
-        database_url=_database(args),
-        key_file=_key_file(args),
-        token_ttl_days=args.token_ttl_days,
-        max_attachment_bytes=args.max_attachment_bytes,
-    )
-    app = create_app(settings)
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        ssl_certfile=args.ssl_certfile,
-        ssl_keyfile=args.ssl_keyfile,
-        proxy_headers=bool(args.forwarded_allow_ips),
-        forwarded_allow_ips=args.forwarded_allow_ips,
-        log_level=args.log_level,
-        server_header=False,
-    )
-    return 0
+    return serve.cmd_serve(args, args.database, _key_file(args))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    print(json.dumps(admin.demo(_storage(args)), indent=2))
+    print(json.dumps(admin.demo(_storage(args, migrate=True)), indent=2))
     return 0
 
 
@@ -176,25 +184,21 @@ def _admin(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="spp-server", description="SPP Desktop's central sync server.")
+    parser.add_argument("--version", action="version", version=f"spp-server {VERSION}")
     sub = parser.add_subparsers(dest="command", required=True)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--database", help="database URL (default: SPP_SERVER_DATABASE, else sqlite file)")
     common.add_argument("--key-file", help="the server's data key file (default: SPP_SERVER_KEY_FILE)")
 
-    serve = sub.add_parser("serve", parents=[common], help="run the HTTP API")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--ssl-certfile")
-    serve.add_argument("--ssl-keyfile")
-    serve.add_argument(
-        "--forwarded-allow-ips",
-        default=None,
-        help="trust X-Forwarded-For/Proto from these proxy addresses (behind a reverse proxy)",
-    )
-    serve.add_argument("--token-ttl-days", type=int, default=None)
-    serve.add_argument("--max-attachment-bytes", type=int, default=None)
-    serve.add_argument("--log-level", default="info")
-    serve.set_defaults(func=cmd_serve)
+    serve_parser = sub.add_parser("serve", parents=[common], help="run the HTTP API")
+    serve.add_arguments(serve_parser)
+    serve_parser.set_defaults(func=cmd_serve)
+
+    db = sub.add_parser("db", help="the database schema")
+    db_actions = db.add_subparsers(dest="action", required=True)
+    db_actions.add_parser("upgrade", parents=[common], help="apply pending migrations (under a lock), then exit")
+    db_actions.add_parser("status", parents=[common], help="the schema revision (exit 4 if not up to date)")
+    db.set_defaults(func=cmd_db)
 
     demo = sub.add_parser("demo", parents=[common], help="create a demo partnership and print its accounts")
     demo.set_defaults(func=cmd_demo)
@@ -251,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export-review", parents=[common], help="the review's merged state as a package (JSON)"
     )
     p.add_argument("review_id")
-    p.add_argument("--output", "-o")
+    p.add_argument("-o", "--output", "--out", dest="output", help="file to write (default: standard output)")
     adm.set_defaults(func=_admin)
     return parser
 
@@ -260,9 +264,18 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (admin.AdminError, DataKeyError) as exc:
+    except admin.AdminError as exc:
         print(f"spp-server: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_REFUSED
+    except DataKeyError as exc:
+        print(f"spp-server: {exc}", file=sys.stderr)
+        return EXIT_SETTINGS
+    except SettingsError as exc:
+        print(f"spp-server: {exc.message}", file=sys.stderr)
+        return EXIT_SETTINGS
+    except serve.NotReady as exc:
+        print(f"spp-server: {exc}", file=sys.stderr)
+        return EXIT_DATABASE
 
 
 if __name__ == "__main__":

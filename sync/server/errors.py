@@ -57,6 +57,7 @@ _DESCRIPTIONS = {
     413: "Too large",
     422: "Invalid request",
     429: "Too many attempts",
+    503: "Unavailable",
 }
 
 _STATUS_CODES = {

@@ -94,5 +94,5 @@ class StateResponse(BaseModel):
 
 
 class Health(BaseModel):
-    status: Literal["ok"]
+    status: Literal["ok", "ready"]
     version: str

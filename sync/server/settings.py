@@ -1,9 +1,15 @@
-"""Server settings: one frozen object built by the CLI (or a test) and handed to create_app."""
+"""Server settings: one frozen object built by the CLI (or a test) and handed to create_app.
+
+Every field can come from the environment as SPP_SERVER_<FIELD> (SPP_SERVER_DATABASE for the URL),
+checked by sync.server.env: a bad value is one plain sentence naming the variable. docs/operations.md
+lists them all (a test keeps that list complete).
+"""
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .env import from_environment
 
 DEFAULT_DATABASE = "sqlite:///spp-server.sqlite3"
 VERSION = "0.1.0"
@@ -17,28 +23,22 @@ def megabytes(size: int) -> str:
 
 @dataclass(frozen=True)
 class Settings:
-    database_url: str = DEFAULT_DATABASE
+    database_url: str = field(default=DEFAULT_DATABASE, metadata={"env": "SPP_SERVER_DATABASE"})
     key_file: str | None = None  # the data key (data_key.py); the server refuses to start without one
     token_ttl_days: int = 30
     max_body_bytes: int = 64 * 1024 * 1024  # a push request (JSON); 413 payload_too_large above it
     max_attachment_bytes: int = 25 * 1024 * 1024
     login_max_failures: int = 5  # per username and per client address, within the window
     login_window_seconds: int = 15 * 60
-    run_migrations: bool = True  # create_app runs `alembic upgrade head` on start
+    # PostgreSQL connections per server process: at most pool + overflow (20), so three processes stay
+    # well inside PostgreSQL's default max_connections of 100 (docs/operations.md: sizing).
+    db_pool_size: int = 10
+    db_max_overflow: int = field(default=10, metadata={"min": 0})
+    # create_app runs `alembic upgrade head` on start (tests, embedding). `spp-server serve` sets it
+    # False and checks the schema itself: migrations are `spp-server db upgrade`, or serve --migrate.
+    run_migrations: bool = field(default=True, metadata={"env": False})
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
-        values: dict[str, object] = {}
-        if os.environ.get("SPP_SERVER_DATABASE"):
-            values["database_url"] = os.environ["SPP_SERVER_DATABASE"]
-        if os.environ.get("SPP_SERVER_KEY_FILE"):
-            values["key_file"] = os.environ["SPP_SERVER_KEY_FILE"]
-        for name, env in (
-            ("token_ttl_days", "SPP_SERVER_TOKEN_TTL_DAYS"),
-            ("max_body_bytes", "SPP_SERVER_MAX_BODY_BYTES"),
-            ("max_attachment_bytes", "SPP_SERVER_MAX_ATTACHMENT_BYTES"),
-        ):
-            if os.environ.get(env):
-                values[name] = int(os.environ[env])
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)  # type: ignore[arg-type]
+        """Defaults, then SPP_SERVER_* variables, then the non-None overrides. Raises SettingsError."""
+        return from_environment(cls, **overrides)

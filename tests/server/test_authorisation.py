@@ -88,7 +88,7 @@ def test_the_matrix_covers_every_endpoint(api: Api) -> None:
         )
         for m, p, _ in _requests(api, "reviewer")
     }
-    public = {("GET", "/health"), ("POST", "/auth/login"), ("GET", "/reviews")}
+    public = {("GET", "/health"), ("GET", "/ready"), ("POST", "/auth/login"), ("GET", "/reviews")}
     assert routes - public == covered
 
 

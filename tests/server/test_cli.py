@@ -25,8 +25,11 @@ def test_running_a_partnership_from_the_command_line(tmp_path: Path, capsys, mon
     monkeypatch.setenv("SPP_NEW_PASSWORD", "a long enough password")
     monkeypatch.setenv("SPP_SERVER_KEY_FILE", str(tmp_path / "server.key"))
     assert run(capsys, "key", "create")[0] == 0
+    code, _, err = run(capsys, "admin", "create-partnership", "Vale Partnership", *db)
+    assert code == 4 and "spp-server db upgrade" in err  # admin commands never migrate
+    assert run(capsys, "db", "upgrade", *db)[0] == 0
     assert run(capsys, "admin", "create-partnership", "Vale Partnership", *db)[0] == 0
-    assert run(capsys, "admin", "create-partnership", "Vale Partnership", *db)[0] == 2  # exists
+    assert run(capsys, "admin", "create-partnership", "Vale Partnership", *db)[0] == 1  # exists
     for school in ("Elm Primary", "Yew Primary"):
         assert run(capsys, "admin", "add-school", "--partnership", "Vale Partnership", school, *db)[0] == 0
     for user in ("amy", "ben", "cat"):
@@ -69,7 +72,7 @@ def test_running_a_partnership_from_the_command_line(tmp_path: Path, capsys, mon
     assert run(capsys, "admin", "assign", review_id, "amy", "--lead", *db)[0] == 0
     assert run(capsys, "admin", "assign", review_id, "ben", "--reviewer", *db)[0] == 0
     code, _, err = run(capsys, "admin", "assign", review_id, "cat", "--lead", *db)
-    assert code == 2 and "lead reviewer already" in err
+    assert code == 1 and "lead reviewer already" in err
 
     schedule = tmp_path / "schedule.csv"
     schedule.write_text(
@@ -85,7 +88,7 @@ def test_running_a_partnership_from_the_command_line(tmp_path: Path, capsys, mon
     bad = tmp_path / "bad.csv"
     bad.write_text("host_school,start_date,end_date,focus\nElm Primary,2026-09-02,2026-09-01,Backwards\n")
     code, _, err = run(capsys, "admin", "import-schedule", "--partnership", "Vale Partnership", str(bad), *db)
-    assert code == 2 and "Line 2" in err
+    assert code == 1 and "Line 2" in err
 
     code, out, _ = run(capsys, "admin", "list-reviews", "--json", *db)
     rows = json.loads(out)
@@ -109,7 +112,7 @@ def test_running_a_partnership_from_the_command_line(tmp_path: Path, capsys, mon
     code, out, _ = run(capsys, "admin", "list-devices", "amy", *db)
     assert json.loads(out)[0]["id"] == device
     assert run(capsys, "admin", "revoke-device", device, *db)[0] == 0
-    assert run(capsys, "admin", "revoke-device", device, *db)[0] == 2
+    assert run(capsys, "admin", "revoke-device", device, *db)[0] == 1
     storage.engine.dispose()
 
 
@@ -131,11 +134,11 @@ def test_the_data_key_is_required_made_once_and_rotated(tmp_path: Path, capsys, 
     monkeypatch.delenv("SPP_SERVER_KEY_FILE", raising=False)
     db = ["--database", f"sqlite:///{tmp_path}/keyed.sqlite3"]
     code, _, err = run(capsys, "demo", *db)
-    assert code == 2 and "--key-file" in err and "Traceback" not in err
+    assert code == 3 and "--key-file" in err and "Traceback" not in err
     key = ["--key-file", str(tmp_path / "server.key")]
     assert run(capsys, "key", "create", *key)[0] == 0
     code, _, err = run(capsys, "key", "create", *key)
-    assert code == 2 and "exists already" in err
+    assert code == 3 and "exists already" in err
     review_id = json.loads(run(capsys, "demo", *db, *key)[1])["server_review_id"]
     before = (tmp_path / "server.key").read_text()
     code, out, _ = run(capsys, "key", "rotate", *db, *key)
