@@ -15,7 +15,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPBearer
 
 from .errors import ApiError
-from .passwords import burn_time, verify_password
+from . import passwords
+from .passwords import burn_time
 from .settings import Settings
 from .storage import Storage, now_ms
 
@@ -131,26 +132,25 @@ def login(
     window = settings.login_window_seconds * 1000
     username = normalise_username(username)
     keys = [Storage.throttle_key("user", username), Storage.throttle_key("client", client)]
-    for key in keys:
-        failures = storage.login_failures_since(key, now - window)
-        if len(failures) >= settings.login_max_failures:
-            wait = failures[-settings.login_max_failures] + window - now
-            seconds = max(1, math.ceil(wait / 1000))
-            raise ApiError(
-                429,
-                "too_many_attempts",
-                f"Too many failed sign-ins; try again in {math.ceil(seconds / 60)} minutes.",
-                {"Retry-After": str(seconds)},
-            )
+    # Counted before the password is checked (see storage_throttle.py): parallel guesses cannot race it.
+    attempt = storage.begin_login_attempt(keys, now, window, settings.login_max_failures)
+    if attempt.throttled_until_ms is not None:
+        seconds = max(1, math.ceil((attempt.throttled_until_ms - now) / 1000))
+        raise ApiError(
+            429,
+            "too_many_attempts",
+            f"Too many failed sign-ins; try again in {math.ceil(seconds / 60)} minutes.",
+            {"Retry-After": str(seconds)},
+        )
     user = storage.user_by_username(username)
     if user is None:
         burn_time(password)
         ok = False
     else:
-        ok = verify_password(password, user["password_hash"])
+        ok = passwords.verify_password(password, user["password_hash"])  # by module: tests count calls
     if not ok or user is None:
-        storage.record_login_failure(keys, now, window)
         raise ApiError(401, "invalid_credentials", "The username or password is not right.")
+    storage.forget_login_attempt(attempt)
     storage.clear_login_failures(keys[0])
     token = secrets.token_urlsafe(32)
     expires = now + settings.token_ttl_days * 86_400_000

@@ -8,7 +8,6 @@ find a newly committed op below N (no gaps for pulls, even with concurrent pushe
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 import uuid
@@ -24,9 +23,9 @@ from sync.protocol.package import package_to_ops
 from .data_key import DataKeys, display_name_aad, op_aad, package_aad, team_key_aad
 from .storage_attachments import AttachmentStorage
 from .storage_pull import NO_DEVICE, PullResult, PullStorage  # noqa: F401  (re-exported)
+from .storage_throttle import ThrottleStorage
 from .tables import (
     devices,
-    login_failures,
     ops,
     partnerships,
     reviews,
@@ -77,7 +76,7 @@ def _review_header(row: Any, package: str) -> dict[str, Any]:
     }
 
 
-class Storage(AttachmentStorage, PullStorage):
+class Storage(AttachmentStorage, PullStorage, ThrottleStorage):
     """`keys` seal what the tables hold in the clear otherwise (see data_key.py)."""
 
     def __init__(self, engine: Engine, keys: DataKeys):
@@ -350,29 +349,6 @@ class Storage(AttachmentStorage, PullStorage):
                 .all()
             )
         return [dict(r) for r in rows]
-
-    @staticmethod
-    def throttle_key(kind: str, value: str) -> str:
-        return hashlib.sha256(f"{kind}:{value}".encode()).hexdigest()
-
-    def record_login_failure(self, keys: list[str], at_ms: int, window_ms: int) -> None:
-        with self._tx(True) as c:
-            c.execute(delete(login_failures).where(login_failures.c.at_ms < at_ms - window_ms))
-            c.execute(insert(login_failures), [{"key_hash": k, "at_ms": at_ms} for k in keys])
-
-    def login_failures_since(self, key: str, since_ms: int) -> list[int]:
-        with self._tx() as c:
-            return list(
-                c.execute(
-                    select(login_failures.c.at_ms)
-                    .where(login_failures.c.key_hash == key, login_failures.c.at_ms >= since_ms)
-                    .order_by(login_failures.c.at_ms)
-                ).scalars()
-            )
-
-    def clear_login_failures(self, key: str) -> None:
-        with self._tx(True) as c:
-            c.execute(delete(login_failures).where(login_failures.c.key_hash == key))
 
     # --- the op log ------------------------------------------------------------------------------------
     def append_ops(self, review_id: str, pending: list[PendingOp]) -> tuple[list[AppendResult], int]:
