@@ -38,6 +38,26 @@ class ServerBusy(ServerUnreachable):
         super().__init__(f"The server is busy or having trouble. Try again in a few minutes; {SAFE}")
 
 
+class ServerTooSlow(ServerUnreachable):
+    """The server trickles its reply (far below any usable connection): given up within a minute."""
+
+    code = "too_slow"
+
+    def __init__(self) -> None:
+        super().__init__("The server is answering far too slowly, so the sync stopped. "
+                         f"Try again later, or ask your administrator; {SAFE}")
+
+
+class ReplyTooLarge(SyncError):
+    """A reply larger than any the real server sends (a cap, so a broken server cannot fill the memory)."""
+
+    code = "reply_too_large"
+
+    def __init__(self) -> None:
+        super().__init__("The server sent a reply far larger than this app accepts, so the sync stopped. "
+                         f"Ask your administrator; {SAFE}")
+
+
 class ServerNotTrusted(ServerUnreachable):
     """TLS verification failed. Verification is never switched off; a custom CA bundle may be configured."""
 

@@ -8,6 +8,11 @@ Retries (urllib3 `Retry`): exponential backoff with jitter on connection errors,
 pushes are idempotent by op id and an attachment PATCH names its offset, so a repeat changes nothing.
 A reply cut off in the middle of its body is sent again too (urllib3 does not retry those).
 
+Bounds: a reply body larger than MAX_REPLY_BYTES is refused (ReplyTooLarge), and one that trickles in
+(less than SLOW_MIN_BYTES in any SLOW_WINDOW seconds) is given up (ServerTooSlow): with the read timeout
+that is under a minute, where a server sending a byte every few seconds could otherwise hold a sync for
+ever. (Headers are small; a server trickling its headers is bounded only by the read timeout per byte.)
+
 TLS: `verify` is always on; `ca_bundle` may name a CA file for a self-hosted server. Plain http:// is
 accepted only for a server on this computer (loopback), as in tests and the benchmark.
 Nothing typed by a user goes into a URL: paths hold only server-made ids and SHA-256 digests.
@@ -29,14 +34,17 @@ from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3 import exceptions as urllib3_exceptions
 from urllib3.util.retry import Retry
 
 from .errors import (
     MalformedReply,
     NotOnTeam,
+    ReplyTooLarge,
     ServerBusy,
     ServerNotTrusted,
     ServerRefused,
+    ServerTooSlow,
     ServerUnreachable,
     SignInExpired,
     SignInFailed,
@@ -49,6 +57,10 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _LOOPBACK_NAMES = {"localhost"}
 T = TypeVar("T")
+# The largest real reply is an attachment (the server's limit, 25 MB by default) or a pull page (4 MB).
+MAX_REPLY_BYTES = 64 * 1024 * 1024
+SLOW_WINDOW = 20.0  # seconds
+SLOW_MIN_BYTES = 16 * 1024  # in each SLOW_WINDOW: about 6 kbit/s, far below any usable connection
 
 
 @dataclass(frozen=True)
@@ -196,9 +208,19 @@ class ServerSession:
     def _send(self, method: str, path: str, json_body: Any, data: bytes | None, params: dict[str, int] | None,
               headers: dict[str, str] | None) -> requests.Response:
         try:
-            return self._http.request(method, self.base_url + path, json=json_body, data=data, params=params,
-                                      headers=headers, timeout=self.timeout, allow_redirects=False,
-                                      verify=self._verify)
+            response = self._http.request(method, self.base_url + path, json=json_body, data=data,
+                                          params=params, headers=headers, timeout=self.timeout,
+                                          allow_redirects=False, verify=self._verify, stream=True)
+            _read_body(response)
+            return response
+        except (ServerTooSlow, ReplyTooLarge, _CutOff, MalformedReply):
+            raise
+        except urllib3_exceptions.SSLError:
+            raise ServerNotTrusted() from None
+        except (urllib3_exceptions.ProtocolError, urllib3_exceptions.DecodeError):
+            raise _CutOff() from None
+        except urllib3_exceptions.HTTPError:
+            raise ServerUnreachable() from None
         except requests.exceptions.SSLError:
             raise ServerNotTrusted() from None
         except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError):
@@ -313,6 +335,38 @@ class ServerSession:
 
 class _CutOff(Exception):
     """The reply stopped part way through its body."""
+
+
+def _read_body(response: requests.Response) -> None:
+    """Read a streamed reply's body into response.content within the bounds (see the module's doc)."""
+    length = response.headers.get("Content-Length", "").strip()
+    if length.isdigit() and int(length) > MAX_REPLY_BYTES:
+        response.raw.close()
+        raise ReplyTooLarge()
+    parts: list[bytes] = []
+    size = window_bytes = 0
+    window_start = time.monotonic()
+    try:
+        while True:
+            chunk = response.raw.read1(65536)  # what has arrived: a trickle cannot hide in a long read
+            if not chunk:
+                break
+            parts.append(chunk)
+            size += len(chunk)
+            window_bytes += len(chunk)
+            if size > MAX_REPLY_BYTES:
+                raise ReplyTooLarge()
+            now = time.monotonic()
+            if now - window_start >= SLOW_WINDOW:
+                if window_bytes < SLOW_MIN_BYTES:
+                    raise ServerTooSlow()
+                window_start, window_bytes = now, 0
+    except (ReplyTooLarge, ServerTooSlow):
+        response.raw.close()
+        raise
+    response._content = b"".join(parts)
+    response._content_consumed = True
+    response.close()  # the body is read: the connection goes back to the pool
 
 
 def _json(response: requests.Response) -> dict[str, Any]:

@@ -114,10 +114,8 @@ async def post_ops(review_id: str, body: PushRequest, request: Request, caller: 
     return await run_in_threadpool(push, request, review_id, body.ops, caller)
 
 
-def _page(rows: list[tuple[int, str]], after: int, limit: int) -> Response:
-    """The page of a pull from up to limit + 1 rows (one more tells that there are more)."""
-    more = len(rows) > limit
-    rows = rows[:limit]
+def _page(rows: list[tuple[int, str]], after: int, more: bool) -> Response:
+    """The page of a pull (at most `limit` ops and PAGE_MAX_BYTES, see storage_pull.py)."""
     next_cursor = rows[-1][0] if rows else after
     # The stored bodies are canonical JSON already: splice them instead of parsing and re-encoding.
     text = (
@@ -131,7 +129,8 @@ def _page(rows: list[tuple[int, str]], after: int, limit: int) -> Response:
 def pull(request: Request, review_id: str, after: int, limit: int, caller: Caller) -> Response:
     storage = request.app.state.storage
     require_member(storage, review_id, caller)
-    return _page(storage.ops_after(review_id, after, limit + 1), after, limit)
+    rows, more = storage.ops_page(review_id, after, limit)
+    return _page(rows, after, more)
 
 
 @router.get("/reviews/{review_id}/ops", response_model=PullResponse, responses=responses(401, 403, 404, 422))
@@ -161,9 +160,9 @@ async def fast_pull(storage: Storage, token: str, review_id: str, after: int, li
     can read without waiting, else in one worker-thread hop. The same answers as the route, in the same
     order (401, then 404/403), for a query that is valid."""
     token_hash = hash_token(token)
-    result = storage.pull_inline(token_hash, review_id, after, limit + 1)
+    result = storage.pull_inline(token_hash, review_id, after, limit)
     if result is None:
-        result = await run_in_threadpool(_pull_in_thread, storage, token_hash, review_id, after, limit + 1)
+        result = await run_in_threadpool(_pull_in_thread, storage, token_hash, review_id, after, limit)
     else:
         now = now_ms()
         device_id = result.device_id
@@ -172,7 +171,7 @@ async def fast_pull(storage: Storage, token: str, review_id: str, after: int, li
             await run_in_threadpool(storage.touch_device, device_id, now)
     if result.role is None:
         not_a_member(result.review_exists)
-    return _page(result.rows, after, limit)
+    return _page(result.rows, after, result.more)
 
 
 _PULL_PARAMS = {b"after": (0, 2**62), b"limit": (1, PULL_MAX)}

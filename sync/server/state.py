@@ -33,6 +33,7 @@ class Snapshot:
 
 class ReviewStates:
     PAGE = 2000
+    PAGE_BYTES = 16 * 1024 * 1024
 
     def __init__(self, storage: Storage):
         self.storage = storage
@@ -49,15 +50,14 @@ class ReviewStates:
     def snapshot(self, review_id: str) -> Snapshot:
         entry = self._entry(review_id)
         with entry.lock:
-            while True:
-                rows = self.storage.ops_after(review_id, entry.cursor, self.PAGE)
+            more = True
+            while more:  # pages bounded in bytes too: catching up never holds the whole log in memory
+                rows, more = self.storage.ops_page(review_id, entry.cursor, self.PAGE, self.PAGE_BYTES)
                 for seq, body in rows:
                     entry.state.apply(Operation.from_wire(json.loads(body)))
                     entry.cursor = seq
                     entry.count += 1
                     entry.hash = None
-                if len(rows) < self.PAGE:
-                    break
             if entry.hash is None:
                 entry.hash = entry.state.state_hash()
             return Snapshot(entry.hash, entry.cursor, entry.count)

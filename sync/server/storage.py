@@ -22,6 +22,7 @@ from sync.protocol.package import package_to_ops
 
 from .data_key import DataKeys, display_name_aad, op_aad, package_aad, team_key_aad
 from .storage_attachments import AttachmentStorage
+from .storage_pull import PAGE_MAX_BYTES, cut_page
 from .storage_pull import NO_DEVICE, PullResult, PullStorage  # noqa: F401  (re-exported)
 from .storage_throttle import ThrottleStorage
 from .tables import (
@@ -416,6 +417,29 @@ class Storage(AttachmentStorage, PullStorage, ThrottleStorage):
         with self._tx() as c:
             rows = c.execute(query).all()
         return [(int(seq), self.keys.open_text(body, op_aad(review_id, op_id))) for seq, op_id, body in rows]
+
+    def ops_page(
+        self, review_id: str, after: int, limit: int, max_bytes: int = PAGE_MAX_BYTES
+    ) -> tuple[list[tuple[int, str]], bool]:
+        """A page of up to `limit` ops and `max_bytes` stored bytes (at least one op) after `after`, and
+        whether more follow. Sizes are read first, only as far as the page goes: memory stays bounded."""
+        sizes = (
+            select(ops.c.seq, func.length(ops.c.body))
+            .where(ops.c.review_id == review_id, ops.c.seq > after)
+            .order_by(ops.c.seq)
+            .limit(limit + 1)
+        )
+        with self._tx() as c:
+            last, more = cut_page(c.execute(sizes), limit, max_bytes)
+            if last is None:
+                return [], False
+            rows = c.execute(
+                select(ops.c.seq, ops.c.op_id, ops.c.body)
+                .where(ops.c.review_id == review_id, ops.c.seq > after, ops.c.seq <= last)
+                .order_by(ops.c.seq)
+            ).all()
+        opened = [(int(seq), self.keys.open_text(body, op_aad(review_id, op_id))) for seq, op_id, body in rows]
+        return opened, more
 
     def cursor(self, review_id: str) -> int | None:
         with self._tx() as c:

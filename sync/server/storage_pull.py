@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,25 @@ from sqlalchemy import Engine
 
 from .data_key import DataKeys, op_aad
 from .tables import devices, ops, reviews, team
+
+
+# One pull page holds at most this many stored bytes of ops (and at most `limit` ops), but always at
+# least one op, so a page is at most max(4 MB, one op) however large the ops are.
+PAGE_MAX_BYTES = 4 * 1024 * 1024
+
+
+def cut_page(sizes: Iterable[tuple[int, int]], limit: int, max_bytes: int) -> tuple[int | None, bool]:
+    """(the last seq of the page or None, more after it?) from (seq, stored size) rows in seq order.
+    Reads `sizes` only as far as it must (a lazy cursor stops there)."""
+    total = count = 0
+    last: int | None = None
+    for seq, size in sizes:
+        if count == limit or (count and total + int(size) > max_bytes):
+            return last, True
+        total += int(size)
+        last = int(seq)
+        count += 1
+    return last, False
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +51,7 @@ class PullResult:
     role: str | None
     review_exists: bool
     rows: list[tuple[int, str]]
+    more: bool = False  # ops after this page
 
 
 NO_DEVICE = PullResult(None, None, 0, None, None, None, False, [])
@@ -58,7 +79,7 @@ class PullStorage:
     def pull(self, token_hash: str, review_id: str, after: int, limit: int) -> PullResult:
         """The pull hot path in one pooled connection and one read transaction: the device behind the
         token, its user's role on the review (and whether the review exists), and, for a team member only,
-        up to `limit` ops after `after`. The caller decides what the findings mean (401/403/404)."""
+        a page of up to `limit` ops (and PAGE_MAX_BYTES) after `after`. The caller decides what the findings mean (401/403/404)."""
         raw = self.engine.raw_connection()
         try:
             result = self._pull_sql.run(raw.driver_connection, token_hash, review_id, after, limit)
@@ -113,8 +134,9 @@ class PullStorage:
 
 
 class _PullSql:
-    """The pull's two statements as driver SQL, built once: the device, its user's role and the review's
-    existence in one statement, then the page of ops. Runs in one read transaction on a DBAPI connection:
+    """The pull's statements as driver SQL, built once: the device, its user's role and the review's
+    existence in one statement, then the page's extent (seq and size, read only as far as the page goes)
+    and its ops. Runs in one read transaction on a DBAPI connection:
     sqlite3 in autocommit mode (isolation_level None: BEGIN is ours) or psycopg (begins implicitly).
     The op bodies are opened (data_key.py) after the read transaction ends."""
 
@@ -129,9 +151,13 @@ class _PullSql:
             f" (SELECT 1 FROM {reviews.name} r WHERE r.id = {mark})"
             f" FROM {devices.name} d WHERE d.token_hash = {mark}"
         )
+        self.sizes = (
+            f"SELECT seq, length(body) FROM {ops.name} WHERE review_id = {mark} AND seq > {mark}"
+            f" ORDER BY seq LIMIT {mark}"
+        )
         self.page = (
             f"SELECT seq, op_id, body FROM {ops.name} WHERE review_id = {mark} AND seq > {mark}"
-            f" ORDER BY seq LIMIT {mark}"
+            f" AND seq <= {mark} ORDER BY seq"
         )
 
     def run(self, dbapi: Any, token_hash: str, review_id: str, after: int, limit: int) -> PullResult:
@@ -143,9 +169,13 @@ class _PullSql:
                 cursor.execute(self.access, (review_id, review_id, token_hash))
                 row = cursor.fetchone()
                 sealed: list[tuple[int, str, str]] = []
+                more = False
                 if row is not None and row[5] is not None:
-                    cursor.execute(self.page, (review_id, after, limit))
-                    sealed = cursor.fetchall()
+                    cursor.execute(self.sizes, (review_id, after, limit + 1))
+                    last, more = cut_page(cursor, limit, PAGE_MAX_BYTES)
+                    if last is not None:
+                        cursor.execute(self.page, (review_id, after, last))
+                        sealed = cursor.fetchall()
             except BaseException:
                 if self.sqlite:
                     cursor.execute("ROLLBACK")
@@ -163,5 +193,5 @@ class _PullSql:
         rows = [(int(seq), self.keys.open_text(body, op_aad(review_id, op_id))) for seq, op_id, body in sealed]
         device_id, user_id, expires_ms, revoked_ms, last_seen_ms, role, exists = row
         return PullResult(
-            device_id, user_id, int(expires_ms), revoked_ms, last_seen_ms, role, exists is not None, rows
+            device_id, user_id, int(expires_ms), revoked_ms, last_seen_ms, role, exists is not None, rows, more
         )
