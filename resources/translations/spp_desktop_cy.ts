@@ -2702,6 +2702,14 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
         <translation>Anfonodd y gweinydd ateb nad yw&apos;r ap hwn yn ei ddeall, felly daeth y cysoni i ben. Rhowch gynnig arall arni yn nes ymlaen, neu gofynnwch i&apos;ch gweinyddwr; {safe}</translation>
     </message>
     <message>
+        <source>The server is answering far too slowly, so the sync stopped. Try again later, or ask your administrator; {safe}</source>
+        <translation>Mae&apos;r gweinydd yn ateb yn llawer rhy araf, felly daeth y cysoni i ben. Rhowch gynnig arall arni yn nes ymlaen, neu gofynnwch i&apos;ch gweinyddwr; {safe}</translation>
+    </message>
+    <message>
+        <source>The server sent a reply far larger than this app accepts, so the sync stopped. Ask your administrator; {safe}</source>
+        <translation>Anfonodd y gweinydd ateb llawer mwy nag y mae&apos;r ap hwn yn ei dderbyn, felly daeth y cysoni i ben. Gofynnwch i&apos;ch gweinyddwr; {safe}</translation>
+    </message>
+    <message>
         <source>Your sign-in to the server has expired. Sign in again; {safe}</source>
         <translation>Mae eich mewngofnod i&apos;r gweinydd wedi dod i ben. Mewngofnodwch eto; {safe}</translation>
     </message>

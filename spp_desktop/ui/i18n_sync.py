@@ -36,6 +36,10 @@ def sync_error_text(exc: BaseException) -> str:
         "malformed_reply": translate("SyncErrors", "The server sent a reply this app does not understand, so the "
                                                    "sync stopped. Try again later, or ask your administrator; "
                                                    "{safe}"),
+        "too_slow": translate("SyncErrors", "The server is answering far too slowly, so the sync stopped. Try "
+                                            "again later, or ask your administrator; {safe}"),
+        "reply_too_large": translate("SyncErrors", "The server sent a reply far larger than this app accepts, so "
+                                                   "the sync stopped. Ask your administrator; {safe}"),
         "token_expired": translate("SyncErrors", "Your sign-in to the server has expired. Sign in again; {safe}"),
         "invalid_credentials": translate("SyncErrors", "The username or password is not right."),
         "too_many_attempts": translate("SyncErrors", "Too many failed sign-ins; try again later."),
