@@ -263,26 +263,6 @@
         <translation>Heb ei gadw eto</translation>
     </message>
     <message>
-        <source>Attach a photo of pupils&apos; work</source>
-        <translation>Atodi llun o waith disgyblion</translation>
-    </message>
-    <message>
-        <source>Photos ({patterns})</source>
-        <translation>Lluniau ({patterns})</translation>
-    </message>
-    <message>
-        <source>The file {name} could not be read.</source>
-        <translation>Nid oedd modd darllen y ffeil {name}.</translation>
-    </message>
-    <message>
-        <source>This photo file is damaged, so it cannot be attached.</source>
-        <translation>Mae&apos;r ffeil llun hon wedi&apos;i difrodi, felly nid oes modd ei hatodi.</translation>
-    </message>
-    <message>
-        <source>Only JPEG and PNG photos can be attached.</source>
-        <translation>Dim ond lluniau JPEG a PNG y gellir eu hatodi.</translation>
-    </message>
-    <message>
         <source>Class or year group</source>
         <translation>Dosbarth / grŵp blwyddyn</translation>
     </message>
@@ -1804,22 +1784,61 @@
     </message>
 </context>
 <context>
+    <name>PhotoSection</name>
+    <message>
+        <source>Photo {n}</source>
+        <translation>Llun {n}</translation>
+    </message>
+    <message>
+        <source>That photo was removed.</source>
+        <translation>Mae&apos;r llun hwnnw wedi&apos;i ddileu.</translation>
+    </message>
+    <message>
+        <source>Attach photos of pupils&apos; work</source>
+        <translation>Atodi lluniau o waith disgyblion</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns})</source>
+        <translation>Lluniau ({patterns})</translation>
+    </message>
+    <message>
+        <source>The file {name} could not be read.</source>
+        <translation>Nid oedd modd darllen y ffeil {name}.</translation>
+    </message>
+    <message>
+        <source>This photo file is damaged, so it cannot be attached.</source>
+        <translation>Mae&apos;r ffeil llun hon wedi&apos;i difrodi, felly nid oes modd ei hatodi.</translation>
+    </message>
+    <message>
+        <source>Only JPEG, PNG, HEIC and WebP photos can be attached.</source>
+        <translation>Dim ond lluniau JPEG, PNG, HEIC a WebP y gellir eu hatodi.</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Photo removed.</source>
+        <translation>Llun wedi&apos;i ddileu.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <source>Attached photos</source>
         <translation>Lluniau wedi&apos;u hatodi</translation>
     </message>
     <message>
-        <source>No photos yet. Photos are stored encrypted, without location or camera data.</source>
-        <translation>Dim lluniau eto. Caiff lluniau eu storio wedi&apos;u hamgryptio, heb ddata lleoliad na chamera.</translation>
+        <source>No photos yet: attach them or drop them here. Photos are stored encrypted, without location or camera data.</source>
+        <translation>Dim lluniau eto: atodwch nhw neu eu gollwng yma. Caiff lluniau eu storio wedi&apos;u hamgryptio, heb ddata lleoliad na chamera.</translation>
     </message>
     <message>
-        <source>Attach photo…</source>
-        <translation>Atodi llun…</translation>
+        <source>Attach photos…</source>
+        <translation>Atodi lluniau…</translation>
     </message>
     <message>
-        <source>Attach a photo of pupils&apos; work</source>
-        <translation>Atodi llun o waith disgyblion</translation>
+        <source>Attach photos of pupils&apos; work</source>
+        <translation>Atodi lluniau o waith disgyblion</translation>
     </message>
     <message>
         <source>Remove photo</source>
@@ -1830,6 +1849,14 @@
         <translation>Dileu&apos;r llun a ddewiswyd</translation>
     </message>
     <message>
+        <source>View</source>
+        <translation>Gweld</translation>
+    </message>
+    <message>
+        <source>View the selected photo and its caption</source>
+        <translation>Gweld y llun a ddewiswyd a&apos;i gapsiwn</translation>
+    </message>
+    <message>
         <source>Photo {n}</source>
         <translation>Llun {n}</translation>
     </message>
@@ -1838,6 +1865,33 @@
 (not on this laptop yet)</source>
         <translation>{photo}
 (ddim ar y gliniadur hwn eto)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo viewer</source>
+        <translation>Gwyliwr lluniau</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Llun</translation>
+    </message>
+    <message>
+        <source>This photo is not on this laptop yet: it arrives with the next sync.</source>
+        <translation>Nid yw&apos;r llun hwn ar y gliniadur hwn eto: bydd yn cyrraedd gyda&apos;r cysoni nesaf.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption</source>
+        <translation>&amp;Capsiwn</translation>
+    </message>
+    <message>
+        <source>e.g. Year 5 writing: a paragraph redrafted after feedback</source>
+        <translation>e.e. Ysgrifennu Blwyddyn 5: paragraff wedi&apos;i ailddrafftio ar ôl adborth</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Capsiwn</translation>
     </message>
 </context>
 <context>
@@ -2377,8 +2431,8 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
         <translation>Mae llun neu ffeil sydd wedi&apos;i atodi i&apos;r adolygiad hwn wedi&apos;i ddifrodi neu wedi&apos;i newid, felly ni chafodd ei agor. Nid effeithir ar weddill yr adolygiad.</translation>
     </message>
     <message>
-        <source>Only JPEG and PNG photos can be attached.</source>
-        <translation>Dim ond lluniau JPEG a PNG y gellir eu hatodi.</translation>
+        <source>Only JPEG, PNG, HEIC and WebP photos can be attached.</source>
+        <translation>Dim ond lluniau JPEG, PNG, HEIC a WebP y gellir eu hatodi.</translation>
     </message>
     <message>
         <source>This photo file is damaged, so it cannot be attached.</source>

@@ -122,7 +122,7 @@ class PhotoNotAccepted(StoreError, ValueError):
 
 class NotAPhoto(PhotoNotAccepted):
     def __init__(self) -> None:
-        super().__init__("Only JPEG and PNG photos can be attached.")
+        super().__init__("Only JPEG, PNG, HEIC and WebP photos can be attached.")
 
 
 class PhotoDamaged(PhotoNotAccepted):

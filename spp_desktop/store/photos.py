@@ -1,11 +1,12 @@
 """Strip identifying metadata from JPEG and PNG photos before they are stored (pure Python).
 
 Phone photos carry GPS position, device serials, owner names, dates and thumbnails in EXIF/XMP/IPTC
-segments and PNG text chunks. We keep only what is needed to draw the picture. The image data itself
-is copied byte for byte, so there is no re-encoding and no quality loss.
-
-EXIF also holds the orientation flag, which is lost here: read `jpeg_orientation()` first and
-rotate for display if needed.
+segments and PNG text or private chunks. We keep only what is needed to draw the picture right: the
+image data (copied byte for byte, so there is no re-encoding and no quality loss), the colour profile
+(ICC; without it phone colours shift), and the orientation. A JPEG's orientation lives in EXIF, so
+its EXIF is replaced by a minimal one of our own holding that single number and nothing else; a
+viewer that honours EXIF (QImageReader with autoTransform) then draws a portrait photo upright.
+A PNG keeps only the chunks on a list of those that draw the picture.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from collections.abc import Iterator
 from .errors import NotAPhoto, PhotoDamaged
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_PNG_DROP = {b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME"}
+# PNG chunks that draw the picture (image data, palette, transparency, colour, gamma, pixel size,
+# animation). Everything else goes: text, EXIF, time, and private chunks (one can carry a GPS fix).
+_PNG_KEEP = {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"cHRM", b"gAMA", b"iCCP", b"sBIT", b"sRGB",
+             b"cICP", b"mDCV", b"cLLI", b"bKGD", b"pHYs", b"acTL", b"fcTL", b"fdAT"}
+_ICC = b"ICC_PROFILE\x00"
 
 _SOI, _EOI, _SOS, _APP0, _APP14, _COM = 0xD8, 0xD9, 0xDA, 0xE0, 0xEE, 0xFE
 # Markers with no length field.
@@ -84,14 +89,31 @@ def _keep_jpeg_segment(marker: int, payload: bytes) -> bool:
     if marker == _APP14:
         # "Adobe" holds only the colour-transform flag; without it CMYK photos draw in wrong colours.
         return payload.startswith(b"Adobe") and len(payload) == 12
-    return not (0xE1 <= marker <= 0xEF)  # APP1 (EXIF, XMP) .. APP15, incl. APP2 ICC, APP13 IPTC
+    if marker == 0xE2:
+        return payload.startswith(_ICC)  # the colour profile (FlashPix and MPF APP2s go)
+    return not (0xE1 <= marker <= 0xEF)  # APP1 (EXIF, XMP) .. APP15, incl. APP13 IPTC
+
+
+def orientation_segment(orientation: int) -> bytes:
+    """An APP1 EXIF segment holding only the orientation tag (big-endian TIFF, one IFD entry)."""
+    tiff = b"MM\x00*" + struct.pack(">I", 8) + struct.pack(">H", 1)
+    tiff += struct.pack(">HHIHH", 0x0112, 3, 1, orientation, 0) + struct.pack(">I", 0)
+    payload = b"Exif\x00\x00" + tiff
+    return b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload
 
 
 def _strip_jpeg(data: bytes) -> bytes:
+    orientation = jpeg_orientation(data)
     out = bytearray()
     for marker, start, end in _jpeg_segments(data):
         if _keep_jpeg_segment(marker, data[start + 4 : end]):
             out += data[start:end]
+    if orientation != 1:
+        # After SOI and the JFIF APP0 (if any), where readers look for EXIF.
+        at = 2
+        if out[2:4] == b"\xff\xe0":
+            at = 4 + struct.unpack(">H", out[4:6])[0]
+        out[at:at] = orientation_segment(orientation)
     return bytes(out)
 
 
@@ -116,13 +138,14 @@ def _png_chunks(data: bytes) -> Iterator[tuple[bytes, int, int]]:
 def _strip_png(data: bytes) -> bytes:
     out = bytearray(PNG_SIGNATURE)
     for kind, start, end in _png_chunks(data):
-        if kind not in _PNG_DROP:
+        if kind in _PNG_KEEP:
             out += data[start:end]  # copied whole, so its CRC stays valid
     return bytes(out)
 
 
 def strip_metadata(data: bytes) -> bytes:
-    """Return the photo without EXIF/XMP/IPTC/ICC/comments (JPEG) or text/EXIF/time chunks (PNG).
+    """Return the photo without EXIF/XMP/IPTC/comments/trailers (JPEG; the orientation and the ICC
+    profile stay) or any chunk that does not draw the picture (PNG).
 
     Raises ValueError with a plain message for other formats or a damaged file.
     """
@@ -150,6 +173,12 @@ def image_size(data: bytes) -> tuple[int, int]:
                 return width, height
         raise PhotoDamaged()
     raise NotAPhoto()
+
+
+def display_size(data: bytes) -> tuple[int, int]:
+    """(width, height) as the photo is seen, upright: swapped for a JPEG turned a quarter (EXIF 5-8)."""
+    width, height = image_size(data)
+    return (height, width) if jpeg_orientation(data) >= 5 else (width, height)
 
 
 def jpeg_orientation(data: bytes) -> int:

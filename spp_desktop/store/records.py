@@ -29,7 +29,8 @@ from .mapping import (
     outcome_from_state,
     wire_fields,
 )
-from .photos import image_size, strip_metadata
+from .photo_convert import convert_to_jpeg_or_png, needs_conversion
+from .photos import display_size, strip_metadata
 
 _MIN_DATE = date.min
 _MIN_TIME = time.min
@@ -99,9 +100,12 @@ class RecordsMixin(StoreCore):
 
     # --- photos -----------------------------------------------------------------------------------
     def add_photo(self, review_id: str, evidence_id: str, data: bytes, caption: str = "") -> Attachment:
-        """Strip EXIF/GPS and other metadata, encrypt, store. Raises ValueError for non JPEG/PNG."""
+        """Convert HEIC/WebP, strip EXIF/GPS and other metadata (keeping orientation and colour profile),
+        encrypt, store. Raises PhotoNotAccepted (a ValueError) for other formats or a damaged file."""
+        if needs_conversion(data):
+            data = convert_to_jpeg_or_png(data)
         clean = strip_metadata(data)
-        width, height = image_size(clean)
+        width, height = display_size(clean)
         media_type = "image/png" if clean.startswith(b"\x89PNG") else "image/jpeg"
         attachment_id = new_id()
         with translated_errors(self.files.attachments):
@@ -132,7 +136,19 @@ class RecordsMixin(StoreCore):
         return self._vault.get(review_id, row[1], row[0])
 
     def remove_photo(self, review_id: str, attachment_id: str) -> None:
+        """Delete with a tombstone (the encrypted bytes stay, so `restore_photo` undoes it)."""
         self._delete(review_id, "attachment", attachment_id)
+
+    def restore_photo(self, review_id: str, attachment_id: str) -> None:
+        self._restore(review_id, "attachment", attachment_id)
+
+    def set_photo_caption(self, review_id: str, attachment_id: str, caption: str) -> Attachment:
+        current = self._entity(review_id, "attachment", attachment_id)
+        if current is None or current.deleted:
+            raise KeyError("That photo no longer exists.")
+        if current.value("caption", "") != caption:
+            self._write(review_id, "attachment", attachment_id, wire_fields("attachment", {"caption": caption}))
+        return attachment_from_state(self._entity(review_id, "attachment", attachment_id))  # type: ignore[arg-type]
 
     # --- findings and links -----------------------------------------------------------------------
     def findings(self, review_id: str) -> list[Finding]:

@@ -188,7 +188,7 @@ def error_text(exc: BaseException) -> str:
         errors.AttachmentTampered: translate("StoreError", "A photo or file attached to this review is damaged or has "
                                                            "been altered, so it was not opened. The rest of the review "
                                                            "is not affected."),
-        errors.NotAPhoto: translate("StoreError", "Only JPEG and PNG photos can be attached."),
+        errors.NotAPhoto: translate("StoreError", "Only JPEG, PNG, HEIC and WebP photos can be attached."),
         errors.PhotoDamaged: translate("StoreError", "This photo file is damaged, so it cannot be attached."),
         errors.NotAllowed: translate("StoreError", "Only the lead reviewer can mark findings agreed or settle "
                                                    "conflicts."),

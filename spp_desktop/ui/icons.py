@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from spp_desktop.paths import resources_dir
 
 NAMES = ("app", "plan", "evidence", "findings", "feedback", "lock", "observation", "interview", "book",
-         "search", "sync", "import", "home", "settings", "other", "clock", "info", "warning")
+         "search", "sync", "import", "home", "settings", "other", "clock", "info", "warning", "photo")
 
 _FALLBACK = {  # QStyle.StandardPixmap names, looked up only when needed (QStyle's enums are large)
     "lock": "SP_DialogCancelButton",

@@ -145,9 +145,9 @@ def test_a_file_that_is_not_a_jpeg_or_png_gets_a_plain_message(qtbot, page, stor
     messages = []
     page.status_changed.connect(messages.append)
     assert page.form.attach_photo_file(path) is False
-    assert page.form.problem.text() == "Only JPEG and PNG photos can be attached."
+    assert page.form.problem.text() == "Only JPEG, PNG, HEIC and WebP photos can be attached."
     assert not page.form.problem.isHidden()
-    assert messages[-1] == "Only JPEG and PNG photos can be attached."
+    assert messages[-1] == "Only JPEG, PNG, HEIC and WebP photos can be attached."
     assert store.photos(review_id, created.id) == []
 
 

@@ -68,7 +68,10 @@ def test_model_columns(model):
     assert _cells(model, 0) == ["09:00", "Lesson observation", "Year 4 (Oak), Reading", "Q1", "Daniel Okafor", ""]
     assert _cells(model, model.row_of("e2")) == ["11:00", "Focus group", "Pupils (6)", "Q1, Q2", "Priya Shah", ""]
     e3 = model.row_of("e3")
-    assert _cells(model, e3)[2:] == ["Year 5, 12 books", "", "Priya Shah", "\U0001f4ce 2"]
+    assert _cells(model, e3)[2:] == ["Year 5, 12 books", "", "Priya Shah", "2"]
+    # The Photos column draws an icon (the paperclip character was a missing glyph, an empty box).
+    assert not model.index(e3, 5).data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert model.index(0, 5).data(Qt.ItemDataRole.DecorationRole) is None
     assert model.index(e3, 5).data(Qt.ItemDataRole.ToolTipRole) == "2 photos attached"
     assert "Q2: How is SEND supported?" in model.index(model.row_of("e2"), 3).data(Qt.ItemDataRole.ToolTipRole)
 

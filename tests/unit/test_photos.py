@@ -8,7 +8,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 QtGui = pytest.importorskip("PySide6.QtGui")
 QtCore = pytest.importorskip("PySide6.QtCore")
 
-from spp_desktop.store.photos import image_size, jpeg_orientation, strip_metadata  # noqa: E402
+from spp_desktop.store.photos import (  # noqa: E402
+    display_size,
+    image_size,
+    jpeg_orientation,
+    orientation_segment,
+    strip_metadata,
+)
 
 GPS_MARKER = b"GPS-MARKER 51.5074N 0.1278W"
 
@@ -60,18 +66,18 @@ def _with_metadata(jpeg):
     extra = (
         _exif_with_gps()
         + _segment(0xE1, b"http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta>XMP-OWNER Jo Bloggs</x:xmpmeta>")
-        + _segment(0xE2, b"ICC_PROFILE\x00\x01\x01" + b"\x00" * 64)
+        + _segment(0xE2, ICC_SEGMENT)
         + _segment(0xED, b"Photoshop 3.0\x008BIM IPTC-BYLINE St Aidan's Primary")
         + _segment(0xFE, b"COMMENT-TEXT classroom 4B")
     )
     return jpeg[:app0_end] + extra + jpeg[app0_end:] + b"TRAILER-AFTER-EOI serial 1234"
 
 
+ICC_SEGMENT = b"ICC_PROFILE\x00\x01\x01" + b"\x00" * 64
 LEAKS = (
-    b"Exif",
+    b"II*\x00",  # the camera's own EXIF (ours is big-endian and holds only the orientation)
     GPS_MARKER,
     b"XMP-OWNER",
-    b"ICC_PROFILE",
     b"IPTC-BYLINE",
     b"St Aidan",
     b"COMMENT-TEXT",
@@ -93,15 +99,28 @@ def test_jpeg_exif_gps_and_friends_are_removed(progressive):
         assert leak not in stripped, leak
     assert stripped.startswith(b"\xff\xd8\xff\xe0") and b"JFIF\x00" in stripped[:20]
     assert stripped.endswith(b"\xff\xd9")
+    # What stays: our one-tag EXIF (the orientation) right after JFIF, and the colour profile.
+    assert stripped[20:20 + len(orientation_segment(6))] == orientation_segment(6)
+    assert stripped.count(b"Exif\x00\x00") == 1 and _segment(0xE2, ICC_SEGMENT) in stripped
     assert _decode(stripped) == _decode(dirty)  # same pixels: the image data is untouched
     assert image_size(stripped) == image_size(dirty) == (64, 48)
     assert strip_metadata(stripped) == stripped  # idempotent
 
 
-def test_jpeg_orientation_is_readable_before_stripping():
+def test_jpeg_orientation_survives_stripping_and_sets_the_upright_size():
     dirty = _with_metadata(_encode("JPEG"))
     assert jpeg_orientation(dirty) == 6
-    assert jpeg_orientation(strip_metadata(dirty)) == 1
+    stripped = strip_metadata(dirty)
+    assert jpeg_orientation(stripped) == 6
+    assert image_size(stripped) == (64, 48) and display_size(stripped) == (48, 64)  # portrait, as taken
+    array = QtCore.QByteArray(stripped)
+    buffer = QtCore.QBuffer(array)
+    buffer.open(QtCore.QIODevice.OpenModeFlag.ReadOnly)
+    reader = QtGui.QImageReader(buffer)
+    reader.setAutoTransform(True)
+    assert reader.read().size() == QtCore.QSize(48, 64)  # Qt reads our minimal EXIF and turns it upright
+    assert jpeg_orientation(strip_metadata(_encode("JPEG"))) == 1
+    assert b"Exif" not in strip_metadata(_encode("JPEG"))  # an upright photo gets no EXIF at all
     assert jpeg_orientation(b"not a jpeg") == 1
 
 
@@ -118,22 +137,25 @@ def test_png_text_exif_and_time_chunks_are_removed():
         + _chunk(b"tIME", b"\x07\xe8\x05\x01\x0c\x00\x00")
         + _chunk(b"iTXt", b"Author\x00\x00\x00\x00\x00IPTC-BYLINE St Aidan's Primary")
         + _chunk(b"zTXt", b"Comment\x00\x00" + zlib.compress(b"COMMENT-TEXT"))
+        + _chunk(b"gpSx", GPS_MARKER)  # a private chunk (a phone app's GPS fix): not on the keep list
+        + _chunk(b"iCCP", b"sRGB\x00\x00" + zlib.compress(b"\x00" * 128))  # the colour profile stays
     )
     dirty = png[:ihdr_end] + extra + png[ihdr_end:] + b"TRAILER"
     assert _decode(dirty).size() == QtCore.QSize(33, 17)
 
     stripped = strip_metadata(dirty)
-    for leak in (b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME", *LEAKS):
+    for leak in (b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME", b"gpSx", *LEAKS):
         assert leak not in stripped, leak
+    assert b"iCCP" in stripped
     assert _decode(stripped) == _decode(dirty)
     assert image_size(stripped) == (33, 17)
     assert stripped.endswith(_chunk(b"IEND", b""))
 
 
 def test_other_formats_and_damage_are_refused_in_plain_words():
-    with pytest.raises(ValueError, match="Only JPEG and PNG photos can be attached."):
+    with pytest.raises(ValueError, match="Only JPEG, PNG, HEIC and WebP photos can be attached."):
         strip_metadata(b"GIF89a....")
-    with pytest.raises(ValueError, match="Only JPEG and PNG"):
+    with pytest.raises(ValueError, match="Only JPEG, PNG, HEIC and WebP"):
         image_size(b"%PDF-1.7")
     jpeg = _encode("JPEG")
     with pytest.raises(ValueError, match="damaged"):

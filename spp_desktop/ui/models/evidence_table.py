@@ -25,6 +25,7 @@ from spp_desktop.domain.evidence import Evidence, EvidenceKind
 from spp_desktop.domain.review import Review
 
 from ..i18n import label, short_day_name, where_or_who
+from ..icons import icon
 from ..widgets.question_chips import question_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,7 +35,7 @@ COLUMNS = (QT_TRANSLATE_NOOP("EvidenceTableModel", "Time"), QT_TRANSLATE_NOOP("E
            QT_TRANSLATE_NOOP("EvidenceTableModel", "Where / who"), QT_TRANSLATE_NOOP("EvidenceTableModel", "Questions"),
            QT_TRANSLATE_NOOP("EvidenceTableModel", "Author"), QT_TRANSLATE_NOOP("EvidenceTableModel", "Photos"))
 TIME, KIND, WHERE, QUESTIONS, AUTHOR, PHOTOS = range(len(COLUMNS))
-PAPERCLIP = "\U0001f4ce"
+
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -113,7 +114,7 @@ class EvidenceTableModel(QAbstractTableModel):
         kind_label = label(e.kind) if isinstance(e.kind, EvidenceKind) else str(e.kind)
         where = where_or_who(e)
         cells = (time_text(e, self._show_day), kind_label, where, questions, author,
-                 f"{PAPERCLIP} {photos}" if photos else "")
+                 str(photos) if photos else "")
         when = f"{e.day.isoformat() if e.day else ''} {e.start.strftime('%H:%M') if e.start else ''}"
         sort_keys = (when, kind_label.casefold(), where.casefold(), questions, author.casefold(), photos)
         linked = [q for q in self._review.questions if q.id in e.question_ids] if self._review else []
@@ -176,6 +177,9 @@ class EvidenceTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[column]
+        if role == Qt.ItemDataRole.DecorationRole:
+            # A drawn icon: the paperclip character is missing from many fonts (it showed as a box).
+            return icon("photo") if column == PHOTOS and row.evidence.attachment_ids else None
         if role == SORT_ROLE:
             return row.sort_keys[column]
         if role == ID_ROLE:

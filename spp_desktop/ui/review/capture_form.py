@@ -12,8 +12,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QHideEvent
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 
 from spp_desktop.domain.evidence import Evidence, EvidenceKind
 from spp_desktop.domain.review import Review
-from spp_desktop.store.errors import PhotoDamaged, PhotoNotAccepted, StoreError
 
-from ..i18n import error_text, label
+from ..i18n import label
 from ..widgets.autosave import Autosaver
 from ..widgets.flow_layout import FlowLayout
 from ..widgets.language_hint import LanguageHint
@@ -50,8 +49,7 @@ from .capture_form_fields import (
     read_editor,
     write_editor,
 )
-
-PHOTO_PATTERNS = "*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG"
+from .photo_section import PhotoSection
 
 
 def _bold(label: QLabel) -> QLabel:
@@ -181,13 +179,14 @@ class CaptureForm(QWidget):
                                              "school's copy."))
         outer.addWidget(private)
 
-        self.photo_strip: PhotoStrip | None = None
+        self.photos: PhotoSection | None = None
         if self.family.photos:
             outer.addWidget(_section(self.tr("Photos of pupils' work"), self))
-            self.photo_strip = PhotoStrip(self)
-            self.photo_strip.attach_requested.connect(self.choose_photo)
-            self.photo_strip.remove_requested.connect(self.remove_photo)
-            outer.addWidget(self.photo_strip)
+            self.photos = PhotoSection(self.store, self.review_id, self.evidence.id, self)
+            self.photos.problem.connect(self._show_problem)
+            self.photos.changed.connect(self._photos_changed)
+            self.setAcceptDrops(True)
+            outer.addWidget(self.photos)
         outer.addStretch(1)
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
@@ -323,75 +322,39 @@ class CaptureForm(QWidget):
         self.close_form()
         super().closeEvent(event)
 
-    # --- photos -----------------------------------------------------------------------------------
+    # --- photos (the work is in photo_section.py) --------------------------------------------------
+    @property
+    def photo_strip(self) -> PhotoStrip | None:
+        return self.photos.strip if self.photos is not None else None
+
     def _reload_photos(self) -> None:
-        if self.photo_strip is None:
-            return
-        try:
-            photos = self.store.photos(self.review_id, self.evidence.id)
-            shown = [(p.id, p.caption, self.store.photo_bytes(self.review_id, p.id)) for p in photos]
-        except StoreError as exc:
-            self._show_problem(error_text(exc))
-            return
-        self.photo_strip.set_photos(shown)
-
-    def photo_dialog(self) -> QFileDialog:
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation) or str(Path.home())
-        dialog = QFileDialog(self, self.tr("Attach a photo of pupils' work"), start,
-                             self.tr("Photos ({patterns})").format(patterns=PHOTO_PATTERNS))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        return dialog
-
-    @staticmethod
-    def forget_dialog_folder(dialog: QFileDialog) -> None:
-        """Qt writes a file dialog's history and last folder to QtProject.conf in the clear when it is
-        destroyed; a folder name can name a school or a child, so leave only the home folder there."""
-        dialog.setHistory([])
-        dialog.setDirectory(str(Path.home()))
-        dialog.deleteLater()
-
-    def choose_photo(self) -> None:
-        dialog = self.photo_dialog()
-        chosen = dialog.selectedFiles() if dialog.exec() else []
-        self.forget_dialog_folder(dialog)
-        if chosen:
-            self.attach_photo_file(chosen[0])
+        if self.photos is not None:
+            self.photos.reload()
 
     def attach_photo_file(self, path: str | Path) -> bool:
-        """Read, strip, encrypt and attach the photo at `path`. False (with a message) if it cannot."""
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            self._show_problem(self.tr("The file {name} could not be read.").format(name=Path(path).name))
-            return False
-        try:
-            self.store.add_photo(self.review_id, self.evidence.id, data)
-        except PhotoDamaged:
-            self._show_problem(self.tr("This photo file is damaged, so it cannot be attached."))
-            return False
-        except PhotoNotAccepted:
-            self._show_problem(self.tr("Only JPEG and PNG photos can be attached."))
-            return False
-        except StoreError as exc:
-            self._show_problem(error_text(exc))
-            return False
-        finally:
-            del data
-        self._photos_changed()
-        return True
+        """Read, convert, strip, encrypt and attach the photo at `path`. False (with a message) if it cannot."""
+        return self.photos is not None and self.photos.attach_files([path]) == 1
 
-    def remove_photo(self, attachment_id: str) -> None:
-        try:
-            self.store.remove_photo(self.review_id, attachment_id)
-        except StoreError as exc:
-            self._show_problem(error_text(exc))
-            return
-        self._photos_changed()
+    def attach_photo_files(self, paths: list[str | Path]) -> int:
+        return self.photos.attach_files(paths) if self.photos is not None else 0
+
+    def photo_dialog(self) -> QFileDialog:
+        assert self.photos is not None
+        return self.photos.photo_dialog()
+
+    forget_dialog_folder = staticmethod(PhotoSection.forget_dialog_folder)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        # Photos dropped anywhere on a form that takes photos are attached (the strip is far down).
+        if self.photos is not None:
+            self.photos.strip.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        if self.photos is not None:
+            self.photos.strip.dropEvent(event)
 
     def _photos_changed(self) -> None:
         self.problem.hide()
-        self._reload_photos()
         fresh = self.store.get_evidence(self.review_id, self.evidence.id)
         if fresh is not None:
             self.evidence = fresh
