@@ -25,7 +25,7 @@ from pathlib import Path
 
 from . import admin, serve
 from .data_key import DataKeyError, DataKeys, create_key_file
-from .db import make_engine, schema_status, upgrade
+from .db import backup_sqlite, is_sqlite, make_engine, schema_status, upgrade
 from .env import SettingsError
 from .settings import DEFAULT_DATABASE, VERSION, Settings
 from .storage import Storage
@@ -61,13 +61,21 @@ def _waiting() -> None:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    engine = make_engine(_database(args), 1, 0)
+    engine = make_engine(_database(args), 2, 0)  # the migration lock holds one connection
     try:
         status = schema_status(engine)
         if args.action == "status":
             state = "up to date" if status.up_to_date else ("newer than this server" if status.newer else "behind")
             print(f"schema {status.current or 'none'}; this server needs {status.head} ({state})")
             return 0 if status.up_to_date else EXIT_DATABASE
+        if args.action == "backup":
+            if not is_sqlite(engine):
+                raise admin.AdminError("Back up a PostgreSQL database with pg_dump (docs/operations.md).")
+            if Path(args.to).exists():
+                raise admin.AdminError(f"{args.to} exists already; name a new file.")
+            backup_sqlite(engine, Path(args.to))
+            print(f"Wrote {args.to}. Back up the data key file too, and keep it apart from this copy.")
+            return 0
         if status.newer:
             raise serve.NotReady(f"The database was migrated by a newer spp-server (revision {status.current}).")
         upgrade(engine, on_wait=_waiting)
@@ -198,6 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_actions = db.add_subparsers(dest="action", required=True)
     db_actions.add_parser("upgrade", parents=[common], help="apply pending migrations (under a lock), then exit")
     db_actions.add_parser("status", parents=[common], help="the schema revision (exit 4 if not up to date)")
+    p = db_actions.add_parser("backup", parents=[common], help="a consistent copy of a SQLite database "
+                              "(while it serves); PostgreSQL: pg_dump")
+    p.add_argument("--to", required=True, help="the new file to write")
     db.set_defaults(func=cmd_db)
 
     demo = sub.add_parser("demo", parents=[common], help="create a demo partnership and print its accounts")

@@ -166,6 +166,24 @@ def upgrade(engine: Engine, on_wait: Callable[[], None] | None = None) -> None:
         conn.commit()
 
 
+def backup_sqlite(engine: Engine, target: Path) -> None:
+    """A consistent copy of a live SQLite database (SQLite's online backup: the server may keep running).
+    PostgreSQL is backed up with pg_dump (docs/operations.md)."""
+    if not is_sqlite(engine):
+        raise ValueError("only a SQLite database is backed up this way; for PostgreSQL use pg_dump")
+    import sqlite3
+
+    source = sqlite3.connect(engine.url.database or "", timeout=30)
+    try:
+        copy = sqlite3.connect(str(target))
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+
+
 def ping(engine: Engine) -> None:
     """One round trip to the database (for /ready); raises if it cannot answer."""
     with engine.connect() as conn:

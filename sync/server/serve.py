@@ -82,7 +82,7 @@ def cmd_serve(args: argparse.Namespace, database_url: str | None, key_file: str 
     settings = Settings.from_env(database_url=database_url, key_file=key_file, token_ttl_days=args.token_ttl_days,
                                  max_attachment_bytes=args.max_attachment_bytes, run_migrations=False)
     log_config = logs.configure(options.log_format, options.log_level)
-    engine = make_engine(settings.database_url, 1, 0)
+    engine = make_engine(settings.database_url, 2, 0)  # the migration lock holds one connection
     try:
         check_schema(engine, options.migrate)
     finally:

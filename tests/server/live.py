@@ -79,7 +79,7 @@ def make_key_file(folder: Path) -> Path:
 
 @contextmanager
 def start_live_server(
-    tmp_path: Path, database_url: str | None = None, timeout: float = 30.0
+    tmp_path: Path, database_url: str | None = None, timeout: float = 30.0, log_level: str = "warning"
 ) -> Iterator[LiveServer]:
     """Create the demo data, start `python -m sync.server.cli serve` on a free port, wait for /health."""
     database_url = database_url or f"sqlite:///{tmp_path}/live-server.sqlite3"
@@ -113,7 +113,7 @@ def start_live_server(
                 "--port",
                 str(port),
                 "--log-level",
-                "warning",
+                log_level,
             ],
             cwd=ROOT,
             env=env,
