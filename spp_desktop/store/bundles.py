@@ -44,6 +44,7 @@ class BundleImportResult:
     added: int  # changes new to this laptop
     duplicates: int  # changes it had already
     photos: int  # photos new to this laptop
+    parked: int = 0  # changes not applied (listed for the lead with the reason: parked_changes)
 
 
 class BundlesMixin(ReplicaMixin):
@@ -82,7 +83,7 @@ class BundlesMixin(ReplicaMixin):
         if key is None:
             raise BundleNoTeamKey()
         bundle = decode_bundle(data, review_id=review_id, team_key=key)
-        result = self.apply_remote(review_id, list(bundle.ops), on_server=False)
+        result = self.apply_remote(review_id, list(bundle.ops), on_server=False, unreadable=list(bundle.bad_ops))
         photos = 0
         with translated_errors(self.files.attachments):
             for sha, blob in bundle.attachments.items():
@@ -91,4 +92,4 @@ class BundlesMixin(ReplicaMixin):
                     # cannot (the upload asks first, so a photo the server has is not sent twice).
                     self.store_attachment(review_id, sha, blob, uploaded=False)
                     photos += 1
-        return BundleImportResult(review_id, result.added, result.duplicates, photos)
+        return BundleImportResult(review_id, result.added, result.duplicates, photos, len(result.rejected))

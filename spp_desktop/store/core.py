@@ -6,8 +6,10 @@ import json
 import uuid
 from typing import Any
 
+from sync.protocol.hlc import HLC
 from sync.protocol.merge import EntityState, ReviewState
 from sync.protocol.ops import Operation, OpKind
+from sync.protocol.rules import LEAD, member_role, rule_problem
 
 from . import keys
 from .attachments import AttachmentVault
@@ -17,7 +19,7 @@ from .files import StoreFiles
 from .oplog import OpLog
 
 STORE_FORMAT = 1
-LEAD_ONLY_STATUSES = ("agreed", "amended")  # as sync.protocol.schema.requires_lead
+_LOCAL_HLC = HLC(0, 0, "local")  # the stamp of a rule-table probe (never written)
 
 
 class StoreCore:
@@ -89,15 +91,31 @@ class StoreCore:
     # --- reviews ----------------------------------------------------------------------------------
     def _write(self, review_id: str, entity: str, entity_id: str, fields: dict[str, Any],
                kind: OpKind = OpKind.SET, parents: dict[str, tuple[str, ...]] | None = None) -> Operation:
-        if kind is OpKind.RESOLVE or (entity == "finding" and fields.get("status") in LEAD_ONLY_STATUSES):
-            self._require_lead(review_id)
+        # The rule table first (sync.protocol.rules): what the server and the team would refuse is
+        # never written. The parents are left out of this check: OpLog picks them (one per field).
+        probe = Operation("local", review_id, self.device_id, 1, self.me(review_id), _LOCAL_HLC, entity,
+                          entity_id, kind, dict(fields), {})
+        refusal = rule_problem(probe, self.my_role(review_id), self._state(review_id))
+        if refusal:
+            raise NotAllowed(code=refusal.code, reason=refusal.reason)
         with translated_errors(self.files.database):
             return self._oplog().write(review_id, self.me(review_id), entity, entity_id, kind, fields, parents)
 
+    def may_change(self, review_id: str, entity: str, entity_id: str, *, kind: OpKind = OpKind.SET,
+                   fields: dict[str, Any] | None = None) -> bool:
+        """The UI's "may I?": would the rule table let this laptop's reviewer make this change?"""
+        probe = Operation("local", review_id, self.device_id, 1, self.me(review_id), _LOCAL_HLC, entity,
+                          entity_id, kind, dict(fields or {}), {})
+        return rule_problem(probe, self.my_role(review_id), self._state(review_id)) is None
+
+    def my_role(self, review_id: str) -> str:
+        """This laptop's reviewer's role on the review's team. Not on the team (a review made or imported
+        on this laptop, with no server behind it): the lead, as this laptop is then the only authority."""
+        return member_role(self._state(review_id), self.me(review_id)) or LEAD
+
     def is_lead(self, review_id: str) -> bool:
         """True unless this laptop's reviewer is on the team in another role than lead reviewer."""
-        member = self._state(review_id).get("team_member", self.me(review_id))
-        return member is None or not member.exists or member.value("role") == "lead_reviewer"
+        return self.my_role(review_id) == LEAD
 
     def _require_lead(self, review_id: str) -> None:
         if not self.is_lead(review_id):

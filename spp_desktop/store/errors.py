@@ -112,8 +112,10 @@ class AttachmentTampered(StoreError):
 class NotAllowed(StoreError):
     """The change needs the lead reviewer (the server would refuse it from anyone else)."""
 
-    def __init__(self, what: str = "mark findings agreed or settle conflicts") -> None:
-        super().__init__(f"Only the lead reviewer can {what}.")
+    def __init__(self, what: str = "mark findings agreed or settle conflicts", *, code: str = "lead_only",
+                 reason: str = "") -> None:
+        super().__init__(reason or f"Only the lead reviewer can {what}.")
+        self.code = code  # the rule table's code (sync.protocol.rules.Refusal): lead_only, not_owner ...
 
 
 class PhotoNotAccepted(StoreError, ValueError):

@@ -127,6 +127,15 @@ def m002_refused_ops(db: Any) -> None:
     db.execute("ALTER TABLE ops ADD COLUMN refused_reason TEXT")
 
 
+@migrations()
+def m003_parked_ops(db: Any) -> None:
+    # Remote ops this laptop would not apply (bad signature, out of bounds, forbidden by the rule table):
+    # kept with the reason, listed for the lead, never applied; the body is the op as it came (JSON).
+    db.execute("CREATE TABLE parked_ops (op_id TEXT NOT NULL, review_id TEXT NOT NULL, body TEXT NOT NULL, "
+               "reason TEXT NOT NULL, source TEXT NOT NULL, received_ms INTEGER NOT NULL, "
+               "PRIMARY KEY (review_id, op_id))")
+
+
 KNOWN = set(migrations.names)
 
 

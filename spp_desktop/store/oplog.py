@@ -14,13 +14,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sync.protocol.hlc import HLC, HybridClock
+from sync.protocol.admission import admission_problem
+from sync.protocol.hlc import HLC, HybridClock, wall_clock_ms
 from sync.protocol.ids import new_id
 from sync.protocol.merge import DELETED, EntityState, ReviewState
 from sync.protocol.ops import Operation, OpKind
 from sync.protocol.schema import op_problem
 
 UNSENT, FROZEN, ON_SERVER, REFUSED = 0, 1, 2, 3
+SERVER, BUNDLE, PACKAGE = "server", "bundle", "package"  # where remote ops come from
 
 
 def _dumps(value: Any) -> str:
@@ -167,7 +169,11 @@ class OpLog:
             return current.all_heads()
         if kind is OpKind.RESOLVE:
             return {name: current.heads(name) for name in fields}
-        return {name: heads for name in fields if (heads := current.heads(name))}
+        # A plain edit supersedes only the value on screen (the provisional winner): the other values of
+        # a conflict stay for the lead's resolve (SYNC.md, and the rule table refuses more than one).
+        # Undo of a delete names every delete (several people may have deleted it: that is no conflict).
+        return {name: current.heads(name) if name == DELETED else (live[0].op_id,)
+                for name in fields if (live := current.live(name))}
 
     def _squash_target(self, review_id: str, op: Operation, current: EntityState | None) -> Operation | None:
         """The pending op to fold this edit into, or None to append a new op."""
@@ -195,25 +201,38 @@ class OpLog:
                          op.entity, op.entity_id, OpKind.SET, {**pending.fields, **op.fields}, parents)
 
     # --- remote operations ------------------------------------------------------------------------
-    def apply_remote(self, review_id: str, ops: Iterable[Operation], *, on_server: bool = False) -> ApplyResult:
-        """Apply operations from the server or a team bundle. Idempotent; one transaction."""
+    def apply_remote(self, review_id: str, ops: Iterable[Operation], *, on_server: bool = False,
+                     source: str | None = None, unreadable: Iterable[tuple[str, str, str]] = ()) -> ApplyResult:
+        """Apply operations from the server, a team bundle or a review package. Idempotent; one transaction.
+
+        Each op is judged by sync.protocol.admission first (a package the user imported is trusted as
+        their own act); one that fails is parked with the reason and the rest are applied. `unreadable`
+        are (op_id, raw JSON, reason) of items that were not even operations: parked as they came.
+        """
+        source = source or (SERVER if on_server else BUNDLE)
         result = ApplyResult()
+        now = wall_clock_ms()
         with self.transaction():
             state = self.state(review_id)
             clock, seq = self._clock()
+            for op_id, raw, reason in unreadable:
+                self._park(review_id, op_id, raw, reason, source, result)
             for op in ops:
-                if op.review_id != review_id:
-                    result.rejected.append((op.op_id, "belongs to another review"))
-                    continue
-                problem = op_problem(op)
-                if problem:
-                    result.rejected.append((op.op_id, problem))
-                    continue
                 if self.conn.execute("SELECT 1 FROM ops WHERE op_id = ?", (op.op_id,)).fetchone():
                     result.duplicates += 1
                     if on_server:
                         self.conn.execute("UPDATE ops SET sync_state = ? WHERE op_id = ?", (ON_SERVER, op.op_id))
                     continue
+                if source == PACKAGE:
+                    problem = op_problem(op)
+                    refusal = f"The operation is not valid: {problem}." if problem else None
+                else:
+                    found = admission_problem(op, state, from_server=source == SERVER, now_ms=now)
+                    refusal = found.reason if found else None
+                if refusal:
+                    self._park(review_id, op.op_id, _dumps(op.to_wire()), refusal, source, result)
+                    continue
+                self.conn.execute("DELETE FROM parked_ops WHERE review_id = ? AND op_id = ?", (review_id, op.op_id))
                 if clock.observe(op.hlc):
                     result.clock_skew += 1
                 self._insert(op, local=op.device_id == self.device_id, sync_state=ON_SERVER if on_server else FROZEN)
@@ -222,6 +241,20 @@ class OpLog:
                 result.changed.add((op.entity, op.entity_id))
             self._save_clock(clock, seq)
         return result
+
+    def _park(self, review_id: str, op_id: str, body: str, reason: str, source: str, result: ApplyResult) -> None:
+        """Keep a remote op this laptop will not apply, with the reason (the lead sees the list)."""
+        self.conn.execute(
+            "INSERT INTO parked_ops (op_id, review_id, body, reason, source, received_ms) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(review_id, op_id) DO UPDATE SET reason = excluded.reason, source = excluded.source",
+            (op_id, review_id, body, reason, source, int(time.time() * 1000)))
+        result.rejected.append((op_id, reason))
+
+    def parked(self, review_id: str) -> list[tuple[str, str, str, str]]:
+        """(op_id, reason, source, raw body) of every parked op of the review, oldest first."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT op_id, reason, source, body FROM parked_ops WHERE review_id = ? ORDER BY received_ms, op_id",
+            (review_id,))]
 
     # --- persistence helpers ----------------------------------------------------------------------
     def _insert(self, op: Operation, *, local: bool, sync_state: int = UNSENT) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,6 +15,16 @@ from sync.protocol.ops import Operation, OpKind
 from .core import StoreCore
 from .db import translated_errors
 from .oplog import ApplyResult
+
+
+@dataclass(frozen=True)
+class ParkedChange:
+    op_id: str
+    entity: str  # as the op claims (it may be nonsense: it was parked for a reason)
+    entity_id: str
+    author: str
+    reason: str  # plain words
+    source: str  # server | bundle
 
 
 class ReplicaMixin(StoreCore):
@@ -34,9 +46,24 @@ class ReplicaMixin(StoreCore):
         """(entity, entity_id, the server's reason) for every change the server refused."""
         return [(op.entity, op.entity_id, reason) for op, reason in self._oplog().refused(review_id)]
 
-    def apply_remote(self, review_id: str, ops: list[Operation], *, on_server: bool = True) -> ApplyResult:
+    def apply_remote(self, review_id: str, ops: list[Operation], *, on_server: bool = True,
+                     unreadable: list[tuple[str, str, str]] | None = None) -> ApplyResult:
+        """Apply remote ops; park (keep, with the reason) those that fail the checks. See OpLog."""
         with translated_errors(self.files.database):
-            return self._oplog().apply_remote(review_id, ops, on_server=on_server)
+            return self._oplog().apply_remote(review_id, ops, on_server=on_server, unreadable=unreadable or ())
+
+    def parked_changes(self, review_id: str) -> list[ParkedChange]:
+        """Changes from others this laptop would not apply, with the reason: the lead's list to look at."""
+        found = []
+        for op_id, reason, source, body in self._oplog().parked(review_id):
+            try:
+                raw = json.loads(body)
+            except ValueError:
+                raw = {}
+            raw = raw if isinstance(raw, dict) else {}
+            found.append(ParkedChange(op_id, str(raw.get("entity", "")), str(raw.get("entity_id", "")),
+                                      str(raw.get("author", "")), reason, source))
+        return found
 
     def all_ops(self, review_id: str) -> list[Operation]:
         return self._oplog().all_ops(review_id)
@@ -129,8 +156,14 @@ class ReplicaMixin(StoreCore):
             self._write(review_id, conflict.entity, conflict.entity_id, {DELETED: bool(value)},
                         kind=OpKind.RESOLVE, parents=parents)
             return
-        self._write(review_id, conflict.entity, conflict.entity_id, {conflict.field: value},
-                    kind=OpKind.RESOLVE, parents={conflict.field: current.heads(conflict.field)})
+        fields: dict[str, Any] = {conflict.field: value}
+        parents = {conflict.field: current.heads(conflict.field)}
+        if current.deleted:
+            # Settling a field of a deleted record keeps it deleted and names everything it saw (the
+            # deletes too): else the resolve is an edit the deletes never saw, a new edit/delete conflict.
+            fields[DELETED] = True
+            parents = current.all_heads()
+        self._write(review_id, conflict.entity, conflict.entity_id, fields, kind=OpKind.RESOLVE, parents=parents)
 
     # --- photo bytes for sync ---------------------------------------------------------------------
     def attachments_to_upload(self, review_id: str) -> list[tuple[str, int]]:

@@ -155,7 +155,7 @@ class ReviewStore(RecordsMixin, BundlesMixin):
                 (review_id, me, team_key, int(time.time() * 1000)),
             )
             self._me.pop(review_id, None)
-            self._oplog().apply_remote(review_id, package_to_ops(doc))
+            self._oplog().apply_remote(review_id, package_to_ops(doc), source="package")
         return review_id
 
     def export_package(self, review_id: str) -> dict[str, Any]:

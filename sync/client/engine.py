@@ -109,8 +109,9 @@ class SyncEngine:
         while True:
             cursor = self.replica.server_cursor(self.review_id)
             page = wire.pull_page(self.session.pull(self.review_id, cursor, self.page_size), cursor)
-            if page.ops:
-                result = self.replica.apply_remote(self.review_id, page.ops, on_server=True)
+            if page.ops or page.unreadable:
+                result = self.replica.apply_remote(self.review_id, page.ops, on_server=True,
+                                                   unreadable=page.unreadable)
                 report.pulled += result.added
                 report.clock_skew += result.clock_skew
             if page.next_cursor != cursor:

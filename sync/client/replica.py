@@ -29,8 +29,10 @@ class Replica(Protocol):
 
     def mark_refused(self, refused: list[tuple[str, str]]) -> None: ...
 
-    def apply_remote(self, review_id: str, ops: list[Operation], *, on_server: bool = ...) -> ApplyOutcome:
-        """Apply in one transaction; idempotent."""
+    def apply_remote(self, review_id: str, ops: list[Operation], *, on_server: bool = ...,
+                     unreadable: list[tuple[str, str, str]] | None = ...) -> ApplyOutcome:
+        """Apply in one transaction; idempotent. Ops that fail the checks, and `unreadable` items
+        ((op_id, raw JSON, reason) that were not operations at all), are parked, never applied."""
 
     def state_hash(self, review_id: str) -> str: ...
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from sync.protocol.ops import Operation, ProtocolError
@@ -31,6 +32,7 @@ class PullPage:
     ops: list[Operation]
     next_cursor: int
     more: bool
+    unreadable: list[tuple[str, str, str]] = field(default_factory=list)  # (op_id, raw JSON, reason)
 
 
 @dataclass(frozen=True)
@@ -51,17 +53,25 @@ def pull_page(data: dict[str, Any], after: int) -> PullPage:
     raw = data.get("ops")
     if not isinstance(raw, list):
         raise MalformedReply("ops is not a list")
-    try:
-        ops = [Operation.from_wire(item) for item in raw]
-    except ProtocolError:
-        raise MalformedReply("an operation is not well formed") from None
+    ops: list[Operation] = []
+    unreadable: list[tuple[str, str, str]] = []
+    for item in raw:
+        # One op that is not even an operation is parked by the replica; it never stops the page.
+        try:
+            ops.append(Operation.from_wire(item))
+        except ProtocolError as exc:
+            op_id = item.get("op_id") if isinstance(item, dict) else None
+            if not isinstance(op_id, str) or not op_id or len(op_id) > 100:
+                op_id = f"unreadable-{after}-{len(unreadable)}"
+            unreadable.append((op_id, json.dumps(item)[:100_000],
+                               f"The operation is not well formed: {exc}."))
     next_cursor = _int(data.get("next_cursor"), "next_cursor")
     more = data.get("more")
     if not isinstance(more, bool):
         raise MalformedReply("more is not true or false")
-    if next_cursor < after or (ops and next_cursor == after) or (more and not ops):
+    if next_cursor < after or (raw and next_cursor == after) or (more and not raw):
         raise MalformedReply("the cursor does not move forward")
-    return PullPage(ops, next_cursor, more)
+    return PullPage(ops, next_cursor, more, unreadable)
 
 
 def push_results(data: dict[str, Any], sent: list[str]) -> list[PushResult]:

@@ -17,8 +17,9 @@ The JSON body: {"format": "spp-bundle", "format_version", "review_id", "sender_d
 
 GCM cannot tell a wrong team key from a damaged file, so both are one error (BundleTampered). Every op
 is checked with Operation.from_wire and schema.op_problem, every attachment against its SHA-256, and the
-body is refused if it would unpack to more than MAX_BODY_BYTES (a zip bomb). Nothing is returned
-unless the whole bundle is sound: an import applies all of a bundle or none of it.
+body is refused if it would unpack to more than MAX_BODY_BYTES (a zip bomb). A bundle whose frame is
+unsound is refused whole; one bad op inside a sound bundle is handed back in `bad_ops` (the laptop parks
+it with the reason and applies the rest: one bad op never stops the others).
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ class Bundle:
     created_at: datetime
     ops: tuple[Operation, ...]
     attachments: Mapping[str, bytes]  # sha256 hex -> plaintext bytes
+    bad_ops: tuple[tuple[str, str, str], ...] = ()  # (op_id, raw JSON, reason) of ops that are not sound
 
 
 # --- writing -------------------------------------------------------------------------------------------
@@ -266,17 +268,23 @@ def _parse_body(raw: bytes, version: int, review_id: str) -> Bundle:
     if not isinstance(wire_ops, list):
         raise BundleInvalid("the operations are missing")
     ops = []
+    bad: list[tuple[str, str, str]] = []
     for i, wire in enumerate(wire_ops):
+        op: Operation | None = None
         try:
             op = Operation.from_wire(wire)
+            problem = op_problem(op)
+            if not problem and op.review_id != review_id:
+                problem = "it belongs to another review"
         except ProtocolError as exc:
-            raise BundleInvalid(f"operation {i + 1}: {exc}") from None
-        problem = op_problem(op)
-        if problem:
-            raise BundleInvalid(f"operation {i + 1}: {problem}")
-        if op.review_id != review_id:
-            raise BundleInvalid(f"operation {i + 1} belongs to another review")
-        ops.append(op)
+            problem = str(exc)
+        if problem or op is None:
+            op_id = wire.get("op_id") if isinstance(wire, dict) else None
+            if not isinstance(op_id, str) or not op_id or len(op_id) > 100:
+                op_id = f"unreadable-bundle-{i + 1}"
+            bad.append((op_id, json.dumps(wire)[:100_000], f"Operation {i + 1} of the bundle is not valid: {problem}."))
+        else:
+            ops.append(op)
 
     encoded = body.get("attachments")
     if not isinstance(encoded, dict):
@@ -293,4 +301,4 @@ def _parse_body(raw: bytes, version: int, review_id: str) -> Bundle:
             raise BundleInvalid(f"attachment {sha[:12]} does not match its SHA-256")
         attachments[sha] = blob
     return Bundle(review_id=review_id, sender_device=sender, version_vector=vector,
-                  created_at=created_at, ops=tuple(ops), attachments=attachments)
+                  created_at=created_at, ops=tuple(ops), attachments=attachments, bad_ops=tuple(bad))

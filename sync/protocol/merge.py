@@ -131,7 +131,9 @@ class EntityState:
         if len({v.value for v in deletes}) > 1:
             found[DELETED] = deletes  # deleted on one laptop, restored on another
         elif self.deleted:
-            seen = frozenset().union(*(v.seen for v in deletes))
+            # A delete has seen what it names, and the values of its own op (a resolve that keeps a record
+            # deleted sets a field and _deleted at once).
+            seen = frozenset().union(*(v.seen for v in deletes), (v.op_id for v in deletes))
             # Fields in name order: values of one op (equal rank) then list identically on every copy.
             unseen = [
                 v for name, reg in sorted(self.registers.items()) if name != DELETED

@@ -18,7 +18,7 @@ from .hlc import HLC
 from .ids import derived_id
 from .merge import ReviewState
 from .ops import Operation, OpKind
-from .schema import ENTITIES, field_problem
+from .schema import ENTITIES, MAX_WALL_MS, MIN_WALL_MS, field_problem
 
 FORMAT = "spp-review-package"
 FORMAT_VERSION = 1
@@ -154,8 +154,9 @@ def issued_ms(doc: dict[str, Any]) -> int:
     moment = datetime.fromisoformat(text)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    # Not before 1970: an HLC's wall time is never negative on the wire (HLC.from_wire refuses it).
-    return max(0, int(moment.timestamp() * 1000))
+    # Within the bounds every copy enforces (schema.bounds_problem): an issue date before 2020 (or none)
+    # stamps the package's ops 2020-01-01, so they still sort before every edit made on a laptop.
+    return min(MAX_WALL_MS, max(MIN_WALL_MS, int(moment.timestamp() * 1000)))
 
 
 def _op(review_id: str, hlc: HLC, entity: str, entity_id: str, fields: dict[str, Any]) -> Operation:

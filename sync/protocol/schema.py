@@ -16,6 +16,13 @@ from .ops import Operation, OpKind
 MAX_OPS_PER_BATCH = 500
 MAX_FIELD_BYTES = 1_000_000  # about 300 pages of notes in one field
 MAX_OP_BYTES = 2_000_000
+# Bounds every copy enforces, so nothing stored can overflow SQLite, datetime or a JSON reader.
+MAX_SEQ = 2**53 - 1  # a device's op counter (exact in a double)
+MIN_WALL_MS = 1_577_836_800_000  # 2020-01-01T00:00:00Z: no SPP review is older
+MAX_WALL_MS = 253_402_300_799_999  # 9999-12-31: the last moment datetime can show
+MAX_COUNTER = 2**32 - 1  # the HLC counter
+MAX_ID_CHARS = 100  # ids of devices, authors, reviews, entities (as the server's columns)
+CLOCK_AHEAD_MS = 24 * 3600 * 1000  # the server refuses ops stamped more than this ahead of its clock
 
 STR, INT, BOOL, DATE, TIME, STR_LIST = "str", "int", "bool", "date", "time", "str_list"
 
@@ -131,6 +138,9 @@ def op_problem(op: Operation) -> str | None:
         return f"unknown entity {op.entity!r}"
     if not is_uuid(op.op_id):
         return "op_id must be a UUID"
+    problem = bounds_problem(op)
+    if problem:
+        return problem
     if op.kind is OpKind.DELETE:
         if op.fields:
             return "a delete carries no fields"
@@ -148,6 +158,26 @@ def op_problem(op: Operation) -> str | None:
         return "operation holds text that is not valid Unicode"
     if size > MAX_OP_BYTES:
         return "operation too large"
+    return None
+
+
+def bounds_problem(op: Operation, *, now_ms: int | None = None) -> str | None:
+    """Why an op's numbers are out of bounds, or None. With `now_ms` (the server's clock) the HLC may
+    also be at most CLOCK_AHEAD_MS ahead of it."""
+    if not 0 <= op.seq <= MAX_SEQ:
+        return "seq must be below 2^53"
+    wall = op.hlc.wall_ms
+    if not MIN_WALL_MS <= wall <= MAX_WALL_MS:
+        return "the clock time of the operation is before 2020 or impossibly far ahead"
+    if now_ms is not None and wall > now_ms + CLOCK_AHEAD_MS:
+        return "the clock time of the operation is more than 24 hours ahead of the server's clock"
+    if not 0 <= op.hlc.counter <= MAX_COUNTER:
+        return "the clock counter of the operation is out of range"
+    for name in ("review_id", "device_id", "author", "entity_id"):
+        if len(getattr(op, name)) > MAX_ID_CHARS:
+            return f"{name} is longer than {MAX_ID_CHARS} characters"
+    if op.hlc.device_id != op.device_id:
+        return "the clock of the operation names another device"
     return None
 
 

@@ -8,9 +8,10 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from sync.protocol import Operation, ProtocolError
+from sync.protocol import Operation, ProtocolError, ReviewState
 from sync.protocol.package import PACKAGE_DEVICE
-from sync.protocol.schema import MAX_OPS_PER_BATCH, op_problem, requires_lead
+from sync.protocol.rules import rule_problem
+from sync.protocol.schema import MAX_OPS_PER_BATCH, bounds_problem, op_problem
 
 from .auth import (
     Caller,
@@ -37,9 +38,10 @@ def _reject(op_id: str, code: str, reason: str) -> dict[str, Any]:
 
 
 def check_op(
-    raw: Any, review_id: str, caller: Caller, role: str
+    raw: Any, review_id: str, caller: Caller, role: str, state: ReviewState, now: int
 ) -> tuple[dict[str, Any] | None, PendingOp | None]:
-    """(rejection, None) or (None, op to store)."""
+    """(rejection, None) or (None, op to store). `state` is the review's merged state before this batch:
+    the rule table (sync.protocol.rules) judges the op by its author's role against it."""
     op_id: str = raw["op_id"] if isinstance(raw, dict) and isinstance(raw.get("op_id"), str) else ""
     try:
         op = Operation.from_wire(raw)
@@ -53,13 +55,15 @@ def check_op(
         return None, PendingOp(op.op_id, op.device_id, op.author, body, may_insert=False)
     if op.author != caller.user_id:
         return _reject(op_id, "wrong_author", "The operation's author is not the signed-in user."), None
+    bounds = bounds_problem(op, now_ms=now)
+    if bounds:
+        return _reject(op_id, "out_of_bounds", f"The operation is out of bounds: {bounds}."), None
     problem = op_problem(op)
     if problem:
         return _reject(op_id, "invalid_op", f"The operation is not valid: {problem}."), None
-    if requires_lead(op) and role != "lead_reviewer":
-        return _reject(
-            op_id, "lead_only", "Only the lead reviewer may settle conflicts or mark findings agreed."
-        ), None
+    refusal = rule_problem(op, role, state)
+    if refusal:
+        return _reject(op_id, refusal.code, refusal.reason), None
     return None, PendingOp(op.op_id, op.device_id, op.author, body)
 
 
@@ -74,11 +78,16 @@ def push(request: Request, review_id: str, raw_ops: list[Any], caller: Caller) -
         )
     results: list[dict[str, Any] | None] = []
     pending: list[PendingOp] = []
-    for raw in raw_ops:
-        rejection, op = check_op(raw, review_id, caller, role)
-        results.append(rejection)
-        if op is not None:
-            pending.append(op)
+    now = now_ms()
+
+    def check_all(state: ReviewState) -> None:
+        for raw in raw_ops:
+            rejection, op = check_op(raw, review_id, caller, role, state, now)
+            results.append(rejection)
+            if op is not None:
+                pending.append(op)
+
+    request.app.state.states.read(review_id, check_all)
     stored, _ = storage.append_ops(review_id, pending) if pending else ([], 0)
     outcomes = iter(zip(pending, stored, strict=True))
     for i, result in enumerate(results):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sync.protocol import Operation, ReviewState
 
@@ -31,6 +33,9 @@ class Snapshot:
     op_count: int
 
 
+T = TypeVar("T")
+
+
 class ReviewStates:
     PAGE = 2000
     PAGE_BYTES = 16 * 1024 * 1024
@@ -50,17 +55,28 @@ class ReviewStates:
     def snapshot(self, review_id: str) -> Snapshot:
         entry = self._entry(review_id)
         with entry.lock:
-            more = True
-            while more:  # pages bounded in bytes too: catching up never holds the whole log in memory
-                rows, more = self.storage.ops_page(review_id, entry.cursor, self.PAGE, self.PAGE_BYTES)
-                for seq, body in rows:
-                    entry.state.apply(Operation.from_wire(json.loads(body)))
-                    entry.cursor = seq
-                    entry.count += 1
-                    entry.hash = None
-            if entry.hash is None:
-                entry.hash = entry.state.state_hash()
-            return Snapshot(entry.hash, entry.cursor, entry.count)
+            return self._catch_up(review_id, entry)
+
+    def read(self, review_id: str, reader: Callable[[ReviewState], T]) -> T:
+        """Run `reader` on the up-to-date state while no other thread changes it (the push's rule checks)."""
+        entry = self._entry(review_id)
+        with entry.lock:
+            self._catch_up(review_id, entry)
+            return reader(entry.state)
+
+    def _catch_up(self, review_id: str, entry: _Entry) -> Snapshot:
+        """Apply the ops stored after the entry's cursor (call with entry.lock held)."""
+        more = True
+        while more:  # pages bounded in bytes too: catching up never holds the whole log in memory
+            rows, more = self.storage.ops_page(review_id, entry.cursor, self.PAGE, self.PAGE_BYTES)
+            for seq, body in rows:
+                entry.state.apply(Operation.from_wire(json.loads(body)))
+                entry.cursor = seq
+                entry.count += 1
+                entry.hash = None
+        if entry.hash is None:
+            entry.hash = entry.state.state_hash()
+        return Snapshot(entry.hash, entry.cursor, entry.count)
 
     def state(self, review_id: str) -> ReviewState:
         """The up-to-date merged state (for export). Callers must not modify it."""

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from spp_desktop.domain.evidence import EvidenceKind
 from spp_desktop.domain.findings import FindingKind
+from spp_desktop.store.errors import NotAllowed
 from sync.client import SyncEngine, checkout
 from sync.protocol.merge import DELETED
 from sync.protocol.ops import OpKind
@@ -90,7 +91,11 @@ def _do(team: Team, review_id: str, finding_id: str, step: int, act: tuple, bag:
     elif kind == "delete_finding":
         store.delete_finding(review_id, finding_id)
     elif kind == "summary":
-        store.update_outcome(review_id, next_steps=f"next steps by {i} at {step}")
+        if i == 0:
+            store.update_outcome(review_id, next_steps=f"next steps by {i} at {step}")
+        else:  # the outcome is the lead's (the rule table): refused before anything is written
+            with pytest.raises(NotAllowed):
+                store.update_outcome(review_id, next_steps=f"next steps by {i} at {step}")
     elif kind == "export":
         bag.append(store.export_bundle(review_id))
     elif kind == "deliver" and bag:
@@ -103,6 +108,12 @@ def _do(team: Team, review_id: str, finding_id: str, step: int, act: tuple, bag:
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                        HealthCheck.too_slow])
 @given(program=st.lists(action, min_size=3, max_size=30), resolve_with_first=st.booleans())
+# Found by the random search (about once in six runs): two edits, then two deletes. The lead's resolve of
+# the text conflict must settle the deleted finding too (issue 10, item 9). Pinned: replayed every run.
+@example(program=[("finding", 0, 0), ("finding", 0, 1), ("delete_finding", 0, 0), ("delete_finding", 0, 1)],
+         resolve_with_first=True)
+@example(program=[("finding", 0, 0), ("finding", 0, 1), ("delete_finding", 0, 0), ("delete_finding", 0, 1)],
+         resolve_with_first=False)
 def test_four_laptops_and_the_server_converge(team: Team, program: list[tuple], resolve_with_first: bool) -> None:
     world, stores = team.world, team.stores
     review_id = world.new_review()

@@ -79,7 +79,10 @@ def test_laptops_two_hours_fast_and_slow_converge(world: World, tmp_path: Path, 
         store.close()
 
 
-def test_a_clock_a_day_ahead_is_kept_and_reported(world: World, tmp_path: Path, skewed_clocks: dict[str, int]) -> None:
+def test_a_clock_a_day_ahead_is_refused_by_the_server_and_kept_on_the_laptop(
+        world: World, tmp_path: Path, skewed_clocks: dict[str, int]) -> None:
+    """Issue 10, item 3: an op stamped more than 24 h ahead of the server's clock is refused with a stable
+    code (it would win every conflict); the laptop keeps it, lists it as refused, and the team is unharmed."""
     review_id = world.new_review(members=2)
     ahead, right = new_laptop(tmp_path / "ahead"), new_laptop(tmp_path / "right")
     skewed_clocks[ahead.device_id] = 30 * HOUR_MS
@@ -87,9 +90,11 @@ def test_a_clock_a_day_ahead_is_kept_and_reported(world: World, tmp_path: Path, 
     for store, session in zip((ahead, right), sessions, strict=True):
         checkout(session, store, review_id)
     ahead.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="Written with the clock a day ahead")
-    SyncEngine(sessions[0], ahead, review_id).run()
+    sent = SyncEngine(sessions[0], ahead, review_id).run()
+    assert len(sent.rejected) == 1 and "24 hours ahead" in sent.rejected[0][1]
+    assert [reason for *_, reason in ahead.refused_changes(review_id)] == [sent.rejected[0][1]]
+    assert [e.notes for e in ahead.evidence(review_id)] == ["Written with the clock a day ahead"]  # not lost
     report = SyncEngine(sessions[1], right, review_id).run()
-    assert report.clock_skew == 1 and report.in_step
-    assert [e.notes for e in right.evidence(review_id)] == ["Written with the clock a day ahead"]
+    assert report.in_step and right.evidence(review_id) == []
     ahead.close()
     right.close()

@@ -94,7 +94,9 @@ def _work(laptop: Laptop, round_no: int, finding_id: str | None, seed: int) -> N
     if finding_id:
         store.update_finding(rid, finding_id, text=f"{laptop.member.username} round {round_no}")
     if round_no == 1:
-        store.add_photo(rid, store.evidence(rid)[0].id, _photo(seed * 10 + round_no))
+        # A photo goes on the laptop's own evidence: only its author may add one (the rule table).
+        own = [e for e in store.evidence(rid) if e.author == laptop.member.user_id]
+        store.add_photo(rid, own[0].id, _photo(seed * 10 + round_no))
 
 
 def _own_op_ids(store: Any, rid: str) -> set[str]:

@@ -247,10 +247,6 @@ def test_version_zero_is_damage():
     (_body(version_vector={"a": True}), "version vector"),
     (_body(version_vector=[]), "version vector"),
     (_body(ops={}), "operations are missing"),
-    (_body(ops=[{"op_id": "x"}]), "operation 1"),
-    (_body(ops=[OPS[0].to_wire(), {**OPS[1].to_wire(), "fields": {"mood": "sunny"}}]), "operation 2: unknown field"),
-    (_body(ops=[{**OPS[0].to_wire(), "review_id": OTHER_REVIEW}]), "another review"),
-    (_body(ops=[{**OPS[0].to_wire(), "fields": {"notes": "\ud800"}}]), "not valid Unicode"),
     (_body(attachments=[]), "attachments are missing"),
     (_body(attachments={"photo.jpg": "AAAA"}), "SHA-256"),
     (_body(attachments={hashlib.sha256(b"x").hexdigest(): "not base64!"}), "base64"),
@@ -261,6 +257,21 @@ def test_authentic_but_invalid_contents(body, words):
         decode_bundle(_seal_body(body), review_id=REVIEW, team_key=KEY)
     assert words in str(caught.value), str(caught.value)
     assert str(caught.value).endswith("so nothing was imported.")
+
+
+@pytest.mark.parametrize(("ops", "words"), [
+    ([{"op_id": "x"}], "Operation 1"),
+    ([OPS[0].to_wire(), {**OPS[1].to_wire(), "fields": {"mood": "sunny"}}], "Operation 2 of the bundle is not valid: unknown field"),
+    ([{**OPS[0].to_wire(), "review_id": OTHER_REVIEW}], "another review"),
+    ([{**OPS[0].to_wire(), "fields": {"notes": "\ud800"}}], "not valid Unicode"),
+    ([{**OPS[0].to_wire(), "seq": 10**30}], "seq must be below 2^53"),
+    ([{**OPS[0].to_wire(), "hlc": [2**53, 0, OPS[0].device_id]}], "impossibly far ahead"),
+])
+def test_a_bad_op_in_a_sound_bundle_is_handed_back_and_the_rest_kept(ops, words):
+    """The laptop parks a bad op with the reason and applies the others (issue 10, item 3)."""
+    bundle = decode_bundle(_seal_body(_body(ops=[*ops, OPS[-1].to_wire()])), review_id=REVIEW, team_key=KEY)
+    assert [op.op_id for op in bundle.ops][-1] == OPS[-1].op_id
+    assert len(bundle.bad_ops) == 1 and words in bundle.bad_ops[0][2], bundle.bad_ops
 
 
 @pytest.mark.parametrize("raw", [b"not zlib at all", zlib.compress(b"\xff\xfe not utf-8"),

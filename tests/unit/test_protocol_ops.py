@@ -31,7 +31,11 @@ from sync.protocol.schema import (
     FINDING_KINDS,
     FINDING_STATUSES,
     INT,
+    MAX_COUNTER,
     MAX_FIELD_BYTES,
+    MAX_SEQ,
+    MAX_WALL_MS,
+    MIN_WALL_MS,
     ROLES,
     STR,
     STR_LIST,
@@ -89,10 +93,11 @@ def operations(draw: st.DrawFn) -> Operation:
     parent_names = sorted(ENTITIES[entity]) + [DELETED]
     parents = draw(st.dictionaries(st.sampled_from(parent_names), st.lists(IDS, min_size=1, max_size=3)
                                    .map(tuple), max_size=3))
+    device = draw(st.text(min_size=1, max_size=20))
     return Operation(
-        op_id=draw(IDS), review_id=draw(IDS), device_id=draw(st.text(min_size=1, max_size=20)),
-        seq=draw(st.integers(0, 2**40)), author=draw(st.text(min_size=1, max_size=20)),
-        hlc=HLC(draw(st.integers(0, 2**50)), draw(st.integers(0, 2**20)), draw(st.text(max_size=20))),
+        op_id=draw(IDS), review_id=draw(IDS), device_id=device,
+        seq=draw(st.integers(0, MAX_SEQ)), author=draw(st.text(min_size=1, max_size=20)),
+        hlc=HLC(draw(st.integers(MIN_WALL_MS, MAX_WALL_MS)), draw(st.integers(0, MAX_COUNTER)), device),
         entity=entity, entity_id=draw(IDS), kind=kind, fields=fields, parents=parents,
     )
 

@@ -1,0 +1,157 @@
+"""Who may change what: the ONE rule table of the protocol (docs/sync.md, "The rule table").
+
+The server checks every pushed op with `rule_problem`, every laptop checks every op it applies from a pull
+or a team bundle with it, and the laptop's own edits (and the UI's "may I?") ask it before anything is
+written. An op is judged by its *author's* role on the review's team (not by whoever passed it on):
+
+    entity          set / delete                                  notes
+    evidence        its author only                               the `author` field names the author
+    attachment      the author of the photo and of its evidence
+    finding         any team member                               status agreed/amended, resolve, and any
+                                                                  change or delete of an agreed finding:
+                                                                  the lead only
+    evidence_link   any team member
+    review          the lead (and the server)                     school, dates, focus
+    question        the lead (and the server)
+    schedule_slot   the lead (and the server)
+    summary         the lead (and the server)                     the outcome of the review
+    action          the lead (and the server)                     the agreed actions (part of the outcome)
+    team_member     the server only                               team and roles
+
+Every entity: `resolve` is the lead's (it settles a conflict); a plain `set` may name at most one parent
+per field, so a plain edit never settles a conflict (SYNC.md: only the lead's resolve does).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .hlc import HLC
+from .merge import DELETED, EntityState, ReviewState
+from .ops import Operation, OpKind
+
+LEAD = "lead_reviewer"
+SERVER = "server"  # the role of the server's own ops (review package, admin commands)
+PACKAGE_AUTHOR = "package"  # the author (and device) of ops derived from the review package
+LEAD_STATUSES = ("agreed", "amended")
+
+# entity -> who may set or delete it: "owner" | "member" | "lead" | "server"
+WRITERS: dict[str, str] = {
+    "evidence": "owner",
+    "attachment": "owner",
+    "finding": "member",
+    "evidence_link": "member",
+    "review": "lead",
+    "question": "lead",
+    "schedule_slot": "lead",
+    "summary": "lead",
+    "action": "lead",
+    "team_member": "server",
+}
+KINDS = tuple(k.value for k in OpKind)
+_PROBE_HLC = HLC(0, 0, "probe")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    code: str  # stable: not_on_team | server_only | lead_only | not_owner | conflict_needs_resolve
+    reason: str  # plain words
+
+
+def author_role(op: Operation, state: ReviewState) -> str | None:
+    """The op author's role as the review's state knows it (team_member records come from the server)."""
+    if op.author == PACKAGE_AUTHOR and op.device_id == PACKAGE_AUTHOR:
+        return SERVER
+    return member_role(state, op.author)
+
+
+def member_role(state: ReviewState, member_id: str) -> str | None:
+    member = state.get("team_member", member_id)
+    if member is None or not member.exists or member.deleted:
+        return None
+    role = member.value("role")
+    return role if isinstance(role, str) else None
+
+
+def owner_of(entity: EntityState | None) -> set[str]:
+    """Who owns a record: its `author` field when it has one, else the authors of its values."""
+    if entity is None or not entity.exists:
+        return set()
+    author = entity.value("author")
+    if isinstance(author, str) and author:
+        return {author}
+    return entity.authors() - {PACKAGE_AUTHOR}
+
+
+def is_agreed(entity: EntityState | None) -> bool:
+    return entity is not None and any(v.value in LEAD_STATUSES for v in entity.live("status"))
+
+
+def _touches_delete(op: Operation) -> bool:
+    return op.kind is OpKind.DELETE or DELETED in op.fields
+
+
+def static_problem(op: Operation) -> Refusal | None:
+    """The part of the table that needs no state: what no author but the server may ever do, and the
+    plain edit that would settle a conflict. Laptops apply it to every op, even one the server relays."""
+    if op.author == PACKAGE_AUTHOR and op.device_id == PACKAGE_AUTHOR:
+        return None
+    if WRITERS.get(op.entity, "server") == "server":
+        return Refusal("server_only", "Only the server may change the team and its roles.")
+    if op.kind is OpKind.SET and any(len(ids) > 1 for name, ids in op.parents.items()
+                                     if name in op.fields and name != DELETED):
+        return Refusal("conflict_needs_resolve",
+                       "A plain edit may not settle a conflict; the lead reviewer resolves it.")
+    return None
+
+
+def rule_problem(op: Operation, role: str | None, state: ReviewState) -> Refusal | None:
+    """Why `op` (by an author with `role`, None = not on the team) may not change `state`, or None."""
+    if role == SERVER:
+        return None
+    static = static_problem(op)
+    if static:
+        return static
+    if role is None:
+        return Refusal("not_on_team", "The author of this change is not on the review's team.")
+    lead = role == LEAD
+    if op.kind is OpKind.RESOLVE and not lead:
+        return Refusal("lead_only", "Only the lead reviewer may settle conflicts.")
+    writers = WRITERS.get(op.entity, "server")
+    current = state.get(op.entity, op.entity_id)
+    if writers == "lead" and not lead:
+        return Refusal("lead_only", "Only the lead reviewer may change the review, its plan and its outcome.")
+    if writers == "owner":
+        return _owner_problem(op, current, state)
+    if op.entity == "finding" and not lead:
+        if op.fields.get("status") in LEAD_STATUSES:
+            return Refusal("lead_only", "Only the lead reviewer may mark findings agreed.")
+        if is_agreed(current):
+            return Refusal("lead_only", "Only the lead reviewer may change or delete an agreed finding.")
+    return None
+
+
+def _owner_problem(op: Operation, current: EntityState | None, state: ReviewState) -> Refusal | None:
+    named = op.fields.get("author")
+    if named is not None and named != op.author:
+        return Refusal("not_owner", "A record's author cannot be changed or given to someone else.")
+    owners = owner_of(current)
+    if owners and op.author not in owners:
+        return Refusal("not_owner", "Only the author of this evidence may change or delete it.")
+    if op.entity == "attachment":
+        evidence_id = op.fields.get("evidence_id") or (current.value("evidence_id") if current else None)
+        if isinstance(evidence_id, str):
+            evidence_owners = owner_of(state.get("evidence", evidence_id))
+            if evidence_owners and op.author not in evidence_owners:
+                return Refusal("not_owner", "Only the author of this evidence may add or remove its photos.")
+    return None
+
+
+def may_change(role: str | None, state: ReviewState, entity: str, entity_id: str, *, author: str,
+               kind: OpKind = OpKind.SET, fields: dict[str, Any] | None = None) -> bool:
+    """The UI's question "may I?": would this change by `author` (with `role`) be accepted?"""
+    probe = Operation("probe", state.review_id, "probe", 1, author, _PROBE_HLC, entity, entity_id, kind,
+                      dict(fields or {}), {})
+    return rule_problem(probe, role, state) is None
+
