@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 
 QT_LIBS="libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 \
 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
-libxcb-xfixes0 libxcb-xkb1 libdbus-1-3 fonts-dejavu-core poppler-utils ${SPP_EXTRA_APT:-}"
+libxcb-xfixes0 libxcb-xkb1 libdbus-1-3 fonts-dejavu-core poppler-utils libenchant-2-2 hunspell-en-gb \
+${SPP_EXTRA_APT:-}"
+# libenchant-2-2 and hunspell-en-gb: spell checking (pyenchant); the Welsh dictionary ships in resources/.
 
 if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then
   missing=""

@@ -2374,6 +2374,21 @@ Nawr</translation>
     </message>
 </context>
 <context>
+    <name>SpellChecking</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>Dim awgrymiadau</translation>
+    </message>
+    <message>
+        <source>Add “{word}” to dictionary</source>
+        <translation>Ychwanegu “{word}” at y geiriadur</translation>
+    </message>
+    <message>
+        <source>Ignore “{word}”</source>
+        <translation>Anwybyddu “{word}”</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>SPP Desktop cannot save in the folder {folder}: it cannot be created or written to.

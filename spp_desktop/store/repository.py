@@ -6,6 +6,7 @@ One ReviewStore is one unlocked connection on one thread. A worker thread gets i
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ from .keys import FAST_TEST_KDF, KdfParams  # noqa: F401  (re-exported: the UI p
 from .mapping import review_from_states
 from .migrations import migrations, unknown_applied
 from .records import RecordsMixin
+
+PERSONAL_WORDS = "personal_dictionary"  # meta key
 
 
 class UnlockedKey:
@@ -110,6 +113,25 @@ class ReviewStore(RecordsMixin, BundlesMixin):
     @staticmethod
     def change_passphrase(data_dir: Path, old: str, new: str) -> None:
         keys.change_passphrase(StoreFiles(Path(data_dir)).key_file, old, new)
+
+    # --- the reviewer's own spelling dictionary ----------------------------------------------------
+    # Kept inside the encrypted store, on this laptop only: a word added ("Okafor", a school's name)
+    # can name a person, so it never goes to a plain-text word list such as Enchant's personal one.
+    def personal_words(self) -> list[str]:
+        self._require_key()
+        with translated_errors(self.files.database):
+            return list(self._meta_json(PERSONAL_WORDS) or [])
+
+    def add_personal_word(self, word: str) -> None:
+        word = word.strip()
+        if not word or len(word) > 100:
+            return
+        words = self.personal_words()
+        if word in words:
+            return
+        with translated_errors(self.files.database):
+            self._conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                               "value = excluded.value", (PERSONAL_WORDS, json.dumps(sorted([*words, word]))))
 
     def list_reviews(self) -> list[ReviewSummary]:
         self._require_key()

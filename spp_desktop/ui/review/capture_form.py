@@ -30,6 +30,7 @@ from spp_desktop.domain.evidence import Evidence, EvidenceKind
 from spp_desktop.domain.review import Review
 
 from ..i18n import label
+from ..spelling.highlight import SpellChecking, speller_for
 from ..widgets.autosave import Autosaver
 from ..widgets.flow_layout import FlowLayout
 from ..widgets.language_hint import LanguageHint
@@ -83,6 +84,7 @@ class CaptureForm(QWidget):
         self._clock = clock
         self.editors: dict[str, QWidget] = {}
         self.hints: dict[str, LanguageHint] = {}
+        self.spelling: dict[str, SpellChecking] = {}
         self.setAccessibleName(self.tr("Evidence form"))
         options = {} if delay_ms is None else {"delay_ms": delay_ms, "max_wait_ms": max(delay_ms, 1000)}
         self.autosaver = Autosaver(self._save, self, clock=clock, **options)
@@ -203,6 +205,7 @@ class CaptureForm(QWidget):
         if is_text_area(editor):
             hint = LanguageHint(editor.toPlainText, parent or self)  # type: ignore[attr-defined]
             self.hints[spec.name] = hint
+            self.spelling[spec.name] = SpellChecking(editor, speller_for(self.store))  # type: ignore[arg-type]
             signal.connect(self.autosaver.touch)
             signal.connect(hint.schedule)
         else:

@@ -45,6 +45,7 @@ from ..models.findings_model import (
     named_details,
     reference,
 )
+from ..spelling.highlight import SpellChecking, speller_for
 from ..widgets.autosave import Autosaver
 from ..widgets.flow_layout import FlowLayout
 from ..widgets.language_hint import LanguageHint
@@ -188,6 +189,7 @@ class FindingCard(QFrame):
         self.text.setPlaceholderText(self.tr("What the evidence shows, in neutral words"))
         self.text.setAccessibleName(self.tr("Text of finding {number}").format(number=number))
         self.hint = LanguageHint(self.text.toPlainText, self)
+        self.spelling = SpellChecking(self.text, speller_for(store))
         self.notes = GrowingTextEdit(self, 1, 5)
         self.notes.setPlainText(finding.reviewer_notes)
         self.notes.setPlaceholderText(self.tr("Reviewer-only notes (never shown to the school or in the PDF)"))

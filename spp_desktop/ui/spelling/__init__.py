@@ -1,0 +1,1 @@
+"""Spell checking as you type, in English (en-GB) and Welsh (cy-GB): see speller.py."""
