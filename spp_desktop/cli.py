@@ -1,8 +1,9 @@
 """Command line: the GUI by default, and headless subcommands for scripting, support and portability.
 
-The passphrase comes from an interactive prompt, or from SPP_PASSPHRASE for scripts. A user error is
-one plain sentence and an exit status, never a traceback:
-  1 other error   2 wrong passphrase   3 damaged or tampered store   4 invalid input file
+The passphrase comes from an interactive prompt, or for scripts from --passphrase-file FILE,
+SPP_PASSPHRASE_FILE or SPP_PASSPHRASE. A user error is one plain sentence and an exit status (see
+cli_exit.py: 2 usage, 3 damaged store, 4 invalid input, 5 wrong passphrase, 6 offline, 7 signed out,
+8 conflict with the server), never a traceback.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-
-EXIT_ERROR, EXIT_PASSPHRASE, EXIT_CORRUPT, EXIT_INVALID = 1, 2, 3, 4
+from .cli_exit import EXIT_CORRUPT, EXIT_ERROR, EXIT_INVALID, EXIT_PASSPHRASE  # noqa: F401 (re-exported)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,30 +26,44 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="where the encrypted store lives (default: the platform's data folder; "
                         "or set SPP_DATA_DIR)")
     parser.add_argument("--demo", action="store_true", help="open the demo review in a throwaway data folder")
+    parser.add_argument("--passphrase-file", metavar="FILE",
+                        help="read the passphrase from the first line of FILE (or set SPP_PASSPHRASE_FILE)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("gui", help="open the app (the default)")
     sub.add_parser("init", help="create a new encrypted store, choosing its passphrase")
     p = sub.add_parser("import-review", help="add a review from a review package (JSON)")
     p.add_argument("file")
     p.add_argument("--as", dest="member", help="team member id of the reviewer using this laptop (default: the lead)")
-    sub.add_parser("list", help="one review a line: id, school, dates, focus")
+    p = sub.add_parser("list", help="one review a line: id, school, dates, focus")
+    p.add_argument("--json", action="store_true", help="a JSON array, for scripts")
     p = sub.add_parser("export-review", help="write a review, decrypted, as a package (JSON)")
     p.add_argument("review_id")
-    p.add_argument("--out", help="file to write (default: standard output)")
+    add_output_option(p, help="file to write (default: standard output)")
     sub.add_parser("change-passphrase", help="choose a new passphrase (re-wraps the key; the data is untouched)")
     sub.add_parser("demo", help="add the built-in demo review to the store")
     p = sub.add_parser("export-pdf", help="write the feedback summary PDF of a review")
     p.add_argument("review_id")
-    p.add_argument("--out", required=True)
+    add_output_option(p, required=True)
     p.add_argument("--language", choices=("en", "cy"), default="en")
     from .cli_sync import add_sync_commands
     add_sync_commands(sub)
+    p = sub.add_parser("completion", help="print a shell completion script: eval \"$(spp-desktop completion bash)\"")
+    p.add_argument("shell", choices=("bash", "zsh"), help="zsh: after autoload -U bashcompinit && bashcompinit")
     return parser
+
+
+def add_output_option(parser: argparse.ArgumentParser, **kwargs: object) -> None:
+    """-o/--output FILE, the one spelling in both CLIs (spp-server too); --out stays as an alias."""
+    parser.add_argument("-o", "--output", "--out", dest="out", metavar="FILE", **kwargs)  # type: ignore[arg-type]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
+    if command == "completion":
+        from .cli_completion import bash_script
+        print(bash_script(build_parser()), end="")
+        return 0
     if command == "gui":
         from .app import run_gui
         return run_gui(data_dir=args.data_dir, demo=args.demo)

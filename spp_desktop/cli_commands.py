@@ -14,12 +14,11 @@ from pathlib import Path
 
 from sync.protocol.package import PackageError
 
+from .cli_exit import EXIT_CORRUPT, EXIT_ERROR, EXIT_INVALID, EXIT_PASSPHRASE
 from .domain.passphrase import passphrase_problem
 from .paths import data_dir
 from .store.errors import KeyFileCorrupt, NewerFormat, StoreCorrupt, StoreError, WrongPassphrase
 from .store.repository import ReviewStore
-
-EXIT_ERROR, EXIT_PASSPHRASE, EXIT_CORRUPT, EXIT_INVALID = 1, 2, 3, 4
 
 
 class UserError(Exception):
@@ -44,17 +43,40 @@ def user_errors() -> Iterator[None]:
         raise UserError(f"The review package is not valid: {exc.path} {exc.problem}.", EXIT_INVALID) from None
 
 
-def _ask_passphrase(prompt: str = "Passphrase: ") -> str:
-    env = os.environ.get("SPP_PASSPHRASE")
-    if env is not None:
-        return env
+def _passphrase_file(args: argparse.Namespace | None) -> str | None:
+    """The first line of --passphrase-file or SPP_PASSPHRASE_FILE (as restic and borg take it), or None."""
+    path = getattr(args, "passphrase_file", None) or os.environ.get("SPP_PASSPHRASE_FILE")
+    if not path:
+        return None
+    try:
+        with open(path, encoding="utf-8") as fh:
+            line = fh.readline().rstrip("\r\n")
+    except FileNotFoundError:
+        raise UserError(f"There is no passphrase file {path}.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"The passphrase file {path} could not be read ({exc.__class__.__name__}).") from None
+    if not line:
+        raise UserError(f"The passphrase file {path} is empty: the passphrase goes on its first line.")
+    return line
+
+
+def _scripted_passphrase(args: argparse.Namespace | None) -> str | None:
+    from_file = _passphrase_file(args)
+    return from_file if from_file is not None else os.environ.get("SPP_PASSPHRASE")
+
+
+def _ask_passphrase(args: argparse.Namespace | None = None, prompt: str = "Passphrase: ") -> str:
+    scripted = _scripted_passphrase(args)
+    if scripted is not None:
+        return scripted
     if not sys.stdin.isatty():
-        raise UserError("No passphrase: type it at the prompt, or set SPP_PASSPHRASE for scripts.")
+        raise UserError("No passphrase: type it at the prompt, or give --passphrase-file FILE (or set "
+                        "SPP_PASSPHRASE_FILE or SPP_PASSPHRASE) for scripts.")
     return getpass.getpass(prompt)
 
 
-def _new_passphrase() -> str:
-    env = os.environ.get("SPP_NEW_PASSPHRASE") or (os.environ.get("SPP_PASSPHRASE") if not sys.stdin.isatty() else None)
+def _new_passphrase(args: argparse.Namespace | None = None) -> str:
+    env = os.environ.get("SPP_NEW_PASSPHRASE") or (_scripted_passphrase(args) if not sys.stdin.isatty() else None)
     if env is not None:
         passphrase = env
     else:
@@ -73,7 +95,7 @@ def open_store(args: argparse.Namespace) -> Iterator[ReviewStore]:
     if not ReviewStore.exists(folder):
         raise UserError(f"There is no review store in {folder} yet. Run 'spp-desktop init' first.")
     with user_errors():
-        store = ReviewStore.unlock(folder, _ask_passphrase())
+        store = ReviewStore.unlock(folder, _ask_passphrase(args))
         try:
             yield store
         finally:
@@ -84,7 +106,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     if ReviewStore.exists(folder):
         raise UserError(f"There is already a review store in {folder}.")
-    passphrase = _new_passphrase()
+    passphrase = _new_passphrase(args)
     with user_errors():
         try:
             ReviewStore.create(folder, passphrase).close()
@@ -118,10 +140,20 @@ def cmd_import_review(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with open_store(args) as store, user_errors():
-        for r in store.list_reviews():
-            dates = r.start_date.isoformat() if r.start_date == r.end_date else f"{r.start_date}..{r.end_date}"
-            print(f"{r.id}\t{r.host_school}\t{dates}\t{r.focus}")
+        reviews = store.list_reviews()
+    if getattr(args, "json", False):
+        print_json([{"id": r.id, "host_school": r.host_school, "start_date": r.start_date.isoformat(),
+                     "end_date": r.end_date.isoformat(), "focus": r.focus} for r in reviews])
+        return 0
+    for r in reviews:
+        dates = r.start_date.isoformat() if r.start_date == r.end_date else f"{r.start_date}..{r.end_date}"
+        print(f"{r.id}\t{r.host_school}\t{dates}\t{r.focus}")
     return 0
+
+
+def print_json(value: object) -> None:
+    """--json output: one JSON document on standard output (messages stay on standard error)."""
+    print(json.dumps(value, indent=2, ensure_ascii=False))
 
 
 def _review_id(store: ReviewStore, wanted: str) -> str:
@@ -149,7 +181,7 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     if not ReviewStore.exists(folder):
         raise UserError(f"There is no review store in {folder}.")
-    old = _ask_passphrase("Current passphrase: ")
+    old = _ask_passphrase(args, "Current passphrase: ")
     new = _new_passphrase() if "SPP_NEW_PASSPHRASE" in os.environ or sys.stdin.isatty() else None
     if new is None:
         raise UserError("Set SPP_NEW_PASSPHRASE to the new passphrase (or run this at a terminal).")
@@ -164,7 +196,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     if not ReviewStore.exists(folder):
         with user_errors():
-            ReviewStore.create(folder, _new_passphrase()).close()
+            ReviewStore.create(folder, _new_passphrase(args)).close()
     with open_store(args) as store, user_errors():
         review_id = store.import_package(demo_package(date.today()))
         review = store.review(review_id)

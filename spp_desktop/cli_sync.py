@@ -6,13 +6,16 @@
     spp-desktop bundle-export REVIEW_ID --out FILE
     spp-desktop bundle-import FILE
 
-A custom CA bundle for a self-hosted server: --ca-bundle FILE or SPP_SERVER_CA_BUNDLE. Errors are one
-sentence on stderr and an exit status (1, or 4 for a bundle that is refused), never a traceback.
+A custom CA bundle for a self-hosted server: --ca-bundle FILE or SPP_SERVER_CA_BUNDLE. `--json` on
+checkout, sync and bundle-import prints one JSON document for scripts. Errors are one sentence on stderr
+and an exit status (cli_exit.py: 4 a refused bundle, 6 offline, 7 signed out, 8 the server refused
+changes or the request), never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import os
 import sys
@@ -20,7 +23,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from .cli_commands import EXIT_ERROR, EXIT_INVALID, UserError, _review_id, open_store, user_errors
+from .cli import add_output_option
+from .cli_commands import UserError, _review_id, open_store, print_json, user_errors
+from .cli_exit import EXIT_CONFLICT, EXIT_ERROR, EXIT_INVALID, sync_exit_status
 
 PASSWORD_ENV = "SPP_SERVER_PASSWORD"
 
@@ -46,7 +51,7 @@ def sync_errors() -> Iterator[None]:
     except BundleError as exc:
         raise UserError(exc.message, EXIT_INVALID) from None
     except SyncError as exc:
-        raise UserError(exc.message, EXIT_ERROR) from None
+        raise UserError(exc.message, sync_exit_status(exc)) from None
     except OSError as exc:
         raise UserError(service.error_text(exc), EXIT_ERROR) from None
 
@@ -77,6 +82,9 @@ def cmd_checkout(args: argparse.Namespace) -> int:
     with open_store(args) as store, sync_errors():
         assigned = service.assigned_reviews(store, **_options(args))
         if not args.review_id:
+            if args.json:
+                print_json([dict(dataclasses.asdict(r), on_this_laptop=store.has_review(r.id)) for r in assigned])
+                return 0
             if not assigned:
                 print("No reviews are assigned to you on the server.")
             for r in assigned:
@@ -87,12 +95,28 @@ def cmd_checkout(args: argparse.Namespace) -> int:
             r for r in assigned if r.id.startswith(args.review_id)]
         if len(matches) != 1:
             raise UserError(f"No review {args.review_id} is assigned to you. "
-                            "'spp-desktop checkout' lists the reviews that are.")
+                            "'spp-desktop checkout' lists the reviews that are.", EXIT_CONFLICT)
         review = matches[0]
         report = service.check_out(store, review.id, **_options(args))
-        print(f"Checked out the review of {review.host_school} ({review.id}).")
-        _print_report(report, store)
-    return 0
+        if args.json:
+            print_json(dict(_report_json(report, store), host_school=review.host_school))
+        else:
+            print(f"Checked out the review of {review.host_school} ({review.id}).")
+            _print_report(report, store)
+    return _refused_status(report)
+
+
+def _report_json(report: Any, store: Any) -> dict[str, Any]:
+    data = dataclasses.asdict(report)
+    data["rejected"] = [{"op_id": op_id, "reason": reason} for op_id, reason in report.rejected]
+    data["in_step"] = report.in_step
+    data["status"] = service.sync_status_text(store, report.review_id)
+    return data
+
+
+def _refused_status(*reports: Any) -> int:
+    """8 when the server refused some changes (they stay on this laptop, listed in the report), else 0."""
+    return EXIT_CONFLICT if any(r.rejected for r in reports) else 0
 
 
 def _print_report(report: Any, store: Any) -> None:
@@ -108,13 +132,16 @@ def cmd_sync(args: argparse.Namespace) -> int:
             reports = [service.sync_review(store, _review_id(store, args.review_id), **_options(args))]
         else:
             reports = service.sync_all(store, **_options(args))
-            if not reports:
+            if not reports and not args.json:
                 print("There is nothing to sync: no review on this laptop was checked out from the server.")
+        if args.json:
+            print_json({"reviews": [_report_json(report, store) for report in reports]})
+            return _refused_status(*reports)
         for report in reports:
             if len(reports) > 1:
                 print(f"Review {report.review_id}:")
             _print_report(report, store)
-    return 0
+    return _refused_status(*reports)
 
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
@@ -128,6 +155,9 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
     with open_store(args) as store, sync_errors():
         result = service.import_bundle_file(store, args.file)
         school = store.review(result.review_id).host_school
+    if args.json:
+        print_json(dict(dataclasses.asdict(result), host_school=school))
+        return 0
     print(f"Added {result.added} changes ({result.duplicates} were here already) and {result.photos} photos "
           f"to the review of {school}.")
     return 0
@@ -154,10 +184,13 @@ def add_sync_commands(sub: Any) -> None:
     p = sub.add_parser("checkout", parents=[tls], help="bring an assigned review onto this laptop "
                        "(no id: list the reviews assigned to you)")
     p.add_argument("review_id", nargs="?")
+    p.add_argument("--json", action="store_true", help="one JSON document, for scripts")
     p = sub.add_parser("sync", parents=[tls], help="sync a review (default: every checked-out review)")
     p.add_argument("review_id", nargs="?")
+    p.add_argument("--json", action="store_true", help="one JSON document, for scripts")
     p = sub.add_parser("bundle-export", help="write an encrypted team bundle of a review (offline merge)")
     p.add_argument("review_id")
-    p.add_argument("--out", required=True)
+    add_output_option(p, required=True)
     p = sub.add_parser("bundle-import", help="apply a team member's bundle")
     p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="one JSON document, for scripts")

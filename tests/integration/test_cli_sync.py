@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -45,18 +46,21 @@ def test_login_checkout_sync_and_bundles_end_to_end(world: World, tmp_path: Path
     for folder in (a, b):  # `spp-desktop init`, with a fast key derivation for the test
         ReviewStore.create(folder, PASS, kdf_params=FAST_TEST_KDF).close()
     wrong = run(a, "login", "--server", server, "--username", reviewer.username, SPP_SERVER_PASSWORD="nope nope")
-    assert "username or password is not right" in one_sentence_error(wrong, 1)
+    assert "username or password is not right" in one_sentence_error(wrong, 7)  # signed out / refused
     down = run(a, "login", "--server", f"http://127.0.0.1:{free_port()}", "--username", lead.username,
                SPP_SERVER_PASSWORD=PASSWORD)
-    assert "could not be reached" in one_sentence_error(down, 1)
+    assert "could not be reached" in one_sentence_error(down, 6)  # offline
     insecure = run(a, "login", "--server", "http://sync.example.org", "--username", lead.username,
                    SPP_SERVER_PASSWORD=PASSWORD)
     assert "https://" in one_sentence_error(insecure, 1)
-    assert "not signed in" in one_sentence_error(run(a, "sync"), 1)
+    assert "not signed in" in one_sentence_error(run(a, "sync"), 7)
 
     assert "Signed in" in ok(run(a, "login", "--server", server, "--username", lead.username,
                                  SPP_SERVER_PASSWORD=PASSWORD))
     assert review_id in ok(run(a, "checkout"))
+    assigned = json.loads(ok(run(a, "checkout", "--json")))
+    assert {"id": review_id, "on_this_laptop": False}.items() <= next(r for r in assigned if r["id"] == review_id).items()
+    assert "is assigned to you" in one_sentence_error(run(a, "checkout", "ffffffff-no-such-review"), 8)  # conflict
     out = ok(run(a, "checkout", review_id[:13]))
     assert "Checked out" in out and "hold the same review" in out
 
@@ -65,13 +69,17 @@ def test_login_checkout_sync_and_bundles_end_to_end(world: World, tmp_path: Path
         store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="Year 6 reading journals")
         store.create_evidence(review_id, EvidenceKind.FOCUS_GROUP, notes="Pupils talked about books")
     assert ok(run(a, "bundle-export", review_id, "--out", str(tmp_path / "team.bundle"))).startswith("Wrote")
+    synced = json.loads(ok(run(a, "sync", review_id, "--json")))["reviews"]
+    assert [(r["review_id"], r["pushed"], r["rejected"], r["in_step"]) for r in synced] == [(review_id, 2, [], True)]
     out = ok(run(a, "sync", review_id))
-    assert "sent 2 changes" in out and "Everything synced at" in out and "hold the same review" in out
+    assert "Everything synced at" in out and "hold the same review" in out
 
     ok(run(b, "login", "--server", server, "--username", reviewer.username, SPP_SERVER_PASSWORD=PASSWORD))
     ok(run(b, "checkout", review_id))
     out = ok(run(b, "bundle-import", str(tmp_path / "team.bundle")))
     assert "Added 0 changes (" in out  # b had them from the server already: nothing new, nothing lost
+    imported = json.loads(ok(run(b, "bundle-import", str(tmp_path / "team.bundle"), "--json")))
+    assert (imported["review_id"], imported["added"]) == (review_id, 0) and imported["duplicates"] >= 2
     tampered = bytearray((tmp_path / "team.bundle").read_bytes())
     tampered[-5] ^= 0x10
     (tmp_path / "bad.bundle").write_bytes(bytes(tampered))
