@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import csv
 import os
 import secrets
 from datetime import UTC, datetime
@@ -20,7 +19,7 @@ from .passwords import hash_password, password_problem
 from .state import ReviewStates
 from .storage import Storage
 
-ROLES = ("lead_reviewer", "reviewer")
+ROLES = ("lead_reviewer", "reviewer", "improvement_champion")
 
 
 class AdminError(Exception):
@@ -154,13 +153,15 @@ def create_review(
 def assign(storage: Storage, review_id: str, username: str, role: str) -> None:
     """Put a user on a review's team as lead_reviewer or reviewer (one lead per review)."""
     if role not in ROLES:
-        raise AdminError("The role is lead_reviewer or reviewer.")
+        raise AdminError("The role is lead_reviewer, reviewer or improvement_champion.")
     review = storage.review(review_id)
     if review is None:
         raise AdminError("There is no such review.")
     user = storage.user_by_username(normalise_username(username))
     if user is None:
         raise AdminError("There is no user with this username.")
+    if user["school_id"] and user["school_id"] == review["host_school_id"]:
+        raise AdminError("This person works at the host school: a conflict of interest for its review.")
     team = storage.team(review_id)
     if role == "lead_reviewer" and any(m["role"] == role and m["user_id"] != user["id"] for m in team):
         raise AdminError("The review has a lead reviewer already.")
@@ -174,35 +175,15 @@ def assign(storage: Storage, review_id: str, username: str, role: str) -> None:
 
 
 def import_schedule(storage: Storage, partnership: str, path: Path) -> list[str]:
-    """A year's reviews from CSV: host_school,start_date,end_date,focus[,questions][,lead][,reviewers]
-    (questions separated by '|', reviewers by ';'). Missing host schools are added to the partnership."""
-    pid = _partnership(storage, partnership)
-    created = []
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        for line, row in enumerate(csv.DictReader(handle), start=2):
-            try:
-                school = (row.get("host_school") or "").strip()
-                if school and storage.school_by_name(pid, school) is None:
-                    storage.add_school(pid, school)
-                questions = [q.strip() for q in (row.get("questions") or "").split("|") if q.strip()]
-                review_id = create_review(
-                    storage,
-                    partnership,
-                    school,
-                    (row.get("start_date") or "").strip(),
-                    (row.get("end_date") or "").strip(),
-                    (row.get("focus") or "").strip(),
-                    questions,
-                )
-                if (row.get("lead") or "").strip():
-                    assign(storage, review_id, row["lead"], "lead_reviewer")
-                for name in (row.get("reviewers") or "").split(";"):
-                    if name.strip():
-                        assign(storage, review_id, name, "reviewer")
-            except AdminError as exc:
-                raise AdminError(f"Line {line}: {exc}") from None
-            created.append(review_id)
-    return created
+    """A year's reviews from CSV (see sync/server/schedule.py for the columns)."""
+    from . import schedule  # schedule builds on this module
+
+    rows = schedule.read_schedule(path.read_text(encoding="utf-8-sig"))
+    for line in schedule.preview(storage, partnership, rows):  # nothing is written when a line is wrong
+        if line.problems:
+            words, params = line.problems[0]
+            raise AdminError(f"Line {line.row.line}: {words.format(**params)}")
+    return schedule.apply(storage, partnership, rows)
 
 
 def list_reviews(storage: Storage, partnership: str | None = None) -> list[dict[str, Any]]:

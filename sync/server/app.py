@@ -119,6 +119,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise ApiError(503, "database_unavailable", "The server cannot reach its database.") from None
         return {"status": "ready", "version": VERSION}
 
+
+    from .web import install as install_web_console  # Jinja2 and python-multipart: the server extra
+
+    install_web_console(app)
     app.add_middleware(BodyLimit, settings=settings)
     app.add_middleware(routes_ops.PullFastPath, storage=app.state.storage)
     app.add_middleware(RequestLog)  # outermost: every request gets an id, whichever layer answers it

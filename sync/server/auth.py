@@ -8,7 +8,7 @@ import math
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
@@ -128,6 +128,24 @@ CallerDep = Annotated[Caller, Depends(current_caller)]
 def login(
     storage: Storage, settings: Settings, username: str, password: str, device_name: str, client: str
 ) -> dict[str, object]:
+    user = check_password(storage, settings, username, password, client)
+    now = now_ms()
+    token = secrets.token_urlsafe(32)
+    expires = now + settings.token_ttl_days * 86_400_000
+    device_id = storage.create_device(user["id"], device_name, hash_token(token), expires)
+    return {
+        "token": token,
+        "device_id": device_id,
+        "expires_at": iso(expires),
+        "user": {"id": user["id"], "username": user["username"], "display_name": user["display_name"]},
+    }
+
+
+def check_password(
+    storage: Storage, settings: Settings, username: str, password: str, client: str
+) -> dict[str, Any]:
+    """The user whose password this is, with the throttling every sign-in shares (laptops and the web
+    console): 429 after too many failures per username or client address, 401 for a wrong password."""
     now = now_ms()
     window = settings.login_window_seconds * 1000
     username = normalise_username(username)
@@ -152,15 +170,7 @@ def login(
         raise ApiError(401, "invalid_credentials", "The username or password is not right.")
     storage.forget_login_attempt(attempt)
     storage.clear_login_failures(keys[0])
-    token = secrets.token_urlsafe(32)
-    expires = now + settings.token_ttl_days * 86_400_000
-    device_id = storage.create_device(user["id"], device_name, hash_token(token), expires)
-    return {
-        "token": token,
-        "device_id": device_id,
-        "expires_at": iso(expires),
-        "user": {"id": user["id"], "username": user["username"], "display_name": user["display_name"]},
-    }
+    return user
 
 
 def require_member(storage: Storage, review_id: str, caller: Caller) -> str:

@@ -120,7 +120,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    print(json.dumps(admin.demo(_storage(args, migrate=True)), indent=2))
+    from .web.demo import extend_demo
+    from .web.storage import WebStorage
+
+    storage = _storage(args, migrate=True)
+    result = extend_demo(storage, WebStorage(storage.engine), admin.demo(storage))
+    print(json.dumps(result, indent=2))
+    for account in result["accounts"]:  # on stderr: stdout stays JSON for scripts and tests
+        print(f"{account['username']:24} {account['role']:22} {account['password']}", file=sys.stderr)
     return 0
 
 

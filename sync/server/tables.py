@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData()
@@ -37,6 +38,7 @@ schools = Table(
     Column("id", String(ID), primary_key=True),
     Column("partnership_id", String(ID), ForeignKey("partnerships.id"), nullable=False, index=True),
     Column("name", Text, nullable=False),
+    Column("cluster", Text, nullable=True),  # the web console's filter (0003)
 )
 
 users = Table(
@@ -50,6 +52,8 @@ users = Table(
     Column("school_id", String(ID), ForeignKey("schools.id"), nullable=True),
     Column("partnership_lead", Boolean, nullable=False, default=False),
     Column("created_ms", BigInteger, nullable=False),
+    Column("is_admin", Boolean, nullable=False, default=False, server_default=false()),  # 0003
+    Column("headteacher", Boolean, nullable=False, default=False, server_default=false()),  # of school_id
 )
 
 reviews = Table(
@@ -130,4 +134,32 @@ attachment_chunks = Table(
     Column("sha256", String(64), primary_key=True),
     Column("offset", BigInteger, primary_key=True),
     Column("data", LargeBinary, nullable=False),  # sealed (data_key.py)
+)
+
+# --- the web console (0003) --------------------------------------------------------------------------
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("user_id", String(ID), ForeignKey("users.id"), nullable=False, index=True),
+    Column("token_hash", String(64), nullable=False, unique=True),  # SHA-256 hex of the cookie's token
+    Column("browser", Text, nullable=False),
+    Column("created_ms", BigInteger, nullable=False),
+    Column("expires_ms", BigInteger, nullable=False),
+    Column("revoked_ms", BigInteger, nullable=True),
+    Column("last_seen_ms", BigInteger, nullable=True),
+)
+
+review_releases = Table(  # what the lead released of a review's outcome, with the head's consent
+    "review_releases",
+    metadata,
+    Column("review_id", String(ID), ForeignKey("reviews.id"), primary_key=True),
+    Column("findings", Boolean, nullable=False),
+    Column("priority", Boolean, nullable=False),
+    Column("actions", Boolean, nullable=False),
+    Column("checkin", Boolean, nullable=False),
+    Column("head_consent", Boolean, nullable=False),
+    Column("consent_date", String(10), nullable=False),
+    Column("released_by", String(ID), ForeignKey("users.id"), nullable=False),
+    Column("released_ms", BigInteger, nullable=False),
 )

@@ -77,7 +77,7 @@ def test_running_a_partnership_from_the_command_line(tmp_path: Path, capsys, mon
     schedule = tmp_path / "schedule.csv"
     schedule.write_text(
         "host_school,start_date,end_date,focus,questions,lead,reviewers\n"
-        "Yew Primary,2026-06-01,2026-06-02,Maths fluency,Q one?|Q two?,ben,amy;cat\n"
+        "Ash Juniors,2026-06-01,2026-06-02,Maths fluency,Q one?|Q two?,ben,amy;cat\n"
         "Oak Infants,2026-07-01,2026-07-01,Early reading,Q three?,cat,\n",
         encoding="utf-8",
     )
@@ -89,6 +89,10 @@ def test_running_a_partnership_from_the_command_line(tmp_path: Path, capsys, mon
     bad.write_text("host_school,start_date,end_date,focus\nElm Primary,2026-09-02,2026-09-01,Backwards\n")
     code, _, err = run(capsys, "admin", "import-schedule", "--partnership", "Vale Partnership", str(bad), *db)
     assert code == 1 and "Line 2" in err
+    conflict = tmp_path / "conflict.csv"  # amy works at Yew Primary: not on its review team
+    conflict.write_text("host_school,start_date,end_date,focus,questions,lead\nYew Primary,2026-10-01,2026-10-01,X,,amy\n")
+    code, _, err = run(capsys, "admin", "import-schedule", "--partnership", "Vale Partnership", str(conflict), *db)
+    assert code == 1 and "conflict of interest" in err
 
     code, out, _ = run(capsys, "admin", "list-reviews", "--json", *db)
     rows = json.loads(out)
@@ -123,7 +127,10 @@ def test_demo_prints_accounts_as_json(tmp_path: Path, capsys, monkeypatch) -> No
     code, out, _ = run(capsys, "demo", "--database", db)
     data = json.loads(out)
     assert code == 0 and data["server_review_id"]
-    assert [a["role"] for a in data["accounts"]] == ["lead_reviewer", "reviewer", "not_on_team"]
+    assert [a["role"] for a in data["accounts"]] == [
+        "lead_reviewer", "reviewer", "not_on_team",  # on the laptop demo review
+        "partnership_lead", "headteacher", "improvement_champion", "lead_reviewer", "server_admin",  # web
+    ]
     assert all(len(a["password"]) >= 12 and a["user_id"] for a in data["accounts"])
     again = json.loads(run(capsys, "demo", "--database", db)[1])  # a second demo beside the first
     assert again["server_review_id"] != data["server_review_id"]

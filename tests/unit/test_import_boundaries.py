@@ -107,3 +107,21 @@ def test_ui_reaches_sync_only_through_the_service():
     bad = {_rel(p): n for p in _modules("spp_desktop/ui") for n in _imports(p)
            if n.startswith(("sync.client", "sync.server"))}
     assert bad == {}
+
+
+def test_shared_reports_use_only_the_domain_the_laptop_reports_and_the_protocol():
+    """spp_reports is what the server may import of the laptop's code: the PDF builder and the pure
+    state -> domain mapping, nothing with Qt, SQL or keys."""
+    allowed = ("spp_desktop.domain", "spp_desktop.reports", "spp_desktop.store.mapping", "sync.protocol",
+               "spp_reports")
+    bad = {_rel(p): n for p in _modules("spp_reports") for n in _imports(p)
+           if _top(n) in ("spp_desktop", "sync", "PySide6") and not n.startswith(allowed)}
+    assert bad == {}
+
+
+def test_laptop_store_mapping_stays_pure():
+    """spp_reports (and so the server) imports spp_desktop.store.mapping: it must stay free of SQL and keys."""
+    names = _imports(ROOT / "spp_desktop/store/mapping.py")
+    bad = [n for n in names if _top(n) in DB_DRIVERS | {"PySide6", "cryptography"}
+           or (n.startswith("spp_desktop.store") and not n.startswith("spp_desktop.store.mapping"))]
+    assert bad == []

@@ -1,0 +1,1 @@
+CY: dict[str, str] = {}

@@ -1,0 +1,97 @@
+"""A review's page: its stage and released outcome; the lead reviewer's release form (with the head's
+consent recorded); the feedback summary PDF for the host school's headteacher."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+
+from . import access
+from .outcome import facts, focus_of, released_outcome
+from .render import language, render
+from .routes_session import see_other
+from .session import WebError, check_csrf, require_viewer
+from .stages import overdue, stage_of
+from .storage import RELEASE_PARTS
+
+router = APIRouter(prefix="/web", include_in_schema=False)
+
+
+async def _review(request: Request, review_id: str) -> dict[str, Any]:
+    row = await run_in_threadpool(request.app.state.web.review_row, review_id)
+    if row is None:
+        raise WebError(404)
+    return row
+
+
+@router.get("/reviews/{review_id}")
+async def review_page(request: Request, review_id: str) -> Response:
+    viewer = await require_viewer(request)
+    row = await _review(request, review_id)
+    if not access.sees_outcome(viewer, row):
+        raise WebError(403)
+    state = request.app.state
+
+    def gather() -> dict[str, Any]:
+        review_state = state.states.state(review_id)
+        release = state.web.release(review_id)
+        f = facts(review_state, row["start_date"], row["end_date"])
+        today = date.today()
+        return {
+            "row": row, "focus": focus_of(review_state), "stage": stage_of(f, today),
+            "overdue": overdue(f, today), "release": release, "facts": f,
+            "outcome": released_outcome(review_state, release) if release else None,
+        }
+
+    context = await run_in_threadpool(gather)
+    context["may_release"] = access.releases(viewer, row)
+    context["may_download"] = access.downloads_summary(viewer, row)
+    context["parts"] = RELEASE_PARTS
+    context["today"] = date.today().isoformat()
+    return render(request, "review.html", context, viewer=viewer)
+
+
+@router.post("/reviews/{review_id}/release")
+async def release(request: Request, review_id: str) -> Response:
+    viewer = await require_viewer(request)
+    row = await _review(request, review_id)
+    form = await request.form()
+    check_csrf(request, form.get("csrf"))
+    if not access.releases(viewer, row):
+        raise WebError(403)
+    web = request.app.state.web
+    if form.get("withdraw"):
+        await run_in_threadpool(web.withdraw_release, review_id)
+        return see_other(f"/web/reviews/{review_id}")
+    consent_date = str(form.get("consent_date") or "")
+    try:
+        date.fromisoformat(consent_date)
+    except ValueError:
+        raise WebError(400, "consent_date") from None
+    if form.get("head_consent") != "yes":
+        raise WebError(400, "consent")
+    parts = {p: form.get(p) == "yes" for p in RELEASE_PARTS}
+    await run_in_threadpool(web.set_release, review_id, parts, consent_date, viewer.user_id)
+    return see_other(f"/web/reviews/{review_id}")
+
+
+@router.get("/reviews/{review_id}/summary.pdf")
+async def summary_pdf(request: Request, review_id: str) -> Response:
+    viewer = await require_viewer(request)
+    row = await _review(request, review_id)
+    if not access.downloads_summary(viewer, row):
+        raise WebError(403)
+    from spp_reports import NothingToReport, summary_pdf_from_state
+
+    state = request.app.state
+    lang = language(request)
+    try:
+        data = await run_in_threadpool(lambda: summary_pdf_from_state(state.states.state(review_id), lang))
+    except NothingToReport:
+        raise WebError(404, "no_findings") from None
+    return Response(data, media_type="application/pdf", headers={
+        "Content-Disposition": 'attachment; filename="feedback-summary.pdf"', "Cache-Control": "no-store"})

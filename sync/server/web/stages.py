@@ -1,0 +1,47 @@
+"""A review's stage in the programme's cycle and what is overdue, computed from its dates and what its
+merged state holds. One small pure function, to swap for the stored stages when reviews carry them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+STAGES = ("pre_review", "review_day", "feedback", "workshop", "checkin", "closed")
+PLAN_DUE_DAYS = 7  # the plan for the day should exist a week before it
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the merged state says about a review (see outcome.facts)."""
+
+    start: date
+    end: date
+    plan_slots: int = 0
+    agreed_findings: int = 0
+    priority: bool = False
+    checkin_date: date | None = None
+    checkin_done: bool = False
+
+
+def stage_of(facts: Facts, today: date) -> str:
+    if today < facts.start:
+        return "pre_review"
+    if today <= facts.end:
+        return "review_day"
+    if facts.agreed_findings == 0:
+        return "feedback"
+    if not facts.priority:
+        return "workshop"
+    if not facts.checkin_done:
+        return "checkin"
+    return "closed"
+
+
+def overdue(facts: Facts, today: date) -> list[str]:
+    """Codes of what is late: 'checkin' (a check-in past its date), 'plan' (no plan a week before)."""
+    late = []
+    if facts.checkin_date and facts.checkin_date < today and not facts.checkin_done:
+        late.append("checkin")
+    if facts.plan_slots == 0 and facts.start - timedelta(days=PLAN_DUE_DAYS) <= today <= facts.end:
+        late.append("plan")
+    return late
