@@ -124,7 +124,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from .web.storage import WebStorage
 
     storage = _storage(args, migrate=True)
-    result = extend_demo(storage, WebStorage(storage.engine), admin.demo(storage))
+    result = extend_demo(storage, WebStorage(storage.engine, storage.keys), admin.demo(storage))
     print(json.dumps(result, indent=2))
     for account in result["accounts"]:  # on stderr: stdout stays JSON for scripts and tests
         print(f"{account['username']:24} {account['role']:22} {account['password']}", file=sys.stderr)

@@ -67,10 +67,12 @@ def build_world(server: LiveServer) -> World:
     partnership, school = f"Sync test partnership {tag}", "Ash Primary"
     admin.create_partnership(storage, partnership)
     admin.add_school(storage, partnership, school)
+    admin.add_school(storage, partnership, "Birch Primary")  # the team's school: never the host's
     world = World(server, storage, partnership, school)
     for i in range(MEMBERS):
         username = f"member{i}-{tag}"
-        user_id = admin.add_user(storage, username, f"Member {i}", PASSWORD, partnership=partnership, school=school)
+        user_id = admin.add_user(storage, username, f"Member {i}", PASSWORD, partnership=partnership,
+                                 school="Birch Primary")
         with ServerSession(server.url, retry=FAST_RETRY) as session:
             account = login(session, username, PASSWORD, f"Laptop {i}")
         world.members.append(Member(username, user_id, account.token, lead=i == 0))

@@ -19,7 +19,7 @@ ERROR_TEMPLATES = {400: "bad_request", 403: "forbidden", 404: "not_found", 429: 
 
 
 def install(app: FastAPI) -> None:
-    app.state.web = WebStorage(app.state.storage.engine)
+    app.state.web = WebStorage(app.state.storage.engine, app.state.storage.keys)
     for module in (routes_session, routes_year, routes_review, routes_admin):
         app.include_router(module.router)
     app.mount("/web/static", StaticFiles(directory=STATIC), name="web-static")

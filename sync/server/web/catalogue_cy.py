@@ -1,1 +1,226 @@
-CY: dict[str, str] = {}
+"""Welsh words of the web console, keyed by the English (terms as in docs/glossary-cy.md)."""
+
+CY: dict[str, str] = {
+    # the frame
+    "SPP partnership console": "Consol partneriaeth SPP",
+    "Skip to the main content": "Neidio i'r prif gynnwys",
+    "Main": "Prif ddewislen",
+    "Sign in": "Mewngofnodi",
+    "Sign out": "Allgofnodi",
+    "Signed in as {name}": "Wedi mewngofnodi fel {name}",
+    "No grades, no ranking of schools: the school owns its findings.":
+        "Dim graddau, dim rhestr detholion o ysgolion: yr ysgol biau ei chanfyddiadau.",
+    "Your reviews": "Eich adolygiadau",
+    "The year": "Y flwyddyn",
+    "Common themes": "Themâu cyffredin",
+    "Administration": "Gweinyddu",
+    "Sessions and devices": "Sesiynau a dyfeisiau",
+    # signing in
+    "Username": "Enw defnyddiwr",
+    "Password": "Cyfrinair",
+    "Your session has ended; sign in again.": "Mae eich sesiwn wedi dod i ben; mewngofnodwch eto.",
+    "The username or password is not right.": "Nid yw'r enw defnyddiwr neu'r cyfrinair yn gywir.",
+    "Too many failed sign-ins; wait a few minutes and try again.":
+        "Gormod o ymdrechion aflwyddiannus i fewngofnodi; arhoswch ychydig funudau a rhowch gynnig arall arni.",
+    "Use the same account as on your laptop. Ask your partnership lead if you have none.":
+        "Defnyddiwch yr un cyfrif ag ar eich gliniadur. Gofynnwch i arweinydd eich partneriaeth os nad oes gennych un.",
+    # errors
+    "Not available": "Ddim ar gael",
+    "Not available to you": "Ddim ar gael i chi",
+    "Your account does not give access to this page.": "Nid yw eich cyfrif yn rhoi mynediad i'r dudalen hon.",
+    "Nothing here": "Dim byd yma",
+    "There is nothing at this address.": "Does dim byd yn y cyfeiriad hwn.",
+    "This review has no findings yet, so there is no feedback summary.":
+        "Does dim canfyddiadau gan yr adolygiad hwn eto, felly does dim crynodeb adborth.",
+    "The form could not be used": "Nid oedd modd defnyddio'r ffurflen",
+    "The form was out of date. Go back, reload the page and try again.":
+        "Roedd y ffurflen wedi dyddio. Ewch yn ôl, ail-lwythwch y dudalen a rhowch gynnig arall arni.",
+    "Record the headteacher's consent before releasing anything.":
+        "Cofnodwch gydsyniad y pennaeth cyn rhyddhau dim.",
+    "A password needs at least 8 characters.": "Mae angen o leiaf 8 nod mewn cyfrinair.",
+    "Something in the form was not right. Go back and check it.":
+        "Roedd rhywbeth yn y ffurflen yn anghywir. Ewch yn ôl a'i wirio.",
+    "Back to your reviews": "Yn ôl i'ch adolygiadau",
+    # roles, stages, what is late
+    "Server administrator": "Gweinyddwr y gweinydd",
+    "Partnership lead": "Arweinydd y bartneriaeth",
+    "Headteacher": "Pennaeth",
+    "Lead reviewer": "Adolygydd arweiniol",
+    "Reviewer": "Adolygydd",
+    "Improvement Champion": "Hyrwyddwr Gwella",
+    "Pre-review": "Cyn yr adolygiad",
+    "Review day": "Diwrnod adolygu",
+    "Feedback": "Adborth",
+    "Improvement workshop": "Gweithdy gwella",
+    "Check-in": "Gwiriad cynnydd",
+    "Closed": "Wedi cau",
+    "Check-in overdue": "Gwiriad cynnydd yn hwyr",
+    "No plan a week before the day": "Dim cynllun wythnos cyn y diwrnod",
+    # home
+    "Your roles:": "Eich rolau:",
+    "none yet": "dim eto",
+    "Reviews you may open": "Adolygiadau y gallwch eu hagor",
+    "Host school": "Ysgol letyol",
+    "Dates": "Dyddiadau",
+    "Focus": "Ffocws",
+    "Stage": "Cam",
+    "Outcome": "Canlyniad",
+    "Released": "Wedi'i ryddhau",
+    "Not released": "Heb ei ryddhau",
+    "There are no reviews for you to open yet.": "Does dim adolygiadau i chi eu hagor eto.",
+    # the year
+    "Filter the reviews": "Hidlo'r adolygiadau",
+    "Cluster": "Clwstwr",
+    "All": "Y cyfan",
+    "School": "Ysgol",
+    "Only what is overdue": "Dim ond yr hyn sy'n hwyr",
+    "Show": "Dangos",
+    "Download as CSV": "Llwytho i lawr fel CSV",
+    "Import a schedule": "Mewnforio amserlen",
+    "{shown} of {total} reviews": "{shown} o {total} adolygiad",
+    "Team": "Tîm adolygu",
+    "Overdue": "Yn hwyr",
+    "No team yet": "Dim tîm adolygu eto",
+    "No reviews match.": "Does dim adolygiadau'n cyfateb.",
+    # the schedule upload
+    "A CSV file with the columns host_school, start_date, end_date, focus, questions, lead, reviewers "
+    "(questions separated by |, reviewer usernames by ;). You see what will change before anything is saved.":
+        "Ffeil CSV gyda'r colofnau host_school, start_date, end_date, focus, questions, lead, reviewers "
+        "(cwestiynau wedi'u gwahanu gan |, enwau defnyddiwr adolygwyr gan ;). Fe welwch chi beth fydd yn newid "
+        "cyn i ddim gael ei gadw.",
+    "Schedule file (CSV)": "Ffeil amserlen (CSV)",
+    "Preview": "Rhagolwg",
+    "{n} reviews to create": "{n} adolygiad i'w creu",
+    "Line": "Llinell",
+    "What happens": "Beth sy'n digwydd",
+    "New review": "Adolygiad newydd",
+    "new school": "ysgol newydd",
+    "Correct the lines with problems in the file and upload it again.":
+        "Cywirwch y llinellau sydd â phroblemau yn y ffeil a'i llwytho i fyny eto.",
+    "Upload another file": "Llwytho ffeil arall i fyny",
+    "Import these reviews": "Mewnforio'r adolygiadau hyn",
+    "Cancel": "Canslo",
+    "Choose a CSV file first.": "Dewiswch ffeil CSV yn gyntaf.",
+    "The file is too large for a schedule.": "Mae'r ffeil yn rhy fawr i fod yn amserlen.",
+    "The file is not a UTF-8 CSV file.": "Nid ffeil CSV UTF-8 yw'r ffeil.",
+    "The host school is missing.": "Mae'r ysgol letyol ar goll.",
+    "The focus is missing.": "Mae'r ffocws ar goll.",
+    "There is no user {name}.": "Does dim defnyddiwr {name}.",
+    "{name} works at the host school (conflict of interest).":
+        "Mae {name} yn gweithio yn yr ysgol letyol (gwrthdaro buddiannau).",
+    "The dates must be written YYYY-MM-DD.": "Rhaid ysgrifennu'r dyddiadau ar ffurf BBBB-MM-DD.",
+    "The review ends before it starts.": "Mae'r adolygiad yn gorffen cyn iddo ddechrau.",
+    "The CSV needs the columns host_school, start_date, end_date and focus.":
+        "Mae angen y colofnau host_school, start_date, end_date a focus yn y CSV.",
+    # a review's page
+    "Review: {school}": "Adolygiad: {school}",
+    "Download the feedback summary (PDF)": "Llwytho'r crynodeb adborth i lawr (PDF)",
+    "Released outcome": "Y canlyniad a ryddhawyd",
+    "Released with the headteacher's consent of {day}.": "Wedi'i ryddhau gyda chydsyniad y pennaeth ar {day}.",
+    "Agreed findings": "Canfyddiadau y cytunwyd arnynt",
+    "Strengths": "Cryfderau",
+    "Areas to develop": "Meysydd i'w datblygu",
+    "Questions to explore further": "Cwestiynau i'w harchwilio ymhellach",
+    "Improvement priority": "Blaenoriaeth gwella",
+    "Actions": "Camau gweithredu",
+    "Action": "Cam gweithredu",
+    "Who (role)": "Pwy (rôl)",
+    "By": "Erbyn",
+    "Check-in date: {day}": "Dyddiad y gwiriad cynnydd: {day}",
+    "No check-in date yet.": "Dim dyddiad gwiriad cynnydd eto.",
+    "Nothing of this review has been released to the partnership yet.":
+        "Does dim o'r adolygiad hwn wedi'i ryddhau i'r bartneriaeth eto.",
+    "Release to the partnership": "Rhyddhau i'r bartneriaeth",
+    "Only what you tick is shown on the web, to the partnership lead, the Improvement Champion and the team. "
+    "Evidence, names and reviewer-only notes are never shown.":
+        "Dim ond yr hyn rydych chi'n ei dicio sy'n cael ei ddangos ar y we, i arweinydd y bartneriaeth, yr "
+        "Hyrwyddwr Gwella a'r tîm adolygu. Ni ddangosir tystiolaeth, enwau na nodiadau i adolygwyr yn unig byth.",
+    "What to release": "Beth i'w ryddhau",
+    "Check-in progress": "Cynnydd y gwiriad cynnydd",
+    "The headteacher's consent": "Cydsyniad y pennaeth",
+    "The headteacher agreed to release these items": "Cytunodd y pennaeth i ryddhau'r eitemau hyn",
+    "Date of consent": "Dyddiad y cydsyniad",
+    "Release": "Rhyddhau",
+    "Withdraw the release": "Tynnu'r rhyddhau yn ôl",
+    # common themes
+    "Areas to develop and improvement priorities across the reviews whose heads released them, grouped by "
+    "enquiry theme, so the partnership can plan support. Schools are not ranked or scored.":
+        "Meysydd i'w datblygu a blaenoriaethau gwella ar draws yr adolygiadau a ryddhawyd gan eu penaethiaid, "
+        "wedi'u grwpio yn ôl thema ymholi, er mwyn i'r bartneriaeth gynllunio cymorth. Nid yw ysgolion yn cael "
+        "eu rhestru na'u sgorio.",
+    "{n} released reviews": "{n} adolygiad wedi'u rhyddhau",
+    "Areas to develop ({n})": "Meysydd i'w datblygu ({n})",
+    "Improvement priorities ({n})": "Blaenoriaethau gwella ({n})",
+    "No review has been released yet.": "Does dim adolygiad wedi'i ryddhau eto.",
+    # sessions and devices
+    "Web sessions": "Sesiynau gwe",
+    "Browser": "Porwr",
+    "Signed in": "Wedi mewngofnodi",
+    "Last seen": "Gwelwyd ddiwethaf",
+    "State": "Cyflwr",
+    "this one": "yr un hwn",
+    "Signed out": "Wedi allgofnodi",
+    "Expired": "Wedi dod i ben",
+    "Active": "Gweithredol",
+    "Sign out this session": "Allgofnodi'r sesiwn hon",
+    "Laptops (device tokens)": "Gliniaduron (tocynnau dyfais)",
+    "Device": "Dyfais",
+    "Sign out this laptop": "Allgofnodi'r gliniadur hwn",
+    "No laptop has signed in with this account.": "Nid oes gliniadur wedi mewngofnodi gyda'r cyfrif hwn.",
+    # administration
+    "Reviews": "Adolygiadau",
+    "Schools": "Ysgolion",
+    "People": "Pobl",
+    "Partnership": "Partneriaeth",
+    "Administration: reviews of {name}": "Gweinyddu: adolygiadau {name}",
+    "Administration: review of {school}": "Gweinyddu: adolygiad {school}",
+    "Administration: schools of {name}": "Gweinyddu: ysgolion {name}",
+    "Administration: people of {name}": "Gweinyddu: pobl {name}",
+    "Administration: devices and sessions of {name}": "Gweinyddu: dyfeisiau a sesiynau {name}",
+    "No reviews yet.": "Dim adolygiadau eto.",
+    "First day": "Diwrnod cyntaf",
+    "Last day": "Diwrnod olaf",
+    "Enquiry questions (one a line)": "Cwestiynau ymholi (un ar bob llinell)",
+    "Create the review": "Creu'r adolygiad",
+    "All reviews": "Pob adolygiad",
+    "The review's page": "Tudalen yr adolygiad",
+    "Dates and focus": "Dyddiadau a ffocws",
+    "What the school wants to find out": "Beth mae'r ysgol eisiau ei ddarganfod",
+    "Save": "Cadw",
+    "Person": "Person",
+    "no school": "dim ysgol",
+    "Role": "Rôl",
+    "Add to the team": "Ychwanegu at y tîm adolygu",
+    "Nobody from the host school can be on its review team (a conflict of interest).":
+        "Ni all neb o'r ysgol letyol fod ar dîm adolygu'r ysgol (gwrthdaro buddiannau).",
+    "Cluster of {school}": "Clwstwr {school}",
+    "Add a school": "Ychwanegu ysgol",
+    "Name": "Enw",
+    "Add the school": "Ychwanegu'r ysgol",
+    "The account is made. Give this password to its owner (it is shown only once):":
+        "Mae'r cyfrif wedi'i greu. Rhowch y cyfrinair hwn i'w berchennog (dim ond unwaith y caiff ei ddangos):",
+    "None": "Dim",
+    "Headteacher of this school": "Pennaeth yr ysgol hon",
+    "New password (leave empty to keep)": "Cyfrinair newydd (gadewch yn wag i'w gadw)",
+    "Add a person": "Ychwanegu person",
+    "Password (leave empty to make one to give them)": "Cyfrinair (gadewch yn wag i greu un i'w roi iddyn nhw)",
+    "Add the person": "Ychwanegu'r person",
+    "Laptop or browser": "Gliniadur neu borwr",
+    "Kind": "Math",
+    "Laptop": "Gliniadur",
+    "Web session": "Sesiwn we",
+    "Devices and sessions": "Dyfeisiau a sesiynau",
+    # refusals from the administration code (sync/server/admin.py)
+    "The host school is not in the partnership; add it first.":
+        "Nid yw'r ysgol letyol yn y bartneriaeth; ychwanegwch hi yn gyntaf.",
+    "This school is in the partnership already.": "Mae'r ysgol hon yn y bartneriaeth yn barod.",
+    "This username is taken.": "Mae'r enw defnyddiwr hwn wedi'i gymryd.",
+    "A username is required.": "Mae angen enw defnyddiwr.",
+    "This person works at the host school: a conflict of interest for its review.":
+        "Mae'r person hwn yn gweithio yn yr ysgol letyol: gwrthdaro buddiannau i adolygiad yr ysgol.",
+    "The review has a lead reviewer already.": "Mae gan yr adolygiad adolygydd arweiniol yn barod.",
+    "There is no user with this username.": "Does dim defnyddiwr gyda'r enw defnyddiwr hwn.",
+    "The focus is required.": "Mae angen ffocws.",
+    "There is no partnership with this name; create it first.":
+        "Does dim partneriaeth gyda'r enw hwn; crëwch hi yn gyntaf.",
+}

@@ -48,6 +48,12 @@ def language(request: Request) -> str:
     return "cy" if accept.startswith("cy") else "en"
 
 
+def nav_links_all() -> list[tuple[str, str]]:
+    """Every navigation link (for the translation test)."""
+    return [("/web/", "Your reviews"), ("/web/year", "The year"), ("/web/themes", "Common themes"),
+            ("/web/admin/reviews", "Administration"), ("/web/sessions", "Sessions and devices")]
+
+
 def nav_links(viewer: access.Viewer | None) -> list[tuple[str, str]]:
     if viewer is None:
         return []

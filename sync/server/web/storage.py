@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
+from ..data_key import DataKeys, display_name_aad
 from ..storage import new_uuid, now_ms
 from ..tables import devices, partnerships, reviews, schools, team, users
 from .tables import people, releases, school_clusters, web_sessions
@@ -22,8 +23,14 @@ _PERSON = (people.c.id, people.c.username, people.c.display_name, people.c.partn
 
 
 class WebStorage:
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, keys: DataKeys):
         self.engine = engine
+        self.keys = keys  # people's names are sealed at rest (as Storage seals them)
+
+    def _named(self, row: Any, id_field: str = "id") -> dict[str, Any]:
+        data = dict(row)
+        data["display_name"] = self.keys.open_text(data["display_name"], display_name_aad(data[id_field]))
+        return data
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
@@ -35,7 +42,7 @@ class WebStorage:
         query = select(*_PERSON).where(people.c.id == user_id)
         with self._tx() as c:
             row = c.execute(query).mappings().first()
-        return dict(row) if row else None
+        return self._named(row) if row else None
 
     def people_of(self, partnership_id: str | None) -> list[dict[str, Any]]:
         query = (
@@ -46,10 +53,10 @@ class WebStorage:
         if partnership_id:
             query = query.where(people.c.partnership_id == partnership_id)
         with self._tx() as c:
-            return [dict(r) for r in c.execute(query).mappings()]
+            return [self._named(r) for r in c.execute(query).mappings()]
 
     def set_roles(self, user_id: str, **values: Any) -> None:
-        allowed = {"is_admin", "headteacher", "partnership_lead", "school_id", "display_name"}
+        allowed = {"is_admin", "headteacher", "partnership_lead", "school_id"}
         values = {k: v for k, v in values.items() if k in allowed}
         with self._tx() as c:
             c.execute(update(people).where(people.c.id == user_id).values(**values))
@@ -104,7 +111,7 @@ class WebStorage:
             rows = [dict(r) for r in c.execute(query).mappings()]
             by_review: dict[str, list[dict[str, Any]]] = {}
             for m in c.execute(members).mappings():
-                by_review.setdefault(m["review_id"], []).append(dict(m))
+                by_review.setdefault(m["review_id"], []).append(self._named(m, "user_id"))
         for row in rows:
             row["team"] = sorted(by_review.get(row["id"], []), key=lambda m: (m["role"] != "lead_reviewer",
                                                                                m["display_name"]))

@@ -17,6 +17,8 @@ from sync.server.settings import Settings
 from sync.server.storage import now_ms
 from sync.server.web.demo import extend_demo
 
+from ..helpers import shared_key_file
+
 PASSWORD = "correct horse battery"
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
@@ -70,7 +72,7 @@ class Console:
 
 
 def build_console(tmp_path: Path) -> Console:
-    app = create_app(Settings(database_url=f"sqlite:///{tmp_path}/console.sqlite3"))
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path}/console.sqlite3", key_file=shared_key_file()))
     storage = app.state.storage
     data = extend_demo(storage, app.state.web, admin.demo(storage))
     console = Console(app, data)
