@@ -6,8 +6,9 @@ review state the server holds. The server imports this package, never spp_deskto
 """
 
 from spp_desktop.reports import FeedbackReport, NothingToReport, build_pdf_bytes
+from spp_desktop.reports.fonts import FontsMissing
 
 from .from_state import report_from_state, summary_pdf_from_state
 
-__all__ = ["FeedbackReport", "NothingToReport", "build_pdf_bytes", "report_from_state",
+__all__ = ["FeedbackReport", "FontsMissing", "NothingToReport", "build_pdf_bytes", "report_from_state",
            "summary_pdf_from_state"]

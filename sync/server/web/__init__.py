@@ -15,7 +15,7 @@ from .session import WebError, lookup
 from .storage import WebStorage
 
 STATIC = Path(__file__).parent / "static"
-ERROR_TEMPLATES = {400: "bad_request", 403: "forbidden", 404: "not_found", 429: "too_many"}
+ERROR_TEMPLATES = {400: "bad_request", 403: "forbidden", 404: "not_found", 503: "unavailable"}
 
 
 def install(app: FastAPI) -> None:

@@ -41,6 +41,10 @@ CY: dict[str, str] = {
     "Something in the form was not right. Go back and check it.":
         "Roedd rhywbeth yn y ffurflen yn anghywir. Ewch yn ôl a'i wirio.",
     "Back to your reviews": "Yn ôl i'ch adolygiadau",
+    "Not available on this server": "Ddim ar gael ar y gweinydd hwn",
+    "This server cannot make the feedback summary PDF: ask its administrator, or get it from the lead reviewer's laptop.":
+        "Ni all y gweinydd hwn greu PDF y crynodeb adborth: gofynnwch i'w weinyddwr, neu ei gael o liniadur yr "
+        "adolygydd arweiniol.",
     # roles, stages, what is late
     "Server administrator": "Gweinyddwr y gweinydd",
     "Partnership lead": "Arweinydd y bartneriaeth",

@@ -3,6 +3,7 @@ consent recorded); the feedback summary PDF for the host school's headteacher.""
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Any
 
@@ -19,6 +20,7 @@ from .stages import overdue, stage_of
 from .storage import RELEASE_PARTS
 
 router = APIRouter(prefix="/web", include_in_schema=False)
+log = logging.getLogger("sync.server")
 
 
 async def _review(request: Request, review_id: str) -> dict[str, Any]:
@@ -85,13 +87,18 @@ async def summary_pdf(request: Request, review_id: str) -> Response:
     row = await _review(request, review_id)
     if not access.downloads_summary(viewer, row):
         raise WebError(403)
-    from spp_reports import NothingToReport, summary_pdf_from_state
-
+    try:  # the laptop's report code and its fonts: absent from a server-only install (deploy/Dockerfile)
+        from spp_reports import FontsMissing, NothingToReport, summary_pdf_from_state
+    except ImportError:
+        raise WebError(503, "no_pdf") from None
     state = request.app.state
     lang = language(request)
     try:
         data = await run_in_threadpool(lambda: summary_pdf_from_state(state.states.state(review_id), lang))
     except NothingToReport:
         raise WebError(404, "no_findings") from None
+    except FontsMissing:  # the PDF fonts are not where a checkout keeps them
+        log.error("feedback summary PDF: the report fonts are missing")
+        raise WebError(503, "no_pdf") from None
     return Response(data, media_type="application/pdf", headers={
         "Content-Disposition": 'attachment; filename="feedback-summary.pdf"', "Cache-Control": "no-store"})

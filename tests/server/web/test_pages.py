@@ -224,3 +224,14 @@ def test_expired_sessions_are_refused(console: Console) -> None:
     assert r.status_code == 303 and "expired=1" in r.headers["location"]
     assert "Your session has ended" in client.get(r.headers["location"]).text
     assert now_ms() > 0
+
+
+def test_a_server_without_the_report_fonts_says_so(console: Console, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import spp_reports
+
+    def no_fonts(*_args: object) -> bytes:
+        raise spp_reports.FontsMissing("no fonts")
+
+    monkeypatch.setattr(spp_reports, "summary_pdf_from_state", no_fonts)
+    r = console.client("headteacher").get(f"/web/reviews/{console.data['released_review_id']}/summary.pdf")
+    assert r.status_code == 503 and "cannot make the feedback summary PDF" in r.text
