@@ -209,6 +209,7 @@ CY: dict[str, str] = {
     "Add a person": "Ychwanegu person",
     "Password (leave empty to make one to give them)": "Cyfrinair (gadewch yn wag i greu un i'w roi iddyn nhw)",
     "Add the person": "Ychwanegu'r person",
+    "Only a server administrator changes this account.": "Dim ond gweinyddwr y gweinydd sy'n newid y cyfrif hwn.",
     "Laptop or browser": "Gliniadur neu borwr",
     "Kind": "Math",
     "Laptop": "Gliniadur",

@@ -236,6 +236,8 @@ async def _person_in_scope(request: Request, user_id: str) -> tuple[access.Viewe
 async def edit_user(request: Request, user_id: str) -> Response:
     form = await _form(request)
     viewer, person = await _person_in_scope(request, user_id)
+    if person["is_admin"] and not viewer.is_admin:
+        raise WebError(403)  # a partnership lead never sets a server administrator's password or roles
     web = request.app.state.web
     schools = await run_in_threadpool(web.schools_of, person["partnership_id"]) if person["partnership_id"] else []
     school = _text(form, "school")
@@ -243,8 +245,8 @@ async def edit_user(request: Request, user_id: str) -> Response:
         raise WebError(400, "school")
     values: dict[str, Any] = {"school_id": school or None, "partnership_lead": form.get("lead") == "yes",
                               "headteacher": form.get("headteacher") == "yes" and bool(school)}
-    if viewer.is_admin:
-        values["is_admin"] = form.get("is_admin") == "yes"
+    if viewer.is_admin:  # never one's own: the last administrator cannot lock everyone out
+        values["is_admin"] = form.get("is_admin") == "yes" or user_id == viewer.user_id
     await run_in_threadpool(lambda: web.set_roles(user_id, **values))
     password = str(form.get("password") or "")
     if password:

@@ -9,7 +9,8 @@ from .console import Console, build_console
 
 
 @pytest.fixture
-def console(tmp_path: Path) -> Iterator[Console]:
-    made = build_console(tmp_path)
+def console(tmp_path: Path, database_url: str) -> Iterator[Console]:
+    """The console world on SQLite and (marked postgres) on PostgreSQL: tests/server/conftest.py."""
+    made = build_console(tmp_path, database_url)
     yield made
     made.app.state.storage.close()

@@ -71,8 +71,9 @@ class Console:
         return client.cookies.get("spp_csrf") or csrf_of(client.get("/web/sign-in").text)
 
 
-def build_console(tmp_path: Path) -> Console:
-    app = create_app(Settings(database_url=f"sqlite:///{tmp_path}/console.sqlite3", key_file=shared_key_file()))
+def build_console(tmp_path: Path, database_url: str | None = None) -> Console:
+    url = database_url or f"sqlite:///{tmp_path}/console.sqlite3"
+    app = create_app(Settings(database_url=url, key_file=shared_key_file()))
     storage = app.state.storage
     data = extend_demo(storage, app.state.web, admin.demo(storage))
     console = Console(app, data)

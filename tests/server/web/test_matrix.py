@@ -52,6 +52,8 @@ def routes(c: Console) -> list[tuple[str, str, dict[str, Any], set[str]]]:
                                                  "partnership": c.storage.partnership_by_name(c.data["partnership"])},
          ADMINS),
         ("POST", f"/web/admin/users/{victim}", {"school": ""}, ADMINS),
+        ("POST", f"/web/admin/users/{c.users['server_admin']['user_id']}", {"password": "taken over at last"},
+         {"server_admin"}),  # a partnership lead cannot take over a server administrator's account
         ("POST", "/web/admin/reviews",
          {"partnership": c.storage.partnership_by_name(c.data["partnership"]), "host_school":
           "Oakfield Primary School", "start_date": "2027-02-01", "end_date": "2027-02-01", "focus": "Maths"},
