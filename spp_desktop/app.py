@@ -31,6 +31,7 @@ from .ui.icons import app_icon
 from .ui.main_window import MainWindow
 from .ui.review.plan_page import Clock
 from .ui.settings import Settings, load_settings, save_settings, settings_path
+from .ui.single_instance import InstanceServer, bring_to_front, notify_running
 from .ui.startup import claim_data_dir
 from .ui.theme import apply_theme, follow_system_scheme
 
@@ -136,6 +137,7 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
     demo_dir: Path | None = None
     open_on_unlock = None
     lock = None
+    instance: InstanceServer | None = None
     try:
         if demo:
             if not demo_available():
@@ -146,6 +148,10 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
             folder = demo_dir
         else:
             wanted = default_data_dir(data_dir, settings)
+            if notify_running(wanted):  # already open on these reviews: that window comes to the front
+                print("SPP Desktop is already open on these reviews; its window was brought to the front.",
+                      file=sys.stderr)
+                return 0
             claimed = claim_data_dir(wanted)
             if claimed is None:  # unwritable and no other folder chosen, or another copy has it open
                 return 1
@@ -157,6 +163,10 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
                                    open_on_unlock=open_on_unlock)
         _install_store_error_hook(window)
         _quit_on_signals(app)
+        if demo_dir is None:
+            instance = InstanceServer(folder, app)
+            if instance.listen():
+                instance.activated.connect(lambda: bring_to_front(window))
         window.show()
         if not settings.welcome_seen:
             QTimer.singleShot(0, window.show_welcome)
@@ -165,6 +175,8 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
             log.warning("Closed with typing that could not be saved.")
         return code
     finally:
+        if instance is not None:
+            instance.close()
         if lock is not None:
             lock.release()
         if demo_dir is not None:

@@ -903,6 +903,10 @@
         <translation>Nid yw&apos;r PDF wedi&apos;i amgryptio. Rhannwch ef dim ond fel mae eich cytundeb rhannu data&apos;n caniatáu.</translation>
     </message>
     <message>
+        <source>Names and evidence notes are showing. Hide them ({shortcut}) before the screen is shared.</source>
+        <translation>Mae enwau a nodiadau tystiolaeth i&apos;w gweld. Cuddiwch nhw ({shortcut}) cyn rhannu&apos;r sgrin.</translation>
+    </message>
+    <message>
         <source>Feedback conversation</source>
         <translation>Sgwrs adborth</translation>
     </message>
@@ -923,12 +927,8 @@
         <translation>Mae enwau staff a disgyblion a nodiadau tystiolaeth yn gudd. Ni ddangosir nodiadau i adolygwyr yn unig yma byth.</translation>
     </message>
     <message>
-        <source>Names and evidence notes are showing. Hide them (Ctrl+H) before the screen is shared.</source>
-        <translation>Mae enwau a nodiadau tystiolaeth i&apos;w gweld. Cuddiwch nhw (Ctrl+H) cyn rhannu&apos;r sgrin.</translation>
-    </message>
-    <message>
-        <source>Show names and evidence notes (Ctrl+H)</source>
-        <translation>Dangos enwau a nodiadau tystiolaeth (Ctrl+H)</translation>
+        <source>Show names and evidence notes ({shortcut})</source>
+        <translation>Dangos enwau a nodiadau tystiolaeth ({shortcut})</translation>
     </message>
     <message>
         <source>Show names and evidence notes</source>
@@ -2022,6 +2022,14 @@ Nawr</translation>
         <translation>{n} o {total}   ← → i symud · Esc i adael</translation>
     </message>
     <message>
+        <source>Names showing ({shortcut} to hide)</source>
+        <translation>Enwau i&apos;w gweld ({shortcut} i&apos;w cuddio)</translation>
+    </message>
+    <message>
+        <source>Names hidden ({shortcut})</source>
+        <translation>Enwau yn gudd ({shortcut})</translation>
+    </message>
+    <message>
         <source>Enquiry question {n} of {total}</source>
         <translation>Cwestiwn ymholi {n} o {total}</translation>
     </message>
@@ -2040,14 +2048,6 @@ Nawr</translation>
     <message>
         <source>Not discussed yet</source>
         <translation>Heb ei drafod eto</translation>
-    </message>
-    <message>
-        <source>Names showing (Ctrl+H to hide)</source>
-        <translation>Enwau i&apos;w gweld (Ctrl+H i&apos;w cuddio)</translation>
-    </message>
-    <message>
-        <source>Names hidden (Ctrl+H)</source>
-        <translation>Enwau yn gudd (Ctrl+H)</translation>
     </message>
     <message>
         <source>Headteacher: “{comment}”</source>

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QImageReader, QTextCursor, QTextDocument
+from PySide6.QtGui import QAction, QDesktopServices, QImageReader, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +29,7 @@ from spp_desktop.paths import resources_dir
 from . import theme
 from .i18n import WELSH, current_language, translate
 from .icons import app_icon
+from .shortcuts import standard_keys
 
 GUIDE = "user-guide.md"
 GUIDE_CY = "user-guide.cy.md"
@@ -205,7 +206,7 @@ class HelpMenu:
         self.menu = menu
         self.act_guide = QAction(translate("HelpMenu", "&User guide"), window)
         self.act_guide.setObjectName("user_guide")
-        self.act_guide.setShortcut("F1")
+        self.act_guide.setShortcuts(standard_keys(QKeySequence.StandardKey.HelpContents, "F1"))  # Cmd+? on macOS
         self.act_guide.triggered.connect(lambda _checked=False: self.open_guide())
         self.act_welcome = QAction(translate("HelpMenu", "&Welcome"), window)
         self.act_welcome.setObjectName("welcome")

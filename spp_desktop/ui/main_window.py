@@ -44,6 +44,7 @@ from .quit_guard import QuitGuard
 from .review.plan_page import Clock
 from .review.workspace import PAGES, ReviewWorkspace, page_label
 from .settings import Settings, SettingsDialog, save_settings
+from .shortcuts import standard_keys
 from .sync.controller import SyncController
 from .window_fit import restore_geometry, saved_geometry
 
@@ -100,16 +101,17 @@ class MainWindow(QMainWindow):
         self._show_lock_screen()
 
     # --- construction -------------------------------------------------------------------------------
-    def _action(self, text: str, icon_name: str | None, shortcut: str | None, slot: Callable[[], Any],
-                name: str) -> QAction:
+    def _action(self, text: str, icon_name: str | None, shortcut: str | list[QKeySequence] | None,
+                slot: Callable[[], Any], name: str) -> QAction:
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+        keys = [QKeySequence(shortcut)] if isinstance(shortcut, str) else (shortcut or [])
+        if keys:
+            action.setShortcuts(keys)
             action.setToolTip(self.tr("{action} ({shortcut})").format(
                 action=text.replace('&', '').rstrip('…'),
-                shortcut=QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)))
+                shortcut=keys[0].toString(QKeySequence.SequenceFormat.NativeText)))
         action.setObjectName(name)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
@@ -118,9 +120,15 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.act_home = self._action(self.tr("&Reviews"), "home", None, self.show_home, "home")
         self.act_import = self._action(self.tr("Import review &package…"), "import", None, self._import, "import")
-        self.act_settings = self._action(self.tr("&Settings…"), "settings", None, self.open_settings, "settings")
+        # Qt's standard keys (Cmd+, for Preferences on macOS, where the action moves to the app menu).
+        self.act_settings = self._action(self.tr("&Settings…"), "settings",
+                                         standard_keys(QKeySequence.StandardKey.Preferences), self.open_settings,
+                                         "settings")
+        self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_lock = self._action(self.tr("&Lock"), "lock", "Ctrl+L", self.lock, "lock")
-        self.act_quit = self._action(self.tr("&Quit"), None, "Ctrl+Q", self.request_quit, "quit")
+        self.act_quit = self._action(self.tr("&Quit"), None, standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+                                     self.request_quit, "quit")
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_new_observation = self._action(
             self.tr("New &observation"), "observation", "Ctrl+Shift+O",
             lambda: self._new_evidence(EvidenceKind.OBSERVATION), "new_observation")
@@ -130,7 +138,8 @@ class MainWindow(QMainWindow):
         self.act_new_book = self._action(
             self.tr("New &book scrutiny"), "book", "Ctrl+Shift+B",
             lambda: self._new_evidence(EvidenceKind.BOOK_SCRUTINY), "new_book_scrutiny")
-        self.act_search = self._action(self.tr("&Search evidence"), "search", "Ctrl+F", self._search, "search")
+        self.act_search = self._action(self.tr("&Search evidence"), "search",
+                                       standard_keys(QKeySequence.StandardKey.Find, "Ctrl+F"), self._search, "search")
         self.act_go = {name: self._action(page_label(label), icon_name, shortcut, lambda n=name: self._go(n),
                                           f"go_{name}")
                        for name, label, icon_name, shortcut in PAGES}

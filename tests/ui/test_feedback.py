@@ -75,7 +75,10 @@ def test_names_and_notes_hidden_until_toggled(qtbot, demo_store, widget_texts):
     qtbot.waitUntil(view.isActiveWindow)
     view.names.setFocus()
     qtbot.keyClick(view.names, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert not view.names.isChecked()  # Ctrl+H is Cmd+H on macOS, which hides the app: not ours
+    qtbot.keyClick(view.names, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert view.names.isChecked()
+    assert "Ctrl+Shift+H" in view.names.text() and "Ctrl+Shift+H" in view.privacy_note.text()
     shown = _all_texts(view, widget_texts)
     staff, note, reviewer_note, head = secrets
     for secret in (staff, note, head):
@@ -83,7 +86,7 @@ def test_names_and_notes_hidden_until_toggled(qtbot, demo_store, widget_texts):
     for private in [reviewer_note, *_reviewer_only()]:
         assert private not in shown  # reviewer-only: never on this page, even with names showing
 
-    qtbot.keyClick(view.names, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view.names, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     again = _all_texts(view, widget_texts)
     for secret in secrets:
         assert secret not in again
@@ -126,7 +129,10 @@ def test_presentation_hides_names_moves_with_arrows_and_leaves_with_escape(qtbot
     assert window.index == window.slide_count - 2
 
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert not window.show_names  # not Ctrl+H (Cmd+H on macOS hides the app)
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert view.names.isChecked() and window.show_names
+    assert "Ctrl+Shift+H" in window.privacy.text()
     window.go(0)
     assert staff in slide_text() or note in slide_text()
     every_slide = []
@@ -136,7 +142,7 @@ def test_presentation_hides_names_moves_with_arrows_and_leaves_with_escape(qtbot
     for private in [reviewer_note, *_reviewer_only()]:
         assert private not in "\n".join(every_slide)  # never on the projector, whatever is toggled
     window.go(0)
-    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert not view.names.isChecked()
     assert staff not in slide_text() and note not in slide_text()
 

@@ -2,7 +2,7 @@
 
 The lead marks each finding Agreed / Agreed as amended / To explore further and types the headteacher's
 comment; then the improvement priority, next steps and the 90-day check-in (`OutcomeForm`). F5 presents
-it full screen; Ctrl+H shows or hides names and evidence notes (hidden by default); reviewer-only
+it full screen; Ctrl+Shift+H shows or hides names and evidence notes (hidden by default); reviewer-only
 notes are never shown on this page or in Present. "Export feedback summary (PDF)…" builds the report on
 this thread and renders it on a worker thread.
 """
@@ -36,6 +36,7 @@ from spp_desktop.store.repository import ReviewStore
 from .. import theme
 from ..i18n import error_text, summary_language
 from ..models.findings_model import FindingsSnapshot, kind_group
+from ..shortcuts import NAMES_TOGGLE, native
 from ..tasks import Task, run_in_background
 from ..widgets.autosave import is_saved_message
 from ..widgets.triangulation_badge import TriangulationBadge
@@ -52,13 +53,13 @@ HIDDEN_NOTE = QT_TRANSLATE_NOOP("FeedbackView", "Names of staff and pupils and e
                                                 "Reviewer-only notes are never shown here.")
 NARROW_CHARS = 115  # narrower than this many average characters: a drop-down in place of the list
 EAGER_STEPS = 4  # a heading and the first cards are built before the screen shows; the rest just after
-SHOWN_NOTE = QT_TRANSLATE_NOOP("FeedbackView", "Names and evidence notes are showing. Hide them (Ctrl+H) before "
-                                               "the screen is shared.")
+SHOWN_NOTE = QT_TRANSLATE_NOOP("FeedbackView", "Names and evidence notes are showing. Hide them ({shortcut}) "
+                                               "before the screen is shared.")
 
 
 def note(text: str) -> str:
-    """One of the notes above, in the interface language."""
-    return QCoreApplication.translate("FeedbackView", text)
+    """One of the notes above, in the interface language (with the platform's way of writing the toggle)."""
+    return QCoreApplication.translate("FeedbackView", text).replace("{shortcut}", native(NAMES_TOGGLE))
 
 
 def _scroll(widget: QWidget) -> QScrollArea:
@@ -93,7 +94,8 @@ class FeedbackView(QWidget):
         self.present_button.setAccessibleName(self.tr("Present full screen"))
         self.present_button.setToolTip(self.tr("Full screen, large type, one enquiry question at a time (F5)"))
         self.present_button.clicked.connect(self.present)
-        self.names = QCheckBox(self.tr("Show names and evidence notes (Ctrl+H)"), self)
+        self.names = QCheckBox(self.tr("Show names and evidence notes ({shortcut})").format(
+            shortcut=native(NAMES_TOGGLE)), self)
         self.names.setAccessibleName(self.tr("Show names and evidence notes"))
         self.names.setToolTip(self.tr("Names of staff and pupils, and evidence notes. Reviewer-only notes are "
                                       "never shown here."))
@@ -157,7 +159,7 @@ class FeedbackView(QWidget):
         split.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
         self.narrow = False
 
-        for keys, slot in (("F5", self.present), ("Ctrl+H", self.names.toggle)):
+        for keys, slot in (("F5", self.present), (NAMES_TOGGLE, self.names.toggle)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)

@@ -1,7 +1,7 @@
 """Presentation mode: the feedback conversation on a projector or a turned-around laptop.
 
 Full screen, one enquiry question at a time, type scaled from the screen height. Left/Right and
-Page Up/Page Down move, Home/End jump, Up/Down scroll, Esc leaves, Ctrl+H shows or hides names and
+Page Up/Page Down move, Home/End jump, Up/Down scroll, Esc leaves, Ctrl+Shift+H shows or hides names and
 evidence notes. With a second screen it opens there, so the lead keeps the feedback screen on the laptop.
 
 Names of staff and evidence notes are written into the slide only while "Show names" is on.
@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from spp_desktop.domain.findings import AgreedAction, FeedbackOutcome
@@ -21,6 +21,7 @@ from spp_desktop.domain.findings import AgreedAction, FeedbackOutcome
 from .. import theme
 from ..i18n import full_date, label, month_name
 from ..models.findings_model import FindingsSnapshot, kind_group, named_details, reference
+from ..shortcuts import NAMES_TOGGLE, native
 from ..widgets.triangulation_badge import WARNING_SIGN, missing_text, support_text
 
 LINES_PER_SCREEN = 34  # body text: the screen height holds about this many lines
@@ -130,8 +131,8 @@ class PresentationWindow(QWidget):
         self.footer.setText(self.tr("{n} of {total}   ← → to move · Esc to leave").format(
             n=self.index + 1, total=self.slide_count))
         self.privacy.setFont(self.font_for(0.6))
-        self.privacy.setText(self.tr("Names showing (Ctrl+H to hide)") if self.show_names
-                             else self.tr("Names hidden (Ctrl+H)"))
+        text = self.tr("Names showing ({shortcut} to hide)") if self.show_names else self.tr("Names hidden ({shortcut})")
+        self.privacy.setText(text.format(shortcut=native(NAMES_TOGGLE)))
         self.privacy.setStyleSheet(f"color: {theme.colour('text' if self.show_names else 'muted').name()};")
 
     def _question_slide(self, layout: QVBoxLayout, i: int) -> None:
@@ -198,9 +199,9 @@ class PresentationWindow(QWidget):
 
     # --- keys and size ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key, mods = event.key(), event.modifiers()
+        key = event.key()
         bar = self.scroll.verticalScrollBar()
-        if key == Qt.Key.Key_H and mods & Qt.KeyboardModifier.ControlModifier:
+        if QKeySequence(event.keyCombination()) == QKeySequence(NAMES_TOGGLE):
             self.set_show_names(not self.show_names)
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
             self.go(self.index + 1)
