@@ -51,6 +51,8 @@ def test_server_requirements_are_pyprojects_floors() -> None:
     assert {"fastapi", "uvicorn", "sqlalchemy", "alembic", "cryptography", "psycopg"} <= {
         re.split(r"[<>=\[ ]", line, maxsplit=1)[0].lower() for line in lines}
     assert not any("pyside" in line.lower() or "sqlcipher" in line.lower() for line in lines)
+    missing = [r for r in project["optional-dependencies"]["server"] if r not in lines]
+    assert not missing, f"the server image would lack {missing}"
 
 
 def test_env_example_sets_only_known_settings() -> None:
