@@ -307,6 +307,14 @@
         <translation>Gyda phwy</translation>
     </message>
     <message>
+        <source>Role (never a name)</source>
+        <translation>Swydd (byth enw)</translation>
+    </message>
+    <message>
+        <source>e.g. SENCo, English lead, Year 6 pupils</source>
+        <translation>e.e. CADY, arweinydd Cymraeg, disgyblion Blwyddyn 6</translation>
+    </message>
+    <message>
         <source>Number of people</source>
         <translation>Nifer y bobl</translation>
     </message>
@@ -369,6 +377,14 @@
     <message>
         <source>e.g. provided by the English lead</source>
         <translation>e.e. gan arweinydd Cymraeg yr ysgol</translation>
+    </message>
+    <message>
+        <source>What it shows</source>
+        <translation>Beth mae&apos;n ei ddangos</translation>
+    </message>
+    <message>
+        <source>The figures, answers or passages that bear on the enquiry questions</source>
+        <translation>Y ffigurau, yr atebion neu&apos;r darnau sy&apos;n ymwneud â&apos;r cwestiynau ymholi</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -637,6 +653,78 @@
         <translation>{n} llyfr</translation>
     </message>
     <message>
+        <source>What are you learning about at the moment?</source>
+        <translation>Am beth rydych chi&apos;n dysgu ar hyn o bryd?</translation>
+    </message>
+    <message>
+        <source>Can you show me something you are proud of? Why that one?</source>
+        <translation>Allwch chi ddangos rhywbeth rydych chi&apos;n falch ohono i mi? Pam hwnnw?</translation>
+    </message>
+    <message>
+        <source>What helps you when you find something hard?</source>
+        <translation>Beth sy&apos;n eich helpu pan fydd rhywbeth yn anodd?</translation>
+    </message>
+    <message>
+        <source>How do you know how well you are doing?</source>
+        <translation>Sut rydych chi&apos;n gwybod pa mor dda rydych chi&apos;n dod ymlaen?</translation>
+    </message>
+    <message>
+        <source>If you could change one thing about this, what would it be?</source>
+        <translation>Pe gallech chi newid un peth am hyn, beth fyddai hwnnw?</translation>
+    </message>
+    <message>
+        <source>How is this planned and taught across the school?</source>
+        <translation>Sut mae hyn yn cael ei gynllunio a&apos;i addysgu ar draws yr ysgol?</translation>
+    </message>
+    <message>
+        <source>What training and support have you had for it?</source>
+        <translation>Pa hyfforddiant a chymorth rydych chi wedi&apos;u cael ar ei gyfer?</translation>
+    </message>
+    <message>
+        <source>How do you know it is making a difference for pupils?</source>
+        <translation>Sut rydych chi&apos;n gwybod ei fod yn gwneud gwahaniaeth i&apos;r disgyblion?</translation>
+    </message>
+    <message>
+        <source>What would you like to develop next?</source>
+        <translation>Beth hoffech chi ei ddatblygu nesaf?</translation>
+    </message>
+    <message>
+        <source>How does the school keep you informed about your child&apos;s learning?</source>
+        <translation>Sut mae&apos;r ysgol yn rhoi gwybod i chi am ddysgu eich plentyn?</translation>
+    </message>
+    <message>
+        <source>How are you able to help at home?</source>
+        <translation>Sut gallwch chi helpu gartref?</translation>
+    </message>
+    <message>
+        <source>What difference have you noticed for your child?</source>
+        <translation>Pa wahaniaeth rydych chi wedi sylwi arno i&apos;ch plentyn?</translation>
+    </message>
+    <message>
+        <source>How do governors find out how well this is going?</source>
+        <translation>Sut mae llywodraethwyr yn dod i wybod sut mae hyn yn mynd?</translation>
+    </message>
+    <message>
+        <source>What challenge and support have governors given?</source>
+        <translation>Pa her a chymorth mae&apos;r llywodraethwyr wedi&apos;u rhoi?</translation>
+    </message>
+    <message>
+        <source>What does the school&apos;s own evaluation say?</source>
+        <translation>Beth mae hunanarfarniad yr ysgol yn ei ddweud?</translation>
+    </message>
+    <message>
+        <source>What did you want this to achieve, and why now?</source>
+        <translation>Beth roeddech chi am i hyn ei gyflawni, a pham nawr?</translation>
+    </message>
+    <message>
+        <source>How do you check its impact?</source>
+        <translation>Sut rydych chi&apos;n gwirio ei effaith?</translation>
+    </message>
+    <message>
+        <source>What are the next steps, and how will you know they have worked?</source>
+        <translation>Beth yw&apos;r camau nesaf, a sut byddwch chi&apos;n gwybod eu bod wedi gweithio?</translation>
+    </message>
+    <message>
         <source>Use at least 12 characters; a short sentence of three or four words works well.</source>
         <translation>Defnyddiwch o leiaf 12 nod; mae brawddeg fer o dri neu bedwar gair yn gweithio&apos;n dda.</translation>
     </message>
@@ -671,6 +759,60 @@
     <message>
         <source>Rests on one kind of source only; look for a second (observation, voice, books, data).</source>
         <translation>Yn dibynnu ar un math o ffynhonnell yn unig; chwiliwch am ail un (arsylwi, llais, llyfrau, data).</translation>
+    </message>
+</context>
+<context>
+    <name>EditMenu</name>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Golygu</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Dadwneud</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ailwneud</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Torri</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copïo</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Gludo</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>Dewis y c&amp;yfan</translation>
+    </message>
+    <message>
+        <source>Insert &amp;time</source>
+        <translation>Mewnosod yr a&amp;mser</translation>
+    </message>
+    <message>
+        <source>Type the time at the cursor, e.g. 10:42</source>
+        <translation>Teipio&apos;r amser wrth y cyrchwr, e.e. 10:42</translation>
+    </message>
+</context>
+<context>
+    <name>ElapsedLabel</name>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} mun</translation>
+    </message>
+    <message>
+        <source>{elapsed} since {start}</source>
+        <translation>{elapsed} ers {start}</translation>
+    </message>
+    <message>
+        <source>Lesson timer</source>
+        <translation>Amserydd y wers</translation>
     </message>
 </context>
 <context>
@@ -2084,6 +2226,33 @@ Nawr</translation>
     <message>
         <source>90-day check-in: {date}</source>
         <translation>Gwiriad cynnydd 90 diwrnod: {date}</translation>
+    </message>
+</context>
+<context>
+    <name>PromptPanel</name>
+    <message>
+        <source>Prompts</source>
+        <translation>Ysgogiadau</translation>
+    </message>
+    <message>
+        <source>Enter or double-click puts a prompt into the notes, ready for the answer.</source>
+        <translation>Mae Enter neu glicio ddwywaith yn rhoi ysgogiad yn y nodiadau, yn barod am yr ateb.</translation>
+    </message>
+    <message>
+        <source>Prompts for this interview</source>
+        <translation>Ysgogiadau ar gyfer y cyfweliad hwn</translation>
+    </message>
+    <message>
+        <source>Insert prompt</source>
+        <translation>Mewnosod ysgogiad</translation>
+    </message>
+    <message>
+        <source>Insert the selected prompt into the notes</source>
+        <translation>Mewnosod yr ysgogiad a ddewiswyd yn y nodiadau</translation>
+    </message>
+    <message>
+        <source>Q: {prompt}</source>
+        <translation>C: {prompt}</translation>
     </message>
 </context>
 <context>

@@ -153,10 +153,13 @@ class Interview(Evidence):
     participants: str = Participants.STAFF.value
     participant_count: int = 1
     prompts: str = ""
+    role: str = ""  # the role(s) of those interviewed, never a name: e.g. "SENCo", "English lead"
 
     @property
     def where_or_who(self) -> str:
         label = Participants(self.participants).label if self.participants in Participants._value2member_map_ else self.participants
+        if self.role:
+            label = f"{label}: {self.role}"
         return f"{label} ({self.participant_count})" if self.participant_count else label
 
 
@@ -182,6 +185,7 @@ class OtherEvidence(Evidence):
     kind: EvidenceKind = EvidenceKind.DATA_REVIEW
     title: str = ""
     source_detail: str = ""  # where it came from, e.g. "Autumn assessment data"
+    content: str = ""  # what the data, survey or document shows: the main text of the record
 
     @property
     def where_or_who(self) -> str:
@@ -202,7 +206,7 @@ EVIDENCE_CLASS: dict[EvidenceKind, type[Evidence]] = {
 # Fields holding free text a reviewer typed (privacy tests and search use this).
 TEXT_FIELDS = frozenset(
     {"notes", "reviewer_notes", "class_name", "subject", "staff", "seen", "pupil_voice", "prompts",
-     "year_group", "sample", "looked_at", "title", "source_detail", "participants"}
+     "year_group", "sample", "looked_at", "title", "source_detail", "participants", "role", "content"}
 )
 
 

@@ -129,6 +129,8 @@ def where_or_who(evidence: Any) -> str:
     if isinstance(evidence, Interview):
         known = evidence.participants in Participants._value2member_map_
         who = label(Participants(evidence.participants)) if known else evidence.participants
+        if evidence.role:
+            who = f"{who}: {evidence.role}"
         return f"{who} ({evidence.participant_count})" if evidence.participant_count else who
     if isinstance(evidence, BookScrutiny):
         books = ""
@@ -225,7 +227,7 @@ _PASSPHRASE_SAMPLES = ("short", "aaaaaaaaaaaaaaaa", "passwordpassword", "1234567
 
 def domain_source_strings() -> list[str]:
     """Every English sentence or label the domain hands to the UI, in a stable order."""
-    from spp_desktop.domain import language, passphrase, triangulation
+    from spp_desktop.domain import language, passphrase, prompts, triangulation
     from spp_desktop.domain.evidence import EvidenceKind, Participants, SourceKind
     from spp_desktop.domain.findings import FindingKind, FindingStatus
     from spp_desktop.domain.review import Role
@@ -234,6 +236,7 @@ def domain_source_strings() -> list[str]:
                         for m in e]  # type: ignore[attr-defined]
     texts += list(language.REASONS)
     texts += [language.ADVICE, "1 book", "{n} books"]
+    texts += prompts.all_prompts()
     texts += [passphrase.strength_hint(sample) for sample in _PASSPHRASE_SAMPLES]
     texts += [triangulation.Support(counts={}).warning,
               triangulation.Support(counts={SourceKind.OBSERVATION: 1}).warning]

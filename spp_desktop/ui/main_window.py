@@ -33,6 +33,7 @@ from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import KdfParams, ReviewStore
 
 from .autolock import IdleLock
+from .edit_menu import EditMenu
 from .help import HelpMenu, WelcomeDialog
 from .home import HomePage
 from .i18n import error_text, set_summary_language
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.act_lock)
         menu.addAction(self.act_quit)
+        self.edit_menu = EditMenu(self)
         review = self.menuBar().addMenu(self.tr("&Review"))
         for action in self.act_go.values():
             review.addAction(action)

@@ -52,11 +52,11 @@ ENTITIES: dict[str, dict[str, str]] = {
         # observation / learning walk
         "class_name": STR, "subject": STR, "staff": STR, "seen": STR, "pupil_voice": STR,
         # interview / focus group
-        "participants": STR, "participant_count": INT, "prompts": STR,
+        "participants": STR, "participant_count": INT, "prompts": STR, "role": STR,
         # book scrutiny
         "year_group": STR, "book_count": INT, "sample": STR, "looked_at": STR,
         # data review, survey, document
-        "title": STR, "source_detail": STR,
+        "title": STR, "source_detail": STR, "content": STR,
     },
     "attachment": {
         "evidence_id": STR, "sha256": STR, "size": INT, "media_type": STR, "caption": STR,

@@ -32,6 +32,7 @@ from spp_desktop.domain.review import Review
 from ..i18n import label
 from ..spelling.highlight import SpellChecking, speller_for
 from ..widgets.autosave import Autosaver
+from ..widgets.elapsed import ElapsedLabel
 from ..widgets.flow_layout import FlowLayout
 from ..widgets.language_hint import LanguageHint
 from ..widgets.photo_strip import PhotoStrip
@@ -43,6 +44,7 @@ from .capture_form_fields import (
     REVIEWER_NOTES,
     FieldSpec,
     change_signal,
+    defaults_for_kind_change,
     family_of,
     field_text,
     is_text_area,
@@ -51,6 +53,7 @@ from .capture_form_fields import (
     write_editor,
 )
 from .photo_section import PhotoSection
+from .prompt_panel import PromptPanel
 
 
 def _bold(label: QLabel) -> QLabel:
@@ -147,6 +150,8 @@ class CaptureForm(QWidget):
                 inner.addWidget(pair)
             when.addWidget(holder)
         outer.addWidget(when_box)
+        self.timer = ElapsedLabel(self._day, self.start_field.value, self.end_field.value, self._clock, self)
+        top.insertWidget(1, self.timer, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         outer.addWidget(_section(self.tr("Enquiry questions"), self))
         self.questions = QuestionChips(self.review.questions, self)
@@ -165,6 +170,13 @@ class CaptureForm(QWidget):
                 title = _section(field_text(spec.label), self, editor)
                 title.setWordWrap(len(title.text()) > 32)  # only a long one: the form must fit a narrow window
                 form.addRow(title, editor)
+
+        self.prompt_panel: PromptPanel | None = None
+        if "prompts" in self.editors:  # interviews and focus groups
+            self.prompt_panel = PromptPanel(
+                self.review.questions, self.questions.value, lambda: read_editor(self.editors["participants"]),
+                self.editors["prompts"], self)  # type: ignore[arg-type]
+            outer.addWidget(self.prompt_panel)
 
         self.tags = TagEditor(self)
         outer.addWidget(_section(self.tr("Tags"), self, self.tags.edit))
@@ -195,7 +207,12 @@ class CaptureForm(QWidget):
         self.day_edit.dateChanged.connect(lambda _d: self.autosaver.touch())
         self.start_field.changed.connect(self.autosaver.touch)
         self.end_field.changed.connect(self.autosaver.touch)
+        for changed in (self.day_edit.dateChanged, self.start_field.changed, self.end_field.changed):
+            changed.connect(lambda *_: self.timer.refresh())
         self.questions.changed.connect(self.autosaver.save_now)
+        if self.prompt_panel is not None:
+            self.questions.changed.connect(self.prompt_panel.refresh)
+            change_signal(self.editors["participants"]).connect(lambda *_: self.prompt_panel.refresh())
         self.tags.changed.connect(self.autosaver.touch)
 
     def _add_editor(self, spec: FieldSpec, parent: QWidget | None = None) -> QWidget:
@@ -240,12 +257,19 @@ class CaptureForm(QWidget):
         self.start_field.set_value(evidence.start)
         self.end_field.set_value(evidence.end)
         self.questions.set_selected(evidence.question_ids)
+        if self.prompt_panel is not None:
+            self.prompt_panel.refresh()
         self.tags.set_tags(evidence.tags)
         for name, editor in self.editors.items():
             write_editor(editor, getattr(evidence, name, ""))
         for hint in self.hints.values():
             hint.check_now()
+        self.timer.refresh()
         self._reload_photos()
+
+    def _day(self) -> date:
+        qdate = self.day_edit.date()
+        return date(qdate.year(), qdate.month(), qdate.day())
 
     def values(self) -> dict[str, Any]:
         qdate = self.day_edit.date()
@@ -306,6 +330,8 @@ class CaptureForm(QWidget):
 
     def _kind_changed(self, _index: int) -> None:
         self._update_heading()
+        for name, value in defaults_for_kind_change(self.kind, self.values()).items():
+            write_editor(self.editors[name], value)
         self.autosaver.save_now()
 
     def _update_heading(self) -> None:

@@ -59,6 +59,8 @@ OBSERVATION = Family("observation", (EvidenceKind.OBSERVATION, EvidenceKind.LEAR
 INTERVIEW = Family("interview", (EvidenceKind.INTERVIEW, EvidenceKind.FOCUS_GROUP), (
     FieldSpec("participants", QT_TRANSLATE_NOOP("CaptureForm", "Who with"), CHOICE,
               choices=tuple((p.value, p.label) for p in Participants)),  # labels translated as "Domain"
+    FieldSpec("role", QT_TRANSLATE_NOOP("CaptureForm", "Role (never a name)"),
+              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. SENCo, English lead, Year 6 pupils")),
     FieldSpec("participant_count", QT_TRANSLATE_NOOP("CaptureForm", "Number of people"), INT,
               minimum=1, maximum=500),
     FieldSpec("prompts", QT_TRANSLATE_NOOP("CaptureForm", "Questions asked and what was said"), TEXT,
@@ -84,6 +86,9 @@ OTHER = Family("other", (EvidenceKind.DATA_REVIEW, EvidenceKind.SURVEY, Evidence
               placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. Autumn reading assessment")),
     FieldSpec("source_detail", QT_TRANSLATE_NOOP("CaptureForm", "Where it came from"),
               placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. provided by the English lead")),
+    FieldSpec("content", QT_TRANSLATE_NOOP("CaptureForm", "What it shows"), TEXT,
+              QT_TRANSLATE_NOOP("CaptureForm", "The figures, answers or passages that bear on the enquiry questions"),
+              lines=BIG_TEXT_LINES),
 ))
 
 FAMILIES = (OBSERVATION, INTERVIEW, BOOK_SCRUTINY, OTHER)
@@ -103,6 +108,27 @@ def field_text(text: str) -> str:
 
 def family_of(kind: EvidenceKind) -> Family:
     return next(f for f in FAMILIES if kind in f.kinds)
+
+
+FOCUS_GROUP_SIZE = 6  # "several": a typical pupil focus group
+
+
+def new_record_defaults(kind: EvidenceKind) -> dict[str, Any]:
+    """What a new record of this kind starts with: a focus group is usually several pupils."""
+    if kind is EvidenceKind.FOCUS_GROUP:
+        return {"participants": Participants.PUPILS.value, "participant_count": FOCUS_GROUP_SIZE}
+    return {}
+
+
+def defaults_for_kind_change(new_kind: EvidenceKind, values: dict[str, Any]) -> dict[str, Any]:
+    """Switching between interview and focus group: move untouched defaults along (1 member of staff
+    <-> several pupils); anything the reviewer chose stays."""
+    who, count = values.get("participants"), values.get("participant_count")
+    if new_kind is EvidenceKind.FOCUS_GROUP and (who, count) == (Participants.STAFF.value, 1):
+        return new_record_defaults(new_kind)
+    if new_kind is EvidenceKind.INTERVIEW and (who, count) == (Participants.PUPILS.value, FOCUS_GROUP_SIZE):
+        return {"participants": Participants.STAFF.value, "participant_count": 1}
+    return {}
 
 
 def slot_prefill(kind: EvidenceKind, location: str) -> dict[str, str]:

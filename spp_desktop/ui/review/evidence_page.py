@@ -36,7 +36,7 @@ from ..place import cursor_of, put_cursor
 from ..widgets.evidence_list import EvidenceList
 from ..widgets.flow_layout import FlowLayout
 from .capture_form import CaptureForm
-from .capture_form_fields import slot_prefill
+from .capture_form_fields import new_record_defaults, slot_prefill
 
 _EMPTY_CHOICES = (
     (EvidenceKind.OBSERVATION, QT_TRANSLATE_NOOP("EvidencePage", "New observation")),
@@ -146,7 +146,7 @@ class EvidencePage(QWidget):
         """Create the record now and open its form (pre-filled from the schedule slot, if any)."""
         if not self._leave_form():
             return None
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = dict(new_record_defaults(kind))
         if slot is not None:
             values.update(day=slot.day, start=slot.start, end=slot.end, slot_id=slot.id)
             values.update(slot_prefill(kind, slot.location))
