@@ -541,12 +541,12 @@
         <translation>Arsylwi</translation>
     </message>
     <message>
-        <source>Interview / focus group</source>
-        <translation>Cyfweliad / grŵp ffocws</translation>
+        <source>Interview / focus group / survey</source>
+        <translation>Cyfweliad / grŵp ffocws / arolwg</translation>
     </message>
     <message>
-        <source>Data / survey / document</source>
-        <translation>Data / arolwg / dogfen</translation>
+        <source>Data / document</source>
+        <translation>Data / dogfen</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -964,6 +964,14 @@
         <translation>Cofnodion tystiolaeth</translation>
     </message>
     <message>
+        <source>Preview of the selected record</source>
+        <translation>Rhagolwg o&apos;r cofnod a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Select a record to read it in full here.</source>
+        <translation>Dewiswch gofnod i&apos;w ddarllen yn llawn yma.</translation>
+    </message>
+    <message>
         <source>Tick a record (or press Space) to link it to the selected finding, or drag records onto any finding.</source>
         <translation>Ticiwch gofnod (neu pwyswch Space) i&apos;w gysylltu â&apos;r canfyddiad a ddewiswyd, neu llusgwch gofnodion ar unrhyw ganfyddiad.</translation>
     </message>
@@ -1260,6 +1268,10 @@
     <message>
         <source>Kind</source>
         <translation>Math</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Awdur</translation>
     </message>
     <message>
         <source>Where / who</source>

@@ -35,17 +35,17 @@ class SourceKind(StrEnum):
     """The kinds of source that count for triangulation."""
 
     OBSERVATION = "observation"  # lesson observations and learning walks
-    VOICE = "voice"  # interviews and focus groups
+    VOICE = "voice"  # interviews, focus groups and surveys: what pupils, staff or parents say
     BOOK_SCRUTINY = "book_scrutiny"
-    DATA = "data"  # data review, surveys, documents
+    DATA = "data"  # data review, documents
 
     @property
     def label(self) -> str:
         return {
             SourceKind.OBSERVATION: "Observation",
-            SourceKind.VOICE: "Interview / focus group",
+            SourceKind.VOICE: "Interview / focus group / survey",
             SourceKind.BOOK_SCRUTINY: "Book scrutiny",
-            SourceKind.DATA: "Data / survey / document",
+            SourceKind.DATA: "Data / document",
         }[self]
 
 
@@ -66,7 +66,7 @@ _KIND_SOURCE = {
     EvidenceKind.FOCUS_GROUP: SourceKind.VOICE,
     EvidenceKind.BOOK_SCRUTINY: SourceKind.BOOK_SCRUTINY,
     EvidenceKind.DATA_REVIEW: SourceKind.DATA,
-    EvidenceKind.SURVEY: SourceKind.DATA,
+    EvidenceKind.SURVEY: SourceKind.VOICE,  # a pupil survey is pupil voice (with a data review: two kinds)
     EvidenceKind.DOCUMENT: SourceKind.DATA,
 }
 

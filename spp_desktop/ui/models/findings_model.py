@@ -208,8 +208,12 @@ class FindingsSnapshot:
 
 
 # --- the evidence picker --------------------------------------------------------------------------
+# Author before "Where / who" (which stretches), so two records of the same kind at the same time by two
+# reviewers never look alike, however narrow the panel.
 PICKER_COLUMNS = (QT_TRANSLATE_NOOP("FindingsModel", "Linked"), QT_TRANSLATE_NOOP("FindingsModel", "Time"),
-                  QT_TRANSLATE_NOOP("FindingsModel", "Kind"), QT_TRANSLATE_NOOP("FindingsModel", "Where / who"))
+                  QT_TRANSLATE_NOOP("FindingsModel", "Kind"), QT_TRANSLATE_NOOP("FindingsModel", "Author"),
+                  QT_TRANSLATE_NOOP("FindingsModel", "Where / who"))
+PICKER_AUTHOR = 3
 
 
 class EvidencePickerModel(QAbstractTableModel):
@@ -220,16 +224,20 @@ class EvidencePickerModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[Evidence] = []
-        self._cells: list[tuple[str, str, str]] = []
+        self._cells: list[tuple[str, str, str, str]] = []
         self._tips: dict[int, str] = {}
         self._show_day = False
         self._linked: frozenset[str] = frozenset()
         self._enabled = False
 
-    def set_rows(self, evidence: Sequence[Evidence], show_day: bool = False) -> None:
+    def set_rows(self, evidence: Sequence[Evidence], show_day: bool = False,
+                 names: dict[str, str] | None = None) -> None:
+        """`names`: team member id -> name, for the Author column."""
+        names = names or {}
         self.beginResetModel()
         self._rows = list(evidence)
-        self._cells = [(when_text(e, show_day), label(e.kind), where_or_who(e)) for e in self._rows]
+        self._cells = [(when_text(e, show_day), label(e.kind), names.get(e.author, ""), where_or_who(e))
+                       for e in self._rows]
         self._tips = {}  # worked out when first asked for (hovering one row), not for all 500
         self._show_day = show_day
         self.endResetModel()
@@ -274,11 +282,17 @@ class EvidencePickerModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._cells[row][col - 1]
         if role == Qt.ItemDataRole.ToolTipRole:
-            if row not in self._tips:
-                e = self._rows[row]
-                self._tips[row] = "\n".join([reference(e, self._show_day), *reviewer_details(e)])[:600]
-            return self._tips[row]
+            return self._cells[row][col - 1]  # the whole text of a cut cell; the full record is in the preview
         return None
+
+    def preview(self, row: int) -> str:
+        """Everything behind the record, for the picker's preview pane (the team's own page)."""
+        if row not in self._tips:
+            e = self._rows[row]
+            author = self._cells[row][PICKER_AUTHOR - 1]
+            head = f"{reference(e, self._show_day)} \u00b7 {author}" if author else reference(e, self._show_day)
+            self._tips[row] = "\n\n".join([head, *reviewer_details(e)])
+        return self._tips[row]
 
     def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:

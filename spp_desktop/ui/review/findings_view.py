@@ -251,7 +251,8 @@ class FindingsView(QWidget):
 
     def _fill_picker(self) -> None:
         question = None if self.picker.show_all.isChecked() else self.question_id
-        self.picker.set_evidence(self.snapshot.evidence_for(question), self.snapshot.show_day)
+        self.picker.set_evidence(self.snapshot.evidence_for(question), self.snapshot.show_day,
+                                 {m.id: m.name for m in self.snapshot.review.team})
         self.picker.model.set_linked(self.snapshot.linked_ids(self.selected) if self.selected else (),
                                      self.selected is not None)
 

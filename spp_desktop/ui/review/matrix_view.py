@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QStyle,
     QTableView,
@@ -367,7 +368,8 @@ class EvidencePicker(QWidget):
         # widths from the font, not ResizeToContents (which measures all 500 rows on every change)
         fm = self.table.fontMetrics()
         pad = fm.averageCharWidth() * 3
-        samples = (self.model.headerData(0, Qt.Orientation.Horizontal), "Wed 13:20", "Lesson observation")
+        samples = (self.model.headerData(0, Qt.Orientation.Horizontal), "Wed 13:20", "Lesson observation",
+                   "Daniel Okafor")
         for col, sample in enumerate(samples):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, fm.horizontalAdvance(sample) + pad)
@@ -377,6 +379,14 @@ class EvidencePicker(QWidget):
         toggle = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
         toggle.setContext(Qt.ShortcutContext.WidgetShortcut)
         toggle.activated.connect(self.toggle_selected)
+        self.preview = QPlainTextEdit(self)
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName(self.tr("Preview of the selected record"))
+        self.preview.setPlaceholderText(self.tr("Select a record to read it in full here."))
+        self.preview.setMaximumHeight(fm.lineSpacing() * 9)
+        self.preview.setTabChangesFocus(True)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._show_preview(current))
+        self.proxy.modelReset.connect(lambda: self._show_preview(self.table.currentIndex()))
         row = QHBoxLayout()
         row.addWidget(self.search, 1)
         row.addWidget(self.show_all)
@@ -386,6 +396,7 @@ class EvidencePicker(QWidget):
         layout.addWidget(self.target)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.preview)
         layout.addWidget(theme.muted_label(self.tr("Tick a record (or press Space) to link it to the selected "
                                                    "finding, or drag records onto any finding.")))
 
@@ -394,8 +405,15 @@ class EvidencePicker(QWidget):
         self.title.setText(self.tr("Evidence for question {number}").format(number=number) if number
                            else self.tr("Evidence"))
 
-    def set_evidence(self, evidence: Sequence[Evidence], show_day: bool) -> None:
-        self.model.set_rows(evidence, show_day)
+    def set_evidence(self, evidence: Sequence[Evidence], show_day: bool,
+                     names: dict[str, str] | None = None) -> None:
+        self.model.set_rows(evidence, show_day, names)
+
+    def _show_preview(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            self.preview.clear()
+            return
+        self.preview.setPlainText(self.model.preview(self.proxy.mapToSource(index).row()))
 
     def set_target(self, finding: Finding | None, number: int) -> None:
         if finding is None:
