@@ -204,3 +204,27 @@ def test_icns_chunks():
         pos += length
     assert pos == len(data)
     assert found == dict(icons.ICNS_TYPES)
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_desktop_file_and_metainfo_speak_welsh():
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str
+    parser.read(DESKTOP, encoding="utf-8")
+    entry = parser["Desktop Entry"]
+    for key in ("Name", "GenericName", "Comment", "Keywords"):
+        assert entry.get(f"{key}[cy]"), f"{key}[cy] missing from the desktop file"
+    assert "adolygiad cymheiriaid" in entry["GenericName[cy]"]  # the glossary's term (docs/glossary-cy.md)
+    root = ET.parse(METAINFO).getroot()
+    welsh = {element.tag for element in root.iter() if element.get(XML_LANG) == "cy"}
+    assert {"name", "summary", "p", "ul", "keyword", "caption"} <= welsh
+    captions = root.findall("screenshots/screenshot")
+    assert all(any(c.get(XML_LANG) == "cy" for c in s.findall("caption")) for s in captions)
+
+
+def test_metainfo_content_rating_says_what_the_app_shares():
+    rating = ET.parse(METAINFO).getroot().find("content_rating")
+    attributes = {a.get("id"): a.text for a in rating.findall("content_attribute")}
+    assert attributes == {"social-info": "intense"}  # sign-in and sync send the user's name to their server
