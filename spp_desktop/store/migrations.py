@@ -6,6 +6,11 @@ registers of sync.protocol.merge.EntityState as JSON). Everything here is inside
 Which migrations a file has had is kept in `_sqlite_migrations`, the table (and layout) that
 sqlite-utils' Migrations used before this module replaced it, so stores made by earlier versions open
 unchanged. Each migration runs in one transaction with its record: it lands whole or not at all.
+
+Why not sqlite-utils: the store used only its Migrations and `Database.execute`, all else is plain SQL;
+keeping it meant aliasing `pysqlite3` to `sqlcipher3` before it was imported (or its error handling
+missed SQLCipher's errors), switching off its plugin loading so no plugin saw the decrypted connection,
+and shipping click, pluggy, dateutil, tabulate and sqlite-fts4 in every installer.
 """
 
 from __future__ import annotations
