@@ -37,3 +37,8 @@ def resources_dir() -> Path:
 
 def demo_package_path() -> Path:
     return resources_dir() / "demo" / "demo-review.json"
+
+
+def enquiry_library_path() -> Path:
+    """The enquiry-framework library (themes and question starters, English and Welsh)."""
+    return resources_dir() / "enquiry" / "framework.json"

@@ -12,9 +12,11 @@ from typing import Any
 
 from sync.protocol.schema import BOOL, DATE, ENTITIES, INT, STR, STR_LIST, TIME
 
-ROLES = ("lead", "reviewer")
+ROLES = ("lead", "reviewer", "champion")  # champion: the Improvement Champion
 KINDS = ("set", "delete", "resolve")
-LEAD_ONLY_ENTITIES = ("review", "question", "schedule_slot", "summary", "action")
+LEAD_ONLY_ENTITIES = ("review", "question", "schedule_slot", "summary", "meeting")
+IMPROVEMENT_ENTITIES = ("action", "workshop", "root_cause", "checkin")  # the lead or the Champion
+REVIEW_DAY_ENTITIES = ("evidence", "attachment", "finding", "evidence_link")  # never the Champion
 OWNED = ("evidence", "attachment")
 
 _VALUES = {STR: "Words", INT: 1, BOOL: True, DATE: "2026-03-10", TIME: "09:00", STR_LIST: ["a"]}
@@ -41,9 +43,9 @@ def value_for(entity: str, field: str, author: str) -> Any:
     return _CHOICE_VALUES.get((entity, field), _VALUES[ENTITIES[entity][field]])
 
 
-def targets(entity: str) -> tuple[str, ...]:
+def targets(entity: str, role: str = "lead") -> tuple[str, ...]:
     if entity in OWNED:
-        return ("own", "other")
+        return ("other",) if role == "champion" else ("own", "other")  # a Champion owns no evidence
     if entity == "finding":
         return ("draft", "agreed")
     return ("-",)
@@ -53,7 +55,7 @@ def cases() -> list[Case]:
     found = []
     for entity in sorted(ENTITIES):
         for role in ROLES:
-            for target in targets(entity):
+            for target in targets(entity, role):
                 found.append(Case(entity, "-", role, "delete", target))
                 for field in sorted(ENTITIES[entity]):
                     for kind in ("set", "resolve"):
@@ -69,7 +71,11 @@ def allowed(case: Case) -> bool:
     if case.kind == "resolve" and not lead:
         return False  # only the lead's resolve settles a conflict
     if case.entity in LEAD_ONLY_ENTITIES:
-        return lead  # review, focus, questions, schedule and outcome: the lead
+        return lead  # review, focus, questions, schedule, meeting and outcome: the lead
+    if case.entity in IMPROVEMENT_ENTITIES:
+        return case.role in ("lead", "champion")  # workshop, actions and check-in
+    if case.role == "champion" and case.entity in REVIEW_DAY_ENTITIES:
+        return False  # the Champion does not touch review-day evidence or findings
     if case.entity in OWNED:
         return case.target == "own"  # evidence and its photos: only their author
     if case.entity == "finding" and not lead:

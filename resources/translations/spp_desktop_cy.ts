@@ -613,6 +613,22 @@
         <translation>I&apos;w archwilio ymhellach</translation>
     </message>
     <message>
+        <source>Not started</source>
+        <translation>Heb ddechrau</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>Ar y gweill</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Wedi&apos;i wneud</translation>
+    </message>
+    <message>
+        <source>Changed course</source>
+        <translation>Wedi newid cyfeiriad</translation>
+    </message>
+    <message>
         <source>an inspection grade</source>
         <translation>gradd arolygu</translation>
     </message>
@@ -1804,8 +1820,20 @@
         <translation>; chwiliwch am ail fath.</translation>
     </message>
     <message>
+        <source>{n} · planned</source>
+        <translation>{n} · wedi&apos;i gynllunio</translation>
+    </message>
+    <message>
+        <source>planned, none yet</source>
+        <translation>wedi&apos;i gynllunio, dim eto</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>dim</translation>
+    </message>
+    <message>
+        <source> (planned)</source>
+        <translation> (wedi&apos;i gynllunio)</translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2143,14 @@
         <translation>Nodyn am yr amserlen</translation>
     </message>
     <message>
+        <source>Open my evidence for this slot</source>
+        <translation>Agor fy nhystiolaeth ar gyfer y slot hwn</translation>
+    </message>
+    <message>
+        <source>Open my evidence for the selected slot</source>
+        <translation>Agor fy nhystiolaeth ar gyfer y slot a ddewiswyd</translation>
+    </message>
+    <message>
         <source>Focus, enquiry questions and team</source>
         <translation>Ffocws, cwestiynau ymholi a thîm</translation>
     </message>
@@ -2133,6 +2169,14 @@
     <message>
         <source> (you)</source>
         <translation> (chi)</translation>
+    </message>
+    <message>
+        <source>✓ Your evidence: open</source>
+        <translation>✓ Eich tystiolaeth: agor</translation>
+    </message>
+    <message>
+        <source>✓ Evidence collected</source>
+        <translation>✓ Tystiolaeth wedi&apos;i chasglu</translation>
     </message>
     <message>
         <source>You</source>
@@ -2637,6 +2681,14 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     <message>
         <source>Only the lead reviewer can mark findings agreed or settle conflicts.</source>
         <translation>Dim ond yr adolygydd arweiniol all nodi bod canfyddiadau wedi&apos;u cytuno neu ddatrys gwrthdaro.</translation>
+    </message>
+    <message>
+        <source>Only the lead reviewer can change the plan, the focus or the enquiry questions.</source>
+        <translation>Dim ond yr adolygydd arweiniol all newid y cynllun, y ffocws neu&apos;r cwestiynau ymholi.</translation>
+    </message>
+    <message>
+        <source>Your role on this review&apos;s team cannot change this record.</source>
+        <translation>Ni all eich rôl yn nhîm adolygu&apos;r adolygiad hwn newid y cofnod hwn.</translation>
     </message>
     <message>
         <source>The file {path} was made by a newer version of SPP Desktop (format {found}; this version reads up to format {supported}). Please update SPP Desktop to open it. Nothing was changed.</source>

@@ -63,13 +63,17 @@ class EvidenceLink:
 
 @dataclass(frozen=True)
 class AgreedAction:
-    """A proposed next step for the improvement workshop."""
+    """An action: proposed in the feedback conversation, planned in the improvement workshop."""
 
     id: str
     text: str
     owner: str = ""  # a role, e.g. "English lead"
-    due: date | None = None
+    due: date | None = None  # by when
     position: int = 0
+    start: date | None = None
+    support_school: str = ""  # the partner school brokered to support it
+    progress: str = ""  # an ActionProgress value, set at the 90-day check-in
+    progress_note: str = ""
 
 
 @dataclass(frozen=True)

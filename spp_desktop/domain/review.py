@@ -46,6 +46,9 @@ class EnquiryQuestion:
     id: str
     text: str
     position: int = 0
+    theme: str = ""  # from the enquiry-framework library, e.g. "Curriculum"
+    retired: bool = False  # kept (evidence may point at it) but no longer asked
+    planned_sources: tuple[str, ...] = ()  # EvidenceKind values the team means to gather
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,9 @@ class ScheduleSlot:
     notes: str = ""
     reviewer_ids: tuple[str, ...] = ()
     position: int = 0
+    group_name: str = ""  # the class or group seen, e.g. "Year 4 readers"
+    host_staff: str = ""  # the host school's member of staff who joins the activity
+    question_ids: tuple[str, ...] = ()  # the enquiry questions it serves
 
     def contains(self, day: date, moment: time) -> bool:
         return self.day == day and self.start <= moment < self.end
@@ -75,7 +81,8 @@ class Review:
     focus: Focus
     partnership: str = ""
     headteacher: str = ""
-    questions: tuple[EnquiryQuestion, ...] = ()
+    questions: tuple[EnquiryQuestion, ...] = ()  # the questions still asked, in order
+    retired_questions: tuple[EnquiryQuestion, ...] = ()
     schedule: tuple[ScheduleSlot, ...] = ()
     team: tuple[TeamMember, ...] = ()
 
@@ -88,7 +95,7 @@ class Review:
         return tuple(m for m in self.team if m.is_reviewer)
 
     def question(self, question_id: str) -> EnquiryQuestion | None:
-        return next((q for q in self.questions if q.id == question_id), None)
+        return next((q for q in self.questions + self.retired_questions if q.id == question_id), None)
 
     def member(self, member_id: str) -> TeamMember | None:
         return next((m for m in self.team if m.id == member_id), None)

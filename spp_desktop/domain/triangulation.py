@@ -6,8 +6,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .evidence import Evidence, SourceKind
+from .evidence import Evidence, EvidenceKind, SourceKind
 from .findings import EvidenceLink, Finding
+from .review import EnquiryQuestion
 
 
 @dataclass(frozen=True)
@@ -72,3 +73,30 @@ def matrix(question_ids: Iterable[str], evidence: Iterable[Evidence]) -> dict[st
             if qid in rows:
                 rows[qid][item.source] += 1
     return rows
+
+
+def planned_sources(question: EnquiryQuestion) -> frozenset[SourceKind]:
+    """The kinds of source the team planned for a question (from the evidence kinds chosen at the meeting)."""
+    kinds = set()
+    for value in question.planned_sources:
+        try:
+            kinds.add(EvidenceKind(value).source)
+        except ValueError:
+            continue
+    return frozenset(kinds)
+
+
+def coverage(questions: Iterable[EnquiryQuestion], evidence: Iterable[Evidence]) -> dict[str, dict[SourceKind, tuple[bool, int]]]:
+    """For the midday huddle: per question and source kind, (planned?, records collected)."""
+    questions = list(questions)
+    counts = matrix([q.id for q in questions], evidence)
+    return {q.id: {kind: (kind in planned_sources(q), n) for kind, n in counts[q.id].items()} for q in questions}
+
+
+def slots_with_evidence(evidence: Iterable[Evidence]) -> dict[str, set[str]]:
+    """Slot id -> authors of the evidence recorded against it (the Plan ticks these slots)."""
+    found: dict[str, set[str]] = {}
+    for item in evidence:
+        if item.slot_id:
+            found.setdefault(item.slot_id, set()).add(item.author)
+    return found

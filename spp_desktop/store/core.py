@@ -14,7 +14,7 @@ from sync.protocol.rules import LEAD, member_role, rule_problem
 from . import keys
 from .attachments import AttachmentVault
 from .db import close_database, translated_errors
-from .errors import NotAllowed, StoreCorrupt, StoreLocked
+from .errors import NotAllowed, StoreCorrupt, StoreLocked, refusal_error
 from .files import StoreFiles
 from .oplog import OpLog
 
@@ -97,7 +97,7 @@ class StoreCore:
                           entity_id, kind, dict(fields), {})
         refusal = rule_problem(probe, self.my_role(review_id), self._state(review_id))
         if refusal:
-            raise NotAllowed(code=refusal.code, reason=refusal.reason)
+            raise refusal_error(entity, refusal.code, refusal.reason)
         with translated_errors(self.files.database):
             return self._oplog().write(review_id, self.me(review_id), entity, entity_id, kind, fields, parents)
 
@@ -112,6 +112,17 @@ class StoreCore:
         """This laptop's reviewer's role on the review's team. Not on the team (a review made or imported
         on this laptop, with no server behind it): the lead, as this laptop is then the only authority."""
         return member_role(self._state(review_id), self.me(review_id)) or LEAD
+
+    def _set_changed(self, review_id: str, entity: str, entity_id: str, changes: dict[str, Any]) -> None:
+        """Write only the fields whose value differs (or that are in conflict)."""
+        from .mapping import wire_fields  # mapping imports the domain; core stays below it
+
+        current = self._entity(review_id, entity, entity_id)
+        fields = wire_fields(entity, changes)
+        if current is not None and current.exists:
+            fields = {k: v for k, v in fields.items() if current.value(k) != v or len(current.live(k)) > 1}
+        if fields:
+            self._write(review_id, entity, entity_id, fields)
 
     def is_lead(self, review_id: str) -> bool:
         """True unless this laptop's reviewer is on the team in another role than lead reviewer."""

@@ -118,6 +118,33 @@ class NotAllowed(StoreError):
         self.code = code  # the rule table's code (sync.protocol.rules.Refusal): lead_only, not_owner ...
 
 
+class PlanIsLeads(NotAllowed):
+    """Plan, focus, questions and the pre-review meeting: the lead reviewer's (the server refuses others)."""
+
+    def __init__(self) -> None:
+        super().__init__(code="lead_only",
+                         reason="Only the lead reviewer can change the plan, the focus or the enquiry questions.")
+
+
+class NotForYourRole(NotAllowed):
+    """Workshop and check-in: lead or Improvement Champion; evidence and findings: not the Champion."""
+
+    def __init__(self, code: str = "lead_or_champion") -> None:
+        super().__init__(code=code, reason="Your role on this review's team cannot change this record.")
+
+
+PLAN_ENTITIES = ("review", "question", "schedule_slot", "meeting")
+
+
+def refusal_error(entity: str, code: str, reason: str) -> NotAllowed:
+    """The store error for a refusal of the rule table (sync.protocol.rules), worded for the UI."""
+    if code == "lead_only" and entity in PLAN_ENTITIES:
+        return PlanIsLeads()
+    if code in ("lead_or_champion", "not_for_champion"):
+        return NotForYourRole(code)
+    return NotAllowed(code=code, reason=reason)
+
+
 class PhotoNotAccepted(StoreError, ValueError):
     """A file offered as a photo that cannot be attached (a ValueError too, for older callers)."""
 

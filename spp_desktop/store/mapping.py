@@ -16,6 +16,7 @@ from spp_desktop.domain.findings import (
     FindingKind,
     FindingStatus,
 )
+from spp_desktop.domain.improvement import CheckIn, PreReviewMeeting, RootCause, Workshop
 from spp_desktop.domain.review import EnquiryQuestion, Focus, Review, Role, ScheduleSlot, TeamMember
 from sync.protocol.merge import EntityState
 from sync.protocol.schema import DATE, ENTITIES, STR_LIST, TIME
@@ -111,6 +112,38 @@ def outcome_from_state(state: EntityState | None) -> FeedbackOutcome:
     return FeedbackOutcome(**{k: v for k, v in values.items() if k in names and v is not None})
 
 
+def question_from_state(state: EntityState) -> EnquiryQuestion:
+    values = decoded(state)
+    values.setdefault("text", "")
+    return _build(EnquiryQuestion, state.entity_id, values)
+
+
+def _singleton(cls: type[T], state: EntityState | None) -> T:
+    """The one-per-review records (meeting, workshop, check-in): empty until first written."""
+    if state is None or state.deleted:
+        return cls()
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in decoded(state).items() if k in names and v is not None})
+
+
+def meeting_from_state(state: EntityState | None) -> PreReviewMeeting:
+    return _singleton(PreReviewMeeting, state)
+
+
+def workshop_from_state(state: EntityState | None) -> Workshop:
+    return _singleton(Workshop, state)
+
+
+def checkin_from_state(state: EntityState | None) -> CheckIn:
+    return _singleton(CheckIn, state)
+
+
+def root_cause_from_state(state: EntityState) -> RootCause:
+    values = decoded(state)
+    values.setdefault("finding_id", "")
+    return _build(RootCause, state.entity_id, values)
+
+
 def review_from_states(
     review: EntityState,
     questions: list[EntityState],
@@ -135,8 +168,11 @@ def review_from_states(
                 id=s.entity_id, day=sv["day"], start=sv["start"], end=sv["end"],
                 activity=sv.get("activity", ""), location=sv.get("location", ""), notes=sv.get("notes", ""),
                 reviewer_ids=sv.get("reviewer_ids", ()), position=sv.get("position", 0),
+                group_name=sv.get("group_name", ""), host_staff=sv.get("host_staff", ""),
+                question_ids=sv.get("question_ids", ()),
             ))
-    qs = [EnquiryQuestion(q.entity_id, decoded(q).get("text", ""), decoded(q).get("position", 0)) for q in questions]
+    qs = [question_from_state(q) for q in questions]
+    qs.sort(key=lambda q: (q.position, q.id))
     return Review(
         id=review.entity_id,
         host_school=v.get("host_school", ""),
@@ -145,7 +181,8 @@ def review_from_states(
         focus=Focus(v.get("focus_title", ""), v.get("focus_description", "")),
         partnership=v.get("partnership", ""),
         headteacher=v.get("headteacher", ""),
-        questions=tuple(sorted(qs, key=lambda q: (q.position, q.id))),
+        questions=tuple(q for q in qs if not q.retired),
+        retired_questions=tuple(q for q in qs if q.retired),
         schedule=tuple(sorted(schedule, key=lambda s: (s.day, s.start, s.position))),
         team=tuple(team),
     )

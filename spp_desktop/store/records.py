@@ -238,8 +238,3 @@ class RecordsMixin(StoreCore):
         if fields:
             self._write(review_id, "summary", review_id, fields)
         return self.outcome(review_id)
-
-    # --- plan -------------------------------------------------------------------------------------
-    def update_slot(self, review_id: str, slot_id: str, **changes: Any) -> None:
-        self._write(review_id, "schedule_slot", slot_id, wire_fields("schedule_slot", changes))
-

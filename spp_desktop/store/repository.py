@@ -19,9 +19,11 @@ from .bundles import BundlesMixin
 from .db import close_database, open_database, translated_errors
 from .errors import NewerFormat, StoreCorrupt
 from .files import StoreFiles
+from .improvement import ImprovementMixin
 from .keys import FAST_TEST_KDF, KdfParams  # noqa: F401  (re-exported: the UI passes KDF settings through)
 from .mapping import review_from_states
 from .migrations import migrations, unknown_applied
+from .plan import PlanMixin
 from .records import RecordsMixin
 
 PERSONAL_WORDS = "personal_dictionary"  # meta key
@@ -49,7 +51,7 @@ class UnlockedKey:
         return f"UnlockedKey({self.data_dir})"
 
 
-class ReviewStore(RecordsMixin, BundlesMixin):
+class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, BundlesMixin):
     @staticmethod
     def exists(data_dir: Path) -> bool:
         return StoreFiles(Path(data_dir)).exists()

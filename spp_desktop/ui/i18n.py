@@ -194,6 +194,9 @@ def error_text(exc: BaseException) -> str:
         errors.PhotoDamaged: translate("StoreError", "This photo file is damaged, so it cannot be attached."),
         errors.NotAllowed: translate("StoreError", "Only the lead reviewer can mark findings agreed or settle "
                                                    "conflicts."),
+        errors.PlanIsLeads: translate("StoreError", "Only the lead reviewer can change the plan, the focus or the "
+                                                    "enquiry questions."),
+        errors.NotForYourRole: translate("StoreError", "Your role on this review's team cannot change this record."),
     }
     for kind, text in simple.items():
         if type(exc) is kind:
@@ -230,9 +233,11 @@ def domain_source_strings() -> list[str]:
     from spp_desktop.domain import language, passphrase, prompts, triangulation
     from spp_desktop.domain.evidence import EvidenceKind, Participants, SourceKind
     from spp_desktop.domain.findings import FindingKind, FindingStatus
+    from spp_desktop.domain.improvement import ActionProgress
     from spp_desktop.domain.review import Role
 
-    texts: list[str] = [m.label for e in (EvidenceKind, SourceKind, Participants, Role, FindingKind, FindingStatus)
+    texts: list[str] = [m.label for e in (EvidenceKind, SourceKind, Participants, Role, FindingKind, FindingStatus,
+                                          ActionProgress)
                         for m in e]  # type: ignore[attr-defined]
     texts += list(language.REASONS)
     texts += [language.ADVICE, "1 book", "{n} books"]

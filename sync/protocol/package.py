@@ -23,6 +23,7 @@ from .schema import ENTITIES, MAX_WALL_MS, MIN_WALL_MS, field_problem
 FORMAT = "spp-review-package"
 FORMAT_VERSION = 1
 PACKAGE_DEVICE = "package"
+SERVER_DEVICE = "server"  # device and author of the server's own ops (spp-server admin edit-review, import-plan)
 
 # package section -> (entity, field renames package->entity)
 _LIST_SECTIONS: dict[str, str] = {
@@ -33,7 +34,16 @@ _LIST_SECTIONS: dict[str, str] = {
     "attachments": "attachment",
     "findings": "finding",
     "actions": "action",
+    "root_causes": "root_cause",
 }
+# package section -> entity of the one-per-review records (entity id = review id)
+_SINGLE_SECTIONS: dict[str, str] = {
+    "feedback": "summary",
+    "meeting": "meeting",
+    "workshop": "workshop",
+    "checkin": "checkin",
+}
+_AFTER_REVIEW_DAY = ("evidence", "attachments", "findings", "actions", "root_causes")
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "question": ("text",),
     "team_member": ("name", "role"),
@@ -42,6 +52,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "attachment": ("evidence_id", "sha256", "size"),
     "finding": ("question_id", "kind"),
     "action": ("text",),
+    "root_cause": ("finding_id",),
 }
 
 
@@ -136,15 +147,16 @@ def validate_package(doc: Any) -> None:
                 ids = item.get("evidence_ids", [])
                 if not isinstance(ids, list) or not all(isinstance(x, str) for x in ids):
                     raise PackageError(f"$.{section}[{i}].evidence_ids", "must be a list of evidence ids")
-    feedback = doc.get("feedback", {})
-    if not isinstance(feedback, dict):
-        raise PackageError("$.feedback", "must be an object")
-    for name, value in feedback.items():
-        if name not in ENTITIES["summary"]:
-            raise PackageError(f"$.feedback.{name}", "is not a field of the feedback")
-        problem = field_problem("summary", name, value)
-        if problem:
-            raise PackageError(f"$.feedback.{name}", problem)
+    for section, entity in _SINGLE_SECTIONS.items():
+        record = doc.get(section, {})
+        if not isinstance(record, dict):
+            raise PackageError(f"$.{section}", "must be an object")
+        for name, value in record.items():
+            if name not in ENTITIES[entity]:
+                raise PackageError(f"$.{section}.{name}", f"is not a field of the {section}")
+            problem = field_problem(entity, name, value)
+            if problem:
+                raise PackageError(f"$.{section}.{name}", problem)
     if "team_key" in doc and not isinstance(doc["team_key"], str):
         raise PackageError("$.team_key", "must be base64 text")
 
@@ -196,9 +208,10 @@ def package_to_ops(doc: dict[str, Any]) -> list[Operation]:
                     link_id = derived_id(review_id, "evidence_link", item["id"], evidence_id)
                     ops.append(_op(review_id, hlc, "evidence_link", link_id,
                                    {"finding_id": item["id"], "evidence_id": evidence_id}))
-    feedback = {k: v for k, v in doc.get("feedback", {}).items() if v not in (None, "")}
-    if feedback:
-        ops.append(_op(review_id, hlc, "summary", review_id, feedback))
+    for section, entity in _SINGLE_SECTIONS.items():
+        record = {k: v for k, v in doc.get(section, {}).items() if v not in (None, "", [])}
+        if record:
+            ops.append(_op(review_id, hlc, entity, review_id, record))
     return ops
 
 
@@ -222,7 +235,7 @@ def state_to_package(state: ReviewState, *, issued_at: str | None = None, includ
     }
     sections = dict(_LIST_SECTIONS)
     if not include_evidence:
-        for name in ("evidence", "attachments", "findings", "actions"):
+        for name in _AFTER_REVIEW_DAY:
             sections.pop(name)
     links: dict[str, list[str]] = {}
     for link in state.of_kind("evidence_link"):
@@ -237,7 +250,10 @@ def state_to_package(state: ReviewState, *, issued_at: str | None = None, includ
             items.append(item)
         items.sort(key=lambda i: (i.get("position", 0), i.get("day", ""), i.get("start", ""), i["id"]))
         doc[section] = items
-    summary = state.get("summary", state.review_id)
-    if include_evidence and summary and not summary.deleted:
-        doc["feedback"] = {k: v for k, v in summary.values().items() if v is not None}
+    for section, entity in _SINGLE_SECTIONS.items():
+        if not include_evidence and section != "meeting":
+            continue
+        record = state.get(entity, state.review_id)
+        if record and not record.deleted:
+            doc[section] = {k: v for k, v in record.values().items() if v is not None}
     return doc

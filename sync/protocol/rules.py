@@ -15,8 +15,15 @@ written. An op is judged by its *author's* role on the review's team (not by who
     question        the lead (and the server)
     schedule_slot   the lead (and the server)
     summary         the lead (and the server)                     the outcome of the review
-    action          the lead (and the server)                     the agreed actions (part of the outcome)
+    meeting         the lead (and the server)                     the pre-review meeting record
+    action          the lead or the Improvement Champion          the actions, planned at the workshop
+    workshop        the lead or the Improvement Champion          the improvement workshop
+    root_cause      the lead or the Improvement Champion
+    checkin         the lead or the Improvement Champion          the 90-day check-in
     team_member     the server only                               team and roles
+
+The Improvement Champion changes no review-day record (evidence, photos, findings, links) and nothing of
+the plan; a reviewer changes nothing of the workshop or the check-in.
 
 Every entity: `resolve` is the lead's (it settles a conflict); a plain `set` may name at most one parent
 per field, so a plain edit never settles a conflict (SYNC.md: only the lead's resolve does).
@@ -32,11 +39,14 @@ from .merge import DELETED, EntityState, ReviewState
 from .ops import Operation, OpKind
 
 LEAD = "lead_reviewer"
+CHAMPION = "improvement_champion"
 SERVER = "server"  # the role of the server's own ops (review package, admin commands)
 PACKAGE_AUTHOR = "package"  # the author (and device) of ops derived from the review package
+SERVER_AUTHOR = "server"  # the author (and device) of the server's admin ops (edit-review, import-plan)
+REVIEW_DAY = ("evidence", "attachment", "finding", "evidence_link")
 LEAD_STATUSES = ("agreed", "amended")
 
-# entity -> who may set or delete it: "owner" | "member" | "lead" | "server"
+# entity -> who may set or delete it: "owner" | "member" | "lead" | "improver" (lead or Champion) | "server"
 WRITERS: dict[str, str] = {
     "evidence": "owner",
     "attachment": "owner",
@@ -46,7 +56,11 @@ WRITERS: dict[str, str] = {
     "question": "lead",
     "schedule_slot": "lead",
     "summary": "lead",
-    "action": "lead",
+    "meeting": "lead",
+    "action": "improver",
+    "workshop": "improver",
+    "root_cause": "improver",
+    "checkin": "improver",
     "team_member": "server",
 }
 KINDS = tuple(k.value for k in OpKind)
@@ -55,13 +69,19 @@ _PROBE_HLC = HLC(0, 0, "probe")
 
 @dataclass(frozen=True)
 class Refusal:
-    code: str  # stable: not_on_team | server_only | lead_only | not_owner | conflict_needs_resolve
+    code: str  # stable: not_on_team | server_only | lead_only | lead_or_champion | not_for_champion | not_owner
+    #            | conflict_needs_resolve
     reason: str  # plain words
+
+
+def is_server_op(op: Operation) -> bool:
+    """Made by the server itself: derived from the review package, or an admin command's op."""
+    return op.author == op.device_id and op.author in (PACKAGE_AUTHOR, SERVER_AUTHOR)
 
 
 def author_role(op: Operation, state: ReviewState) -> str | None:
     """The op author's role as the review's state knows it (team_member records come from the server)."""
-    if op.author == PACKAGE_AUTHOR and op.device_id == PACKAGE_AUTHOR:
+    if is_server_op(op):
         return SERVER
     return member_role(state, op.author)
 
@@ -95,7 +115,7 @@ def _touches_delete(op: Operation) -> bool:
 def static_problem(op: Operation) -> Refusal | None:
     """The part of the table that needs no state: what no author but the server may ever do, and the
     plain edit that would settle a conflict. Laptops apply it to every op, even one the server relays."""
-    if op.author == PACKAGE_AUTHOR and op.device_id == PACKAGE_AUTHOR:
+    if is_server_op(op):
         return None
     if WRITERS.get(op.entity, "server") == "server":
         return Refusal("server_only", "Only the server may change the team and its roles.")
@@ -122,6 +142,12 @@ def rule_problem(op: Operation, role: str | None, state: ReviewState) -> Refusal
     current = state.get(op.entity, op.entity_id)
     if writers == "lead" and not lead:
         return Refusal("lead_only", "Only the lead reviewer may change the review, its plan and its outcome.")
+    if writers == "improver" and role not in (LEAD, CHAMPION):
+        return Refusal("lead_or_champion", "Only the lead reviewer or the Improvement Champion may change the "
+                                           "improvement workshop, its actions and the check-in.")
+    if role == CHAMPION and op.entity in REVIEW_DAY:
+        return Refusal("not_for_champion", "The Improvement Champion does not change review-day evidence "
+                                           "or findings.")
     if writers == "owner":
         return _owner_problem(op, current, state)
     if op.entity == "finding" and not lead:

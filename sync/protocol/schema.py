@@ -34,17 +34,24 @@ EVIDENCE_KINDS = ("observation", "learning_walk", "interview", "focus_group", "b
 FINDING_KINDS = ("strength", "area_to_develop", "question_to_explore")
 FINDING_STATUSES = ("draft", "agreed", "amended", "to_explore")
 ROLES = ("lead_reviewer", "reviewer", "headteacher", "improvement_champion")
+ACTION_PROGRESS = ("", "not_started", "under_way", "done", "changed_course")
 
 ENTITIES: dict[str, dict[str, str]] = {
     "review": {
         "host_school": STR, "partnership": STR, "headteacher": STR, "start_date": DATE, "end_date": DATE,
         "focus_title": STR, "focus_description": STR,
     },
-    "question": {"text": STR, "position": INT},
+    "question": {"text": STR, "position": INT, "theme": STR, "retired": BOOL, "planned_sources": STR_LIST},
     "team_member": {"name": STR, "role": STR, "school": STR},
     "schedule_slot": {
         "day": DATE, "start": TIME, "end": TIME, "activity": STR, "location": STR, "notes": STR,
         "reviewer_ids": STR_LIST, "position": INT,
+        "group_name": STR, "host_staff": STR, "question_ids": STR_LIST,
+    },
+    # The pre-review meeting (one per review; entity id = review id), agreed with the headteacher.
+    "meeting": {
+        "date": DATE, "participants": STR_LIST, "self_review_summary": STR, "self_review_document": STR,
+        "notes": STR,
     },
     "evidence": {
         "kind": STR, "author": STR, "day": DATE, "start": TIME, "end": TIME, "question_ids": STR_LIST,
@@ -67,8 +74,18 @@ ENTITIES: dict[str, dict[str, str]] = {
         "reviewer_notes": STR, "author": STR, "position": INT,
     },
     "evidence_link": {"finding_id": STR, "evidence_id": STR},
-    "action": {"text": STR, "owner": STR, "due": DATE, "position": INT},
+    "action": {
+        "text": STR, "owner": STR, "due": DATE, "position": INT,
+        "start": DATE, "support_school": STR, "progress": STR, "progress_note": STR,
+    },
     "summary": {"improvement_priority": STR, "next_steps": STR, "checkin_date": DATE, "head_comment": STR},
+    # The improvement workshop (one per review; entity id = review id), facilitated by the Champion.
+    "workshop": {
+        "date": DATE, "champion_id": STR, "participants": STR_LIST, "improvement_priority": STR, "notes": STR,
+    },
+    "root_cause": {"finding_id": STR, "text": STR, "position": INT},
+    # The 90-day check-in (one per review; entity id = review id).
+    "checkin": {"date": DATE, "pupil_changes": STR, "next_steps": STR},
 }
 
 _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -76,6 +93,8 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("finding", "kind"): FINDING_KINDS,
     ("finding", "status"): FINDING_STATUSES,
     ("team_member", "role"): ROLES,
+    ("question", "planned_sources"): EVIDENCE_KINDS,
+    ("action", "progress"): ACTION_PROGRESS,
 }
 
 
@@ -122,7 +141,9 @@ def field_problem(entity: str, name: str, value: Any) -> str | None:
     if not _type_ok(kind, value):
         return f"field {name!r} of {entity} must be of type {kind}"
     choices = _CHOICES.get((entity, name))
-    if choices and value not in choices:
+    if choices and kind == STR_LIST and any(v not in choices for v in value):
+        return f"field {name!r} of {entity} must hold only {', '.join(choices)}"
+    if choices and kind != STR_LIST and value not in choices:
         return f"field {name!r} of {entity} must be one of {', '.join(choices)}"
     size = _utf8_size(value)
     if size is None:
@@ -186,3 +207,4 @@ def requires_lead(op: Operation) -> bool:
     if op.kind is OpKind.RESOLVE:
         return True
     return op.entity == "finding" and op.fields.get("status") in ("agreed", "amended")
+

@@ -17,9 +17,10 @@ from sync.protocol.package import FORMAT, FORMAT_VERSION, package_problem, state
 from .auth import iso, normalise_username
 from .passwords import hash_password, password_problem
 from .state import ReviewStates
-from .storage import Storage
+from .storage import Storage, now_ms
 
 ROLES = ("lead_reviewer", "reviewer", "improvement_champion")
+HOST_SCHOOL_REFUSAL = "This person works at the host school: a conflict of interest for its review."
 
 
 class AdminError(Exception):
@@ -150,8 +151,12 @@ def create_review(
     return storage.create_review(pid, sid, package, team_key)
 
 
-def assign(storage: Storage, review_id: str, username: str, role: str) -> None:
-    """Put a user on a review's team as lead_reviewer or reviewer (one lead per review)."""
+def assign(
+    storage: Storage, review_id: str, username: str, role: str, *, allow_host_school: bool = False
+) -> None:
+    """Put a user on a review's team as lead_reviewer, reviewer or improvement_champion (one lead per
+    review). Someone from the host school reviews their own school only with allow_host_school, which
+    is recorded in the review's audit list."""
     if role not in ROLES:
         raise AdminError("The role is lead_reviewer, reviewer or improvement_champion.")
     review = storage.review(review_id)
@@ -160,12 +165,17 @@ def assign(storage: Storage, review_id: str, username: str, role: str) -> None:
     user = storage.user_by_username(normalise_username(username))
     if user is None:
         raise AdminError("There is no user with this username.")
-    if user["school_id"] and user["school_id"] == review["host_school_id"]:
-        raise AdminError("This person works at the host school: a conflict of interest for its review.")
     team = storage.team(review_id)
     if role == "lead_reviewer" and any(m["role"] == role and m["user_id"] != user["id"] for m in team):
         raise AdminError("The review has a lead reviewer already.")
     package = review["package"]
+    from_host = bool(user["school_id"]) and user["school_id"] == review["host_school_id"]
+    if from_host and not allow_host_school:
+        raise AdminError(HOST_SCHOOL_REFUSAL)
+    if from_host:
+        package.setdefault("audit", []).append(
+            {"at": iso(now_ms()), "event": "host_school_member_assigned", "user_id": user["id"], "role": role}
+        )
     school = storage.school(user["school_id"]) if user["school_id"] else None
     member = {"id": user["id"], "name": user["display_name"], "role": role}
     if school:

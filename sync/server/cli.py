@@ -23,7 +23,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import admin, serve
+from . import admin, admin_plan, serve
 from .data_key import DataKeyError, DataKeys, create_key_file
 from .db import backup_sqlite, is_sqlite, make_engine, schema_status, upgrade
 from .env import SettingsError
@@ -166,7 +166,32 @@ def _admin(args: argparse.Namespace) -> int:
             )
         )
     elif action == "assign":
-        admin.assign(storage, args.review_id, args.username, "lead_reviewer" if args.lead else "reviewer")
+        role = "lead_reviewer" if args.lead else "improvement_champion" if args.champion else "reviewer"
+        try:
+            admin.assign(storage, args.review_id, args.username, role, allow_host_school=args.allow_host_school)
+        except admin.AdminError as exc:
+            if str(exc) == admin.HOST_SCHOOL_REFUSAL:
+                raise admin.AdminError(f"{exc} Give --allow-host-school to assign them all the same "
+                                       "(it is recorded).") from None
+            raise
+    elif action == "edit-review":
+        written = admin_plan.edit_review(
+            storage,
+            args.review_id,
+            focus=args.focus,
+            focus_description=args.focus_description,
+            start_date=args.start_date,
+            end_date=args.end_date,
+            add_questions=args.add_question or [],
+            edit_questions=[tuple(pair) for pair in args.edit_question or []],
+            retire_questions=args.retire_question or [],
+        )
+        print(f"{written} change(s) recorded; the team's laptops get them at their next sync.")
+        for number, text in enumerate(admin_plan.list_questions(storage, args.review_id), start=1):
+            print(f"  {number}. {text}")
+    elif action == "import-plan":
+        written = admin_plan.import_plan(storage, args.review_id, Path(args.csv))
+        print(f"{written} slot(s) recorded; the team's laptops get them at their next sync.")
     elif action == "import-schedule":
         for review_id in admin.import_schedule(storage, args.partnership, Path(args.csv)):
             print(review_id)
@@ -255,6 +280,32 @@ def build_parser() -> argparse.ArgumentParser:
     role = p.add_mutually_exclusive_group(required=True)
     role.add_argument("--lead", action="store_true", help="as lead reviewer")
     role.add_argument("--reviewer", action="store_true", help="as reviewer")
+    role.add_argument("--champion", action="store_true", help="as Improvement Champion")
+    p.add_argument(
+        "--allow-host-school",
+        action="store_true",
+        help="assign someone from the host school all the same (recorded in the review's audit list)",
+    )
+    p = acts.add_parser(
+        "edit-review", parents=[common], help="focus, dates and enquiry questions (become ops, synced)"
+    )
+    p.add_argument("review_id")
+    p.add_argument("--focus")
+    p.add_argument("--focus-description")
+    p.add_argument("--start-date", help="YYYY-MM-DD")
+    p.add_argument("--end-date", help="YYYY-MM-DD")
+    p.add_argument("--add-question", action="append", metavar="TEXT", help="a new enquiry question (repeat)")
+    p.add_argument(
+        "--edit-question", action="append", nargs=2, metavar=("NUMBER", "TEXT"), help="new words (repeat)"
+    )
+    p.add_argument("--retire-question", action="append", metavar="NUMBER", help="stop asking it (repeat)")
+    p = acts.add_parser(
+        "import-plan",
+        parents=[common],
+        help="the timetable from CSV: day,start,end,activity,place,group,reviewers,host staff,questions",
+    )
+    p.add_argument("review_id")
+    p.add_argument("csv")
     p = acts.add_parser(
         "import-schedule",
         parents=[common],

@@ -32,7 +32,7 @@ class ReviewOut(BaseModel):
     start_date: str
     end_date: str
     focus: str
-    role: Literal["lead_reviewer", "reviewer"]
+    role: Literal["lead_reviewer", "reviewer", "improvement_champion"]
 
 
 class ReviewList(BaseModel):

@@ -100,6 +100,9 @@ def build_world(storage: Storage) -> World:
         "outsider": admin.add_user(
             storage, "outsider", "Outsider", PASSWORD, partnership="North Partnership"
         ),
+        "champion": admin.add_user(
+            storage, "champion", "Improvement Champion", PASSWORD, partnership="North Partnership"
+        ),
         "south_lead": admin.add_user(
             storage,
             "south_lead",
@@ -120,6 +123,7 @@ def build_world(storage: Storage) -> World:
     )
     admin.assign(storage, review, "lead", "lead_reviewer")
     admin.assign(storage, review, "reviewer", "reviewer")
+    admin.assign(storage, review, "champion", "improvement_champion")
     other = admin.create_review(
         storage,
         "South Partnership",

@@ -81,10 +81,10 @@ def test_running_a_partnership_from_the_command_line(tmp_path: Path, capsys, mon
         "Oak Infants,2026-07-01,2026-07-01,Early reading,Q three?,cat,\n",
         encoding="utf-8",
     )
-    code, out, _ = run(
+    code, out, err = run(
         capsys, "admin", "import-schedule", "--partnership", "Vale Partnership", str(schedule), *db
     )
-    assert code == 0 and len(out.split()) == 2
+    assert code == 0 and len(out.split()) == 2, err
     bad = tmp_path / "bad.csv"
     bad.write_text("host_school,start_date,end_date,focus\nElm Primary,2026-09-02,2026-09-01,Backwards\n")
     code, _, err = run(capsys, "admin", "import-schedule", "--partnership", "Vale Partnership", str(bad), *db)

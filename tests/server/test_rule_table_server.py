@@ -67,7 +67,11 @@ def setup_record(api: Api, case: Case) -> tuple[str, dict[str, list[str]]]:
         fields = {"next_steps": "Read more"}
     elif case.entity == "schedule_slot":
         fields = {"day": "2026-03-10", "start": "09:00", "end": "10:00", "activity": "Walk"}
-    else:  # question, action
+    elif case.entity in ("meeting", "workshop"):
+        fields = {"notes": "Words"}
+    elif case.entity == "checkin":
+        fields = {"next_steps": "Words"}
+    else:  # question, action, root_cause
         fields = {"text": "Words"}
     made = make_op(rid, users["lead"], entity=case.entity, entity_id=entity_id, device="d-lead", fields=fields)
     assert push(api, "lead", [made])[0]["status"] == "accepted"

@@ -24,6 +24,7 @@ from sync.protocol.package import (
     validate_package,
 )
 from sync.protocol.schema import (
+    ACTION_PROGRESS,
     BOOL,
     DATE,
     ENTITIES,
@@ -56,7 +57,9 @@ def _settings(default: int) -> settings:
 
 # --- strategies ------------------------------------------------------------------------------------
 CHOICES = {("evidence", "kind"): EVIDENCE_KINDS, ("finding", "kind"): FINDING_KINDS,
-           ("finding", "status"): FINDING_STATUSES, ("team_member", "role"): ROLES}
+           ("finding", "status"): FINDING_STATUSES, ("team_member", "role"): ROLES,
+           ("action", "progress"): ACTION_PROGRESS}
+LIST_CHOICES = {("question", "planned_sources"): EVIDENCE_KINDS}
 TEXT = st.text(max_size=40)  # hypothesis text never holds lone surrogates
 IDS = st.uuids().map(str)
 DATES = st.dates().map(lambda d: f"{d.year:04d}-{d.month:02d}-{d.day:02d}")
@@ -66,6 +69,8 @@ TIMES = st.times().map(lambda t: t.strftime("%H:%M"))
 def value_strategy(entity: str, name: str, kind: str) -> st.SearchStrategy[Any]:
     if (entity, name) in CHOICES:
         return st.sampled_from(CHOICES[(entity, name)])
+    if (entity, name) in LIST_CHOICES:
+        return st.lists(st.sampled_from(LIST_CHOICES[(entity, name)]), max_size=4)
     return {
         STR: TEXT,
         INT: st.integers(-(2**53) + 1, 2**53 - 1),

@@ -153,34 +153,42 @@ _TYPE_REFS = {
     proto.DATE: {"#/$defs/date", "#/$defs/date_or_null"},
     proto.TIME: {"#/$defs/time", "#/$defs/time_or_null"},
     proto.STR_LIST: {"#/$defs/text_list"},
+    proto.BOOL: {"#/$defs/boolean"},
 }
 _ENUMS = {
     ("evidence", "kind"): proto.EVIDENCE_KINDS,
     ("finding", "kind"): proto.FINDING_KINDS,
     ("finding", "status"): proto.FINDING_STATUSES,
     ("team_member", "role"): proto.ROLES,
+    ("action", "progress"): proto.ACTION_PROGRESS,
 }
+_LIST_ENUMS = {("question", "planned_sources"): proto.EVIDENCE_KINDS}
+_SINGLES = [("feedback", "summary"), ("meeting", "meeting"), ("workshop", "workshop"), ("checkin", "checkin")]
 
 
-@pytest.mark.parametrize("section,entity", list(_LIST_SECTIONS.items()) + [("feedback", "summary")])
+@pytest.mark.parametrize("section,entity", list(_LIST_SECTIONS.items()) + _SINGLES)
 def test_schema_records_match_the_entities(package_schema, section, entity):
     defs = package_schema["$defs"]
     prop = package_schema["properties"][section]
-    ref = prop["$ref"] if section == "feedback" else prop["items"]["$ref"]
+    single = (section, entity) in _SINGLES
+    ref = prop["$ref"] if single else prop["items"]["$ref"]
     record = defs[ref.rsplit("/", 1)[1]]
     assert record["type"] == "object" and record["additionalProperties"] is False
     expected = set(proto.ENTITIES[entity])
-    if entity != "summary":
+    if not single:
         expected.add("id")
     if entity == "finding":
         expected.add("evidence_ids")
     assert set(record["properties"]) == expected
     required = set(_REQUIRED.get(entity, ()))
-    assert set(record.get("required", [])) == (required | {"id"} if entity != "summary" else set())
+    assert set(record.get("required", [])) == (required | {"id"} if not single else set())
     for name, kind in proto.ENTITIES[entity].items():
         field = record["properties"][name]
         if (entity, name) in _ENUMS:
             assert field["enum"] == list(_ENUMS[entity, name]), name
+            continue
+        if (entity, name) in _LIST_ENUMS:
+            assert field["type"] == "array" and field["items"]["enum"] == list(_LIST_ENUMS[entity, name]), name
             continue
         assert field["$ref"] in _TYPE_REFS[kind], name
         if name in required:  # "" and null count as missing
@@ -465,7 +473,7 @@ def test_demo_survives_ops_and_back(demo):
     for section in _LIST_SECTIONS:
         by_id = {item["id"]: item for item in back[section]}
         assert by_id == {item["id"]: item | ({"evidence_ids": sorted(item["evidence_ids"])} if section == "findings" else {})
-                         for item in demo[section]}, section
+                         for item in demo.get(section, [])}, section
     assert back.get("feedback", {}) == demo["feedback"]
 
 

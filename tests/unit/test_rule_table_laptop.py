@@ -23,7 +23,7 @@ from tests import rule_matrix
 from tests.helpers import new_store, small_package
 from tests.rule_matrix import Case
 
-USERS = {"lead": "lead-1", "reviewer": "rev-2"}
+USERS = {"lead": "lead-1", "reviewer": "rev-2", "champion": "champ-3"}
 RESULTS: dict[str, bool] = {}
 _seq = iter(range(1, 10**6))
 
@@ -31,7 +31,9 @@ _seq = iter(range(1, 10**6))
 @pytest.fixture(scope="module")
 def laptop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ReviewStore, str]]:
     # This laptop belongs to the head (on the team, neither lead nor author of anything here).
-    store, review_id = new_store(tmp_path_factory.mktemp("laptop"), small_package(), me="head-1")
+    package = small_package()
+    package["team"].append({"id": "champ-3", "name": "Chris Evans", "role": "improvement_champion"})
+    store, review_id = new_store(tmp_path_factory.mktemp("laptop"), package, me="head-1")
     yield store, review_id
     store.close()
     print("\nlaptop rule matrix:", rule_matrix.summary(RESULTS))
@@ -71,6 +73,9 @@ def setup_record(store: ReviewStore, review_id: str, case: Case) -> tuple[str, d
             "evidence_link": {"finding_id": uuid7(), "evidence_id": uuid7()},
             "summary": {"next_steps": "Read more"},
             "schedule_slot": {"day": "2026-11-24", "start": "09:00", "end": "10:00", "activity": "Walk"},
+            "meeting": {"notes": "Words"},
+            "workshop": {"notes": "Words"},
+            "checkin": {"next_steps": "Words"},
         }.get(case.entity, {"text": "Words"})
         ops = [op(review_id, "lead-1", case.entity, entity_id, fields=fields)]
     result = bundle_apply(store, review_id, ops)

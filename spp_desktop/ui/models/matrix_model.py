@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from spp_desktop.domain.evidence import SourceKind
 from spp_desktop.domain.review import EnquiryQuestion
+from spp_desktop.domain.triangulation import planned_sources
 
 from .. import theme
 from ..i18n import label, translate
@@ -96,6 +97,10 @@ class MatrixModel(QAbstractTableModel):
         self._counts = rows
         self.endResetModel()
 
+    def planned(self, row: int, source: SourceKind) -> bool:
+        """Did the team plan this kind of source for the question (at the pre-review meeting)?"""
+        return source in planned_sources(self._questions[row])
+
     def count(self, row: int, source: SourceKind) -> int:
         return self._counts[row][SOURCES.index(source)]
 
@@ -142,12 +147,16 @@ class MatrixModel(QAbstractTableModel):
             return None
         source = SOURCES[col - FIRST_SOURCE_COL]
         n = counts[col - FIRST_SOURCE_COL]
+        planned = source in planned_sources(question)
         if role == Qt.ItemDataRole.DisplayRole:
+            if planned:  # planned against collected, for the midday huddle
+                return (translate("MatrixModel", "{n} · planned").format(n=n) if n
+                        else translate("MatrixModel", "planned, none yet"))
             return str(n) if n else translate("MatrixModel", "none")
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{n} {label(source)}" if n else gap_tooltip(source)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return count_tooltip(source, n, row + 1) if n else gap_tooltip(source)
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            text = (f"{n} {label(source)}" if role == Qt.ItemDataRole.AccessibleTextRole else
+                    count_tooltip(source, n, row + 1)) if n else gap_tooltip(source)
+            return text + (translate("MatrixModel", " (planned)") if planned else "")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole and not n:

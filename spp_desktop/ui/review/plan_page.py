@@ -103,6 +103,7 @@ def day_label(day: date, today: date) -> str:
 
 class PlanPage(QWidget):
     slot_activated = Signal(object, object)  # ScheduleSlot, EvidenceKind
+    evidence_opened = Signal(str)  # evidence id: my own record for the activated slot
     status_changed = Signal(str)
 
     def __init__(self, store: ReviewStore, review_id: str, clock: Clock | None = None,
@@ -116,6 +117,7 @@ class PlanPage(QWidget):
         self._review: Review = review or store.review(review_id)
         self._me = store.me(review_id)
         self._shown_day: date | None = None
+        self._recorded: dict[str, list[tuple[str, str]]] = {}  # slot id -> [(author, evidence id)]
         self._build()
         self._show_review()
         self._timer = QTimer(self)
@@ -178,8 +180,14 @@ class PlanPage(QWidget):
         self.note = theme.muted_label(self.tr("Double-click a slot, or select it and press Enter, to start its "
                                               "evidence form."))
         self.note.setAccessibleName(self.tr("Schedule note"))
+        self.open_button = QPushButton(icon("evidence"), self.tr("Open my evidence for this slot"))
+        self.open_button.setAccessibleName(self.tr("Open my evidence for the selected slot"))
+        self.open_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.open_button.clicked.connect(self.open_my_evidence)
+        self.open_button.hide()
         below = QHBoxLayout()
         below.addWidget(self.note, 1)
+        below.addWidget(self.open_button)
         below.addWidget(self.start_button)
 
         schedule = QWidget()
@@ -218,7 +226,8 @@ class PlanPage(QWidget):
         layout.addWidget(self.splitter, 1)
         self.setTabOrder(self.day_tabs, self.only_mine)
         self.setTabOrder(self.only_mine, self.table)
-        self.setTabOrder(self.table, self.start_button)
+        self.setTabOrder(self.table, self.open_button)
+        self.setTabOrder(self.open_button, self.start_button)
 
     def _fill_side(self) -> None:
         while self.side_layout.count():
@@ -290,15 +299,33 @@ class PlanPage(QWidget):
             slots = tuple(s for s in slots if self._me in s.reviewer_ids)
         return list(slots)
 
+    def _load_recorded(self) -> None:
+        """Which slots already have evidence (ticked on the plan, for the midday huddle)."""
+        self._recorded = {}
+        for item in self._store.evidence(self.review_id):
+            if item.slot_id:
+                self._recorded.setdefault(item.slot_id, []).append((item.author, item.id))
+
+    def recorded_mark(self, slot: ScheduleSlot) -> str:
+        authors = [a for a, _ in self._recorded.get(slot.id, [])]
+        if not authors:
+            return ""
+        return self.tr("✓ Your evidence: open") if self._me in authors else self.tr("✓ Evidence collected")
+
+    def my_evidence_for(self, slot: ScheduleSlot) -> str | None:
+        return next((e for a, e in self._recorded.get(slot.id, []) if a == self._me), None)
+
     def _fill_table(self) -> None:
+        self._load_recorded()
         slots = self.visible_slots()
         self.table.setRowCount(len(slots))
         names = {m.id: (self.tr("You") if m.id == self._me else m.name) for m in self._review.team}
         for row, slot in enumerate(slots):
             kind = slot_evidence_kind(slot.activity)
             who = ", ".join(names.get(r, "") for r in slot.reviewer_ids if r in names)
-            values = (f"{slot.start:%H:%M}–{slot.end:%H:%M}", activity_label(slot.activity), slot.location, who,
-                      slot.notes)
+            mark = self.recorded_mark(slot)
+            activity = activity_label(slot.activity) + (f"\n{mark}" if mark else "")
+            values = (f"{slot.start:%H:%M}–{slot.end:%H:%M}", activity, slot.location, who, slot.notes)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(SLOT_ROLE, slot.id)
@@ -347,6 +374,7 @@ class PlanPage(QWidget):
         slot = self.slot_at(self.table.currentRow())
         kind = slot_evidence_kind(slot.activity) if slot is not None else None
         self.start_button.setEnabled(kind is not None)
+        self.open_button.setVisible(slot is not None and self.my_evidence_for(slot) is not None)
         self.start_button.setText(self.tr("Start {kind}").format(kind=label(kind).lower()) if kind is not None
                                   else self.tr("Start evidence for this slot"))
 
@@ -366,6 +394,13 @@ class PlanPage(QWidget):
             self.status_changed.emit(text)
             return
         self.slot_activated.emit(slot, kind)
+
+    def open_my_evidence(self) -> None:
+        """The "open" of a ticked slot: my own record for it, in the evidence page."""
+        slot = self.slot_at(self.table.currentRow())
+        mine = self.my_evidence_for(slot) if slot is not None else None
+        if mine is not None:
+            self.evidence_opened.emit(mine)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """Side by side when there is room; the focus, questions and team below the schedule when not.

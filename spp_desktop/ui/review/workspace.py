@@ -105,6 +105,7 @@ class ReviewWorkspace(QWidget):
         elif name == "plan":
             page = PlanPage(self._store, self.review_id, clock=self._clock, review=self.review)
             page.slot_activated.connect(lambda slot, kind: self.new_evidence(kind, slot))
+            page.evidence_opened.connect(self.open_evidence)
         # Page modules are imported when first shown: start-up pays only for the plan.
         elif name == "evidence":
             from .evidence_page import EvidencePage

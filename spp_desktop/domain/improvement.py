@@ -1,0 +1,71 @@
+"""After the review day: the pre-review meeting record, the improvement workshop and the 90-day check-in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+Day = date  # the fields below are called `date`: this name keeps the type reachable inside the classes
+CHECKIN_AFTER = timedelta(days=90)  # the programme counts 90 days from the workshop
+
+
+class ActionProgress(StrEnum):
+    """Progress on an action in neutral words: no grades, no red/amber/green."""
+
+    NOT_STARTED = "not_started"
+    UNDER_WAY = "under_way"
+    DONE = "done"
+    CHANGED_COURSE = "changed_course"
+
+    @property
+    def label(self) -> str:
+        return {
+            ActionProgress.NOT_STARTED: "Not started",
+            ActionProgress.UNDER_WAY: "Under way",
+            ActionProgress.DONE: "Done",
+            ActionProgress.CHANGED_COURSE: "Changed course",
+        }[self]
+
+
+# Who takes part in the meetings, by role (not by name: the record travels to the partnership).
+PARTICIPANT_ROLES = ("headteacher", "deputy_headteacher", "senior_leader", "subject_leader", "senco",
+                     "class_teacher", "teaching_assistant", "governor", "lead_reviewer", "reviewer",
+                     "improvement_champion")
+
+
+@dataclass(frozen=True)
+class PreReviewMeeting:
+    date: date | None = None
+    participants: tuple[str, ...] = ()  # PARTICIPANT_ROLES values
+    self_review_summary: str = ""  # what the school shares of its self-review
+    self_review_document: str = ""  # attachment id of the document the school shared
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class RootCause:
+    id: str
+    finding_id: str  # the area to develop it explains
+    text: str = ""
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Workshop:
+    date: date | None = None
+    champion_id: str = ""  # team member id of the Improvement Champion
+    participants: tuple[str, ...] = ()
+    improvement_priority: str = ""  # carried from the feedback conversation, editable here
+    notes: str = ""
+
+    @property
+    def default_checkin(self) -> Day | None:
+        return self.date + CHECKIN_AFTER if self.date else None
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    date: date | None = None
+    pupil_changes: str = ""  # what has changed for pupils
+    next_steps: str = ""

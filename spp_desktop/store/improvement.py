@@ -1,0 +1,75 @@
+"""The improvement workshop and the 90-day check-in: ReviewStore's methods for the cycle after the review day.
+
+The lead reviewer or the Improvement Champion writes these (StoreCore checks the role on every write, as the
+server does on push). The workshop's actions are the `action` records the feedback conversation began.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from spp_desktop.domain.findings import AgreedAction, FeedbackOutcome
+from spp_desktop.domain.improvement import CheckIn, RootCause, Workshop
+from sync.protocol.ids import new_id
+
+from .core import StoreCore
+from .mapping import checkin_from_state, root_cause_from_state, wire_fields, workshop_from_state
+
+
+class ImprovementMixin(StoreCore):
+    if TYPE_CHECKING:  # provided by RecordsMixin
+        def outcome(self, review_id: str) -> FeedbackOutcome: ...
+        def update_action(self, review_id: str, action_id: str, **changes: Any) -> AgreedAction: ...
+        def _delete(self, review_id: str, entity: str, entity_id: str) -> None: ...
+
+    # --- the workshop ----------------------------------------------------------------------------
+    def workshop(self, review_id: str) -> Workshop:
+        """The workshop record; its priority is the feedback conversation's until the workshop edits it."""
+        state = self._entity(review_id, "workshop", review_id)
+        workshop = workshop_from_state(state)
+        if state is None or state.value("improvement_priority") is None:
+            workshop = replace(workshop, improvement_priority=self.outcome(review_id).improvement_priority)
+        return workshop
+
+    def update_workshop(self, review_id: str, **changes: Any) -> Workshop:
+        self._set_changed(review_id, "workshop", review_id, changes)
+        return self.workshop(review_id)
+
+    def root_causes(self, review_id: str) -> list[RootCause]:
+        items = [root_cause_from_state(s) for s in self._state(review_id).of_kind("root_cause")]
+        return sorted(items, key=lambda r: (r.finding_id, r.position, r.id))
+
+    def add_root_cause(self, review_id: str, finding_id: str, text: str) -> RootCause:
+        position = 1 + max((r.position for r in self.root_causes(review_id) if r.finding_id == finding_id), default=-1)
+        cause_id = new_id()
+        self._write(review_id, "root_cause", cause_id, wire_fields("root_cause", {
+            "finding_id": finding_id, "text": text, "position": position}))
+        return root_cause_from_state(self._entity(review_id, "root_cause", cause_id))  # type: ignore[arg-type]
+
+    def update_root_cause(self, review_id: str, cause_id: str, text: str) -> RootCause:
+        if self._entity(review_id, "root_cause", cause_id) is None:
+            raise KeyError("That root cause no longer exists.")
+        self._set_changed(review_id, "root_cause", cause_id, {"text": text})
+        return root_cause_from_state(self._entity(review_id, "root_cause", cause_id))  # type: ignore[arg-type]
+
+    def delete_root_cause(self, review_id: str, cause_id: str) -> None:
+        self._delete(review_id, "root_cause", cause_id)
+
+    # --- the 90-day check-in ---------------------------------------------------------------------
+    def checkin(self, review_id: str) -> CheckIn:
+        """The check-in record, dated 90 days after the workshop until a date is chosen."""
+        checkin = checkin_from_state(self._entity(review_id, "checkin", review_id))
+        if checkin.date is None:
+            checkin = replace(checkin, date=self.workshop(review_id).default_checkin)
+        return checkin
+
+    def update_checkin(self, review_id: str, **changes: Any) -> CheckIn:
+        self._set_changed(review_id, "checkin", review_id, changes)
+        return self.checkin(review_id)
+
+    def set_progress(self, review_id: str, action_id: str, progress: str, note: str | None = None) -> AgreedAction:
+        changes: dict[str, Any] = {"progress": progress}
+        if note is not None:
+            changes["progress_note"] = note
+        return self.update_action(review_id, action_id, **changes)
