@@ -13,7 +13,7 @@ from sync.server.state import ReviewStates
 from sync.server.storage import Storage
 
 from .conftest import Api
-from .helpers import PASSWORD, make_op
+from .helpers import PASSWORD, make_op, shared_key_file, shared_keys
 
 PLAN_CSV = """day,start,end,activity,place,group,reviewers,host staff,questions
 1,09:00,09:45,observation,Oak class,Year 4,lead;reviewer,Class teacher,1
@@ -31,9 +31,10 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 @pytest.fixture
 def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     url = f"sqlite:///{tmp_path}/office.sqlite3"
+    monkeypatch.setenv("SPP_SERVER_KEY_FILE", shared_key_file())
     engine = make_engine(url)
     upgrade(engine)
-    storage = Storage(engine)
+    storage = Storage(engine, shared_keys())
     admin.create_partnership(storage, "Vale")
     for school in ("Elm Primary", "Yew Primary"):
         admin.add_school(storage, "Vale", school)
@@ -89,7 +90,7 @@ def test_a_bad_plan_file_is_refused_whole(office, capsys, bad, message):
     path = tmp / "bad.csv"
     path.write_text(bad, encoding="utf-8")
     code, _, err = run(capsys, "admin", "import-plan", review_id, str(path), *db)
-    assert code == 2 and message in err and "Traceback" not in err
+    assert code == 1 and message in err and "Traceback" not in err
     assert storage.op_count(review_id) == before
 
 
@@ -110,9 +111,9 @@ def test_edit_review_focus_dates_and_questions(office, capsys):
     assert "To what extent do pupils choose books?" in texts
     assert all(not q.in_conflict for q in state.of_kind("question"))
     code, _, err = run(capsys, "admin", "edit-review", review_id, "--start-date", "2026-03-20", *db)
-    assert code == 2 and "end before it starts" in err
+    assert code == 1 and "end before it starts" in err
     code, _, err = run(capsys, "admin", "edit-review", review_id, "--edit-question", "9", "x", *db)
-    assert code == 2 and "no question 9" in err
+    assert code == 1 and "no question 9" in err
 
 
 def test_a_host_school_reviewer_is_refused_unless_overridden(office, capsys):
