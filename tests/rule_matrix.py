@@ -21,7 +21,8 @@ OWNED = ("evidence", "attachment")
 
 _VALUES = {STR: "Words", INT: 1, BOOL: True, DATE: "2026-03-10", TIME: "09:00", STR_LIST: ["a"]}
 _CHOICE_VALUES = {("evidence", "kind"): "observation", ("finding", "kind"): "strength",
-                  ("finding", "status"): "agreed", ("team_member", "role"): "lead_reviewer"}
+                  ("finding", "status"): "agreed", ("team_member", "role"): "lead_reviewer",
+                  ("action", "progress"): "under_way", ("question", "planned_sources"): ["observation"]}
 
 
 @dataclass(frozen=True)

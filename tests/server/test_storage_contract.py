@@ -40,7 +40,8 @@ def test_review_package_ops_are_stored_when_the_review_is_made(storage: Storage)
     assert [seq for seq, _ in stored] == list(range(1, len(derived) + 1))
     assert storage.cursor(world.review_id) == len(derived)
     team = {m["id"]: m["role"] for m in review["package"]["team"]}
-    assert team == {world.users["lead"]: "lead_reviewer", world.users["reviewer"]: "reviewer"}
+    assert team == {world.users["lead"]: "lead_reviewer", world.users["reviewer"]: "reviewer",
+                    world.users["champion"]: "improvement_champion"}
 
 
 def test_teams_and_roles(storage: Storage) -> None:
