@@ -7,7 +7,7 @@ from datetime import time
 
 from PySide6.QtCore import Qt
 
-from spp_desktop.domain.evidence import SourceKind
+from spp_desktop.domain.evidence import EvidenceKind
 from spp_desktop.domain.triangulation import coverage, matrix
 from spp_desktop.ui.models.matrix_model import FIRST_SOURCE_COL, SOURCES, MatrixModel
 from spp_desktop.ui.review.plan_page import PlanPage
@@ -60,7 +60,7 @@ def test_the_matrix_shows_planned_against_collected(demo_store):
         col = FIRST_SOURCE_COL + SOURCES.index(source)
         text = model.data(model.index(0, col), Qt.ItemDataRole.DisplayRole)
         planned, n = cover[source]
-        assert planned == (source in (SourceKind.OBSERVATION, SourceKind.DATA)), source
+        assert planned == (source in (EvidenceKind.OBSERVATION.source, EvidenceKind.SURVEY.source)), source
         if planned:
             assert text == (f"{n} · planned" if n else "planned, none yet")
             assert model.data(model.index(0, col), Qt.ItemDataRole.ToolTipRole).endswith("(planned)")
