@@ -858,6 +858,30 @@
         <translation>Hidlo yn ôl awdur</translation>
     </message>
     <message>
+        <source>Filter by day</source>
+        <translation>Hidlo yn ôl diwrnod</translation>
+    </message>
+    <message>
+        <source>Filter by tag</source>
+        <translation>Hidlo yn ôl tag</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clirio&apos;r hidlwyr</translation>
+    </message>
+    <message>
+        <source>Clear the search and every filter</source>
+        <translation>Clirio&apos;r chwiliad a phob hidlydd</translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation>Pob diwrnod</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Pob tag</translation>
+    </message>
+    <message>
         <source>Evidence records</source>
         <translation>Cofnodion tystiolaeth</translation>
     </message>
@@ -1029,6 +1053,10 @@
     <message>
         <source>Photos</source>
         <translation>Lluniau</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Nodiadau</translation>
     </message>
     <message>
         <source>1 photo attached</source>

@@ -61,14 +61,15 @@ def _cells(model, row):
 
 
 def test_model_columns(model):
-    assert model.rowCount() == 4 and model.columnCount() == len(COLUMNS) == 6
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == [
-        "Time", "Kind", "Where / who", "Questions", "Author", "Photos"]
+    assert model.rowCount() == 4 and model.columnCount() == len(COLUMNS) == 7
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)] == [
+        "Time", "Kind", "Where / who", "Questions", "Author", "Photos", "Notes"]
     assert [model.evidence_at(r).id for r in range(4)] == ["e1", "e4", "e2", "e3"]  # in time order
-    assert _cells(model, 0) == ["09:00", "Lesson observation", "Year 4 (Oak), Reading", "Q1", "Daniel Okafor", ""]
-    assert _cells(model, model.row_of("e2")) == ["11:00", "Focus group", "Pupils (6)", "Q1, Q2", "Priya Shah", ""]
+    assert _cells(model, 0) == ["09:00", "Lesson observation", "Year 4 (Oak), Reading", "Q1", "Daniel Okafor", "",
+                                "Pupils read The Iron Man aloud."]
+    assert _cells(model, model.row_of("e2"))[:6] == ["11:00", "Focus group", "Pupils (6)", "Q1, Q2", "Priya Shah", ""]
     e3 = model.row_of("e3")
-    assert _cells(model, e3)[2:] == ["Year 5, 12 books", "", "Priya Shah", "2"]
+    assert _cells(model, e3)[2:6] == ["Year 5, 12 books", "", "Priya Shah", "2"]
     # The Photos column draws an icon (the paperclip character was a missing glyph, an empty box).
     assert not model.index(e3, 5).data(Qt.ItemDataRole.DecorationRole).isNull()
     assert model.index(0, 5).data(Qt.ItemDataRole.DecorationRole) is None
@@ -294,10 +295,14 @@ def test_ctrl_z_in_a_text_field_undoes_typing_not_a_delete(qtbot, page, store, r
     assert store.get_evidence(review_id, victim.id) is None  # the delete was not undone
 
 
-def test_a_search_that_hides_the_open_record_leaves_nothing_selected(qtbot, page, store, review_id):
+def test_a_search_that_hides_the_open_record_closes_it_saved_and_leaves_nothing_selected(qtbot, page, store,
+                                                                                          review_id):
     created = page.new_evidence(EvidenceKind.SURVEY)
+    qtbot.keyClicks(page.form.editors["title"], "Parents' questionnaire")
     qtbot.keyClicks(page.list.search, "reading")
     assert page.list.proxy.proxy_row_of(created.id) < 0
+    assert page.form is None  # not left open beside a list that no longer shows it
+    assert store.get_evidence(review_id, created.id).title == "Parents' questionnaire"  # saved first
     assert page.list.current_id() is None and not page.list.delete_button.isEnabled()
     page.list.search.clear()
-    assert page.list.current_id() == created.id  # and back on the open record when it shows again
+    assert page.list.proxy.proxy_row_of(created.id) >= 0

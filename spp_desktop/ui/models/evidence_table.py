@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -33,8 +34,21 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = (QT_TRANSLATE_NOOP("EvidenceTableModel", "Time"), QT_TRANSLATE_NOOP("EvidenceTableModel", "Kind"),
            QT_TRANSLATE_NOOP("EvidenceTableModel", "Where / who"), QT_TRANSLATE_NOOP("EvidenceTableModel", "Questions"),
-           QT_TRANSLATE_NOOP("EvidenceTableModel", "Author"), QT_TRANSLATE_NOOP("EvidenceTableModel", "Photos"))
-TIME, KIND, WHERE, QUESTIONS, AUTHOR, PHOTOS = range(len(COLUMNS))
+           QT_TRANSLATE_NOOP("EvidenceTableModel", "Author"), QT_TRANSLATE_NOOP("EvidenceTableModel", "Photos"),
+           QT_TRANSLATE_NOOP("EvidenceTableModel", "Notes"))
+TIME, KIND, WHERE, QUESTIONS, AUTHOR, PHOTOS, SNIPPET = range(len(COLUMNS))
+# The main text of each kind, for the snippet: what was seen, said or shown, else the notes.
+_MAIN_TEXT = ("seen", "prompts", "looked_at", "content", "notes")
+_SNIPPET_CHARS = 160
+
+
+def snippet(e: Evidence) -> str:
+    """The first words of a record's main text, on one line."""
+    for name in _MAIN_TEXT:
+        text = " ".join(str(getattr(e, name, "") or "").split())
+        if text:
+            return text[:_SNIPPET_CHARS] + ("\u2026" if len(text) > _SNIPPET_CHARS else "")
+    return ""
 
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -113,10 +127,12 @@ class EvidenceTableModel(QAbstractTableModel):
         photos = len(e.attachment_ids)
         kind_label = label(e.kind) if isinstance(e.kind, EvidenceKind) else str(e.kind)
         where = where_or_who(e)
+        first_words = snippet(e)
         cells = (time_text(e, self._show_day), kind_label, where, questions, author,
-                 str(photos) if photos else "")
+                 str(photos) if photos else "", first_words)
         when = f"{e.day.isoformat() if e.day else ''} {e.start.strftime('%H:%M') if e.start else ''}"
-        sort_keys = (when, kind_label.casefold(), where.casefold(), questions, author.casefold(), photos)
+        sort_keys = (when, kind_label.casefold(), where.casefold(), questions, author.casefold(), photos,
+                     first_words.casefold())
         linked = [q for q in self._review.questions if q.id in e.question_ids] if self._review else []
         tooltip = "\n".join([f"{kind_label}: {where}" if where else kind_label,
                              *(f"{self._qnum[q.id]}: {q.text}" for q in linked)])
@@ -149,6 +165,19 @@ class EvidenceTableModel(QAbstractTableModel):
 
     def haystack(self, row: int) -> str:
         return self._rows[row].haystack
+
+    def all_tags(self) -> list[str]:
+        return sorted({t for row in self._rows for t in row.evidence.tags}, key=str.casefold)
+
+    def all_days(self) -> list[date]:
+        days = {row.evidence.day for row in self._rows if row.evidence.day}
+        if self._review is not None:
+            days |= set(self._review.days)
+        return sorted(days)
+
+    def longest(self, column: int) -> str:
+        """The longest text in a column (to size it so nothing is cut)."""
+        return max((row.cells[column] for row in self._rows), key=len, default="")
 
     def row_of(self, evidence_id: str) -> int:
         for i, row in enumerate(self._rows):
@@ -213,6 +242,8 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
         self._kinds: frozenset[str] | None = None
         self._question: str | None = None
         self._author: str | None = None
+        self._day: date | None = None
+        self._tag: str | None = None
         self._terms: tuple[str, ...] = ()
         self._source: EvidenceTableModel = EvidenceTableModel(self)
         self.setSortRole(SORT_ROLE)
@@ -258,15 +289,20 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
             self._kinds, self._question, self._author = new
         self._change(apply)
 
+    def set_day_and_tag(self, day: date | None, tag: str | None) -> None:
+        if (day, tag) != (self._day, self._tag):
+            self._change(lambda: (setattr(self, "_day", day), setattr(self, "_tag", tag)))
+
     def clear_filters(self) -> None:
         def reset() -> None:
-            self._kinds = self._question = self._author = None
+            self._kinds = self._question = self._author = self._day = self._tag = None
             self._terms = ()
         self._change(reset)
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self._kinds is not None or self._question is not None or self._author is not None or self._terms)
+        return bool(self._kinds is not None or self._question is not None or self._author is not None
+                    or self._day is not None or self._tag is not None or self._terms)
 
     def _change(self, apply: object) -> None:
         self.beginFilterChange()
@@ -285,6 +321,10 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
             elif self._question not in evidence.question_ids:
                 return False
         if self._author is not None and evidence.author != self._author:
+            return False
+        if self._day is not None and evidence.day != self._day:
+            return False
+        if self._tag is not None and self._tag not in evidence.tags:
             return False
         if self._terms:
             haystack = model.haystack(source_row)

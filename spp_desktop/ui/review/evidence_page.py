@@ -71,6 +71,7 @@ class EvidencePage(QWidget):
         # which Delete would then act on: keep the selection on the open record, or on nothing.
         for signal in (self.list.proxy.rowsRemoved, self.list.proxy.rowsInserted, self.list.proxy.layoutChanged):
             signal.connect(self._follow_open_record)
+        self.list.filters_changed.connect(self._close_if_filtered_out)
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._build_empty())
@@ -308,6 +309,12 @@ class EvidencePage(QWidget):
     def _follow_open_record(self, *_args: object) -> None:
         if self.form is not None and self.list.current_id() != self.form.evidence_id:
             self.list.select(self.form.evidence_id)
+
+    def _close_if_filtered_out(self) -> None:
+        """A record the search or a filter now hides does not stay open beside a list without it (it is
+        saved first; if it cannot be, it stays open so no typing is lost)."""
+        if self.form is not None and self.list.proxy.proxy_row_of(self.form.evidence_id) < 0:
+            self._leave_form()
 
     def _on_saved(self, evidence: Evidence) -> None:
         self.list.model.update_evidence(evidence)

@@ -4,7 +4,7 @@ Used on the Evidence page; reusable wherever evidence is picked (e.g. linking ev
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 from spp_desktop.domain.evidence import EvidenceKind
 from spp_desktop.domain.review import Review
 
-from ..i18n import label
+from ..i18n import label, short_day_name
 from ..models.evidence_table import (
     AUTHOR,
     KIND,
     PHOTOS,
     QUESTIONS,
+    SNIPPET,
     TIME,
     WHERE,
     EvidenceFilterProxy,
@@ -44,6 +45,7 @@ _ELIDE_EM = 18
 class EvidenceList(QWidget):
     new_requested = Signal(object)  # EvidenceKind
     delete_requested = Signal()
+    filters_changed = Signal()  # the search or a filter changed what is shown
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -60,6 +62,7 @@ class EvidenceList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search all evidence"))
         self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(lambda _t: (self._update_count(), self.filters_changed.emit()))
         self.new_button = QPushButton(self.tr("New evidence"), self)
         self.new_button.setAccessibleName(self.tr("New evidence"))
         self.new_button.setAutoDefault(False)
@@ -81,6 +84,20 @@ class EvidenceList(QWidget):
             filters.addWidget(combo, 1)
             combo.currentIndexChanged.connect(self._apply_filters)
         layout.addLayout(filters)
+        more = QHBoxLayout()
+        self.day_filter = self._combo(self.tr("Filter by day"))
+        self.tag_filter = self._combo(self.tr("Filter by tag"))
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
+        self.clear_button.setAccessibleName(self.tr("Clear the search and every filter"))
+        self.clear_button.setAutoDefault(False)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.day_filter.addItem(self.tr("All days"), ALL)
+        self.tag_filter.addItem(self.tr("All tags"), ALL)
+        for combo in (self.day_filter, self.tag_filter):
+            more.addWidget(combo, 1)
+            combo.currentIndexChanged.connect(self._apply_filters)
+        more.addWidget(self.clear_button)
+        layout.addLayout(more)
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
@@ -100,12 +117,17 @@ class EvidenceList(QWidget):
         # autosave updates a row) costs thousands of data() calls with 1,000 records.
         metrics = self.table.fontMetrics()
         pad = metrics.horizontalAdvance("M") * 2
-        widths = {TIME: "Wed 00:00", KIND: "Lesson observat", QUESTIONS: "Q1, Q2, Q3",
-                  AUTHOR: "Daniel Okafo", PHOTOS: self.proxy.headerData(PHOTOS, Qt.Orientation.Horizontal)}
+        # Kind fits its longest name in this language (it was cut); Where / who fits what the rows hold
+        # (see _fit_where); the notes snippet takes the rest.
+        longest_kind = max((label(k) for k in EvidenceKind), key=metrics.horizontalAdvance)
+        widths = {TIME: "Wed 00:00", KIND: longest_kind, QUESTIONS: "Q1, Q2, Q3",
+                  AUTHOR: "Daniel Okafo", PHOTOS: self.proxy.headerData(PHOTOS, Qt.Orientation.Horizontal),
+                  WHERE: "Year 4 (Oak class), Reading"}
         for column, sample in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
-        header.setSectionResizeMode(WHERE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SNIPPET, QHeaderView.ResizeMode.Stretch)
+        self._pad = pad
         header.setMinimumSectionSize(metrics.horizontalAdvance("M") * 3)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
@@ -129,9 +151,15 @@ class EvidenceList(QWidget):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_requested)
+        # The source model's signals too, and after the proxy's: counting on the proxy's alone read the
+        # model mid-change ("31 of 32 shown" after a delete with no filter on).
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):
+                       self.proxy.layoutChanged, self.model.rowsInserted, self.model.rowsRemoved,
+                       self.model.modelReset):
             signal.connect(self._update_count)
+        self.model.modelReset.connect(self._refresh_row_filters)
+        self.model.rowsInserted.connect(self._refresh_row_filters)
+        self.model.dataChanged.connect(self._refresh_tags_soon)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 
@@ -171,18 +199,57 @@ class EvidenceList(QWidget):
             combo.blockSignals(False)
         self._apply_filters()
 
+    def _refresh_row_filters(self, *_args: object) -> None:
+        """Day and tag choices from the rows (and the review's days); keeps the current choices."""
+        self._fill(self.day_filter, [(short_day_name(d) + d.strftime(" %d/%m"), d) for d in self.model.all_days()])
+        self._fill(self.tag_filter, [(t, t) for t in self.model.all_tags()])
+        longest = self.model.longest(WHERE)
+        if longest:  # Where / who as wide as its longest text, within reason: nothing cut in a normal review
+            metrics = self.table.fontMetrics()
+            wanted = min(metrics.horizontalAdvance(longest) + self._pad, metrics.horizontalAdvance("M") * 30)
+            header = self.table.horizontalHeader()
+            header.resizeSection(WHERE, max(header.sectionSize(WHERE), wanted))
+
+    def _refresh_tags_soon(self, *_args: object) -> None:
+        if not getattr(self, "_tags_pending", False):
+            self._tags_pending = True
+
+            def run() -> None:
+                self._tags_pending = False
+                self._fill(self.tag_filter, [(t, t) for t in self.model.all_tags()])
+            QTimer.singleShot(0, run)
+
+    def _fill(self, combo: QComboBox, items: list[tuple[str, object]]) -> None:
+        keep = combo.currentData()
+        first = combo.itemText(0)
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(first, ALL)
+        for text, value in items:
+            combo.addItem(text, value)
+        index = combo.findData(keep)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        if index < 0 and keep not in (None, ALL):
+            self._apply_filters()  # the chosen tag is gone: show everything again
+
     def _apply_filters(self) -> None:
         def chosen(combo: QComboBox) -> str | None:
             value = combo.currentData()
             return None if value in (None, ALL) else value
 
         self.proxy.set_filters(chosen(self.kind_filter), chosen(self.question_filter), chosen(self.author_filter))
+        self.proxy.set_day_and_tag(chosen(self.day_filter), chosen(self.tag_filter))  # type: ignore[arg-type]
         self._update_count()
+        self.filters_changed.emit()
 
     def clear_filters(self) -> None:
-        for combo in (self.kind_filter, self.question_filter, self.author_filter):
+        for combo in (self.kind_filter, self.question_filter, self.author_filter, self.day_filter, self.tag_filter):
+            combo.blockSignals(True)
             combo.setCurrentIndex(0)
+            combo.blockSignals(False)
         self.search.clear()
+        self._apply_filters()
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -193,6 +260,7 @@ class EvidenceList(QWidget):
         else:
             text = self.tr("{shown} of {total} records shown").format(shown=shown, total=total)
         self.count_label.setText(text)
+        self.clear_button.setEnabled(self.proxy.is_filtered)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
