@@ -20,11 +20,13 @@ if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; 
     echo "Installing system libraries:$missing"
     sudo_cmd=""
     [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
-    # Another install running (unattended-upgrades, a second terminal) holds dpkg's lock: wait for it
-    # (up to 10 minutes) instead of failing at once.
-    apt_wait="-o DPkg::Lock::Timeout=600"
-    $sudo_cmd apt-get $apt_wait update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get $apt_wait install -y -qq --no-install-recommends $missing >/dev/null
+    # Another install running (unattended-upgrades, a second terminal) holds the package manager's
+    # lock: wait for it (up to 10 minutes) instead of failing at once.
+    . scripts/lib/apt_wait.sh
+    lock_timeout="-o DPkg::Lock::Timeout=600"
+    apt_wait $sudo_cmd apt-get $lock_timeout update -qq
+    apt_wait $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get $lock_timeout install -y -qq \
+      --no-install-recommends $missing >/dev/null
   fi
 fi
 

@@ -18,7 +18,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 MESSAGE = b"raise\n"
-WAIT_MS = 1500  # how long a new launch waits for the running copy to answer
+WAIT_MS = 3000  # how long a new launch waits for the running copy to answer (a busy machine is slow)
 
 
 def server_name(folder: Path) -> str:
