@@ -2016,6 +2016,10 @@
         <translation>Nid oedd modd darllen y ffeil {name}.</translation>
     </message>
     <message>
+        <source>This photo is {size}; photos of up to {limit} can be attached (the sync server takes no more). Take it at a lower resolution, or make it smaller, and attach it again.</source>
+        <translation>Mae&apos;r llun hwn yn {size}; gellir atodi lluniau hyd at {limit} (nid yw&apos;r gweinydd cysoni yn derbyn mwy). Tynnwch ef ar gydraniad is, neu gwnewch ef yn llai, a&apos;i atodi eto.</translation>
+    </message>
+    <message>
         <source>This photo file is damaged, so it cannot be attached.</source>
         <translation>Mae&apos;r ffeil llun hon wedi&apos;i difrodi, felly nid oes modd ei hatodi.</translation>
     </message>

@@ -224,6 +224,8 @@ def report_lines(report: SyncReport) -> list[str]:
         lines.append(f"The server refused a change: {reason}")
     if len(report.rejected) > 5:
         lines.append(f"... and {len(report.rejected) - 5} more changes were refused.")
+    for _sha, reason in report.photos_refused:
+        lines.append(f"The server refused a photo (it stays on this laptop): {reason}")
     if report.clock_skew:
         lines.append(f"{_plural(report.clock_skew, 'change')} came from a laptop whose clock is more than "
                      "a day ahead; they were kept.")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sync.protocol.schema import MAX_ATTACHMENT_BYTES
+
 
 class StoreError(Exception):
     """Base class: something stopped the review store from doing what was asked."""
@@ -157,3 +159,25 @@ class NotAPhoto(PhotoNotAccepted):
 class PhotoDamaged(PhotoNotAccepted):
     def __init__(self) -> None:
         super().__init__("This photo file is damaged, so it cannot be attached.")
+
+
+# A photo's bytes as stored and synced: the server's attachment limit. Its file may carry this much more
+# metadata (EXIF, thumbnails, stripped before it is stored); a larger file is refused before it is read.
+MAX_PHOTO_BYTES = MAX_ATTACHMENT_BYTES
+MAX_PHOTO_FILE_BYTES = MAX_PHOTO_BYTES + 4 * 1024 * 1024
+
+
+def megabytes(size: int) -> str:
+    """'30 MB', '25 MB', '0.5 MB' (MB = 1024 * 1024 bytes)."""
+    mb = size / (1024 * 1024)
+    return f"{mb:.0f} MB" if mb >= 10 or mb == int(mb) else f"{mb:.1f} MB"
+
+
+class PhotoTooLarge(PhotoNotAccepted):
+    """Larger than the sync server takes: attached, it could never reach the team."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.size, self.limit = size, limit
+        super().__init__(f"This photo is {megabytes(size)}; photos of up to {megabytes(limit)} can be attached "
+                         "(the sync server takes no more). Take it at a lower resolution, or make it smaller, "
+                         "and attach it again.")

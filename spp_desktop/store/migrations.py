@@ -141,6 +141,12 @@ def m003_parked_ops(db: Any) -> None:
                "PRIMARY KEY (review_id, op_id))")
 
 
+@migrations()
+def m004_refused_attachments(db: Any) -> None:
+    # The server's reason when it refuses a photo's bytes (too large, ...): parked, never offered again.
+    db.execute("ALTER TABLE attachments ADD COLUMN refused_reason TEXT")
+
+
 KNOWN = set(migrations.names)
 
 

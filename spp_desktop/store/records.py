@@ -17,9 +17,11 @@ from spp_desktop.domain.findings import (
 from sync.protocol.ids import derived_id, new_id
 from sync.protocol.merge import DELETED
 from sync.protocol.ops import OpKind
+from sync.protocol.schema import MAX_ATTACHMENT_BYTES
 
 from .core import StoreCore
 from .db import translated_errors
+from .errors import MAX_PHOTO_FILE_BYTES, PhotoTooLarge
 from .mapping import (
     action_from_state,
     attachment_from_state,
@@ -102,9 +104,13 @@ class RecordsMixin(StoreCore):
     def add_photo(self, review_id: str, evidence_id: str, data: bytes, caption: str = "") -> Attachment:
         """Convert HEIC/WebP, strip EXIF/GPS and other metadata (keeping orientation and colour profile),
         encrypt, store. Raises PhotoNotAccepted (a ValueError) for other formats or a damaged file."""
+        if len(data) > MAX_PHOTO_FILE_BYTES:
+            raise PhotoTooLarge(len(data), MAX_ATTACHMENT_BYTES)
         if needs_conversion(data):
             data = convert_to_jpeg_or_png(data)
         clean = strip_metadata(data)
+        if len(clean) > MAX_ATTACHMENT_BYTES:
+            raise PhotoTooLarge(len(clean), MAX_ATTACHMENT_BYTES)
         width, height = display_size(clean)
         media_type = "image/png" if clean.startswith(b"\x89PNG") else "image/jpeg"
         attachment_id = new_id()

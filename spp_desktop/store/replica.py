@@ -167,9 +167,22 @@ class ReplicaMixin(StoreCore):
 
     # --- photo bytes for sync ---------------------------------------------------------------------
     def attachments_to_upload(self, review_id: str) -> list[tuple[str, int]]:
-        rows = self._conn.execute("SELECT DISTINCT sha256, size FROM attachments WHERE review_id = ? AND uploaded = 0",
-                                  (review_id,)).fetchall()
-        return [(r[0], int(r[1])) for r in rows]
+        """Photos still in the review whose bytes the server lacks; not those it refused, nor removed ones."""
+        rows = self._conn.execute("SELECT DISTINCT sha256, size FROM attachments WHERE review_id = ? AND uploaded = 0 "
+                                  "AND refused_reason IS NULL", (review_id,)).fetchall()
+        live = {a.value("sha256") for a in self._state(review_id).of_kind("attachment")}
+        return [(r[0], int(r[1])) for r in rows if r[0] in live]
+
+    def mark_attachment_refused(self, review_id: str, sha256: str, reason: str) -> None:
+        """The server will not take these bytes (its reason kept): park them, so the rest syncs."""
+        self._conn.execute("UPDATE attachments SET refused_reason = ? WHERE review_id = ? AND sha256 = ?",
+                           (reason, review_id, sha256))
+
+    def refused_attachments(self, review_id: str) -> list[tuple[str, str]]:
+        """(sha256, the server's reason) for every photo whose bytes the server refused."""
+        rows = self._conn.execute("SELECT DISTINCT sha256, refused_reason FROM attachments WHERE review_id = ? "
+                                  "AND refused_reason IS NOT NULL", (review_id,)).fetchall()
+        return [(r[0], r[1]) for r in rows]
 
     def mark_attachment_uploaded(self, review_id: str, sha256: str) -> None:
         self._conn.execute("UPDATE attachments SET uploaded = 1 WHERE review_id = ? AND sha256 = ?", (review_id, sha256))

@@ -16,14 +16,16 @@ with `cancelled=True` and everything done so far kept.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sync.protocol.schema import MAX_OPS_PER_BATCH
+from sync.protocol.schema import MAX_BATCH_BYTES, MAX_OPS_PER_BATCH
 
 from . import transfer, wire
+from .errors import ServerRefused
 from .http import ServerSession
 from .replica import Replica
 
@@ -42,6 +44,7 @@ class SyncReport:
     pushed: int = 0  # ops the server accepted
     duplicates: int = 0  # ops sent that the server already had (a retried batch)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (op_id, the server's reason)
+    photos_refused: list[tuple[str, str]] = field(default_factory=list)  # (sha256, the server's reason)
     uploaded: int = 0  # photos now complete on the server
     downloaded: int = 0  # photos fetched from the server
     photos_waiting: int = 0  # photos named by others' records that the server does not have yet
@@ -138,8 +141,10 @@ class SyncEngine:
                      if op.op_id in frozen and op.op_id not in refused][:self.batch_size]
             if not batch:
                 return need_pull
+            wires = _within_bytes([op.to_wire() for op in batch], MAX_BATCH_BYTES)
+            batch = batch[:len(wires)]
             sent = [op.op_id for op in batch]
-            reply = self.session.push(self.review_id, [op.to_wire() for op in batch])
+            reply = self.session.push(self.review_id, wires)
             results = wire.push_results(reply, sent)
             on_server = [r.op_id for r in results if r.status != "rejected"]
             self.replica.mark_on_server(on_server)
@@ -190,8 +195,16 @@ class SyncEngine:
             def on_bytes(n: int, base: int = sent) -> None:
                 self._tick(UPLOAD, base + n, total)
 
-            if transfer.upload(self.session, self.review_id, sha, data, chunk_bytes=self.chunk_bytes,
-                               on_bytes=on_bytes, cancelled=self._cancelled):
+            try:
+                done = transfer.upload(self.session, self.review_id, sha, data, chunk_bytes=self.chunk_bytes,
+                                       on_bytes=on_bytes, cancelled=self._cancelled)
+            except ServerRefused as exc:
+                # This photo would only be refused again (too large for the server, ...): park it with the
+                # reason and go on, so one photo never stops the rest of the sync.
+                self.replica.mark_attachment_refused(self.review_id, sha, exc.message)
+                report.photos_refused.append((sha, exc.message))
+                done = False
+            if done:
                 self.replica.mark_attachment_uploaded(self.review_id, sha)
                 report.uploaded += 1
             sent += size
@@ -229,3 +242,14 @@ class SyncEngine:
         report.hashes_equal = report.server_hash == report.local_hash
         self.replica.record_synced(self.review_id, report.server_hash)
         self._tick(CHECK, 1, 1)
+
+
+def _within_bytes(wires: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """The first ops whose JSON stays within `limit` bytes (at least one: an op is at most 2 MB), so a
+    push never meets the server's request limit however large the notes."""
+    size = 0
+    for i, wire_op in enumerate(wires):
+        size += len(json.dumps(wire_op, separators=(",", ":"), ensure_ascii=False).encode("utf-8")) + 1
+        if i and size > limit:
+            return wires[:i]
+    return wires

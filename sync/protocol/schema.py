@@ -14,6 +14,8 @@ from .merge import DELETED
 from .ops import Operation, OpKind
 
 MAX_OPS_PER_BATCH = 500
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024  # a photo's bytes: the server's default limit; laptops refuse above it
+MAX_BATCH_BYTES = 4 * 1024 * 1024  # a push's ops as JSON; the server's request limit (8 MB) leaves room
 MAX_FIELD_BYTES = 1_000_000  # about 300 pages of notes in one field
 MAX_OP_BYTES = 2_000_000
 # Bounds every copy enforces, so nothing stored can overflow SQLite, datetime or a JSON reader.

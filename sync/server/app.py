@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -23,16 +24,25 @@ class BodyLimit:
     """Refuse request bodies over the limit with 413 payload_too_large before the app reads them.
 
     The body is read here (up to the limit) and replayed to the app; attachment chunks have their own
-    limit (the maximum attachment size), everything else the configured request size.
+    limit (max_chunk_bytes), everything else the configured request size. The pieces are joined once
+    and then dropped, so a request costs its size once here, not twice.
+
+    Handling a large body (parsing, checking, sealing, storing) takes several times its size, so at most
+    HEAVY_AT_ONCE requests over HEAVY_BYTES are handled at a time; others wait with their body read (a
+    slow sender holds only its own bytes, never the gate). Memory stays bounded however many arrive.
     """
+
+    HEAVY_BYTES = 1024 * 1024
+    HEAVY_AT_ONCE = 2
 
     def __init__(self, app, settings: Settings):  # type: ignore[no-untyped-def]
         self.app = app
         self.settings = settings
+        self._heavy = asyncio.Semaphore(self.HEAVY_AT_ONCE)
 
     def _limit(self, path: str) -> int:
         if "/attachments/" in path:
-            return self.settings.max_attachment_bytes
+            return min(self.settings.max_chunk_bytes, self.settings.max_attachment_bytes)
         return self.settings.max_body_bytes
 
     async def __call__(self, scope, receive, send):  # type: ignore[no-untyped-def]
@@ -63,16 +73,19 @@ class BodyLimit:
             chunks.append(body)
             if not message.get("more_body", False):
                 break
-        replayed = False
+        whole: list[bytes] = [b"".join(chunks)]
+        chunks.clear()
 
         async def replay():  # type: ignore[no-untyped-def]
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            if whole:
+                return {"type": "http.request", "body": whole.pop(), "more_body": False}
             return await receive()
 
-        await self.app(scope, replay, send)
+        if size > self.HEAVY_BYTES:
+            async with self._heavy:
+                await self.app(scope, replay, send)
+        else:
+            await self.app(scope, replay, send)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -14,8 +14,8 @@ from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPBearer
 
-from .errors import ApiError
 from . import passwords
+from .errors import ApiError
 from .passwords import burn_time
 from .settings import Settings
 from .storage import Storage, now_ms

@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import APIRouter, Header, Path, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
 
 from .auth import Caller, CallerDep, require_member
 from .errors import ApiError, responses
@@ -124,13 +125,15 @@ async def patch_attachment(
 def _get(request: Request, review_id: str, sha256: str, caller: Caller) -> Any:
     storage = request.app.state.storage
     require_member(storage, review_id, caller)
-    data = storage.read_attachment(review_id, sha256.lower())
-    if data is None:
+    found = storage.stream_attachment(review_id, sha256.lower())
+    if found is None:
         raise ApiError(404, "not_found", "This attachment is not stored (or not completely yet).")
-    return Response(
-        data,
+    length, chunks = found
+    # Streamed chunk by chunk: three downloads at once hold three chunks, not three photos.
+    return StreamingResponse(
+        chunks,
         media_type="application/octet-stream",
-        headers={"Cache-Control": "private, max-age=31536000, immutable"},
+        headers={"Cache-Control": "private, max-age=31536000, immutable", "Content-Length": str(length)},
     )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sync.protocol.schema import MAX_ATTACHMENT_BYTES
+
 from .env import from_environment
 
 DEFAULT_DATABASE = "sqlite:///spp-server.sqlite3"
@@ -26,8 +28,11 @@ class Settings:
     database_url: str = field(default=DEFAULT_DATABASE, metadata={"env": "SPP_SERVER_DATABASE"})
     key_file: str | None = None  # the data key (data_key.py); the server refuses to start without one
     token_ttl_days: int = 30
-    max_body_bytes: int = 64 * 1024 * 1024  # a push request (JSON); 413 payload_too_large above it
-    max_attachment_bytes: int = 25 * 1024 * 1024
+    # Request bodies are read whole, so these bound the server's memory: three pushes of 8 MB at once
+    # stay under 200 MB (benchmarks/bench_server_memory.py). Laptops send at most 4 MB a push.
+    max_body_bytes: int = 8 * 1024 * 1024  # a push request (JSON); 413 payload_too_large above it
+    max_attachment_bytes: int = MAX_ATTACHMENT_BYTES
+    max_chunk_bytes: int = 4 * 1024 * 1024  # one attachment PATCH (laptops send 1 MB chunks)
     login_max_failures: int = 5  # per username and per client address, within the window
     login_window_seconds: int = 15 * 60
     # PostgreSQL connections per server process: at most pool + overflow (20), so three processes stay

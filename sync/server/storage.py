@@ -22,8 +22,7 @@ from sync.protocol.package import package_to_ops
 
 from .data_key import DataKeys, display_name_aad, op_aad, package_aad, team_key_aad
 from .storage_attachments import AttachmentStorage
-from .storage_pull import PAGE_MAX_BYTES, cut_page
-from .storage_pull import NO_DEVICE, PullResult, PullStorage  # noqa: F401  (re-exported)
+from .storage_pull import NO_DEVICE, PAGE_MAX_BYTES, PullResult, PullStorage, cut_page  # noqa: F401  (re-exported)
 from .storage_throttle import ThrottleStorage
 from .tables import (
     devices,

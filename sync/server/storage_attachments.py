@@ -130,6 +130,36 @@ class AttachmentStorage:
             digest.update(data)
         return digest.hexdigest()
 
+    def stream_attachment(self, review_id: str, sha256: str) -> tuple[int, Iterator[bytes]] | None:
+        """(length, the chunks one by one) of a completely stored attachment, or None. Each chunk is read
+        in a short transaction of its own when asked for: a download holds one chunk in memory."""
+        with self._tx() as c:
+            state = self._upload_state(c, review_id, sha256)
+            if state is None or not state.complete:
+                return None
+            offsets = [
+                int(o)
+                for o in c.execute(
+                    select(attachment_chunks.c.offset)
+                    .where(attachment_chunks.c.review_id == review_id, attachment_chunks.c.sha256 == sha256)
+                    .order_by(attachment_chunks.c.offset)
+                ).scalars()
+            ]
+
+        def chunks() -> Iterator[bytes]:
+            for offset in offsets:  # a complete attachment never changes: no transaction across yields
+                with self._tx() as c:
+                    data = c.execute(
+                        select(attachment_chunks.c.data).where(
+                            attachment_chunks.c.review_id == review_id,
+                            attachment_chunks.c.sha256 == sha256,
+                            attachment_chunks.c.offset == offset,
+                        )
+                    ).scalar_one()
+                yield self.keys.open_bytes(bytes(data), chunk_aad(review_id, sha256, offset))
+
+        return state.length, chunks()
+
     def read_attachment(self, review_id: str, sha256: str) -> bytes | None:
         """The bytes of a completely stored attachment, or None."""
         with self._tx() as c:

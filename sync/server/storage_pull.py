@@ -18,7 +18,6 @@ from sqlalchemy import Engine
 from .data_key import DataKeys, op_aad
 from .tables import devices, ops, reviews, team
 
-
 # One pull page holds at most this many stored bytes of ops (and at most `limit` ops), but always at
 # least one op, so a page is at most max(4 MB, one op) however large the ops are.
 PAGE_MAX_BYTES = 4 * 1024 * 1024

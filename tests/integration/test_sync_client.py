@@ -368,3 +368,72 @@ def test_a_reply_cut_at_any_byte_is_a_network_failure_not_a_malformed_reply() ->
         logging.disable(logging.NOTSET)
         listener.close()
     assert outcomes == ["cut"] * (len(full) - 1) + ["abc"]
+
+
+class CountingPushes(ServerSession):
+    """Records the size of every push it sends (the real request, as sent)."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.sizes: list[int] = []
+
+    def push(self, review_id: str, wire_ops: list[dict[str, Any]]) -> dict[str, Any]:
+        import json
+        self.sizes.append(len(json.dumps({"ops": wire_ops}, separators=(",", ":"), ensure_ascii=False).encode()))
+        return super().push(review_id, wire_ops)
+
+
+def test_large_notes_are_pushed_in_batches_within_the_servers_request_limit(world: World, tmp_path: Path) -> None:
+    from sync.protocol.schema import MAX_BATCH_BYTES, MAX_FIELD_BYTES
+    review_id = world.new_review(members=1)
+    store = new_laptop(tmp_path / "big-notes")
+    member = world.members[0]
+    session = CountingPushes(world.server.url, token=member.token, user_id=member.user_id, retry=FAST_RETRY,
+                             timeout=(2, 30))
+    checkout(session, store, review_id)
+    notes = ("Pupils explained their reasoning to a partner. " * 25_000)[: MAX_FIELD_BYTES // 2 - 10]
+    for _ in range(20):  # about 10 MB of notes: more than the server takes in one request (8 MB)
+        store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes=notes)
+    report = SyncEngine(session, store, review_id).run()
+    assert report.pushed == 20 and report.unsynced == 0
+    assert len(session.sizes) >= 3 and max(session.sizes) <= MAX_BATCH_BYTES + 100
+    store.close()
+
+
+def test_a_photo_the_server_refuses_is_parked_and_the_rest_syncs(tmp_path: Path, monkeypatch) -> None:
+    from tests.server.live import start_live_server
+    monkeypatch.setenv("SPP_SERVER_MAX_ATTACHMENT_BYTES", str(1024 * 1024))  # a server set lower than laptops
+    with start_live_server(tmp_path) as server:
+        reviewer = server.account("reviewer")
+        with ServerSession(server.url, retry=FAST_RETRY) as anonymous:
+            account = login(anonymous, reviewer["username"], reviewer["password"], "Laptop")
+        session = ServerSession(server.url, token=account.token, user_id=reviewer["user_id"], retry=FAST_RETRY)
+        store = new_laptop(tmp_path / "laptop")
+        rid = server.review_id
+        checkout(session, store, rid)
+        ev = store.create_evidence(rid, EvidenceKind.OBSERVATION, notes="Reading corner")
+        store.add_photo(rid, ev.id, _photo(1536 * 1024))  # too large for this server
+        small = store.add_photo(rid, ev.id, _photo(200 * 1024))
+        store.create_evidence(rid, EvidenceKind.OBSERVATION, notes="Written after the photos")
+        report = SyncEngine(session, store, rid).run()
+        assert report.uploaded == 1 and report.in_step  # the rest synced
+        (_sha, reason), = report.photos_refused
+        assert "up to 1 MB" in reason
+        assert [r for _s, r in store.refused_attachments(rid)] == [reason]
+        assert session.attachment_get(rid, small.sha256) is not None
+        again = SyncEngine(session, store, rid).run()  # parked: not offered again, nothing fails
+        assert again.photos_refused == [] and again.uploaded == 0 and again.in_step
+        session.close()
+        store.close()
+
+
+def test_a_removed_photo_is_not_uploaded(world: World, tmp_path: Path) -> None:
+    review_id = world.new_review(members=1)
+    store, session = _laptop(world, tmp_path, review_id)
+    ev = store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="Display")
+    gone = store.add_photo(review_id, ev.id, _photo(100 * 1024))
+    store.remove_photo(review_id, gone.id)
+    assert store.attachments_to_upload(review_id) == []
+    report = SyncEngine(session, store, review_id).run()
+    assert report.uploaded == 0 and report.in_step
+    store.close()

@@ -191,3 +191,40 @@ def test_the_file_picker_leaves_no_folder_name_in_qt_settings(qtbot, page, tmp_p
     # Without the scrub Qt does write the folder name (so this test can fail); with it, it does not.
     assert leaked is (not forget)
 
+
+
+def _png_of(size: int) -> bytes:
+    """A real PNG of random pixels (incompressible) of about `size` bytes."""
+    from io import BytesIO
+
+    from PIL import Image
+    side = int((size / 3) ** 0.5) + 1
+    out = BytesIO()
+    Image.frombytes("RGB", (side, side), os.urandom(side * side * 3)).save(out, format="PNG", compress_level=0)
+    return out.getvalue()
+
+
+def test_a_photo_above_the_servers_limit_is_refused_with_the_limit_in_words(qtbot, page, store, review_id, tmp_path):
+    from spp_desktop.store.errors import MAX_PHOTO_BYTES, MAX_PHOTO_FILE_BYTES, PhotoTooLarge
+    created = page.new_evidence(EvidenceKind.BOOK_SCRUTINY)
+    big = _png_of(MAX_PHOTO_BYTES + 1024 * 1024)  # a real 26 MB photo: would never reach the team
+    path = tmp_path / "huge.png"
+    path.write_bytes(big)
+    assert page.form.attach_photo_file(path) is False
+    assert page.form.problem.text().startswith("This photo is 26 MB; photos of up to 25 MB can be attached")
+    assert store.photos(review_id, created.id) == []
+    with pytest.raises(PhotoTooLarge, match="up to 25 MB"):  # the store refuses it too
+        store.add_photo(review_id, created.id, big)
+    # a file far larger still (1 GB, sparse) is refused from its size, before it is read
+    sparse = tmp_path / "sparse.png"
+    with sparse.open("wb") as handle:
+        handle.write(b"\x89PNG\r\n\x1a\n")
+        handle.truncate(1024 ** 3)
+    assert sparse.stat().st_size > MAX_PHOTO_FILE_BYTES
+    assert page.form.attach_photo_file(sparse) is False
+    assert "1024 MB" in page.form.problem.text()
+    # one just under the limit is attached
+    fits = tmp_path / "fits.png"
+    fits.write_bytes(_png_of(2 * 1024 * 1024))
+    assert page.form.attach_photo_file(fits)
+    assert len(store.photos(review_id, created.id)) == 1

@@ -13,7 +13,15 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
-from spp_desktop.store.errors import PhotoDamaged, PhotoNotAccepted, StoreError
+from spp_desktop.store.errors import (
+    MAX_PHOTO_BYTES,
+    MAX_PHOTO_FILE_BYTES,
+    PhotoDamaged,
+    PhotoNotAccepted,
+    PhotoTooLarge,
+    StoreError,
+    megabytes,
+)
 
 from ..i18n import error_text
 from ..widgets.photo_strip import PhotoStrip
@@ -140,11 +148,18 @@ class PhotoSection(QWidget):
     def _attach_one(self, path: Path, *, several: bool) -> str:
         """"" when attached, else the reason in plain words (naming the file when several were chosen)."""
         try:
-            data = path.read_bytes()
+            size = path.stat().st_size
+            data = path.read_bytes() if size <= MAX_PHOTO_FILE_BYTES else b""  # too large: never read whole
         except OSError:
             return self.tr("The file {name} could not be read.").format(name=path.name)
         try:
+            if size > MAX_PHOTO_FILE_BYTES:
+                raise PhotoTooLarge(size, MAX_PHOTO_BYTES)
             self.store.add_photo(self.review_id, self.evidence_id, data)
+        except PhotoTooLarge as exc:
+            reason = self.tr("This photo is {size}; photos of up to {limit} can be attached (the sync server "
+                             "takes no more). Take it at a lower resolution, or make it smaller, and attach it "
+                             "again.").format(size=megabytes(exc.size), limit=megabytes(exc.limit))
         except PhotoDamaged:
             reason = self.tr("This photo file is damaged, so it cannot be attached.")
         except PhotoNotAccepted:

@@ -334,6 +334,7 @@ class SyncController(QObject):
         lines = [line for report in reports for line in service.report_lines(report)]
         self.last_message = "\n".join(lines)
         refused = [reason for report in reports for _op, reason in report.rejected]
+        refused += [reason for report in reports for _sha, reason in report.photos_refused]
         if refused:
             self._show_refused(refused, "\n".join(lines))
         elif any(r.cancelled for r in reports):
