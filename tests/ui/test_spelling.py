@@ -58,7 +58,7 @@ def test_misspelt_words_are_underlined_in_english_and_welsh_and_good_ones_in_eit
     page.new_evidence(EvidenceKind.OBSERVATION)
     notes = page.form.editors["notes"]
     qtbot.keyClicks(notes, "The pupils readd the pasage aloud. Roedd y disgyblion yn darlen yn dda, "
-                           "gyda'r athrawes. Their behaviour and colour work was neat.")
+                           "gyda'r athrawes. Their behaviour and colour work was neat in whole-class work.")
     spelling = page.form.spelling["notes"]
     assert spelling.highlighter.misspelt_words() == ["readd", "pasage", "darlen"]
     block = notes.document().firstBlock()

@@ -217,6 +217,8 @@ class EvidenceTableModel(QAbstractTableModel):
             if column == PHOTOS and row.evidence.attachment_ids:
                 n = len(row.evidence.attachment_ids)
                 return self.tr("1 photo attached") if n == 1 else self.tr("{n} photos attached").format(n=n)
+            if column in (WHERE, SNIPPET) and row.cells[SNIPPET]:
+                return f"{row.tooltip}\n\n{row.cells[SNIPPET]}"
             return row.tooltip
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == PHOTOS:

@@ -99,7 +99,11 @@ class Speller:
         if any(ch.isdigit() for ch in word) or len(word) < 2:
             return True  # "Y4", "2b", "a": not words to spell
         plain = word.replace("\u2019", "'")
-        return any(d.check(plain) for d in self.dictionaries.values())
+        if any(d.check(plain) for d in self.dictionaries.values()):
+            return True
+        # A compound ("whole-class", "pre-taught") is fine when each of its parts is.
+        parts = [p for p in plain.split("-") if p]
+        return len(parts) > 1 and all(self.check(p) for p in parts)
 
     def suggest(self, word: str, limit: int = 6) -> list[str]:
         plain = word.replace("\u2019", "'")

@@ -4,10 +4,11 @@ Used on the Evidence page; reusable wherever evidence is picked (e.g. linking ev
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,6 +44,37 @@ from .undo_bar import UndoBar
 ALL = "__all__"
 NO_QUESTION = ""
 _ELIDE_EM = 18
+
+
+class WhereAndSnippet(QStyledItemDelegate):
+    """Where / who on the first line, the first words of the record's notes (muted) on the second; each
+    line cut with an ellipsis only where the column is too narrow, and the whole text in the tooltip."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        first_words = index.siblingAtColumn(SNIPPET).data() or ""
+        if not first_words:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        where, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget).adjusted(3, 2, -3, -2)
+        metrics = opt.fontMetrics
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(opt.palette.color(text_role))
+        top = rect.top() + max(0, (rect.height() - 2 * metrics.lineSpacing()) // 2)
+        line = metrics.lineSpacing()
+        painter.drawText(rect.left(), top, rect.width(), line, int(Qt.AlignmentFlag.AlignLeft),
+                         metrics.elidedText(where, Qt.TextElideMode.ElideRight, rect.width()))
+        if not selected:
+            painter.setPen(opt.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        painter.drawText(rect.left(), top + line, rect.width(), line, int(Qt.AlignmentFlag.AlignLeft),
+                         metrics.elidedText(first_words, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()
 
 
 class EvidenceList(QWidget):
@@ -117,20 +152,21 @@ class EvidenceList(QWidget):
         # autosave updates a row) costs thousands of data() calls with 1,000 records.
         metrics = self.table.fontMetrics()
         pad = metrics.horizontalAdvance("M") * 2
-        # Kind fits its longest name in this language (it was cut); Where / who fits what the rows hold
-        # (see _fit_where); the notes snippet takes the rest.
+        # Kind fits its longest name in this language (it was cut). Where / who takes the rest of the
+        # width, on two lines: where or who, then the first words of the notes (the Notes column, which
+        # a laptop-width list has no room for beside it, is drawn there; screen readers get it as a column).
         longest_kind = max((label(k) for k in EvidenceKind), key=metrics.horizontalAdvance)
         widths = {TIME: "Wed 00:00", KIND: longest_kind, QUESTIONS: "Q1, Q2, Q3",
-                  AUTHOR: "Daniel Okafo", PHOTOS: self.proxy.headerData(PHOTOS, Qt.Orientation.Horizontal),
-                  WHERE: "Year 4 (Oak class), Reading"}
+                  AUTHOR: "Daniel Okafo", PHOTOS: self.proxy.headerData(PHOTOS, Qt.Orientation.Horizontal)}
         for column, sample in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
-        header.setSectionResizeMode(SNIPPET, QHeaderView.ResizeMode.Stretch)
-        self._pad = pad
+        header.setSectionResizeMode(WHERE, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(SNIPPET, True)
+        self.table.setItemDelegateForColumn(WHERE, WhereAndSnippet(self.table))
         header.setMinimumSectionSize(metrics.horizontalAdvance("M") * 3)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.lineSpacing() * 2 + 10)
         layout.addWidget(self.table, 1)
 
         bottom = QHBoxLayout()
@@ -203,12 +239,6 @@ class EvidenceList(QWidget):
         """Day and tag choices from the rows (and the review's days); keeps the current choices."""
         self._fill(self.day_filter, [(short_day_name(d) + d.strftime(" %d/%m"), d) for d in self.model.all_days()])
         self._fill(self.tag_filter, [(t, t) for t in self.model.all_tags()])
-        longest = self.model.longest(WHERE)
-        if longest:  # Where / who as wide as its longest text, within reason: nothing cut in a normal review
-            metrics = self.table.fontMetrics()
-            wanted = min(metrics.horizontalAdvance(longest) + self._pad, metrics.horizontalAdvance("M") * 30)
-            header = self.table.horizontalHeader()
-            header.resizeSection(WHERE, max(header.sectionSize(WHERE), wanted))
 
     def _refresh_tags_soon(self, *_args: object) -> None:
         if not getattr(self, "_tags_pending", False):
