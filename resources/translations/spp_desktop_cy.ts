@@ -2631,6 +2631,29 @@ Nawr</translation>
     </message>
 </context>
 <context>
+    <name>SlotRecords</name>
+    <message>
+        <source>This slot has a record already</source>
+        <translation>Mae cofnod ar gyfer y slot hwn yn barod</translation>
+    </message>
+    <message>
+        <source>Start another record</source>
+        <translation>Dechrau cofnod arall</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>You have started this slot before: your {kind} from {time} is open again, to carry on writing.</source>
+        <translation>Rydych chi wedi dechrau&apos;r slot hwn o&apos;r blaen: mae eich cofnod ({kind}, {time}) ar agor eto, i chi barhau i ysgrifennu.</translation>
+    </message>
+    <message>
+        <source>You have started this slot before: your {kind} is open again, to carry on writing.</source>
+        <translation>Rydych chi wedi dechrau&apos;r slot hwn o&apos;r blaen: mae eich cofnod ({kind}) ar agor eto, i chi barhau i ysgrifennu.</translation>
+    </message>
+</context>
+<context>
     <name>SpellChecking</name>
     <message>
         <source>No suggestions</source>

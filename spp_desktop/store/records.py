@@ -58,6 +58,11 @@ class RecordsMixin(StoreCore):
         photos = tuple(sorted(a.entity_id for a in state.of_kind("attachment") if a.value("evidence_id") == evidence_id))
         return evidence_from_state(ent, photos)
 
+    @staticmethod
+    def new_record_id() -> str:
+        """An id for a record the UI holds before creating it (a new evidence form, until its first input)."""
+        return new_id()
+
     def create_evidence(self, review_id: str, kind: EvidenceKind, **values: Any) -> Evidence:
         evidence_id = values.pop("id", None) or new_id()
         values.setdefault("author", self.me(review_id))

@@ -39,10 +39,11 @@ def store(tmp_path):
 
 
 class _FlakyDisk:
-    """Wraps store.update_evidence: raises `error` while `.full` is True."""
+    """Wraps store.update_evidence (and create_evidence): raises `error` while `.full` is True."""
 
     def __init__(self, store, error):
         self.real = store.update_evidence
+        self.real_create = store.create_evidence
         self.error = error
         self.full = True
         self.attempts = 0
@@ -53,6 +54,12 @@ class _FlakyDisk:
             raise self.error
         return self.real(*args, **kwargs)
 
+    def create(self, *args, **kwargs):  # a new record is created by its first save
+        self.attempts += 1
+        if self.full:
+            raise self.error
+        return self.real_create(*args, **kwargs)
+
 
 def test_disk_full_keeps_the_text_says_so_and_retries_until_saved(qtbot, store, monkeypatch):
     review_id = store.import_package(demo_package())
@@ -62,6 +69,7 @@ def test_disk_full_keeps_the_text_says_so_and_retries_until_saved(qtbot, store, 
     form.autosaver._retry.setInterval(50)
     disk = _FlakyDisk(store, DiskFull("store.db", "database or disk is full"))
     monkeypatch.setattr(store, "update_evidence", disk)
+    monkeypatch.setattr(store, "create_evidence", disk.create)
     messages = []
     page.status_changed.connect(messages.append)
 
@@ -91,6 +99,7 @@ def test_a_full_disk_does_not_let_the_form_be_switched_away(qtbot, store, monkey
     other = next(e for e in store.evidence(review_id) if e.id != first.id)
     disk = _FlakyDisk(store, DiskFull())
     monkeypatch.setattr(store, "update_evidence", disk)
+    monkeypatch.setattr(store, "create_evidence", disk.create)
     qtbot.keyClicks(page.form.editors["seen"], TEXT)
     assert page.open_evidence(other.id) is False
     assert page.form.evidence_id == first.id and page.form.editors["seen"].toPlainText() == TEXT
@@ -107,6 +116,7 @@ def test_other_store_errors_say_so_and_keep_the_text(qtbot, store, monkeypatch):
     created = page.new_evidence(EvidenceKind.INTERVIEW)
     broken = _FlakyDisk(store, StoreCorrupt(store.files.database, "hmac check failed"))
     monkeypatch.setattr(store, "update_evidence", broken)
+    monkeypatch.setattr(store, "create_evidence", broken.create)
     messages = []
     page.status_changed.connect(messages.append)
     qtbot.keyClicks(page.form.editors["prompts"], TEXT)

@@ -25,7 +25,10 @@ def open_observation_and_type(qtbot, window, text: str):
     plan = window.workspace.plan_page
     row = next(r for r, s in enumerate(plan.visible_slots()) if s.activity == "observation")
     plan.activate_row(row)
-    form = window.workspace.evidence_page.form
+    page = window.workspace.evidence_page
+    if page.slot_notice.isVisibleTo(page):  # the demo has this slot already: start a fresh record
+        page.slot_notice.start_button.click()
+    form = page.form
     editor = form.editors["seen"]
     editor.setFocus()
     qtbot.keyClicks(editor, text)

@@ -144,6 +144,8 @@ def test_sync_now_progress_status_words_and_typing_during_sync(qtbot, world, tmp
     window = open_window(store, review_id)
     page = window.workspace.evidence_page
     page.new_evidence(EvidenceKind.OBSERVATION)
+    qtbot.keyClicks(page.form.editors["seen"], "P")  # the first input creates the record
+    assert page.flush()
     window.workspace.report_unsynced()
     assert window.unsynced_label.text() == "60 changes not yet synced"
     assert window.sync.act_sync.isVisible() and window.sync.act_sync.shortcut().toString() == "Ctrl+Shift+S"

@@ -3,6 +3,10 @@
 Typing only restarts the autosave timer (see widgets/autosave.py). The save collects the form's
 values, writes the fields that changed since the last save through `ReviewStore.update_evidence`,
 and reports "Saved 10:32" (or the store's plain message: the text stays in the form).
+
+A new record is `pending`: it exists only in the form (with the schedule slot's prefill) until the
+first real input, which creates it in the store. A form opened and left untouched leaves no record,
+so nothing blank travels in sync or team bundles.
 """
 
 from __future__ import annotations
@@ -77,9 +81,11 @@ class CaptureForm(QWidget):
     saved = Signal(object)
 
     def __init__(self, store: Any, review: Review, evidence: Evidence, parent: QWidget | None = None, *,
-                 clock: Callable[[], datetime] = datetime.now, delay_ms: int | None = None):
+                 clock: Callable[[], datetime] = datetime.now, delay_ms: int | None = None,
+                 pending: bool = False):
         super().__init__(parent)
         self.store = store
+        self.pending = pending  # not in the store yet: created on the first real input
         self.review = review
         self.review_id = review.id
         self.evidence = evidence
@@ -199,6 +205,7 @@ class CaptureForm(QWidget):
             self.photos = PhotoSection(self.store, self.review_id, self.evidence.id, self)
             self.photos.problem.connect(self._show_problem)
             self.photos.changed.connect(self._photos_changed)
+            self.photos.before_attach = self.ensure_created  # a photo is real input: the record is made
             self.setAcceptDrops(True)
             outer.addWidget(self.photos)
         outer.addStretch(1)
@@ -296,15 +303,35 @@ class CaptureForm(QWidget):
     def first_field(self) -> QWidget:
         return next(iter(self.editors.values()))
 
+    def main_field(self) -> QWidget:
+        """Where the writing goes: the family's big text area ("What was seen" ...), else the notes."""
+        return next((e for e in self.editors.values() if is_text_area(e)), self.editors[NOTES.name])
+
     # --- saving -----------------------------------------------------------------------------------
     def _save(self) -> None:
         values = self.values()
         changes = {k: v for k, v in values.items() if self._snapshot.get(k) != v}
         if not changes:
             return
+        if self.pending:
+            self._create(values)
+            return
         self.evidence = self.store.update_evidence(self.review_id, self.evidence.id, **changes)
         self._snapshot.update(changes)
         self.saved.emit(self.evidence)
+
+    def _create(self, values: dict[str, Any]) -> None:
+        fields = {k: v for k, v in values.items() if k != "kind"}
+        self.evidence = self.store.create_evidence(self.review_id, EvidenceKind(values["kind"]), id=self.evidence.id,
+                                                   slot_id=self.evidence.slot_id, **fields)
+        self.pending = False
+        self._snapshot = values
+        self.saved.emit(self.evidence)
+
+    def ensure_created(self) -> None:
+        """Create the record now if it is still only in the form (before a photo is attached to it)."""
+        if self.pending:
+            self._create(self.values())
 
     def flush(self) -> bool:
         """Save pending typing now. False if it could not be saved (the message says why)."""
@@ -357,7 +384,7 @@ class CaptureForm(QWidget):
         return self.photos.strip if self.photos is not None else None
 
     def _reload_photos(self) -> None:
-        if self.photos is not None:
+        if self.photos is not None and not self.pending:
             self.photos.reload()
 
     def attach_photo_file(self, path: str | Path) -> bool:

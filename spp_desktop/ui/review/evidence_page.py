@@ -5,6 +5,10 @@ The shell calls: `new_evidence(kind, slot)`, `open_evidence(id)`, `focus_search(
 
 Nothing typed is lost: switching records, hiding the page and closing it flush the open form
 first; if that save fails (disk full), the form stays open with its text and keeps retrying.
+
+A new record starts in the form only and is created on the first real input (see CaptureForm), so
+an abandoned blank form leaves nothing behind. Starting a schedule slot you already have a record of
+(that kind, by you) opens that record again, with a notice offering "Start another record".
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spp_desktop.domain.evidence import Evidence, EvidenceKind
+from spp_desktop.domain.evidence import Evidence, EvidenceKind, new_evidence
 from spp_desktop.domain.review import ScheduleSlot
 from spp_desktop.store.errors import StoreError
 
@@ -36,7 +40,8 @@ from ..place import cursor_of, put_cursor
 from ..widgets.evidence_list import EvidenceList
 from ..widgets.flow_layout import FlowLayout
 from .capture_form import CaptureForm
-from .capture_form_fields import new_record_defaults, slot_prefill
+from .capture_form_fields import family_of, new_record_defaults, slot_prefill
+from .slot_records import SlotNotice
 
 _EMPTY_CHOICES = (
     (EvidenceKind.OBSERVATION, QT_TRANSLATE_NOOP("EvidencePage", "New observation")),
@@ -82,9 +87,15 @@ class EvidencePage(QWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack.addWidget(self.scroll)
 
+        self.slot_notice = SlotNotice(self)
+        right = QWidget(self)
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        right_box.addWidget(self.slot_notice)
+        right_box.addWidget(self.stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.list)
-        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
@@ -135,7 +146,7 @@ class EvidencePage(QWidget):
         except StoreError as exc:
             self.status_changed.emit(error_text(exc))
             return
-        current = self.form.evidence_id if self.form else None
+        current = self.form.evidence_id if self.form and not self.form.pending else None
         self.list.model.set_rows(rows, self.review)
         self.list.set_review(self.review)
         if current and self.list.model.row_of(current) < 0 and self.form and not self.form.has_unsaved_changes:
@@ -143,8 +154,17 @@ class EvidencePage(QWidget):
             current = None
         self.list.select(current)
 
-    def new_evidence(self, kind: EvidenceKind, slot: ScheduleSlot | None = None) -> Evidence | None:
-        """Create the record now and open its form (pre-filled from the schedule slot, if any)."""
+    def new_evidence(self, kind: EvidenceKind, slot: ScheduleSlot | None = None, *,
+                     again: bool = False) -> Evidence | None:
+        """Open a form for a new record (pre-filled from the schedule slot, if any). The record itself is
+        created on the first real input. A slot you captured already opens your record of it instead,
+        unless `again` (the notice's "Start another record")."""
+        self.slot_notice.dismiss()
+        existing = self._slot_record(kind, slot) if slot is not None and not again else None
+        if existing is not None and self.open_evidence(existing.id) and self.form is not None:
+            self.form.main_field().setFocus(Qt.FocusReason.OtherFocusReason)
+            self.slot_notice.offer(existing, lambda: self.new_evidence(kind, slot, again=True))
+            return existing
         if not self._leave_form():
             return None
         values: dict[str, Any] = dict(new_record_defaults(kind))
@@ -154,20 +174,24 @@ class EvidencePage(QWidget):
         else:
             now = self._clock()
             values.update(day=now.date(), start=now.time().replace(second=0, microsecond=0))
-        try:
-            created = self.store.create_evidence(self.review_id, kind, **values)
-        except StoreError as exc:
-            self.status_changed.emit(error_text(exc))
-            return None
-        self.list.model.update_evidence(created)
-        if self.list.proxy.proxy_row_of(created.id) < 0:
-            self.list.clear_filters()  # the new record must be visible
-        self._show_form(created)
-        self.form.first_field().setFocus()  # type: ignore[union-attr]
-        return created
+        draft = new_evidence(kind, self.store.new_record_id(), **values)
+        self._show_form(draft, pending=True)
+        # From the plan the class is filled in already: the writing starts in the main text.
+        field = self.form.main_field() if slot is not None else self.form.first_field()  # type: ignore[union-attr]
+        field.setFocus()
+        return draft
+
+    def _slot_record(self, kind: EvidenceKind, slot: ScheduleSlot) -> Evidence | None:
+        """Your latest record of this kind's family made from `slot`, if any (a colleague's of the same
+        lesson is theirs: yours is still to write)."""
+        family, me = family_of(kind), self.store.me(self.review_id)
+        found = [e for e in self.list.model.all_evidence()
+                 if e.slot_id == slot.id and family_of(e.kind) is family and e.author == me]
+        return found[-1] if found else None
 
     def open_evidence(self, evidence_id: str) -> bool:
         """Open a record's form. False if the current form could not be saved first, or it is gone."""
+        self.slot_notice.dismiss()
         if self.form is not None and self.form.evidence_id == evidence_id:
             return True
         if not self._leave_form():
@@ -273,10 +297,10 @@ class EvidencePage(QWidget):
         return True
 
     # --- the form ---------------------------------------------------------------------------------
-    def _show_form(self, evidence: Evidence) -> None:
+    def _show_form(self, evidence: Evidence, *, pending: bool = False) -> None:
         self._close_form()
         form = CaptureForm(self.store, self.review, evidence, self, clock=self._clock,
-                           delay_ms=self._autosave_ms)
+                           delay_ms=self._autosave_ms, pending=pending)
         form.status_changed.connect(self.status_changed)
         form.saved.connect(self._on_saved)
         self.form = form
@@ -313,11 +337,16 @@ class EvidencePage(QWidget):
     def _close_if_filtered_out(self) -> None:
         """A record the search or a filter now hides does not stay open beside a list without it (it is
         saved first; if it cannot be, it stays open so no typing is lost)."""
-        if self.form is not None and self.list.proxy.proxy_row_of(self.form.evidence_id) < 0:
+        if self.form is not None and not self.form.pending and self.list.proxy.proxy_row_of(self.form.evidence_id) < 0:
             self._leave_form()
 
     def _on_saved(self, evidence: Evidence) -> None:
+        new = self.list.model.row_of(evidence.id) < 0
         self.list.model.update_evidence(evidence)
+        if new:  # the first input created it: it joins the list, visible
+            if self.list.proxy.proxy_row_of(evidence.id) < 0:
+                self.list.clear_filters()
+            self.list.select(evidence.id)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         # Only follow the user: a row moving under an autosave must not switch the open record.

@@ -7,6 +7,8 @@ the bytes only ever exist decrypted in memory, for the thumbnails and the viewer
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +55,7 @@ class PhotoSection(QWidget):
         self.strip.open_requested.connect(self.open_viewer)
         self.strip.files_dropped.connect(self.attach_files)
         self.viewer: PhotoViewer | None = None
+        self.before_attach: Callable[[], object] = lambda: None  # the form creates a new record first
 
     # --- showing ----------------------------------------------------------------------------------
     def reload(self) -> bool:
@@ -132,6 +135,11 @@ class PhotoSection(QWidget):
     def attach_files(self, paths: list[str | Path]) -> int:
         """Attach each file; the number attached. The files that could not be are named in one message."""
         attached, refused = 0, []
+        try:
+            self.before_attach()
+        except StoreError as exc:
+            self.problem.emit(error_text(exc))
+            return 0
         for path in paths:
             message = self._attach_one(Path(path), several=len(paths) > 1)
             if message:
