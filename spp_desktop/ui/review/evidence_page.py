@@ -175,6 +175,7 @@ class EvidencePage(QWidget):
             now = self._clock()
             values.update(day=now.date(), start=now.time().replace(second=0, microsecond=0))
         draft = new_evidence(kind, self.store.new_record_id(), **values)
+        self.list.clear_filters()  # the new record must be visible in the list once it is made
         self._show_form(draft, pending=True)
         # From the plan the class is filled in already: the writing starts in the main text.
         field = self.form.main_field() if slot is not None else self.form.first_field()  # type: ignore[union-attr]
@@ -337,15 +338,17 @@ class EvidencePage(QWidget):
     def _close_if_filtered_out(self) -> None:
         """A record the search or a filter now hides does not stay open beside a list without it (it is
         saved first; if it cannot be, it stays open so no typing is lost)."""
-        if self.form is not None and not self.form.pending and self.list.proxy.proxy_row_of(self.form.evidence_id) < 0:
+        if self.form is None or (self.form.pending and not self.form.has_unsaved_changes):
+            return  # a blank new form is in no list: nothing to hide
+        if self.form.pending:
+            self.form.flush()  # typed into but not yet saved: this creates it
+        if self.list.proxy.proxy_row_of(self.form.evidence_id) < 0:
             self._leave_form()
 
     def _on_saved(self, evidence: Evidence) -> None:
         new = self.list.model.row_of(evidence.id) < 0
         self.list.model.update_evidence(evidence)
-        if new:  # the first input created it: it joins the list, visible
-            if self.list.proxy.proxy_row_of(evidence.id) < 0:
-                self.list.clear_filters()
+        if new:  # the first input created it: it joins the list (the filters were cleared when it opened)
             self.list.select(evidence.id)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
