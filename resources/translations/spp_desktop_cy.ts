@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy_GB" sourcelanguage="en_GB">
 <context>
+    <name></name>
+    <message>
+        <source>“{text}” is not a time; type it as 09:15.</source>
+        <translation>Nid yw “{text}” yn amser; teipiwch ef fel 09:15.</translation>
+    </message>
+    <message>
+        <source>“{word}” is not one person on the team; type a name as the team list shows it.</source>
+        <translation>Nid yw “{word}” yn un person yn y tîm; teipiwch enw fel y mae rhestr y tîm yn ei ddangos.</translation>
+    </message>
+    <message>
+        <source>There is no question {number}; the plan has {count}.</source>
+        <translation>Nid oes cwestiwn {number}; mae gan y cynllun {count}.</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About {name}</source>
@@ -1529,6 +1544,21 @@
     </message>
 </context>
 <context>
+    <name>LibraryDialog</name>
+    <message>
+        <source>Enquiry-framework library</source>
+        <translation>Llyfrgell y fframwaith ymholi</translation>
+    </message>
+    <message>
+        <source>Themes and question starters</source>
+        <translation>Themâu a dechreuadau cwestiynau</translation>
+    </message>
+    <message>
+        <source>Pick a starter, then adapt its words to the school&apos;s focus.</source>
+        <translation>Dewiswch ddechreuad, yna addaswch ei eiriau i ffocws yr ysgol.</translation>
+    </message>
+</context>
+<context>
     <name>LockNotice</name>
     <message>
         <source>Everything you typed was saved. Unlock to carry on where you left off.</source>
@@ -1908,6 +1938,77 @@
     </message>
 </context>
 <context>
+    <name>MeetingTab</name>
+    <message>
+        <source>not yet</source>
+        <translation>dim eto</translation>
+    </message>
+    <message>
+        <source>Date of the pre-review meeting</source>
+        <translation>Dyddiad y cyfarfod cyn yr adolygiad</translation>
+    </message>
+    <message>
+        <source>Who took part, by role</source>
+        <translation>Pwy a gymerodd ran, yn ôl rôl</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>Ffocws</translation>
+    </message>
+    <message>
+        <source>Focus description</source>
+        <translation>Disgrifiad o&apos;r ffocws</translation>
+    </message>
+    <message>
+        <source>Summary of the school&apos;s self-review</source>
+        <translation>Crynodeb o hunanadolygiad yr ysgol</translation>
+    </message>
+    <message>
+        <source>What the school shared of its self-review, in its own words</source>
+        <translation>Yr hyn a rannodd yr ysgol o&apos;i hunanadolygiad, yn ei geiriau ei hun</translation>
+    </message>
+    <message>
+        <source>The school&apos;s self-review document</source>
+        <translation>Dogfen hunanadolygiad yr ysgol</translation>
+    </message>
+    <message>
+        <source>Attach the school&apos;s &amp;document…</source>
+        <translation>Atodi &amp;dogfen yr ysgol…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dyddiad</translation>
+    </message>
+    <message>
+        <source>Who took part</source>
+        <translation>Pwy a gymerodd ran</translation>
+    </message>
+    <message>
+        <source>Self-review summary</source>
+        <translation>Crynodeb o&apos;r hunanadolygiad</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dogfen</translation>
+    </message>
+    <message>
+        <source>Only the lead reviewer records the pre-review meeting.</source>
+        <translation>Dim ond yr adolygydd arweiniol sy&apos;n cofnodi&apos;r cyfarfod cyn yr adolygiad.</translation>
+    </message>
+    <message>
+        <source>No document attached</source>
+        <translation>Dim dogfen wedi&apos;i hatodi</translation>
+    </message>
+    <message>
+        <source>That file cannot be read.</source>
+        <translation>Ni ellir darllen y ffeil honno.</translation>
+    </message>
+    <message>
+        <source>The document is kept, encrypted, with the review.</source>
+        <translation>Cedwir y ddogfen, wedi&apos;i hamgryptio, gyda&apos;r adolygiad.</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Merge by editing</source>
@@ -2109,6 +2210,45 @@
     </message>
 </context>
 <context>
+    <name>PlanErrors</name>
+    <message>
+        <source>A slot must end after it starts.</source>
+        <translation>Rhaid i slot orffen ar ôl iddo ddechrau.</translation>
+    </message>
+    <message>
+        <source>An enquiry question needs some words.</source>
+        <translation>Mae angen geiriau ar gwestiwn ymholi.</translation>
+    </message>
+    <message>
+        <source>The review cannot end before it starts.</source>
+        <translation>Ni all yr adolygiad orffen cyn iddo ddechrau.</translation>
+    </message>
+    <message>
+        <source>The focus needs a title.</source>
+        <translation>Mae angen teitl ar y ffocws.</translation>
+    </message>
+    <message>
+        <source>Choose another day to copy to.</source>
+        <translation>Dewiswch ddiwrnod arall i gopïo iddo.</translation>
+    </message>
+    <message>
+        <source>That slot is no longer on the plan.</source>
+        <translation>Nid yw&apos;r slot hwnnw yn y cynllun mwyach.</translation>
+    </message>
+    <message>
+        <source>That enquiry question no longer exists.</source>
+        <translation>Nid yw&apos;r cwestiwn ymholi hwnnw&apos;n bodoli mwyach.</translation>
+    </message>
+    <message>
+        <source>The document is empty.</source>
+        <translation>Mae&apos;r ddogfen yn wag.</translation>
+    </message>
+    <message>
+        <source>The document is larger than 20 MB.</source>
+        <translation>Mae&apos;r ddogfen yn fwy nag 20 MB.</translation>
+    </message>
+</context>
+<context>
     <name>PlanPage</name>
     <message>
         <source>Time</source>
@@ -2235,6 +2375,33 @@ Nawr</translation>
     <message>
         <source>“{activity}” is not an evidence activity, so there is no form to start.</source>
         <translation>Nid yw “{activity}” yn weithgaredd casglu tystiolaeth, felly nid oes ffurflen i&apos;w dechrau.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningPage</name>
+    <message>
+        <source>Prepare the review</source>
+        <translation>Paratoi&apos;r adolygiad</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>Cynllunio</translation>
+    </message>
+    <message>
+        <source>Pre-review &amp;meeting</source>
+        <translation>&amp;Cyfarfod cyn yr adolygiad</translation>
+    </message>
+    <message>
+        <source>Enquiry &amp;questions</source>
+        <translation>C&amp;westiynau ymholi</translation>
+    </message>
+    <message>
+        <source>&amp;Timetable</source>
+        <translation>&amp;Amserlen</translation>
+    </message>
+    <message>
+        <source>Agreed with the headteacher at the pre-review meeting; the team sees it on the Plan after the next sync.</source>
+        <translation>Wedi&apos;i gytuno gyda&apos;r pennaeth yn y cyfarfod cyn yr adolygiad; mae&apos;r tîm yn ei weld ar y Cynllun ar ôl y cysoni nesaf.</translation>
     </message>
 </context>
 <context>
@@ -2389,6 +2556,101 @@ Nawr</translation>
     </message>
 </context>
 <context>
+    <name>QuestionsTab</name>
+    <message>
+        <source>No.</source>
+        <translation>Rhif</translation>
+    </message>
+    <message>
+        <source>Enquiry question</source>
+        <translation>Cwestiwn ymholi</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>Planned sources</source>
+        <translation>Ffynonellau wedi&apos;u cynllunio</translation>
+    </message>
+    <message>
+        <source>Enquiry questions</source>
+        <translation>Cwestiynau ymholi</translation>
+    </message>
+    <message>
+        <source>Planned sources for the selected question:</source>
+        <translation>Ffynonellau wedi&apos;u cynllunio ar gyfer y cwestiwn a ddewiswyd:</translation>
+    </message>
+    <message>
+        <source>&amp;Add question (Insert)</source>
+        <translation>&amp;Ychwanegu cwestiwn (Insert)</translation>
+    </message>
+    <message>
+        <source>From the &amp;library…</source>
+        <translation>O&apos;r &amp;llyfrgell…</translation>
+    </message>
+    <message>
+        <source>Move &amp;up (Alt+Up)</source>
+        <translation>Symud i &amp;fyny (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn (Alt+Down)</source>
+        <translation>Symud i l&amp;awr (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>&amp;Retire (Delete)</source>
+        <translation>&amp;Rhoi o&apos;r neilltu (Delete)</translation>
+    </message>
+    <message>
+        <source>S&amp;how retired questions</source>
+        <translation>Dangos y cwestiynau a roddwyd o&apos;r &amp;neilltu</translation>
+    </message>
+    <message>
+        <source>Type over a question to reword it. Retired questions keep their evidence and findings.</source>
+        <translation>Teipiwch dros gwestiwn i&apos;w aralleirio. Mae cwestiynau a roddwyd o&apos;r neilltu yn cadw eu tystiolaeth a&apos;u canfyddiadau.</translation>
+    </message>
+    <message>
+        <source>Only the lead reviewer changes the enquiry questions.</source>
+        <translation>Dim ond yr adolygydd arweiniol sy&apos;n newid y cwestiynau ymholi.</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>o&apos;r neilltu</translation>
+    </message>
+    <message>
+        <source>&amp;Bring back (Delete)</source>
+        <translation>&amp;Dod ag ef yn ôl (Delete)</translation>
+    </message>
+    <message>
+        <source>Question saved.</source>
+        <translation>Cwestiwn wedi&apos;i gadw.</translation>
+    </message>
+    <message>
+        <source>Planned sources saved.</source>
+        <translation>Ffynonellau wedi&apos;u cynllunio wedi&apos;u cadw.</translation>
+    </message>
+    <message>
+        <source>To what extent …?</source>
+        <translation>I ba raddau …?</translation>
+    </message>
+    <message>
+        <source>Question added: type its words.</source>
+        <translation>Cwestiwn wedi&apos;i ychwanegu: teipiwch ei eiriau.</translation>
+    </message>
+    <message>
+        <source>Question moved.</source>
+        <translation>Cwestiwn wedi&apos;i symud.</translation>
+    </message>
+    <message>
+        <source>Question brought back.</source>
+        <translation>Cwestiwn wedi dod yn ôl.</translation>
+    </message>
+    <message>
+        <source>Question retired.</source>
+        <translation>Cwestiwn wedi&apos;i roi o&apos;r neilltu.</translation>
+    </message>
+</context>
+<context>
     <name>QuitGuard</name>
     <message>
         <source>{n} change has not been synced yet.</source>
@@ -2514,6 +2776,53 @@ Nawr</translation>
     <message>
         <source>The review is on this laptop now: open it here or from Reviews.</source>
         <translation>Mae&apos;r adolygiad ar y gliniadur hwn nawr: agorwch ef yma neu o Adolygiadau.</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Headteacher</source>
+        <translation>Pennaeth</translation>
+    </message>
+    <message>
+        <source>Deputy headteacher</source>
+        <translation>Dirprwy bennaeth</translation>
+    </message>
+    <message>
+        <source>Senior leader</source>
+        <translation>Uwch arweinydd</translation>
+    </message>
+    <message>
+        <source>Subject leader</source>
+        <translation>Arweinydd pwnc</translation>
+    </message>
+    <message>
+        <source>SENCo / ALNCo</source>
+        <translation>CADY / SENCo</translation>
+    </message>
+    <message>
+        <source>Class teacher</source>
+        <translation>Athro dosbarth</translation>
+    </message>
+    <message>
+        <source>Teaching assistant</source>
+        <translation>Cynorthwyydd addysgu</translation>
+    </message>
+    <message>
+        <source>Governor</source>
+        <translation>Llywodraethwr</translation>
+    </message>
+    <message>
+        <source>Lead reviewer</source>
+        <translation>Adolygydd arweiniol</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Adolygydd</translation>
+    </message>
+    <message>
+        <source>Improvement Champion</source>
+        <translation>Hyrwyddwr Gwella</translation>
     </message>
 </context>
 <context>
@@ -3244,6 +3553,105 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     </message>
 </context>
 <context>
+    <name>TimetableTab</name>
+    <message>
+        <source>Start</source>
+        <translation>Dechrau</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Diwedd</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Gweithgaredd</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lle</translation>
+    </message>
+    <message>
+        <source>Class or group</source>
+        <translation>Dosbarth neu grŵp</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Tîm</translation>
+    </message>
+    <message>
+        <source>Host staff</source>
+        <translation>Staff yr ysgol</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Cwestiynau</translation>
+    </message>
+    <message>
+        <source>Review day</source>
+        <translation>Diwrnod adolygu</translation>
+    </message>
+    <message>
+        <source>Timetable</source>
+        <translation>Amserlen</translation>
+    </message>
+    <message>
+        <source>&amp;Add slot (Insert)</source>
+        <translation>&amp;Ychwanegu slot (Insert)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate slot (Ctrl+D)</source>
+        <translation>&amp;Dyblygu slot (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve slot (Delete)</source>
+        <translation>Ty&amp;nnu slot (Delete)</translation>
+    </message>
+    <message>
+        <source>Day to copy this day&apos;s slots to</source>
+        <translation>Diwrnod i gopïo slotiau&apos;r diwrnod hwn iddo</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y this day to</source>
+        <translation>Copïo&apos;r diwrnod &amp;hwn i</translation>
+    </message>
+    <message>
+        <source>Type over a cell and press Enter to save it. Team: names separated by commas. Questions: their numbers, e.g. 1, 3.</source>
+        <translation>Teipiwch dros gell a phwyso Enter i&apos;w chadw. Tîm: enwau wedi&apos;u gwahanu gan gomas. Cwestiynau: eu rhifau, e.e. 1, 3.</translation>
+    </message>
+    <message>
+        <source>Only the lead reviewer changes the timetable; this is the plan as agreed.</source>
+        <translation>Dim ond yr adolygydd arweiniol sy&apos;n newid yr amserlen; dyma&apos;r cynllun fel y&apos;i cytunwyd.</translation>
+    </message>
+    <message>
+        <source>Timetable note</source>
+        <translation>Nodyn yr amserlen</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>Diwrnod:</translation>
+    </message>
+    <message>
+        <source>Timetable saved.</source>
+        <translation>Amserlen wedi&apos;i chadw.</translation>
+    </message>
+    <message>
+        <source>Slot added: type its activity.</source>
+        <translation>Slot wedi&apos;i ychwanegu: teipiwch ei weithgaredd.</translation>
+    </message>
+    <message>
+        <source>Slot duplicated.</source>
+        <translation>Slot wedi&apos;i ddyblygu.</translation>
+    </message>
+    <message>
+        <source>Slot removed.</source>
+        <translation>Slot wedi&apos;i dynnu.</translation>
+    </message>
+    <message>
+        <source>The day&apos;s slots were copied to {day}.</source>
+        <translation>Copïwyd slotiau&apos;r diwrnod i {day}.</translation>
+    </message>
+</context>
+<context>
     <name>TriangulationBadge</name>
     <message>
         <source>1 item</source>
@@ -3427,6 +3835,10 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     <message>
         <source>Feedback</source>
         <translation>Adborth</translation>
+    </message>
+    <message>
+        <source>Prepare</source>
+        <translation>Paratoi</translation>
     </message>
 </context>
 </TS>

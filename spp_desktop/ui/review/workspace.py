@@ -34,6 +34,7 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("evidence", QT_TRANSLATE_NOOP("Workspace", "Evidence"), "evidence", "Ctrl+2"),
     ("findings", QT_TRANSLATE_NOOP("Workspace", "Findings"), "findings", "Ctrl+3"),
     ("feedback", QT_TRANSLATE_NOOP("Workspace", "Feedback"), "feedback", "Ctrl+4"),
+    ("planning", QT_TRANSLATE_NOOP("Workspace", "Prepare"), "plan", "Ctrl+5"),
 )
 INTEGRITY_CHECK_MS = 60_000
 
@@ -116,6 +117,10 @@ class ReviewWorkspace(QWidget):
         elif name == "feedback":
             from .feedback_page import FeedbackPage
             page = FeedbackPage(self._store, self.review_id)
+        elif name == "planning":
+            from .planning.page import PlanningPage
+            page = PlanningPage(self._store, self.review_id)
+            page.plan_changed.connect(self._plan_changed)
         else:
             raise KeyError(name)
         status = getattr(page, "status_changed", None)
@@ -251,6 +256,13 @@ class ReviewWorkspace(QWidget):
             self.store_failed.emit(exc)
             return False
         return True
+
+    def _plan_changed(self) -> None:
+        """The lead changed the plan: the Plan page (when built) shows it at once."""
+        plan = self._pages.get("plan")
+        if plan is not None:
+            plan.refresh()  # type: ignore[attr-defined]
+        self.report_unsynced()
 
     def _on_page_status(self, text: str) -> None:
         self.status_changed.emit(text)
