@@ -1099,6 +1099,41 @@
     </message>
 </context>
 <context>
+    <name>FeedbackExport</name>
+    <message>
+        <source>question {q}: {n}</source>
+        <translation>cwestiwn {q}: {n}</translation>
+    </message>
+    <message>
+        <source>{n} finding has not been discussed yet (it is still a draft)</source>
+        <translation>Nid yw {n} canfyddiad wedi&apos;i drafod eto (drafft ydyw o hyd)</translation>
+    </message>
+    <message>
+        <source>{n} findings have not been discussed yet (they are still drafts)</source>
+        <translation>Nid yw {n} canfyddiad wedi&apos;u trafod eto (drafftiau ydyn nhw o hyd)</translation>
+    </message>
+    <message>
+        <source>{lead}, so the feedback summary will leave it out ({where}). Only agreed findings, and those to explore further, go in the summary. Export it anyway?</source>
+        <translation>{lead}, felly bydd y crynodeb adborth yn ei adael allan ({where}). Dim ond canfyddiadau y cytunwyd arnynt, a&apos;r rhai i&apos;w harchwilio ymhellach, sy&apos;n mynd i&apos;r crynodeb. Allforio beth bynnag?</translation>
+    </message>
+    <message>
+        <source>{lead}, so the feedback summary will leave them out ({where}). Only agreed findings, and those to explore further, go in the summary. Export it anyway?</source>
+        <translation>{lead}, felly bydd y crynodeb adborth yn eu gadael allan ({where}). Dim ond canfyddiadau y cytunwyd arnynt, a&apos;r rhai i&apos;w harchwilio ymhellach, sy&apos;n mynd i&apos;r crynodeb. Allforio beth bynnag?</translation>
+    </message>
+    <message>
+        <source>Some findings are not agreed yet</source>
+        <translation>Nid oes cytundeb ar rai canfyddiadau eto</translation>
+    </message>
+    <message>
+        <source>Export anyway</source>
+        <translation>Allforio beth bynnag</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Mynd yn ôl</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackPage</name>
     <message>
         <source>Feedback</source>
@@ -1158,6 +1193,22 @@
     <message>
         <source>Export message</source>
         <translation>Neges allforio</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Agor</translation>
+    </message>
+    <message>
+        <source>Open the feedback summary</source>
+        <translation>Agor y crynodeb adborth</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Dangos yn y ffolder</translation>
+    </message>
+    <message>
+        <source>Show the feedback summary in its folder</source>
+        <translation>Dangos y crynodeb adborth yn ei ffolder</translation>
     </message>
     <message>
         <source>Conversation</source>
@@ -2475,8 +2526,8 @@ Nawr</translation>
         <translation>Dim camau nesaf wedi&apos;u cofnodi eto.</translation>
     </message>
     <message>
-        <source>not set yet</source>
-        <translation>heb ei bennu eto</translation>
+        <source>90-day check-in: {date} (suggested)</source>
+        <translation>Gwiriad cynnydd 90 diwrnod: {date} (awgrymwyd)</translation>
     </message>
     <message>
         <source>90-day check-in: {date}</source>

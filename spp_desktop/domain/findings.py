@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
+
+CHECKIN_DAYS = 90  # the check-in comes this many days after the review starts
 
 
 class FindingKind(StrEnum):
@@ -84,3 +86,15 @@ class FeedbackOutcome:
     next_steps: str = ""
     checkin_date: date | None = None  # the 90-day check-in
     head_comment: str = ""  # overall comment from the headteacher
+
+
+def suggested_checkin(review_start: date) -> date:
+    """The 90-day check-in date offered until one is agreed (the screen, Present and the PDF all use it)."""
+    return review_start + timedelta(days=CHECKIN_DAYS)
+
+
+def checkin_or_suggested(outcome: FeedbackOutcome, review_start: date) -> tuple[date, bool]:
+    """The check-in date to show, and whether it is only the suggestion (no date agreed yet)."""
+    if outcome.checkin_date is not None:
+        return outcome.checkin_date, False
+    return suggested_checkin(review_start), True

@@ -33,7 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from spp_desktop.domain.findings import AgreedAction, Finding, FindingKind, FindingStatus
+from spp_desktop.domain.findings import AgreedAction, Finding, FindingKind, FindingStatus, checkin_or_suggested
 from spp_desktop.domain.review import Role, TeamMember
 
 from .flowables import (
@@ -253,10 +253,9 @@ class _Builder:
 
         story.append(Paragraph(escape(L["checkin"]), s.h2))
         story.append(Spacer(1, 2))
-        if outcome.checkin_date is not None:
-            story.append(Paragraph(escape(L.fmt("checkin_on", date=L.full_date(outcome.checkin_date))), s.body))
-        else:
-            story.append(Paragraph(escape(L["checkin_unset"]), s.body))
+        checkin, suggested = checkin_or_suggested(outcome, self.report.review.start_date)  # as on screen
+        story.append(Paragraph(escape(L.fmt("checkin_suggested" if suggested else "checkin_on",
+                                            date=L.full_date(checkin))), s.body))
 
         if outcome.head_comment.strip():
             story.append(Paragraph(escape(L["head_overall"]), s.h2))

@@ -268,7 +268,8 @@ def test_export_pdf_on_a_worker_with_the_not_encrypted_note(qtbot, demo_store, t
     out = tmp_path / "out" / "summary"
     out.parent.mkdir()
     asked = []
-    view = _view(qtbot, store, review_id, choose_path=lambda suggested: asked.append(suggested) or str(out))
+    view = _view(qtbot, store, review_id, choose_path=lambda suggested: asked.append(suggested) or str(out),
+                 confirm_left_out=lambda _parent, _text: True)
     first = view.snapshot.findings[1]
     store.update_finding(review_id, first.id, status=FindingStatus.AGREED)
     task = view.export_pdf()

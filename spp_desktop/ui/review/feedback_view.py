@@ -40,6 +40,7 @@ from ..shortcuts import NAMES_TOGGLE, native
 from ..tasks import Task, run_in_background
 from ..widgets.autosave import is_saved_message
 from ..widgets.triangulation_badge import TriangulationBadge
+from . import feedback_export as export_words
 from .finding_cards import ConversationCard, StepBuilder
 from .matrix_view import QuestionList, fill_question_combo, question_combo
 from .outcome_form import OutcomeForm
@@ -76,12 +77,15 @@ class FeedbackView(QWidget):
     export_finished = Signal(str)  # the message shown
 
     def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None, *,
-                 choose_path: Callable[[str], str] | None = None):
+                 choose_path: Callable[[str], str] | None = None,
+                 confirm_left_out: Callable[[QWidget, str], bool] | None = None):
         super().__init__(parent)
         self.store, self.review_id = store, review_id
         self.setObjectName("feedbackView")
         self.setAccessibleName(self.tr("Feedback conversation"))
         self.choose_path = choose_path or self._ask_path
+        self.confirm_left_out = confirm_left_out or export_words.confirm_left_out
+        self.exported_path = ""
         self.snapshot = FindingsSnapshot.load(store, review_id)
         self.current: str = ""
         self.cards: dict[str, ConversationCard] = {}
@@ -112,7 +116,18 @@ class FeedbackView(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setAccessibleName(self.tr("Export message"))
-        QVBoxLayout(self.message_box).addWidget(self.message)
+        message_row = QHBoxLayout(self.message_box)
+        message_row.addWidget(self.message, 1)
+        self.open_button = QPushButton(self.tr("Open"), self.message_box)
+        self.open_button.setAccessibleName(self.tr("Open the feedback summary"))
+        self.open_button.clicked.connect(lambda: export_words.open_file(self.exported_path))
+        self.folder_button = QPushButton(self.tr("Show in folder"), self.message_box)
+        self.folder_button.setAccessibleName(self.tr("Show the feedback summary in its folder"))
+        self.folder_button.clicked.connect(lambda: export_words.show_in_folder(self.exported_path))
+        for button in (self.open_button, self.folder_button):
+            button.setAutoDefault(False)
+            button.hide()
+            message_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.message_box.hide()
 
         top = QHBoxLayout()
@@ -153,9 +168,9 @@ class FeedbackView(QWidget):
         layout.addLayout(top)
         layout.addLayout(under)
         layout.addLayout(second)
-        layout.addWidget(self.message_box)
         layout.addWidget(self.nav_combo)
         layout.addWidget(split, 1)
+        layout.addWidget(self.message_box)  # below: a message never pushes the list under the pointer
         split.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
         self.narrow = False
 
@@ -345,6 +360,10 @@ class FeedbackView(QWidget):
         if not report.findings:
             self.show_message(self._nothing_to_report(), problem=True)
             return None
+        counts = export_words.left_out(report)
+        if counts and not self.confirm_left_out(self, export_words.left_out_text(counts)):
+            self.show_item(self.snapshot.questions[counts[0][0] - 1].id)  # back to the first to discuss
+            return None
         path = self.choose_path(self.suggested_path())
         if not path:
             return None
@@ -363,6 +382,9 @@ class FeedbackView(QWidget):
 
     def _exported(self, path: str) -> None:
         self.show_message(self.tr("Feedback summary saved to {path}.").format(path=path) + " " + note(NOT_ENCRYPTED))
+        self.exported_path = path
+        self.open_button.show()  # to read it, or print it from the PDF viewer
+        self.folder_button.show()
 
     def _nothing_to_report(self) -> str:
         return self.tr("There are no findings yet, so there is nothing to put in the feedback summary. Draft "
@@ -381,6 +403,8 @@ class FeedbackView(QWidget):
         self.show_message(text, problem=True)
 
     def show_message(self, text: str, problem: bool = False) -> None:
+        self.open_button.hide()
+        self.folder_button.hide()
         self.message.setText(text)
         theme.set_role(self.message_box, "problem" if problem else "notice")
         self.message_box.show()

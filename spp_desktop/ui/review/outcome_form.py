@@ -8,7 +8,7 @@ the review starts) and the headteacher's overall comment. The per-finding marks 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spp_desktop.domain.findings import AgreedAction
+from spp_desktop.domain.findings import AgreedAction, suggested_checkin
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
@@ -30,8 +30,6 @@ from .. import theme
 from ..i18n import error_text
 from ..widgets.autosave import Autosaver
 from .finding_cards import AUTOSAVE_MS, GrowingTextEdit, label
-
-CHECKIN_DAYS = 90
 
 
 def to_qdate(d: date) -> QDate:
@@ -115,7 +113,7 @@ class OutcomeForm(QWidget):
             edit.textChanged.connect(self.autosaver.touch)
             edit.focus_left.connect(self.autosaver.flush)
 
-        self.suggested_checkin = review.start_date + timedelta(days=CHECKIN_DAYS)
+        self.suggested_checkin = suggested_checkin(review.start_date)
         self.checkin_saved = outcome.checkin_date is not None
         self.checkin = QDateEdit(self)
         self.checkin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

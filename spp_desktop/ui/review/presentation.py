@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from spp_desktop.domain.findings import AgreedAction, FeedbackOutcome
+from spp_desktop.domain.findings import AgreedAction, FeedbackOutcome, checkin_or_suggested
 
 from .. import theme
 from ..i18n import full_date, label, month_name
@@ -194,8 +194,10 @@ class PresentationWindow(QWidget):
         if not o.next_steps.strip() and not actions:
             layout.addWidget(self._label(self.tr("No next steps recorded yet."), 0.9, muted=True))
         layout.addSpacing(self._px)
-        checkin = full_date(o.checkin_date) if o.checkin_date else self.tr("not set yet")
-        layout.addWidget(self._label(self.tr("90-day check-in: {date}").format(date=checkin), 1.0, bold=True))
+        when, suggested = checkin_or_suggested(o, self.snapshot.review.start_date)  # as in the PDF
+        text = (self.tr("90-day check-in: {date} (suggested)") if suggested
+                else self.tr("90-day check-in: {date}")).format(date=full_date(when))
+        layout.addWidget(self._label(text, 1.0, bold=True))
 
     # --- keys and size ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

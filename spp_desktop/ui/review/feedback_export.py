@@ -1,0 +1,63 @@
+"""Exporting the feedback summary PDF from the Feedback page, and what can be done with it afterwards.
+
+Only agreed findings (and those to explore further) go in the summary. Findings still not discussed
+would be left out silently, so before the file is chosen the export says how many, under which
+enquiry questions, and asks (`confirm_left_out`, replaceable in tests). After export the message
+offers Open, Show in folder and Print…; printing opens the PDF in the system's viewer, which prints
+it as it is (what the head gets is exactly the file).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from spp_desktop.domain.findings import FindingStatus
+from spp_desktop.reports.model import FeedbackReport
+
+from ..i18n import translate
+
+
+def left_out(report: FeedbackReport) -> list[tuple[int, int]]:
+    """(enquiry question number, findings not yet discussed) for each question that has some."""
+    numbers = {q.id: i + 1 for i, q in enumerate(report.review.questions)}
+    drafts = Counter(f.question_id for f in report.findings if f.status == FindingStatus.DRAFT)
+    return sorted((numbers[qid], n) for qid, n in drafts.items() if qid in numbers)
+
+
+def left_out_text(counts: list[tuple[int, int]]) -> str:
+    total = sum(n for _q, n in counts)
+    where = ", ".join(translate("FeedbackExport", "question {q}: {n}").format(q=q, n=n) for q, n in counts)
+    lead = (translate("FeedbackExport", "{n} finding has not been discussed yet (it is still a draft)")
+            if total == 1 else
+            translate("FeedbackExport", "{n} findings have not been discussed yet (they are still drafts)")).format(
+        n=total)
+    return translate("FeedbackExport", "{lead}, so the feedback summary will leave it out ({where}). Only agreed "
+                     "findings, and those to explore further, go in the summary. Export it anyway?").format(
+        lead=lead, where=where) if total == 1 else translate(
+        "FeedbackExport", "{lead}, so the feedback summary will leave them out ({where}). Only agreed findings, "
+        "and those to explore further, go in the summary. Export it anyway?").format(lead=lead, where=where)
+
+
+def confirm_left_out(parent: QWidget, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("FeedbackExport", "Some findings are not agreed yet"),
+                      text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("leftOutQuestion")
+    export = box.addButton(translate("FeedbackExport", "Export anyway"), QMessageBox.ButtonRole.AcceptRole)
+    back = box.addButton(translate("FeedbackExport", "Go back"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)
+    box.exec()
+    return box.clickedButton() is export
+
+
+def open_file(path: str | Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def show_in_folder(path: str | Path) -> bool:
+    """The folder holding the file, in the file manager (which, on most systems, opens without selecting)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))

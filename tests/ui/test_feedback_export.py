@@ -1,0 +1,90 @@
+"""Exporting the feedback summary: it says how many findings are not agreed (and where) before they are
+left out, and the 90-day check-in reads the same on screen, in Present and in the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from spp_desktop.domain.findings import FindingStatus, suggested_checkin
+from spp_desktop.ui.i18n import full_date
+from spp_desktop.ui.review.feedback_view import FeedbackView
+
+
+def view_of(qtbot, store, review_id, **kwargs) -> FeedbackView:
+    view = FeedbackView(store, review_id, **kwargs)
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def agree_all_but(store, review_id, keep_draft: dict[str, int]) -> None:
+    """Agree every finding except `keep_draft[question id]` of each question, left as drafts."""
+    left = dict(keep_draft)
+    for finding in store.findings(review_id):
+        if left.get(finding.question_id, 0) > 0:
+            store.update_finding(review_id, finding.id, status=FindingStatus.DRAFT)
+            left[finding.question_id] -= 1
+        else:
+            store.update_finding(review_id, finding.id, status=FindingStatus.AGREED)
+
+
+def test_export_warns_with_the_counts_of_findings_not_agreed(qtbot, demo_store, tmp_path):
+    store, review_id = demo_store
+    questions = store.review(review_id).questions
+    agree_all_but(store, review_id, {questions[1].id: 1, questions[2].id: 2})
+    asked: list[str] = []
+    paths: list[str] = []
+    view = view_of(qtbot, store, review_id, confirm_left_out=lambda _p, text: asked.append(text) or False,
+                   choose_path=lambda s: paths.append(s) or str(tmp_path / "x.pdf"))
+    assert view.export_pdf() is None
+    assert len(asked) == 1
+    assert "3 findings have not been discussed yet" in asked[0]
+    assert "question 2: 1, question 3: 2" in asked[0]
+    assert paths == [] and not (tmp_path / "x.pdf").exists()  # "Go back": nothing written ...
+    assert view.current == questions[1].id  # ... and the conversation shows the first to discuss
+
+
+def test_export_without_drafts_asks_nothing_and_offers_open_and_show_in_folder(qtbot, demo_store, tmp_path):
+    store, review_id = demo_store
+    agree_all_but(store, review_id, {})
+    asked: list[str] = []
+    out = tmp_path / "summary.pdf"
+    view = view_of(qtbot, store, review_id, confirm_left_out=lambda _p, text: asked.append(text) or True,
+                   choose_path=lambda s: str(out))
+    task = view.export_pdf()
+    qtbot.waitUntil(lambda: task.done, timeout=15_000)
+    assert asked == [] and out.exists()
+    assert view.open_button.isVisibleTo(view) and view.folder_button.isVisibleTo(view)
+    assert view.exported_path == str(out)
+
+
+def test_the_suggested_check_in_date_is_the_same_on_screen_in_present_and_in_the_pdf(qtbot, demo_store, tmp_path,
+                                                                                      widget_texts):
+    store, review_id = demo_store
+    store.update_outcome(review_id, checkin_date=None)
+    agree_all_but(store, review_id, {})
+    review = store.review(review_id)
+    suggested = suggested_checkin(review.start_date)
+    out = tmp_path / "summary.pdf"
+    view = view_of(qtbot, store, review_id, choose_path=lambda s: str(out))
+    form = view.outcome_form
+    assert form.checkin.date().toPython() == suggested and form.checkin_note.isVisibleTo(form)
+
+    window = view.present()
+    window.go(window.slide_count - 1)
+    assert f"90-day check-in: {full_date(suggested)} (suggested)" in "\n".join(widget_texts(window))
+    window.close()
+
+    task = view.export_pdf()
+    qtbot.waitUntil(lambda: task.done, timeout=15_000)
+    text = pdf_text(out)
+    assert "has not been set" not in text
+    assert f"suggested for {suggested.day}" in text and str(suggested.year) in text
