@@ -94,8 +94,16 @@
         <translation>Pwy sy&apos;n arwain cam nesaf {number}</translation>
     </message>
     <message>
-        <source>No date</source>
-        <translation>Dim dyddiad</translation>
+        <source>By</source>
+        <translation>Erbyn</translation>
+    </message>
+    <message>
+        <source>Next step {number} has a date</source>
+        <translation>Mae dyddiad gan gam nesaf {number}</translation>
+    </message>
+    <message>
+        <source>Tick to give this step a date; untick for no date</source>
+        <translation>Ticiwch i roi dyddiad i&apos;r cam hwn; dad-diciwch am ddim dyddiad</translation>
     </message>
     <message>
         <source>Due date of next step {number}</source>
@@ -165,6 +173,10 @@
     <message>
         <source>Team bundles (*{suffix});;All files (*)</source>
         <translation>Bwndeli tîm (*{suffix});;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <source>This review was imported from a package, not checked out from the server, so it has no team key: team bundles cannot be made for it. Check the review out from the server (File ▸ Reviews on the server…) to share your evidence with the team.</source>
+        <translation>Cafodd yr adolygiad hwn ei fewnforio o becyn, nid ei lwytho i lawr o&apos;r gweinydd, felly nid oes ganddo allwedd tîm: ni ellir gwneud bwndeli tîm ar ei gyfer. Llwythwch yr adolygiad i lawr o&apos;r gweinydd (Ffeil ▸ Adolygiadau ar y gweinydd…) i rannu eich tystiolaeth â&apos;r tîm.</translation>
     </message>
     <message>
         <source>Export for the team</source>
@@ -3362,6 +3374,10 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     <message>
         <source>{action} ({shortcut})</source>
         <translation>{action} ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Export for the team</source>
+        <translation>Allforio i&apos;r tîm</translation>
     </message>
     <message>
         <source>Reviews on the server…</source>

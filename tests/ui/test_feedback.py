@@ -230,6 +230,7 @@ def test_outcome_priority_next_steps_and_checkin_persist(qtbot, demo_store, data
     row = form.add_action()
     qtbot.keyClicks(row.text, "Map how written answers step up each year")
     qtbot.keyClicks(row.owner, "English lead")
+    row.has_due.setChecked(True)
     row.due.setDate(row.due.date().fromString("2027-01-15", "yyyy-MM-dd"))
     qtbot.keyClicks(form.head_comment, "A useful day.")
     assert view.flush()

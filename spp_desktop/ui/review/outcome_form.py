@@ -12,6 +12,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
@@ -37,13 +38,17 @@ def to_qdate(d: date) -> QDate:
 
 
 class ActionRow(QWidget):
-    """One proposed next step: what, who leads it (a role), by when (optional)."""
+    """One proposed next step: what, who leads it (a role), by when (optional).
+
+    "By when" is a tick box and a date: without a tick the step has no date, and the date box (and its
+    calendar) waits at `default_due` (the end of the review, or today if later), never at a far-off
+    "no date" sentinel."""
 
     remove_requested = Signal(object)
     status_changed = Signal(str)
 
     def __init__(self, store: ReviewStore, review_id: str, action: AgreedAction, number: int,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, default_due: date | None = None):
         super().__init__(parent)
         self.store, self.review_id, self.action = store, review_id, action
         self.autosaver = Autosaver(self._save, self, delay_ms=AUTOSAVE_MS)
@@ -54,13 +59,17 @@ class ActionRow(QWidget):
         self.owner = QLineEdit(action.owner, self)
         self.owner.setPlaceholderText(self.tr("Who leads it (a role)"))
         self.owner.setAccessibleName(self.tr("Who leads next step {number}").format(number=number))
+        self.has_due = QCheckBox(self.tr("By"), self)
+        self.has_due.setAccessibleName(self.tr("Next step {number} has a date").format(number=number))
+        self.has_due.setToolTip(self.tr("Tick to give this step a date; untick for no date"))
+        self.has_due.setChecked(action.due is not None)
         self.due = QDateEdit(self)
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("d MMM yyyy")
-        self.due.setMinimumDate(QDate(2000, 1, 1))
-        self.due.setSpecialValueText(self.tr("No date"))
-        self.due.setDate(to_qdate(action.due) if action.due else self.due.minimumDate())
+        self.due.setDate(to_qdate(action.due or default_due or date.today()))
+        self.due.setEnabled(action.due is not None)
         self.due.setAccessibleName(self.tr("Due date of next step {number}").format(number=number))
+        self.has_due.toggled.connect(self._due_toggled)
         remove = QPushButton(self.tr("Remove"), self)
         remove.setAccessibleName(self.tr("Remove next step {number}").format(number=number))
         remove.clicked.connect(lambda: self.remove_requested.emit(self))
@@ -72,11 +81,22 @@ class ActionRow(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.text, 5)
         row.addWidget(self.owner, 2)
+        row.addWidget(self.has_due)
         row.addWidget(self.due, 1)
         row.addWidget(remove)
 
+    def _due_toggled(self, on: bool) -> None:
+        self.due.setEnabled(on)
+        if on:
+            self.due.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.autosaver.save_now()
+
+    @property
+    def due_date(self) -> date | None:
+        return self.due.date().toPython() if self.has_due.isChecked() else None
+
     def _save(self) -> None:
-        due = None if self.due.date() == self.due.minimumDate() else self.due.date().toPython()
+        due = self.due_date
         self.action = self.store.update_action(self.review_id, self.action.id, text=self.text.text(),
                                                owner=self.owner.text(), due=due)
 
@@ -114,6 +134,7 @@ class OutcomeForm(QWidget):
             edit.focus_left.connect(self.autosaver.flush)
 
         self.suggested_checkin = suggested_checkin(review.start_date)
+        self.default_due = max(date.today(), review.end_date)  # where a next step's calendar opens
         self.checkin_saved = outcome.checkin_date is not None
         self.checkin = QDateEdit(self)
         self.checkin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -163,7 +184,7 @@ class OutcomeForm(QWidget):
         grid.setRowStretch(grid.rowCount(), 1)
 
     def _add_row(self, action: AgreedAction) -> ActionRow:
-        row = ActionRow(self.store, self.review_id, action, len(self.rows) + 1, self)
+        row = ActionRow(self.store, self.review_id, action, len(self.rows) + 1, self, default_due=self.default_due)
         row.remove_requested.connect(self._remove)
         row.status_changed.connect(self.status_changed)
         self.rows.append(row)

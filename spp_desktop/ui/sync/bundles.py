@@ -25,6 +25,21 @@ from .words import counted
 SUFFIX = ".sppteam"
 
 
+def initials(name: str) -> str:
+    """ "Sam O'Neill" -> "SO": enough for a lead collecting three bundles to tell them apart."""
+    letters = [word[0] for word in name.replace("-", " ").split() if word[:1].isalpha()]
+    return "".join(c for c in "".join(letters).upper() if "A" <= c <= "Z")[:4]
+
+
+def bundle_name(store: ReviewStore, review_id: str, now: datetime) -> str:
+    """team-bundle-JB-2026-03-12-1642.sppteam: who (initials, as the forms ask for staff) and when, to the
+    minute; no school in the name."""
+    me = store.me(review_id)
+    member = next((m for m in store.review(review_id).team if m.id == me), None)
+    who = initials(member.name) if member is not None else ""
+    return f"team-bundle-{who + '-' if who else ''}{now:%Y-%m-%d-%H%M}{SUFFIX}"
+
+
 def _start_folder() -> str:
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
 
@@ -67,8 +82,16 @@ class BundleActions(QObject):
         return self.tr("Team bundles (*{suffix});;All files (*)").format(suffix=SUFFIX)
 
     # --- export -------------------------------------------------------------------------------------
+    def no_team_key_reason(self) -> str:
+        return self.tr("This review was imported from a package, not checked out from the server, so it has "
+                       "no team key: team bundles cannot be made for it. Check the review out from the server "
+                       "(File ▸ Reviews on the server…) to share your evidence with the team.")
+
     def choose_export(self, parent: QWidget, store: ReviewStore, review_id: str) -> None:
-        suggested = f"team-bundle-{datetime.now():%Y-%m-%d-%H%M}{SUFFIX}"  # no school or person in the name
+        if not store.has_team_key(review_id):  # said before any file is chosen, not after
+            self.finished.emit(False, self.no_team_key_reason())
+            return
+        suggested = bundle_name(store, review_id, datetime.now())
         path = ask_path(parent, self.tr("Export for the team"), save=True, file_filter=self._filter(),
                         suggested=suggested)
         if path:

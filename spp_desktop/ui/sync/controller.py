@@ -99,6 +99,7 @@ class SyncController(QObject):
 
     # --- where the actions go -----------------------------------------------------------------------
     def add_to_file_menu(self, menu: QMenu) -> None:
+        menu.setToolTipsVisible(True)  # a greyed-out "Export for the team…" says why
         menu.addSeparator()
         for action in (self.act_sign_in, self.act_server_reviews, self.act_export, self.act_import):
             menu.addAction(action)
@@ -132,6 +133,22 @@ class SyncController(QObject):
             action.setVisible(unlocked and review)
             action.setEnabled(unlocked and review and (action is not self.act_sync or not self.runner.busy))
         self.act_server_reviews.setEnabled(unlocked and self._signed_in())
+        self._explain_export()
+
+    def _explain_export(self) -> None:
+        """Team bundles need the team key a server checkout brings: without one, the action is greyed out
+        and its tooltip (and status tip) say why, before any file is chosen."""
+        review_id, store = self.window.current_review_id, self.store
+        can = True
+        if store is not None and review_id is not None and self.act_export.isEnabled():
+            try:
+                can = store.has_team_key(review_id)
+            except StoreError:
+                can = True  # the store error is reported where it happens
+        self.act_export.setEnabled(self.act_export.isEnabled() and can)
+        tip = self.tr("Export for the team") if can else self.bundles.no_team_key_reason()
+        self.act_export.setToolTip(tip)
+        self.act_export.setStatusTip("" if can else tip)
 
     def on_unlocked(self) -> None:
         self._set_state(unlocked=True, review=self.window.current_review_id is not None)
