@@ -41,10 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_output_option(p, help="file to write (default: standard output)")
     sub.add_parser("change-passphrase", help="choose a new passphrase (re-wraps the key; the data is untouched)")
     sub.add_parser("demo", help="add the built-in demo review to the store")
-    p = sub.add_parser("export-pdf", help="write the feedback summary PDF of a review")
+    p = sub.add_parser("export-pdf", help="write the feedback summary, workshop plan or check-in note PDF")
     p.add_argument("review_id")
     add_output_option(p, required=True)
     p.add_argument("--language", choices=("en", "cy"), default="en")
+    p.add_argument("--document", choices=("feedback", "workshop", "check-in"), default="feedback",
+                   help="which document (default: the feedback summary)")
     from .cli_sync import add_sync_commands
     add_sync_commands(sub)
     p = sub.add_parser("completion", help="print a shell completion script: eval \"$(spp-desktop completion bash)\"")

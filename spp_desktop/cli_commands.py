@@ -207,11 +207,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     from .reports.feedback_pdf import NothingToReport, render_feedback_pdf
+    from .reports.improvement_pdf import render_improvement_pdf
     from .services.feedback import feedback_report
+    from .services.improvement import improvement_report
+    document = getattr(args, "document", "feedback")
     with open_store(args) as store, user_errors():
-        report = feedback_report(store, _review_id(store, args.review_id), language=args.language)
+        review_id = _review_id(store, args.review_id)
+        if document == "feedback":
+            report = feedback_report(store, review_id, language=args.language)
+        else:
+            plan = improvement_report(store, review_id, language=args.language)
     try:
-        render_feedback_pdf(report, Path(args.out))
+        if document == "feedback":
+            render_feedback_pdf(report, Path(args.out))
+        else:
+            render_improvement_pdf(plan, "workshop" if document == "workshop" else "checkin", Path(args.out))
     except NothingToReport as exc:
         raise UserError(str(exc)) from None
     except OSError as exc:
