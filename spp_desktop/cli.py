@@ -86,6 +86,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except cli_commands.UserError as exc:
         print(exc.message, file=sys.stderr)
         return exc.status
+    except OSError as exc:  # what the commands do not word themselves: still one sentence, no traceback
+        print(os_error_sentence(exc), file=sys.stderr)
+        return EXIT_ERROR
+
+
+def os_error_sentence(exc: OSError) -> str:
+    import errno
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return ("The disk is full, so SPP Desktop could not finish. Nothing saved before was lost; free some "
+                "space and run the command again.")
+    where = f" {exc.filename}" if exc.filename else ""
+    return f"SPP Desktop could not read or write{where} ({exc.strerror or exc.__class__.__name__}), so the command stopped."
 
 
 def env_passphrase() -> str | None:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from sync.protocol.package import PackageError
+from sync.protocol.package import MAX_PACKAGE_FILE_BYTES, PackageError
 
 from .cli_exit import EXIT_CORRUPT, EXIT_ERROR, EXIT_INVALID, EXIT_PASSPHRASE
 from .domain.passphrase import passphrase_problem
@@ -112,12 +112,19 @@ def cmd_init(args: argparse.Namespace) -> int:
             ReviewStore.create(folder, passphrase).close()
         except PermissionError:
             raise UserError(f"SPP Desktop cannot write to the folder {folder}. Choose another with --data-dir.") from None
+        except FileExistsError:
+            raise UserError(f"There is a review database in {folder} but no key file to open it: restore "
+                            "keyfile.json from a backup of this folder. Nothing was changed.") from None
     print(f"Created an encrypted review store in {folder}.")
     return 0
 
 
 def _read_json(path: str) -> dict:
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_PACKAGE_FILE_BYTES:  # refused before it is read: memory stays bounded
+            raise UserError(f"The file {path} is {size // 2**20} MB; a review package is at most "
+                            f"{MAX_PACKAGE_FILE_BYTES // 2**20} MB, so it was not read.", EXIT_INVALID)
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise UserError(f"There is no file {path}.") from None
@@ -127,6 +134,9 @@ def _read_json(path: str) -> dict:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise UserError(f"The file {path} is not valid JSON (line {exc.lineno}, column {exc.colno}).", EXIT_INVALID) from None
+    except RecursionError:
+        raise UserError(f"The file {path} is nested far too deeply to be a review package, so it was not read.",
+                        EXIT_INVALID) from None
 
 
 def cmd_import_review(args: argparse.Namespace) -> int:

@@ -148,6 +148,9 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     with open_store(args) as store, sync_errors():
         result = service.export_bundle_file(store, _review_id(store, args.review_id), args.out)
     print(f"Wrote {args.out}: {result.ops} changes and {result.photos} photos, encrypted for the review team.")
+    for evidence_id, attachment_id in result.damaged:
+        print(f"A photo of evidence record {evidence_id} (photo {attachment_id}) is damaged on this laptop, so it "
+              "was left out of the bundle; everything else is in it.", file=sys.stderr)
     return 0
 
 

@@ -87,10 +87,12 @@ class InstanceLock:
         except OSError:
             handle.close()
             raise AlreadyOpen(self.folder, _read_pid(self.path)) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{os.getpid()}\n")
-        handle.flush()
+        # The pid is only for the "already open" message: on a full disk the lock holds without it.
+        with contextlib.suppress(OSError):
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"{os.getpid()}\n")
+            handle.flush()
         self._handle = handle
         return self
 
@@ -104,7 +106,8 @@ class InstanceLock:
             handle.flush()
         with contextlib.suppress(OSError):
             _unlock(handle)
-        handle.close()
+        with contextlib.suppress(OSError):  # a full disk: the pid that could not be written fails again
+            handle.close()
 
     def __enter__(self) -> InstanceLock:
         return self.acquire()

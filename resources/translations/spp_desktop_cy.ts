@@ -1583,6 +1583,14 @@
         <translation>Pecynnau adolygiad (*.json);;Pob ffeil (*)</translation>
     </message>
     <message>
+        <source>The file {name} is far larger than a review package, so it was not read. Nothing was added.</source>
+        <translation>Mae&apos;r ffeil {name} yn llawer mwy na phecyn adolygiad, felly ni chafodd ei darllen. Ni ychwanegwyd dim.</translation>
+    </message>
+    <message>
+        <source>The file {name} is nested far too deeply to be a review package. Nothing was added.</source>
+        <translation>Mae&apos;r ffeil {name} wedi&apos;i nythu&apos;n llawer rhy ddwfn i fod yn becyn adolygiad. Ni ychwanegwyd dim.</translation>
+    </message>
+    <message>
         <source>The file {name} could not be read ({error}). Nothing was added.</source>
         <translation>Nid oedd modd darllen y ffeil {name} ({error}). Ni ychwanegwyd dim.</translation>
     </message>
@@ -3092,6 +3100,10 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     <message>
         <source>The disk is full, so the last change could not be saved yet. It is kept on screen; free some space and it will be saved.</source>
         <translation>Mae&apos;r ddisg yn llawn, felly nid oedd modd cadw&apos;r newid diwethaf eto. Mae&apos;n cael ei gadw ar y sgrin; rhyddhewch ychydig o le a bydd yn cael ei gadw.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the review store could not be opened. Free some space and try again; nothing was changed.</source>
+        <translation>Mae&apos;r ddisg yn llawn, felly nid oedd modd agor y storfa adolygiadau. Rhyddhewch ychydig o le a rhowch gynnig arall arni; ni newidiwyd dim.</translation>
     </message>
     <message>
         <source>A photo or file attached to this review is damaged or has been altered, so it was not opened. The rest of the review is not affected.</source>

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sync.protocol.bundle import BundleError, BundleWrongReview, decode_bundle, encode_bundle, read_header
 
 from .db import translated_errors
+from .errors import AttachmentTampered
 from .replica import ReplicaMixin
 
 
@@ -36,6 +37,9 @@ class BundleExportResult:
     data: bytes
     ops: int
     photos: int
+    # (evidence record id, attachment id) of photos whose bytes on this laptop are damaged: left out,
+    # so one damaged photo never stops the bundle (teammates see the record, the photo as missing)
+    damaged: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,15 +65,20 @@ class BundlesMixin(ReplicaMixin):
         for op in ops:
             vector[op.device_id] = max(vector.get(op.device_id, 0), op.seq)
         photos: dict[str, bytes] = {}
+        damaged: list[tuple[str, str]] = []
         for att in self._state(review_id).of_kind("attachment", include_deleted=True):
             sha = att.value("sha256")
             if sha and sha not in photos:
-                data = self.attachment_by_sha(review_id, sha)
+                try:
+                    data = self.attachment_by_sha(review_id, sha)
+                except (AttachmentTampered, FileNotFoundError):  # damaged, or its file is gone
+                    damaged.append((str(att.value("evidence_id") or ""), att.entity_id))
+                    continue
                 if data is not None:
                     photos[sha] = data
         data = encode_bundle(review_id=review_id, sender_device=self.device_id, version_vector=vector,
                              ops=ops, attachments=photos, team_key=key)
-        return BundleExportResult(data, len(ops), len(photos))
+        return BundleExportResult(data, len(ops), len(photos), tuple(damaged))
 
     def import_bundle(self, data: bytes, expected_review_id: str | None = None) -> BundleImportResult:
         """Apply a team member's bundle to the review it is for (which must be `expected_review_id` when

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 import sqlcipher3
 import sqlcipher3.dbapi2
 
-from .errors import DiskFull, PlaintextDatabase, StoreCorrupt, StoreError, WrongKey
+from .errors import DiskFull, DiskFullOnOpen, PlaintextDatabase, StoreCorrupt, StoreError, WrongKey
 
 __all__ = [
     "Database",
@@ -141,6 +142,8 @@ def open_database(path: Path, data_key: bytes | bytearray, *, create: bool = Fal
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except DatabaseError as exc:
+            if _disk_is_full(path):  # the WAL's shared-memory file could not be made: not a wrong key
+                raise DiskFullOnOpen(path, str(exc)) from None
             raise WrongKey(path, str(exc)) from None
         with translated_errors(path):
             for pragma in _PRAGMAS:
@@ -177,3 +180,10 @@ def close_database(db: Database) -> None:
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     finally:
         db.close()
+
+
+def _disk_is_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 256 * 1024
+    except OSError:
+        return False

@@ -96,6 +96,16 @@ class DiskFull(StoreError):
         )
 
 
+class DiskFullOnOpen(DiskFull):
+    """Opening needs a little space (the journal's shared-memory file): none is left."""
+
+    def __init__(self, path: Path | str | None = None, detail: str = "") -> None:
+        super().__init__(path, detail)
+        self._user_message = ("The disk is full, so the review store could not be opened. Free some space and "
+                              "try again; nothing was changed.")
+        self.args = (self._user_message,)
+
+
 class StoreLocked(StoreError):
     def __init__(self) -> None:
         super().__init__("The review store is locked. Unlock it with your passphrase to carry on.")

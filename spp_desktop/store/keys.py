@@ -240,6 +240,29 @@ def create_key_file(path: Path, passphrase: str, *, kdf_params: KdfParams | None
     return data_key
 
 
+def write_key_file(path: Path, data_key: bytes | bytearray, passphrase: str, *,
+                   kdf_params: KdfParams | None = None) -> None:
+    """Wrap a given data key under the passphrase into a new key file (refuses to replace one)."""
+    path = Path(path)
+    if path.exists():
+        raise FileExistsError(f"{path} already exists; it would be unsafe to replace it")
+    write_file_atomically(path, _build(data_key, passphrase, kdf_params or DEFAULT_KDF))
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (no-op where directories cannot be opened, as on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def unlock_key_file(path: Path, passphrase: str) -> bytearray:
     """Return the data key. Raises WrongPassphrase, KeyFileCorrupt, NewerFormat (FileNotFoundError
     if there is no key file yet)."""

@@ -6,7 +6,9 @@ One ReviewStore is one unlocked connection on one thread. A worker thread gets i
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -58,13 +60,30 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, BundlesMixin):
 
     @classmethod
     def create(cls, data_dir: Path, passphrase: str, *, kdf_params: keys.KdfParams | None = None) -> ReviewStore:
+        """Atomic: the database is made under a temporary name, then the key file is written, then the
+        database takes its real name. Killed at any point, the folder holds either a whole store or
+        leftovers that hold nothing (no record can be saved before the end), which the next create
+        clears: a temporary database is removed, a key file without a database is kept aside."""
         files = StoreFiles(Path(data_dir))
         files.data_dir.mkdir(parents=True, exist_ok=True)
         files.make_private()
         if files.database.exists():
             raise FileExistsError(f"There is already a review store in {files.data_dir}.")
-        data_key = keys.create_key_file(files.key_file, passphrase, kdf_params=kdf_params)
-        return cls._open(files, data_key, create=True)
+        creating = files.database.with_name(files.database.name + ".creating")
+        _remove_database_files(creating)
+        if files.key_file.exists():  # from an interrupted create: it opens nothing, but never destroy a key
+            files.key_file.replace(files.key_file.with_name(f"{files.key_file.name}.orphaned-{int(time.time())}"))
+        data_key = bytearray(os.urandom(keys.KEY_BYTES))
+        try:
+            store = cls._open(StoreFiles(files.data_dir), bytearray(data_key), create=True, database=creating)
+            store.close()
+            keys.write_key_file(files.key_file, data_key, passphrase, kdf_params=kdf_params)
+            os.replace(creating, files.database)
+            keys.fsync_dir(files.data_dir)
+        except BaseException:
+            keys.wipe(data_key)
+            raise
+        return cls._open(files, data_key, create=False)
 
     @classmethod
     def unlock(cls, data_dir: Path, passphrase: str) -> ReviewStore:
@@ -89,9 +108,10 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, BundlesMixin):
         return cls._open(StoreFiles(key.data_dir), key.take(), create=False)
 
     @classmethod
-    def _open(cls, files: StoreFiles, data_key: bytearray, *, create: bool) -> ReviewStore:
+    def _open(cls, files: StoreFiles, data_key: bytearray, *, create: bool,
+              database: Path | None = None) -> ReviewStore:
         try:
-            db = open_database(files.database, data_key, create=create)
+            db = open_database(database or files.database, data_key, create=create)
             files.make_private()
         except FileNotFoundError:
             raise StoreCorrupt(files.database, "the database file is missing") from None
@@ -196,3 +216,10 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, BundlesMixin):
         self._oplog().forget(review_id)
         for blob in blobs:
             self._vault.delete(blob)
+
+
+def _remove_database_files(path: Path) -> None:
+    """A database file and its WAL and shared-memory files, if present."""
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from spp_desktop.domain.review import ReviewSummary
 from spp_desktop.store.repository import ReviewStore
-from sync.protocol.package import PackageError
+from sync.protocol.package import MAX_PACKAGE_FILE_BYTES, PackageError
 
 from . import theme
 from .i18n import date_range, translate
@@ -168,7 +168,15 @@ class HomePage(QWidget):
     def import_file(self, path: Path) -> str | None:
         """Import a package file; a problem is shown in plain words. Returns the review id."""
         try:
+            if path.stat().st_size > MAX_PACKAGE_FILE_BYTES:  # refused before it is read
+                self._problem(self.tr("The file {name} is far larger than a review package, so it was not read. "
+                                      "Nothing was added.").format(name=path.name))
+                return None
             doc = json.loads(path.read_text(encoding="utf-8"))
+        except RecursionError:
+            self._problem(self.tr("The file {name} is nested far too deeply to be a review package. Nothing was "
+                                  "added.").format(name=path.name))
+            return None
         except (OSError, UnicodeDecodeError) as exc:
             self._problem(self.tr("The file {name} could not be read ({error}). Nothing was added.").format(
                 name=path.name, error=type(exc).__name__))

@@ -187,6 +187,8 @@ def error_text(exc: BaseException) -> str:
         errors.StoreLocked: translate("StoreError", "The review store is locked. Unlock it with your passphrase to carry on."),
         errors.DiskFull: translate("StoreError", "The disk is full, so the last change could not be saved yet. It is "
                                                  "kept on screen; free some space and it will be saved."),
+        errors.DiskFullOnOpen: translate("StoreError", "The disk is full, so the review store could not be opened. "
+                                                       "Free some space and try again; nothing was changed."),
         errors.AttachmentTampered: translate("StoreError", "A photo or file attached to this review is damaged or has "
                                                            "been altered, so it was not opened. The rest of the review "
                                                            "is not affected."),

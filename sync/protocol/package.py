@@ -20,6 +20,9 @@ from .merge import ReviewState
 from .ops import Operation, OpKind
 from .schema import ENTITIES, MAX_WALL_MS, MIN_WALL_MS, field_problem
 
+# A package file is read whole: larger than any real review (photos travel apart), far below a memory problem.
+MAX_PACKAGE_FILE_BYTES = 64 * 1024 * 1024
+
 FORMAT = "spp-review-package"
 FORMAT_VERSION = 1
 PACKAGE_DEVICE = "package"
