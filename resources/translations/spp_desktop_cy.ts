@@ -15,6 +15,30 @@
         <source>There is no question {number}; the plan has {count}.</source>
         <translation>Nid oes cwestiwn {number}; mae gan y cynllun {count}.</translation>
     </message>
+    <message>
+        <source>“{text}” is not a date; type it as 18/01/2027.</source>
+        <translation>Nid yw “{text}” yn ddyddiad; teipiwch ef fel 18/01/2027.</translation>
+    </message>
+    <message>
+        <source>workshop-plan.pdf</source>
+        <translation>cynllun-gweithdy.pdf</translation>
+    </message>
+    <message>
+        <source>check-in-note.pdf</source>
+        <translation>nodyn gwiriad cynnydd.pdf</translation>
+    </message>
+    <message>
+        <source>Save the PDF (it is not encrypted)</source>
+        <translation>Cadw&apos;r PDF (nid yw wedi&apos;i amgryptio)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written there; choose another folder.</source>
+        <translation>Ni ellid ysgrifennu&apos;r PDF yno; dewiswch ffolder arall.</translation>
+    </message>
+    <message>
+        <source>Saved {name}. It is not encrypted: share it only as the data-sharing agreement allows.</source>
+        <translation>Wedi cadw {name}. Nid yw wedi&apos;i amgryptio: rhannwch ef dim ond fel y mae&apos;r cytundeb rhannu data yn ei ganiatáu.</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -428,6 +452,65 @@
     <message>
         <source>Thoughts for the review team: things to check, questions to follow up</source>
         <translation>Syniadau i&apos;r tîm adolygu: pethau i&apos;w gwirio, cwestiynau i&apos;w dilyn</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinTab</name>
+    <message>
+        <source>Action</source>
+        <translation>Cam gweithredu</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Cynnydd</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nodyn</translation>
+    </message>
+    <message>
+        <source>not yet (90 days after the workshop)</source>
+        <translation>dim eto (90 diwrnod ar ôl y gweithdy)</translation>
+    </message>
+    <message>
+        <source>Date of the 90-day check-in</source>
+        <translation>Dyddiad y gwiriad cynnydd 90 diwrnod</translation>
+    </message>
+    <message>
+        <source>Progress on the actions</source>
+        <translation>Cynnydd ar y camau gweithredu</translation>
+    </message>
+    <message>
+        <source>What has changed for pupils</source>
+        <translation>Beth sydd wedi newid i&apos;r disgyblion</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Camau nesaf</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dyddiad</translation>
+    </message>
+    <message>
+        <source>Only the lead reviewer or the Improvement Champion records the check-in.</source>
+        <translation>Dim ond yr adolygydd arweiniol neu&apos;r Hyrwyddwr Gwella sy&apos;n cofnodi&apos;r gwiriad cynnydd.</translation>
+    </message>
+    <message>
+        <source>Progress on “{action}”</source>
+        <translation>Cynnydd ar “{action}”</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet</source>
+        <translation>Heb ei adolygu eto</translation>
+    </message>
+    <message>
+        <source>Progress saved.</source>
+        <translation>Cynnydd wedi&apos;i gadw.</translation>
+    </message>
+    <message>
+        <source>Check-in date saved.</source>
+        <translation>Dyddiad y gwiriad cynnydd wedi&apos;i gadw.</translation>
     </message>
 </context>
 <context>
@@ -1597,6 +1680,45 @@
     <message>
         <source>The file {name} is not a review package (it is not valid JSON). Nothing was added.</source>
         <translation>Nid pecyn adolygiad yw&apos;r ffeil {name} (nid yw&apos;n JSON dilys). Ni ychwanegwyd dim.</translation>
+    </message>
+</context>
+<context>
+    <name>ImprovementPage</name>
+    <message>
+        <source>Improvement workshop and check-in</source>
+        <translation>Y gweithdy gwella a&apos;r gwiriad cynnydd</translation>
+    </message>
+    <message>
+        <source>Workshop and check-in</source>
+        <translation>Gweithdy a gwiriad cynnydd</translation>
+    </message>
+    <message>
+        <source>Improvement &amp;workshop</source>
+        <translation>Gweithdy &amp;gwella</translation>
+    </message>
+    <message>
+        <source>90-day &amp;check-in</source>
+        <translation>Gwiriad &amp;cynnydd 90 diwrnod</translation>
+    </message>
+    <message>
+        <source>Language of the PDF</source>
+        <translation>Iaith y PDF</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Saesneg</translation>
+    </message>
+    <message>
+        <source>Welsh (Cymraeg)</source>
+        <translation>Cymraeg</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Cadw fel &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Save the shown document as a PDF</source>
+        <translation>Cadw&apos;r ddogfen a ddangosir fel PDF</translation>
     </message>
 </context>
 <context>
@@ -3898,6 +4020,117 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     </message>
 </context>
 <context>
+    <name>WorkshopTab</name>
+    <message>
+        <source>Action</source>
+        <translation>Cam gweithredu</translation>
+    </message>
+    <message>
+        <source>Led by (role)</source>
+        <translation>Yn cael ei arwain gan (rôl)</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Yn dechrau</translation>
+    </message>
+    <message>
+        <source>By when</source>
+        <translation>Erbyn pryd</translation>
+    </message>
+    <message>
+        <source>Support from (partner school)</source>
+        <translation>Cefnogaeth gan (ysgol bartner)</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>dim eto</translation>
+    </message>
+    <message>
+        <source>Date of the improvement workshop</source>
+        <translation>Dyddiad y gweithdy gwella</translation>
+    </message>
+    <message>
+        <source>Improvement Champion</source>
+        <translation>Hyrwyddwr Gwella</translation>
+    </message>
+    <message>
+        <source>Improvement priority</source>
+        <translation>Blaenoriaeth gwella</translation>
+    </message>
+    <message>
+        <source>Root causes</source>
+        <translation>Achosion sylfaenol</translation>
+    </message>
+    <message>
+        <source>Area to develop</source>
+        <translation>Maes i&apos;w ddatblygu</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Achos sylfaenol</translation>
+    </message>
+    <message>
+        <source>Area to develop for a new root cause</source>
+        <translation>Maes i&apos;w ddatblygu ar gyfer achos sylfaenol newydd</translation>
+    </message>
+    <message>
+        <source>Add a root cause for</source>
+        <translation>Ychwanegu achos sylfaenol ar gyfer</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Camau gweithredu</translation>
+    </message>
+    <message>
+        <source>Add &amp;action (Insert)</source>
+        <translation>&amp;Ychwanegu cam gweithredu (Insert)</translation>
+    </message>
+    <message>
+        <source>Remove action (Delete)</source>
+        <translation>Tynnu cam gweithredu (Delete)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dyddiad</translation>
+    </message>
+    <message>
+        <source>Who took part</source>
+        <translation>Pwy a gymerodd ran</translation>
+    </message>
+    <message>
+        <source>Only the lead reviewer or the Improvement Champion changes the workshop.</source>
+        <translation>Dim ond yr adolygydd arweiniol neu&apos;r Hyrwyddwr Gwella sy&apos;n newid y gweithdy.</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>Heb ei ddewis eto</translation>
+    </message>
+    <message>
+        <source>Root cause saved.</source>
+        <translation>Achos sylfaenol wedi&apos;i gadw.</translation>
+    </message>
+    <message>
+        <source>Root cause added: type it in the table.</source>
+        <translation>Achos sylfaenol wedi&apos;i ychwanegu: teipiwch ef yn y tabl.</translation>
+    </message>
+    <message>
+        <source>Action saved.</source>
+        <translation>Cam gweithredu wedi&apos;i gadw.</translation>
+    </message>
+    <message>
+        <source>Action added: type what it is.</source>
+        <translation>Cam gweithredu wedi&apos;i ychwanegu: teipiwch beth ydyw.</translation>
+    </message>
+    <message>
+        <source>New action</source>
+        <translation>Cam gweithredu newydd</translation>
+    </message>
+    <message>
+        <source>Action removed.</source>
+        <translation>Cam gweithredu wedi&apos;i dynnu.</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>Plan</source>
@@ -3918,6 +4151,10 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     <message>
         <source>Prepare</source>
         <translation>Paratoi</translation>
+    </message>
+    <message>
+        <source>Improve</source>
+        <translation>Gwella</translation>
     </message>
 </context>
 </TS>

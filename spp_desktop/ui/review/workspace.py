@@ -35,6 +35,7 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("findings", QT_TRANSLATE_NOOP("Workspace", "Findings"), "findings", "Ctrl+3"),
     ("feedback", QT_TRANSLATE_NOOP("Workspace", "Feedback"), "feedback", "Ctrl+4"),
     ("planning", QT_TRANSLATE_NOOP("Workspace", "Prepare"), "plan", "Ctrl+5"),
+    ("improvement", QT_TRANSLATE_NOOP("Workspace", "Improve"), "findings", "Ctrl+6"),
 )
 INTEGRITY_CHECK_MS = 60_000
 
@@ -121,6 +122,9 @@ class ReviewWorkspace(QWidget):
             from .planning.page import PlanningPage
             page = PlanningPage(self._store, self.review_id)
             page.plan_changed.connect(self._plan_changed)
+        elif name == "improvement":
+            from .improvement.page import ImprovementPage
+            page = ImprovementPage(self._store, self.review_id)
         else:
             raise KeyError(name)
         status = getattr(page, "status_changed", None)

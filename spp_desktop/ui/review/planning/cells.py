@@ -7,7 +7,7 @@ plain error when the words do not fit.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import time
+from datetime import date, time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -101,3 +101,21 @@ def problem_text(exc: BaseException) -> str:
         return error_text(exc)
     text = str(exc.args[0]) if exc.args else str(exc)
     return QCoreApplication.translate("PlanErrors", text)
+
+
+def parse_date(text: str) -> date | None:
+    """18/01/2027, 18-1-2027 or 2027-01-18; empty clears the date."""
+    words = text.strip()
+    if not words:
+        return None
+    try:
+        if len(words) >= 8 and words[4] == "-":
+            return date.fromisoformat(words)
+        day, month, year = (int(p) for p in words.replace("-", "/").replace(".", "/").split("/"))
+        return date(year + 2000 if year < 100 else year, month, day)
+    except ValueError:
+        raise CellError(tr("“{text}” is not a date; type it as 18/01/2027.").format(text=text)) from None
+
+
+def date_text(d: date | None) -> str:
+    return f"{d.day:02d}/{d.month:02d}/{d.year}" if d else ""
