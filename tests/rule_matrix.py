@@ -14,7 +14,7 @@ from sync.protocol.schema import BOOL, DATE, ENTITIES, INT, STR, STR_LIST, TIME
 
 ROLES = ("lead", "reviewer", "champion")  # champion: the Improvement Champion
 KINDS = ("set", "delete", "resolve")
-LEAD_ONLY_ENTITIES = ("review", "question", "schedule_slot", "summary", "meeting")
+LEAD_ONLY_ENTITIES = ("review", "question", "schedule_slot", "summary", "meeting", "release")
 IMPROVEMENT_ENTITIES = ("action", "workshop", "root_cause", "checkin")  # the lead or the Champion
 REVIEW_DAY_ENTITIES = ("evidence", "attachment", "finding", "evidence_link")  # never the Champion
 OWNED = ("evidence", "attachment")

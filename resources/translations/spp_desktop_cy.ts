@@ -2875,6 +2875,57 @@ Nawr</translation>
     </message>
 </context>
 <context>
+    <name>ReleaseBox</name>
+    <message>
+        <source>Agreed findings</source>
+        <translation>Canfyddiadau y cytunwyd arnynt</translation>
+    </message>
+    <message>
+        <source>Improvement priority</source>
+        <translation>Blaenoriaeth gwella</translation>
+    </message>
+    <message>
+        <source>Next steps (actions)</source>
+        <translation>Camau nesaf (camau gweithredu)</translation>
+    </message>
+    <message>
+        <source>Check-in progress</source>
+        <translation>Cynnydd y gwiriad cynnydd</translation>
+    </message>
+    <message>
+        <source>The headteacher agreed to release these items</source>
+        <translation>Cytunodd y pennaeth i ryddhau&apos;r eitemau hyn</translation>
+    </message>
+    <message>
+        <source>Date of the headteacher&apos;s consent</source>
+        <translation>Dyddiad cydsyniad y pennaeth</translation>
+    </message>
+    <message>
+        <source>Release to the partnership</source>
+        <translation>Rhyddhau i&apos;r bartneriaeth</translation>
+    </message>
+    <message>
+        <source>Only what you tick appears on the partnership&apos;s web console; never evidence, names or reviewer-only notes. The lead reviewer releases, after the headteacher agrees.</source>
+        <translation>Dim ond yr hyn rydych chi&apos;n ei dicio sy&apos;n ymddangos ar gonsol gwe&apos;r bartneriaeth; byth dystiolaeth, enwau na nodiadau i adolygwyr yn unig. Yr adolygydd arweiniol sy&apos;n rhyddhau, ar ôl i&apos;r pennaeth gytuno.</translation>
+    </message>
+    <message>
+        <source>Released with the headteacher&apos;s consent of {day}.</source>
+        <translation>Wedi&apos;i ryddhau gyda chydsyniad y pennaeth ar {day}.</translation>
+    </message>
+    <message>
+        <source>Nothing is released to the partnership yet.</source>
+        <translation>Does dim wedi&apos;i ryddhau i&apos;r bartneriaeth eto.</translation>
+    </message>
+    <message>
+        <source>Record the headteacher&apos;s consent before releasing anything.</source>
+        <translation>Cofnodwch gydsyniad y pennaeth cyn rhyddhau dim.</translation>
+    </message>
+    <message>
+        <source>Release saved; it reaches the partnership at the next sync.</source>
+        <translation>Mae&apos;r rhyddhau wedi&apos;i gadw; bydd yn cyrraedd y bartneriaeth y tro nesaf y byddwch yn cysoni.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewCard</name>
     <message>
         <source>Review of {school}</source>

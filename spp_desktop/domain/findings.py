@@ -98,3 +98,20 @@ def checkin_or_suggested(outcome: FeedbackOutcome, review_start: date) -> tuple[
     if outcome.checkin_date is not None:
         return outcome.checkin_date, False
     return suggested_checkin(review_start), True
+
+
+@dataclass(frozen=True)
+class Release:
+    """What the lead releases of the outcome to the partnership (its web console), with the head's consent.
+    Nothing is released without consent; reviewer-only notes and evidence never are."""
+
+    findings: bool = False  # the agreed findings
+    priority: bool = False  # the improvement priority
+    actions: bool = False
+    checkin: bool = False  # the check-in and its progress
+    head_consent: bool = False
+    consent_date: date | None = None
+
+    @property
+    def released(self) -> bool:
+        return self.head_consent and (self.findings or self.priority or self.actions or self.checkin)

@@ -15,6 +15,7 @@ from spp_desktop.domain.findings import (
     Finding,
     FindingKind,
     FindingStatus,
+    Release,
 )
 from spp_desktop.domain.improvement import CheckIn, PreReviewMeeting, RootCause, Workshop
 from spp_desktop.domain.review import EnquiryQuestion, Focus, Review, Role, ScheduleSlot, TeamMember
@@ -142,6 +143,14 @@ def root_cause_from_state(state: EntityState) -> RootCause:
     values = decoded(state)
     values.setdefault("finding_id", "")
     return _build(RootCause, state.entity_id, values)
+
+
+def release_from_state(state: EntityState | None) -> Release:
+    if state is None or state.deleted:
+        return Release()
+    values = decoded(state)
+    names = {f.name for f in dataclasses.fields(Release)}
+    return Release(**{k: v for k, v in values.items() if k in names and v is not None})
 
 
 def review_from_states(

@@ -13,6 +13,7 @@ from spp_desktop.domain.findings import (
     Finding,
     FindingKind,
     FindingStatus,
+    Release,
 )
 from sync.protocol.ids import derived_id, new_id
 from sync.protocol.merge import DELETED
@@ -29,6 +30,7 @@ from .mapping import (
     finding_from_state,
     link_from_state,
     outcome_from_state,
+    release_from_state,
     wire_fields,
 )
 from .photo_convert import convert_to_jpeg_or_png, needs_conversion
@@ -249,3 +251,16 @@ class RecordsMixin(StoreCore):
         if fields:
             self._write(review_id, "summary", review_id, fields)
         return self.outcome(review_id)
+
+    def release(self, review_id: str) -> Release:
+        """What the lead released to the partnership (its web console); the web may change it too."""
+        return release_from_state(self._entity(review_id, "release", review_id))
+
+    def update_release(self, review_id: str, **changes: Any) -> Release:
+        current = self._entity(review_id, "release", review_id)
+        fields = wire_fields("release", changes)
+        if current is not None:
+            fields = {k: v for k, v in fields.items() if current.value(k) != v}
+        if fields:
+            self._write(review_id, "release", review_id, fields)
+        return self.release(review_id)

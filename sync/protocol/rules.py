@@ -20,6 +20,7 @@ written. An op is judged by its *author's* role on the review's team (not by who
     workshop        the lead or the Improvement Champion          the improvement workshop
     root_cause      the lead or the Improvement Champion
     checkin         the lead or the Improvement Champion          the 90-day check-in
+    release         the lead (and the server)                     what of the outcome the partnership sees
     team_member     the server only                               team and roles
 
 The Improvement Champion changes no review-day record (evidence, photos, findings, links) and nothing of
@@ -61,6 +62,7 @@ WRITERS: dict[str, str] = {
     "workshop": "improver",
     "root_cause": "improver",
     "checkin": "improver",
+    "release": "lead",
     "team_member": "server",
 }
 KINDS = tuple(k.value for k in OpKind)

@@ -88,6 +88,10 @@ ENTITIES: dict[str, dict[str, str]] = {
     "root_cause": {"finding_id": STR, "text": STR, "position": INT},
     # The 90-day check-in (one per review; entity id = review id).
     "checkin": {"date": DATE, "pupil_changes": STR, "next_steps": STR},
+    # What of the outcome the lead released to the partnership (the web console), with the head's consent:
+    # one record per review, its id the review's id.
+    "release": {"findings": BOOL, "priority": BOOL, "actions": BOOL, "checkin": BOOL, "head_consent": BOOL,
+                "consent_date": DATE},
 }
 
 _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {

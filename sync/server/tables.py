@@ -149,17 +149,3 @@ web_sessions = Table(
     Column("revoked_ms", BigInteger, nullable=True),
     Column("last_seen_ms", BigInteger, nullable=True),
 )
-
-review_releases = Table(  # what the lead released of a review's outcome, with the head's consent
-    "review_releases",
-    metadata,
-    Column("review_id", String(ID), ForeignKey("reviews.id"), primary_key=True),
-    Column("findings", Boolean, nullable=False),
-    Column("priority", Boolean, nullable=False),
-    Column("actions", Boolean, nullable=False),
-    Column("checkin", Boolean, nullable=False),
-    Column("head_consent", Boolean, nullable=False),
-    Column("consent_date", String(10), nullable=False),
-    Column("released_by", String(ID), ForeignKey("users.id"), nullable=False),
-    Column("released_ms", BigInteger, nullable=False),
-)

@@ -44,7 +44,7 @@ def setup_record(api: Api, case: Case) -> tuple[str, dict[str, list[str]]]:
         return rid, {}
     if case.entity == "team_member":
         return users["reviewer"], {}
-    entity_id = rid if case.entity == "summary" else uuid7()
+    entity_id = rid if case.entity in ("summary", "release") else uuid7()
     fields: dict[str, Any]
     if case.entity in ("evidence", "attachment"):
         evidence_id = entity_id if case.entity == "evidence" else uuid7()
@@ -65,6 +65,8 @@ def setup_record(api: Api, case: Case) -> tuple[str, dict[str, list[str]]]:
         fields = {"finding_id": uuid7(), "evidence_id": uuid7()}
     elif case.entity == "summary":
         fields = {"next_steps": "Read more"}
+    elif case.entity == "release":
+        fields = {"findings": True}
     elif case.entity == "schedule_slot":
         fields = {"day": "2026-03-10", "start": "09:00", "end": "10:00", "activity": "Walk"}
     elif case.entity in ("meeting", "workshop"):

@@ -59,7 +59,7 @@ def setup_record(store: ReviewStore, review_id: str, case: Case) -> tuple[str, d
         return review_id, {}
     if case.entity == "team_member":
         return "rev-2", {}
-    entity_id = review_id if case.entity == "summary" else uuid7()
+    entity_id = review_id if case.entity in ("summary", "release") else uuid7()
     if case.entity in ("evidence", "attachment"):
         evidence_id = entity_id if case.entity == "evidence" else uuid7()
         ops = [op(review_id, owner, "evidence", evidence_id, fields={"kind": "observation", "author": owner})]
@@ -72,6 +72,7 @@ def setup_record(store: ReviewStore, review_id: str, case: Case) -> tuple[str, d
                         **({"status": "agreed"} if case.target == "agreed" else {})},
             "evidence_link": {"finding_id": uuid7(), "evidence_id": uuid7()},
             "summary": {"next_steps": "Read more"},
+            "release": {"findings": True},
             "schedule_slot": {"day": "2026-11-24", "start": "09:00", "end": "10:00", "activity": "Walk"},
             "meeting": {"notes": "Words"},
             "workshop": {"notes": "Words"},

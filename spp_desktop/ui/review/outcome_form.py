@@ -31,6 +31,7 @@ from .. import theme
 from ..i18n import error_text
 from ..widgets.autosave import Autosaver
 from .finding_cards import AUTOSAVE_MS, GrowingTextEdit, label
+from .release_box import ReleaseBox
 
 
 def to_qdate(d: date) -> QDate:
@@ -181,6 +182,9 @@ class OutcomeForm(QWidget):
                 grid.addLayout(w, grid.rowCount(), 0)
             else:
                 grid.addWidget(w, grid.rowCount(), 0)
+        self.release_box = ReleaseBox(store, review_id, self)
+        self.release_box.status_changed.connect(self.status_changed)
+        grid.addWidget(self.release_box, grid.rowCount(), 0)
         grid.setRowStretch(grid.rowCount(), 1)
 
     def _add_row(self, action: AgreedAction) -> ActionRow:

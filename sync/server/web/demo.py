@@ -1,7 +1,8 @@
 """More of the demo for the web console: a partnership lead, a headteacher, an Improvement Champion and a
 server administrator, a finished review whose outcome is released, and a review coming up with no plan.
 
-The finished review's findings, priority and actions are ops as a lead reviewer's laptop would push them."""
+The finished review's findings, priority, actions and release are ops as a lead reviewer's laptop would
+push them."""
 
 from __future__ import annotations
 
@@ -59,6 +60,8 @@ def _outcome(storage: Storage, review_id: str, lead_id: str, checkin: date) -> N
         ("Daily times-tables catch-up group in Years 4 and 5", "Year 4 teacher", checkin - timedelta(days=60)),
     )):
         laptop.set("action", {"text": text, "owner": owner, "due": due.isoformat(), "position": i})
+    laptop.set("release", {"findings": True, "priority": True, "actions": True, "checkin": True,
+                           "head_consent": True, "consent_date": date.today().isoformat()}, entity_id=review_id)
     storage.append_ops(review_id, laptop.ops)
 
 
@@ -93,8 +96,6 @@ def extend_demo(storage: Storage, web: WebStorage, result: dict[str, Any]) -> di
     admin.assign(storage, finished, accounts["improvement_champion"]["username"], "improvement_champion")
     admin.assign(storage, coming, accounts["lead_reviewer"]["username"], "lead_reviewer")
     _outcome(storage, finished, accounts["lead_reviewer"]["user_id"], today + timedelta(days=50))
-    web.set_release(finished, {"findings": True, "priority": True, "actions": True, "checkin": True},
-                    today.isoformat(), accounts["lead_reviewer"]["user_id"])
     for school in web.schools_of(storage.partnership_by_name(name) or ""):
         web.set_cluster(school["id"], "North" if school["name"] != "St Mary's C of E Primary" else "South")
     result["accounts"].extend(accounts.values())

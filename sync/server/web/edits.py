@@ -1,5 +1,5 @@
-"""Changes the console makes to a review: new dates and focus as one server op on the review record
-(parents: the values it replaces, so laptops see an edit, not a conflict), and people's roles."""
+"""Changes the console makes to a review, as server ops (parents: the values they replace, so laptops see
+an edit, not a conflict): new dates and focus on the review record; what the lead releases."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sync.protocol.package import PACKAGE_DEVICE
 from ..admin import AdminError
 from ..state import ReviewStates
 from ..storage import PendingOp, Storage, canonical_json, now_ms
+from .outcome import RELEASE_PARTS
 from .storage import WebStorage
 
 
@@ -31,12 +32,33 @@ def edit_review(storage: Storage, web: WebStorage, states: ReviewStates, review_
     changed = {k: v for k, v in wanted.items() if current.get(k, "") != v}
     if not changed:
         return
-    heads = entity.all_heads() if entity else {}
-    op = Operation(
-        op_id=uuid7(), review_id=review_id, device_id=PACKAGE_DEVICE, seq=0, author=PACKAGE_DEVICE,
-        hlc=HLC(now_ms(), 0, PACKAGE_DEVICE), entity="review", entity_id=review_id, kind=OpKind.SET,
-        fields=changed, parents={k: tuple(heads.get(k, ())) for k in changed if heads.get(k)},
-    )
-    body = canonical_json(op.to_wire())
-    storage.append_ops(review_id, [PendingOp(op.op_id, op.device_id, op.author, body)])
+    op = _server_op(states, review_id, "review", changed)
+    _append(storage, op)
     web.set_dates(review_id, start_date, end_date)
+
+
+def _server_op(states: ReviewStates, review_id: str, entity: str, fields: dict[str, object]) -> Operation:
+    """A server op (device and author `package`: the rule table's server) that supersedes the values it
+    replaces, so every copy sees an edit and not a conflict."""
+    current = states.state(review_id).get(entity, review_id)
+    heads = current.all_heads() if current else {}
+    return Operation(
+        op_id=uuid7(), review_id=review_id, device_id=PACKAGE_DEVICE, seq=0, author=PACKAGE_DEVICE,
+        hlc=HLC(now_ms(), 0, PACKAGE_DEVICE), entity=entity, entity_id=review_id, kind=OpKind.SET,
+        fields=fields, parents={k: tuple(heads[k]) for k in fields if heads.get(k)},
+    )
+
+
+def _append(storage: Storage, op: Operation) -> None:
+    storage.append_ops(op.review_id, [PendingOp(op.op_id, op.device_id, op.author,
+                                                canonical_json(op.to_wire()))])
+
+
+def set_release(storage: Storage, states: ReviewStates, review_id: str, parts: dict[str, bool],
+                consent_date: str | None) -> None:
+    """The lead's release from the web form: the same `release` record a laptop writes. consent_date None
+    withdraws it (nothing released, no consent)."""
+    fields: dict[str, object] = {p: bool(parts.get(p)) and consent_date is not None for p in RELEASE_PARTS}
+    fields["head_consent"] = consent_date is not None
+    fields["consent_date"] = consent_date
+    _append(storage, _server_op(states, review_id, "release", fields))

@@ -1,6 +1,7 @@
 """What the web may show of a review, read from its merged state: the facts behind its stage, and the
 released outcome (agreed findings, improvement priority, actions, check-in). Never evidence, reviewer-only
-notes, head's comments or team names: only the items the lead released with the head's consent."""
+notes, head's comments or team names: only the items the lead released with the head's consent (the
+`release` record, an op like any other: written on the lead's laptop or by the web console's form)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,21 @@ from typing import Any
 from sync.protocol import ReviewState
 
 from .stages import Facts
+
+RELEASE_PARTS = ("findings", "priority", "actions", "checkin")
+
+
+def release_of(state: ReviewState) -> dict[str, Any] | None:
+    """What the lead released (the review's `release` record), or None: nothing without the head's
+    consent, or with nothing ticked."""
+    entity = state.get("release", state.review_id)
+    if entity is None or entity.deleted:
+        return None
+    values = entity.values()
+    parts = {p: values.get(p) is True for p in RELEASE_PARTS}
+    if values.get("head_consent") is not True or not any(parts.values()):
+        return None
+    return {**parts, "head_consent": True, "consent_date": str(values.get("consent_date") or "")}
 
 
 def _date(value: Any) -> date | None:

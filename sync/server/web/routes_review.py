@@ -12,12 +12,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from . import access
-from .outcome import facts, focus_of, released_outcome
+from .edits import set_release
+from .outcome import RELEASE_PARTS, facts, focus_of, release_of, released_outcome
 from .render import language, render
 from .routes_session import see_other
 from .session import WebError, check_csrf, require_viewer
 from .stages import overdue, stage_of
-from .storage import RELEASE_PARTS
 
 router = APIRouter(prefix="/web", include_in_schema=False)
 log = logging.getLogger("sync.server")
@@ -40,7 +40,7 @@ async def review_page(request: Request, review_id: str) -> Response:
 
     def gather() -> dict[str, Any]:
         review_state = state.states.state(review_id)
-        release = state.web.release(review_id)
+        release = release_of(review_state)
         f = facts(review_state, row["start_date"], row["end_date"])
         today = date.today()
         return {
@@ -65,9 +65,9 @@ async def release(request: Request, review_id: str) -> Response:
     check_csrf(request, form.get("csrf"))
     if not access.releases(viewer, row):
         raise WebError(403)
-    web = request.app.state.web
+    state = request.app.state
     if form.get("withdraw"):
-        await run_in_threadpool(web.withdraw_release, review_id)
+        await run_in_threadpool(set_release, state.storage, state.states, review_id, {}, None)
         return see_other(f"/web/reviews/{review_id}")
     consent_date = str(form.get("consent_date") or "")
     try:
@@ -77,7 +77,7 @@ async def release(request: Request, review_id: str) -> Response:
     if form.get("head_consent") != "yes":
         raise WebError(400, "consent")
     parts = {p: form.get(p) == "yes" for p in RELEASE_PARTS}
-    await run_in_threadpool(web.set_release, review_id, parts, consent_date, viewer.user_id)
+    await run_in_threadpool(set_release, state.storage, state.states, review_id, parts, consent_date)
     return see_other(f"/web/reviews/{review_id}")
 
 

@@ -1,4 +1,4 @@
-"""WebStorage: the SQL of the web console (sessions, people's roles, clusters, releases, listings).
+"""WebStorage: the SQL of the web console (sessions, people's roles, clusters, listings).
 
 It shares the API's engine; the API's own records (reviews, teams, devices, the op log) are read through
 `Storage`, so encryption at rest or other changes there reach the console too.
@@ -15,9 +15,8 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 from ..data_key import DataKeys, display_name_aad
 from ..storage import new_uuid, now_ms
 from ..tables import devices, partnerships, reviews, schools, team, users
-from .tables import people, releases, school_clusters, web_sessions
+from .tables import people, school_clusters, web_sessions
 
-RELEASE_PARTS = ("findings", "priority", "actions", "checkin")
 _PERSON = (people.c.id, people.c.username, people.c.display_name, people.c.partnership_id, people.c.school_id,
            people.c.partnership_lead, people.c.is_admin, people.c.headteacher)
 
@@ -121,27 +120,6 @@ class WebStorage:
         with self._tx() as c:
             c.execute(update(reviews).where(reviews.c.id == review_id)
                       .values(start_date=start_date, end_date=end_date))
-
-    # --- releases -------------------------------------------------------------------------------------
-    def release(self, review_id: str) -> dict[str, Any] | None:
-        with self._tx() as c:
-            row = c.execute(select(releases).where(releases.c.review_id == review_id)).mappings().first()
-        return dict(row) if row else None
-
-    def releases(self) -> dict[str, dict[str, Any]]:
-        with self._tx() as c:
-            return {r["review_id"]: dict(r) for r in c.execute(select(releases)).mappings()}
-
-    def set_release(self, review_id: str, parts: dict[str, bool], consent_date: str, by: str) -> None:
-        values = {p: bool(parts.get(p)) for p in RELEASE_PARTS}
-        values.update(head_consent=True, consent_date=consent_date, released_by=by, released_ms=now_ms())
-        with self._tx() as c:
-            c.execute(delete(releases).where(releases.c.review_id == review_id))
-            c.execute(insert(releases).values(review_id=review_id, **values))
-
-    def withdraw_release(self, review_id: str) -> None:
-        with self._tx() as c:
-            c.execute(delete(releases).where(releases.c.review_id == review_id))
 
     # --- browser sessions ----------------------------------------------------------------------------
     def create_session(self, user_id: str, token_hash: str, browser: str, expires_ms: int) -> str:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ..tables import review_releases as releases
 from ..tables import schools as school_clusters
 from ..tables import users as people
 from ..tables import web_sessions
 
-__all__ = ["people", "releases", "school_clusters", "web_sessions"]
+__all__ = ["people", "school_clusters", "web_sessions"]

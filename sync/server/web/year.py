@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from ..state import ReviewStates
-from .outcome import facts, focus_of, released_outcome
+from .outcome import facts, focus_of, release_of, released_outcome
 from .stages import overdue, stage_of
 from .storage import WebStorage
 
@@ -17,13 +17,12 @@ from .storage import WebStorage
 def year_rows(web: WebStorage, states: ReviewStates, partnership_id: str | None,
               today: date | None = None) -> list[dict[str, Any]]:
     today = today or date.today()
-    releases = web.releases()
     rows = []
     for row in web.review_rows(partnership_id):
         state = states.state(row["id"])
         f = facts(state, row["start_date"], row["end_date"])
         rows.append({**row, "focus": focus_of(state), "stage": stage_of(f, today),
-                     "overdue": overdue(f, today), "released": row["id"] in releases})
+                     "overdue": overdue(f, today), "released": release_of(state) is not None})
     return rows
 
 
@@ -61,13 +60,13 @@ def _cell(text: str) -> str:
 def common_themes(web: WebStorage, states: ReviewStates, partnership_id: str) -> list[dict[str, Any]]:
     """Per enquiry theme (the review focus), across released reviews only: how many reviews, their
     released areas to develop and improvement priorities. Themes in alphabetical order: no ranking."""
-    releases = web.releases()
     themes: dict[str, dict[str, Any]] = {}
     for row in web.review_rows(partnership_id):
-        release = releases.get(row["id"])
-        if not release or not release["head_consent"]:
+        state = states.state(row["id"])
+        release = release_of(state)
+        if release is None:
             continue
-        outcome = released_outcome(states.state(row["id"]), release)
+        outcome = released_outcome(state, release)
         key = outcome.focus.strip() or "—"
         theme = themes.setdefault(key.casefold(), {"theme": key, "reviews": 0, "schools": set(),
                                                    "areas": [], "priorities": []})

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from pypdf import PdfReader
 
 from sync.server.storage import now_ms
+from sync.server.web.edits import set_release
 
 from .console import Console, csrf_of
 
@@ -203,7 +204,7 @@ def test_common_themes_count_only_released_reviews(console: Console) -> None:
     assert "Maths fluency and reasoning" in page and "1 released reviews" in page
     assert "Areas to develop (2)" in page and "Improvement priorities (1)" in page
     assert "Reading for pleasure" not in page  # not released
-    console.web.withdraw_release(console.data["released_review_id"])
+    set_release(console.storage, console.app.state.states, console.data["released_review_id"], {}, None)
     assert "No review has been released yet." in client.get("/web/themes").text
 
 
@@ -235,3 +236,21 @@ def test_a_server_without_the_report_fonts_says_so(console: Console, monkeypatch
     monkeypatch.setattr(spp_reports, "summary_pdf_from_state", no_fonts)
     r = console.client("headteacher").get(f"/web/reviews/{console.data['released_review_id']}/summary.pdf")
     assert r.status_code == 503 and "cannot make the feedback summary PDF" in r.text
+
+
+def test_a_release_from_the_lead_reviewers_laptop_is_the_same_record(console: Console) -> None:
+    """The laptop writes `release` like any op; a reviewer's release is refused by the rule table."""
+    from tests.server.helpers import make_op
+
+    first = console.data["server_review_id"]
+    api = TestClient(console.app)
+    for role, expected in (("reviewer", "rejected"), ("first_lead_reviewer", "accepted")):
+        who = console.users[role]
+        token = api.post("/auth/login", json={"username": who["username"], "password": who["password"],
+                                               "device_name": "Laptop"}).json()["token"]
+        op = make_op(first, who["user_id"], entity="release", entity_id=first, device=f"laptop-{role}",
+                     fields={"findings": True, "head_consent": True, "consent_date": "2026-03-12"})
+        r = api.post(f"/reviews/{first}/ops", json={"ops": [op]}, headers={"Authorization": f"Bearer {token}"})
+        assert r.json()["results"][0]["status"] == expected, r.json()
+    page = console.client("partnership_lead").get(f"/web/reviews/{first}").text
+    assert "Released with the headteacher&#39;s consent of 2026-03-12." in page
