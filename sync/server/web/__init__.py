@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from . import routes_admin, routes_review, routes_session, routes_year
 from .render import render
-from .session import WebError, lookup
+from .session import SESSION_COOKIE, WebError, lookup
 from .storage import WebStorage
 
 STATIC = Path(__file__).parent / "static"
@@ -36,7 +36,7 @@ def install(app: FastAPI) -> None:
                 target += "&expired=1"
             response: Response = RedirectResponse(target, status_code=303)
             if exc.expired:
-                response.delete_cookie("spp_session", path="/")
+                response.delete_cookie(SESSION_COOKIE, path="/")
             return response
         found = await lookup(request)
         return render(request, "error.html", {"kind": ERROR_TEMPLATES.get(exc.status, "bad_request"),

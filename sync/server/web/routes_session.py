@@ -13,7 +13,6 @@ from .i18n import LANGUAGES
 from .render import render
 from .session import (
     LANG_COOKIE,
-    SESSION_COOKIE,
     WebError,
     check_csrf,
     clear_session_cookie,
@@ -144,5 +143,3 @@ async def revoke_device(request: Request, device_id: str) -> Response:
     await run_in_threadpool(state.storage.revoke_device, device_id)
     return see_other(safe_next(str(form.get("next") or "/web/sessions")))
 
-
-__all__ = ["router", "SESSION_COOKIE", "safe_next", "see_other"]

@@ -4,13 +4,13 @@ console's own labels (stages, roles, overdue, navigation, the schedule preview's
 from __future__ import annotations
 
 import ast
+import importlib
 import re
 from pathlib import Path
 
-import importlib
-
-render = importlib.import_module("sync.server.web.render")
 from sync.server.web.catalogue_cy import CY
+
+render = importlib.import_module("sync.server.web.render")  # the module (the package exports a function)
 
 WEB = Path(render.__file__).parent
 CALL = re.compile(r"""_\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
