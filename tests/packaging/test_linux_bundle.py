@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from spp_desktop import __version__
+from spp_desktop.cli_exit import EXIT_PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist" / "spp-desktop"
@@ -174,4 +175,4 @@ def test_headless_store_demo_and_pdf(bundle: Path, clean_env: dict[str, str], tm
     assert "Traceback" not in init.stderr + demo.stderr + export.stderr
 
     wrong = run(bundle, ["--data-dir", str(data), "list"], dict(env, SPP_PASSPHRASE="not the passphrase at all"), tmp_path)
-    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert wrong.returncode == EXIT_PASSPHRASE and "Traceback" not in wrong.stderr
