@@ -1968,6 +1968,14 @@
         <translation>C&amp;hwilio&apos;r dystiolaeth</translation>
     </message>
     <message>
+        <source>&amp;Present the findings</source>
+        <translation>C&amp;yflwyno&apos;r canfyddiadau</translation>
+    </message>
+    <message>
+        <source>E&amp;xport feedback summary (PDF)…</source>
+        <translation>Allforio&apos;r c&amp;rynodeb adborth (PDF)…</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>Prif far offer</translation>
     </message>
@@ -2608,8 +2616,12 @@ Nawr</translation>
         <translation>Cyflwyniad o&apos;r canfyddiadau</translation>
     </message>
     <message>
-        <source>{n} of {total}   ← → to move · Esc to leave</source>
-        <translation>{n} o {total}   ← → i symud · Esc i adael</translation>
+        <source>Headteacher&apos;s comment</source>
+        <translation>Sylw&apos;r pennaeth</translation>
+    </message>
+    <message>
+        <source>{n} of {total}   ← → to move · ↑ ↓ choose a finding · A agreed · M amended · E explore · C comment · Esc to leave</source>
+        <translation>{n} o {total}   ← → i symud · ↑ ↓ dewis canfyddiad · A cytunwyd · M diwygiwyd · E archwilio · C sylw · Esc i adael</translation>
     </message>
     <message>
         <source>Names showing ({shortcut} to hide)</source>
@@ -2674,6 +2686,18 @@ Nawr</translation>
     <message>
         <source>90-day check-in: {date}</source>
         <translation>Gwiriad cynnydd 90 diwrnod: {date}</translation>
+    </message>
+    <message>
+        <source>The headteacher&apos;s overall comment</source>
+        <translation>Sylw cyffredinol y pennaeth</translation>
+    </message>
+    <message>
+        <source>None yet (C to type it).</source>
+        <translation>Dim eto (C i&apos;w deipio).</translation>
+    </message>
+    <message>
+        <source>The headteacher&apos;s comment; Enter to keep it, Esc to drop it</source>
+        <translation>Sylw&apos;r pennaeth; Enter i&apos;w gadw, Esc i&apos;w ollwng</translation>
     </message>
 </context>
 <context>
@@ -3542,7 +3566,7 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     </message>
     <message>
         <source>S&amp;ync now</source>
-        <translation>&amp;Cysoni nawr</translation>
+        <translation>Cy&amp;soni nawr</translation>
     </message>
     <message>
         <source>&amp;Export for the team…</source>

@@ -144,8 +144,12 @@ class MainWindow(QMainWindow):
         self.act_go = {name: self._action(page_label(label), icon_name, shortcut, lambda n=name: self._go(n),
                                           f"go_{name}")
                        for name, label, icon_name, shortcut in PAGES}
+        self.act_present = self._action(self.tr("&Present the findings"), None, "F5",
+                                        lambda: self.workspace and self.workspace.present(), "present")
+        self.act_export_pdf = self._action(self.tr("E&xport feedback summary (PDF)…"), None, None,
+                                           lambda: self.workspace and self.workspace.export_pdf(), "exportPdf")
         self._review_actions = [self.act_new_observation, self.act_new_interview, self.act_new_book,
-                                self.act_search, *self.act_go.values()]
+                                self.act_search, *self.act_go.values(), self.act_present, self.act_export_pdf]
         self._unlocked_actions = [self.act_home, self.act_import, self.act_lock, *self._review_actions]
 
     def _build_toolbar(self) -> None:
@@ -181,6 +185,9 @@ class MainWindow(QMainWindow):
         review.addSeparator()
         for action in (self.act_new_observation, self.act_new_interview, self.act_new_book, self.act_search):
             review.addAction(action)
+        review.addSeparator()
+        review.addAction(self.act_present)  # from any page, not only the Feedback page
+        review.addAction(self.act_export_pdf)
         self.sync.add_to_review_menu(review)
         self.review_menu = review
         self.help = HelpMenu(self, self.data_dir, has_demo=self._demo_package is not None,

@@ -125,7 +125,10 @@ def test_presentation_hides_names_moves_with_arrows_and_leaves_with_escape(qtbot
     qtbot.keyClick(window, Qt.Key.Key_Left)
     assert window.index == window.slide_count - 3
     assert view.current == view.question_ids()[window.index]  # the feedback screen follows
-    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    for _ in range(20):  # a presenter's clicker: PgDn reads the rest of a long question, then moves on
+        qtbot.keyClick(window, Qt.Key.Key_PageDown)
+        if window.index != window.slide_count - 3:
+            break
     assert window.index == window.slide_count - 2
 
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)

@@ -15,7 +15,7 @@ from .feedback_view import FeedbackView
 
 class FeedbackPage(FeedbackView):
     def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None):
-        super().__init__(store, review_id, parent)
+        super().__init__(store, review_id, parent, present_key=False)  # F5: the window's Review ▸ Present
         self.setObjectName("feedbackPage")
         self.setAccessibleName(self.tr("Feedback"))
         self.review_id = review_id

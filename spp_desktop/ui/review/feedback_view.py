@@ -78,7 +78,7 @@ class FeedbackView(QWidget):
 
     def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None, *,
                  choose_path: Callable[[str], str] | None = None,
-                 confirm_left_out: Callable[[QWidget, str], bool] | None = None):
+                 confirm_left_out: Callable[[QWidget, str], bool] | None = None, present_key: bool = True):
         super().__init__(parent)
         self.store, self.review_id = store, review_id
         self.setObjectName("feedbackView")
@@ -174,7 +174,8 @@ class FeedbackView(QWidget):
         split.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
         self.narrow = False
 
-        for keys, slot in (("F5", self.present), (NAMES_TOGGLE, self.names.toggle)):
+        # In the main window F5 is its Review menu's "Present" (any page); on its own the view has the key.
+        for keys, slot in ((("F5", self.present),) if present_key else ()) + ((NAMES_TOGGLE, self.names.toggle),):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
@@ -323,10 +324,40 @@ class FeedbackView(QWidget):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.index_changed.connect(lambda i: self.show_item(self.question_ids()[i]))
         window.names_toggled.connect(self.names.setChecked)
+        window.marked.connect(lambda finding_id, status: self._from_present(finding_id, status=status))
+        window.commented.connect(self._comment_from_present)
         window.closed.connect(self._presentation_closed)
         self.presentation = window
         window.present(avoid_screen=self.screen())
         return window
+
+    def _comment_from_present(self, finding_id: str, text: str) -> None:
+        if finding_id:
+            self._from_present(finding_id, head_comment=text)
+            return
+        try:  # the overall comment, on the last slide
+            self.flush()
+            self.store.update_outcome(self.review_id, head_comment=text)
+        except StoreError as exc:
+            self.status_changed.emit(error_text(exc))
+            return
+        if self._outcome_form is not None:
+            self._outcome_form.set_head_comment(text)
+        self._update_presentation()
+
+    def _from_present(self, finding_id: str, **changes: object) -> None:
+        """A mark or comment made in Present: saved here, and the page and the slide show it."""
+        try:
+            self.flush_cards()
+            self.store.update_finding(self.review_id, finding_id, **changes)
+            self.snapshot = FindingsSnapshot.load(self.store, self.review_id)
+        except (StoreError, KeyError) as exc:
+            self.status_changed.emit(error_text(exc) if isinstance(exc, StoreError) else str(exc))
+            return
+        self._fill_nav()
+        if self.current != OUTCOME:
+            self._build_question()
+        self._update_presentation()
 
     def _update_presentation(self) -> None:
         if self.presentation is not None:

@@ -228,6 +228,13 @@ class OutcomeForm(QWidget):
             self.checkin_saved = True
             self.checkin_note.hide()
 
+    def set_head_comment(self, text: str) -> None:
+        """The overall comment was typed in Present (and saved there): show it without saving again."""
+        if self.head_comment.toPlainText() != text:
+            self.head_comment.blockSignals(True)
+            self.head_comment.setPlainText(text)
+            self.head_comment.blockSignals(False)
+
     def flush(self) -> bool:
         ok = self.autosaver.flush()
         return all([row.flush() for row in self.rows]) and ok

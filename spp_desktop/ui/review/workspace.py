@@ -196,6 +196,13 @@ class ReviewWorkspace(QWidget):
     def open_evidence(self, evidence_id: str) -> None:
         self._guarded(lambda: self.show_page("evidence").open_evidence(evidence_id))
 
+    def present(self) -> None:
+        """Present the findings (F5 from any page): the Feedback page comes up behind the slides."""
+        self._guarded(lambda: self.show_page("feedback").present())
+
+    def export_pdf(self) -> None:
+        self._guarded(lambda: self.show_page("feedback").export_pdf())
+
     def focus_search(self) -> None:
         self._guarded(lambda: self.show_page("evidence").focus_search())
 
