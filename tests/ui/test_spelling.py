@@ -92,13 +92,17 @@ def test_add_to_dictionary_keeps_the_word_in_the_encrypted_store_and_writes_no_w
     page.new_evidence(EvidenceKind.OBSERVATION)
     notes = page.form.editors["notes"]
     qtbot.keyClicks(notes, f"Mr {NAME} read with the group")
+    qtbot.keyClicks(page.form.editors["seen"], f"{NAME} modelled the reading")
     spelling = page.form.spelling["notes"]
     assert spelling.highlighter.misspelt_words() == [NAME]
+    seen_underlines = page.form.spelling["seen"].highlighter.document().firstBlock().layout().formats
+    assert seen_underlines()
     cursor = notes.textCursor()
     cursor.setPosition(5)
     menu = spelling.menu_for(notes.cursorRect(cursor).center())
     next(a for a in menu.actions() if a.text() == f"Add “{NAME}” to dictionary").trigger()
     assert spelling.highlighter.misspelt_words() == []
+    assert not seen_underlines()  # the other field is redrawn at once, not at its next keystroke
     assert NAME in store.personal_words()
     page.flush()
 

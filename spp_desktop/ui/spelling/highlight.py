@@ -87,6 +87,7 @@ class SpellChecking:
         self.editor = editor
         self.speller = speller
         self.highlighter = SpellHighlighter(editor.document(), speller)
+        speller.watchers.add(self.highlighter)
         editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         editor.customContextMenuRequested.connect(self._show_menu)
         self.last_menu: QMenu | None = None
@@ -125,9 +126,7 @@ class SpellChecking:
         cursor.insertText(suggestion)  # one undo step; the editor's textChanged saves it
 
     def add_word(self, word: str) -> None:
-        self.speller.add(word)
-        self.highlighter.rehighlight()
+        self.speller.add(word)  # redraws every field of this store
 
     def ignore_word(self, word: str) -> None:
         self.speller.ignore(word)
-        self.highlighter.rehighlight()

@@ -21,6 +21,7 @@ import atexit
 import os
 import shutil
 import tempfile
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,7 @@ class Speller:
         self.missing: list[str] = []
         self._cache: dict[str, bool] = {}
         self._personal: set[str] = set(store.personal_words()) if store is not None else set()
+        self.watchers: weakref.WeakSet[Any] = weakref.WeakSet()  # highlighters to redraw when a word is added
         try:
             _prepare_enchant()
             import enchant
@@ -119,10 +121,14 @@ class Speller:
         """Accept `word` from now on: into the encrypted store, never into a word list file."""
         if self.store is not None:
             self.store.add_personal_word(word)
+        self._accept(word)
+
+    def _accept(self, word: str) -> None:
         self._personal.add(word)
         self._cache.pop(word, None)
+        for watcher in list(self.watchers):
+            watcher.rehighlight()  # every field shows the word as known at once
 
     def ignore(self, word: str) -> None:
         """Accept `word` until the app closes (nothing written anywhere)."""
-        self._personal.add(word)
-        self._cache.pop(word, None)
+        self._accept(word)
