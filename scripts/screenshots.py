@@ -331,11 +331,94 @@ def presentation_shot(ctx: Shots) -> QWidget:
     settle()
     return window
 
+# --- a real review from start to finish (issue 12): Prepare and Improve ---------------------------
+def _prepare_tab(ctx: Shots, tab: str) -> QWidget:
+    page = _light_review_page(ctx, "planning")
+    store = ctx.store
+    assert store is not None
+    if not store.meeting(ctx.review_id).participants:
+        from datetime import date as _date
+        store.update_meeting(ctx.review_id, date=_date(2026, 2, 24), participants=["headteacher", "lead_reviewer",
+                             "subject_leader"], self_review_summary="Our self-review found that pupils in Years "
+                             "3 and 4 read with growing fluency, and that fewer older pupils choose to read at home.")
+        first = store.review(ctx.review_id).questions[0]
+        store.update_question(ctx.review_id, first.id, theme="Reading and literacy",
+                              planned_sources=["observation", "book_scrutiny", "focus_group"])
+        page.refresh()
+    page.tabs.setCurrentWidget(getattr(page, tab))
+    settle()
+    return ctx.window
+
+
+@shot("prepare-meeting")
+def prepare_meeting(ctx: Shots) -> QWidget:
+    return _prepare_tab(ctx, "meeting")
+
+
+@shot("prepare-questions")
+def prepare_questions(ctx: Shots) -> QWidget:
+    return _prepare_tab(ctx, "questions")
+
+
+@shot("prepare-timetable")
+def prepare_timetable(ctx: Shots) -> QWidget:
+    return _prepare_tab(ctx, "timetable")
+
+
+def _improve_tab(ctx: Shots, tab: str) -> QWidget:
+    from datetime import date as _date
+
+    page = _light_review_page(ctx, "improvement")
+    store = ctx.store
+    assert store is not None
+    if store.workshop(ctx.review_id).date is None:
+        review = store.review(ctx.review_id)
+        store.update_workshop(ctx.review_id, date=_date(2026, 3, 24), champion_id=review.lead_reviewer.id
+                              if review.lead_reviewer else "", participants=["headteacher", "subject_leader",
+                                                                               "class_teacher"])
+        store.update_outcome(ctx.review_id, improvement_priority="More pupils in Years 5 and 6 choose to read "
+                             "for pleasure, at school and at home.")
+        areas = [f for f in store.findings(ctx.review_id) if f.kind.value == "area_to_develop"]
+        if not areas:
+            areas = [store.create_finding(ctx.review_id, review.questions[-1].id, "area_to_develop",
+                                          "Fewer older pupils read at home than younger ones.")]
+        store.update_finding(ctx.review_id, areas[0].id, status="agreed")
+        if not store.actions(ctx.review_id):
+            store.create_action(ctx.review_id, "A weekly book-talk session in every Year 5 and 6 class",
+                                owner="English lead", due=_date(2026, 7, 17))
+            store.create_action(ctx.review_id, "A reading-at-home routine agreed with families", owner="Deputy head",
+                                due=_date(2026, 6, 12))
+        if areas:
+            store.add_root_cause(ctx.review_id, areas[0].id, "Reading at home is not part of the weekly routine "
+                                 "once pupils leave Year 4.")
+        for n, action in enumerate(store.actions(ctx.review_id)):
+            store.update_action(ctx.review_id, action.id, start=_date(2026, 4, 20), support_school=(
+                "Hillcrest Junior School" if n % 2 == 0 else "St Mary's C of E Primary"),
+                progress=("under_way", "done", "changed_course")[n % 3])
+        store.update_checkin(ctx.review_id, pupil_changes="More Year 5 and 6 pupils borrow books to take home.",
+                             next_steps="Share the reading-at-home routine at the partnership's summer meeting.")
+        page.refresh()
+    page.tabs.setCurrentWidget(getattr(page, tab))
+    settle()
+    return ctx.window
+
+
+@shot("improve-workshop")
+def improve_workshop(ctx: Shots) -> QWidget:
+    return _improve_tab(ctx, "workshop")
+
+
+@shot("improve-checkin")
+def improve_checkin(ctx: Shots) -> QWidget:
+    return _improve_tab(ctx, "checkin")
+
+
 # --- the main screens in Welsh (issue 7) -----------------------------------------------------------
 #   python scripts/screenshots.py --welsh        -> docs/screenshots/cy-*.png
 WELSH_SHOTS = ("lock-first-run", "lock-demo", "home", "plan", "capture-observation", "capture-interview",
                "capture-book-scrutiny", "evidence-list", "findings", "evidence-matrix", "feedback",
-               "feedback-next-steps", "presentation")
+               "feedback-next-steps", "presentation", "prepare-meeting", "prepare-questions", "prepare-timetable",
+               "improve-workshop", "improve-checkin")
 
 
 def _dialog_shot(dialog: QWidget) -> QWidget:

@@ -167,6 +167,10 @@ class TimetableTab(QWidget):
         current = self.shown_day()
         for i in range(self.copy_to.count()):  # copying a day onto itself makes no sense
             self.copy_to.model().item(i).setEnabled(self.copy_to.itemData(i) != current)  # type: ignore[attr-defined]
+        if self.copy_to.currentData() == current:
+            others = [i for i in range(self.copy_to.count()) if self.copy_to.itemData(i) != current]
+            if others:
+                self.copy_to.setCurrentIndex(others[0])
 
     def selected_slot_id(self) -> str | None:
         item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
