@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from spp_desktop.domain.review import Review, ReviewSummary, Role
+from sync.protocol.merge import EntityState, ReviewState
 from sync.protocol.package import package_to_ops, state_to_package, validate_package
 
 from . import keys
@@ -29,6 +30,7 @@ from .plan import PlanMixin
 from .records import RecordsMixin
 
 PERSONAL_WORDS = "personal_dictionary"  # meta key
+_HEADING_KINDS = ("review", "question", "team_member", "schedule_slot")  # what review_from_states reads
 
 
 class UnlockedKey:
@@ -156,18 +158,38 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, BundlesMixin):
                                "value = excluded.value", (PERSONAL_WORDS, json.dumps(sorted([*words, word]))))
 
     def list_reviews(self) -> list[ReviewSummary]:
+        """Home's list. Reads each review's heading and counts, never its records: a laptop that has
+        kept ten past reviews must list them as fast as one (benchmarks/bench_laptop.py)."""
         self._require_key()
         summaries = []
-        for row in self._conn.execute("SELECT id, last_synced_ms FROM reviews ORDER BY added_ms").fetchall():
-            review = self.review(row[0])
-            summaries.append(ReviewSummary(
-                id=review.id, host_school=review.host_school, start_date=review.start_date,
-                end_date=review.end_date, focus=review.focus.title,
-                unsynced_changes=self._oplog().unsent_count(review.id),
-                evidence_count=sum(1 for _ in self._state(review.id).of_kind("evidence")),
-                last_synced_ms=row[1],
-            ))
+        with translated_errors(self.files.database):
+            for row in self._conn.execute("SELECT id, last_synced_ms FROM reviews ORDER BY added_ms").fetchall():
+                review = self._review_heading(row[0])
+                if review is None:
+                    continue  # a review row whose package never applied: nothing to show or open
+                summaries.append(ReviewSummary(
+                    id=review.id, host_school=review.host_school, start_date=review.start_date,
+                    end_date=review.end_date, focus=review.focus.title,
+                    unsynced_changes=self._oplog().unsent_count(review.id),
+                    evidence_count=self._conn.execute(
+                        "SELECT COUNT(*) FROM entities WHERE review_id = ? AND entity = 'evidence' AND deleted = 0",
+                        (review.id,)).fetchone()[0],
+                    last_synced_ms=row[1],
+                ))
         return summaries
+
+    def _review_heading(self, review_id: str) -> Review | None:
+        """The review (school, dates, focus, questions, team, slots) from those entities alone."""
+        state = ReviewState(review_id)
+        for entity, entity_id, text in self._conn.execute(
+                "SELECT entity, entity_id, state FROM entities WHERE review_id = ? AND entity IN (?, ?, ?, ?)",
+                (review_id, *_HEADING_KINDS)):
+            state.add(EntityState.from_json(entity, entity_id, json.loads(text)))
+        head = state.get("review", review_id)
+        if head is None:
+            return None
+        return review_from_states(head, list(state.of_kind("question")), list(state.of_kind("team_member")),
+                                  list(state.of_kind("schedule_slot")))
 
     def review(self, review_id: str) -> Review:
         state = self._state(review_id)
