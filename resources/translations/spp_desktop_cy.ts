@@ -3187,6 +3187,10 @@ Nawr</translation>
         <translation>Wrthi&apos;n mewngofnodi</translation>
     </message>
     <message>
+        <source>Contacting the server…</source>
+        <translation>Yn cysylltu â&apos;r gweinydd…</translation>
+    </message>
+    <message>
         <source>Sign in</source>
         <translation>Mewngofnodi</translation>
     </message>
@@ -3756,6 +3760,10 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     <message>
         <source>Stopping after this step…</source>
         <translation>Yn stopio ar ôl y cam hwn…</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Mewngofnodi…</translation>
     </message>
     <message>
         <source>{n} conflict to settle</source>

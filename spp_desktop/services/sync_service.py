@@ -78,7 +78,12 @@ def session_for(store: ReviewStore, **options: Any) -> ServerSession:
 # --- sign in ---------------------------------------------------------------------------------------
 def sign_in(store: ReviewStore, url: str, username: str, password: str, *, device_name: str | None = None,
             **options: Any) -> Account:
-    """Sign this laptop in and keep the device token inside the encrypted store (and nowhere else)."""
+    """Sign this laptop in and keep the device token inside the encrypted store (and nowhere else).
+    One quick try, no silent retries: the person is waiting at the dialog, and a server that does not
+    answer is said at once (retry is one click)."""
+    from sync.client.http import RetryPolicy
+    options.setdefault("retry", RetryPolicy(retries=0, body_attempts=1))
+    options.setdefault("timeout", (5.0, 20.0))
     with _session(url, **options) as session:
         from sync.client.account import login
         account = login(session, username.strip(), password, device_name or default_device_name())

@@ -131,6 +131,17 @@ class ReplicaMixin(StoreCore):
             return None
         return dict(zip(("url", "username", "user_id", "token", "device_id", "expires_at"), row, strict=True))
 
+    def remember_server_url(self, url: str) -> None:
+        """The address last typed into Sign in (kept, encrypted, through failed sign-ins and sign-outs)."""
+        self._require_key()
+        self._conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_server_url', ?)",
+                           (json.dumps(url),))
+
+    def last_server_url(self) -> str:
+        self._require_key()
+        value = self._meta_json("last_server_url")
+        return value if isinstance(value, str) else ""
+
     def forget_server_account(self) -> None:
         self._require_key()
         self._conn.execute("DELETE FROM server_account")

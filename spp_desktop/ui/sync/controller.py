@@ -376,7 +376,8 @@ class SyncController(QObject):
                                      details=self.last_message)
         else:
             self.status.show_problem(self.last_message,
-                                     offer_sign_in=isinstance(exc, SignInExpired | service.NotSignedIn))
+                                     offer_sign_in=isinstance(exc, SignInExpired | service.NotSignedIn),
+                                     signed_in_before=isinstance(exc, SignInExpired))
         self.refresh_status()
 
     def _after_changes(self, review_id: str) -> None:

@@ -53,7 +53,7 @@ class SignInDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
         account = store.server_account() or {}
-        self.url.setText(account.get("url", ""))
+        self.url.setText(account.get("url", "") or store.last_server_url())
         self.username.setText(account.get("username", ""))
 
         form = QFormLayout()
@@ -78,6 +78,8 @@ class SignInDialog(QDialog):
         self.busy.setMaximumHeight(self.fontMetrics().height() // 2 + 2)
         self.busy.setAccessibleName(self.tr("Signing in"))
         self.busy.hide()
+        self.busy_label = theme.muted_label(self.tr("Contacting the server…"))
+        self.busy_label.hide()
 
         buttons = QDialogButtonBox()
         self.sign_in_button = QPushButton(self.tr("Sign in"))
@@ -101,6 +103,7 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
+        layout.addWidget(self.busy_label)
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
@@ -120,6 +123,7 @@ class SignInDialog(QDialog):
         if missing is not None:
             self.show_error(self.tr("Fill in the server address, your username and your password."), missing)
             return
+        self._store.remember_server_url(url)
         self._set_busy(True)
         self.task = run_in_background(service.in_worker, self._store, service.sign_in, url, username, password,
                                       **self._options)
@@ -130,6 +134,8 @@ class SignInDialog(QDialog):
         for widget in (self.url, self.username, self.password, self.sign_in_button):
             widget.setEnabled(not busy)
         self.busy.setVisible(busy)
+        self.busy_label.setVisible(busy)
+        self._fit()
         if busy:
             self.error.hide()
         else:
@@ -155,8 +161,17 @@ class SignInDialog(QDialog):
             target = self.password
         self.show_error(sync_error_text(exc), target)
 
+    def _fit(self) -> None:
+        """A message or the busy line grows the dialog; the fields never give up their height for it."""
+        layout = self.layout()
+        layout.activate()
+        wanted = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
+
     def show_error(self, text: str, focus: QWidget | None = None) -> None:
         self.error.setText(text)
         self.error.show()
+        self._fit()
         if focus is not None:
             focus.setFocus()

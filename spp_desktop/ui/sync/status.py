@@ -115,12 +115,14 @@ class SyncStatusWidget(QWidget):
             widget.hide()
 
     # --- problems and conflicts ---------------------------------------------------------------------
-    def show_problem(self, text: str, *, details: str = "", offer_sign_in: bool = False) -> None:
+    def show_problem(self, text: str, *, details: str = "", offer_sign_in: bool = False,
+                     signed_in_before: bool = True) -> None:
         metrics = self.problem.fontMetrics()
         self.problem.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.problem.maximumWidth()))
         self.problem.setToolTip(details or text)
         self.problem.setProperty("fullText", text)
         self.problem.setVisible(bool(text))
+        self.sign_in_again.setText(self.tr("Sign in again…") if signed_in_before else self.tr("Sign in…"))
         self.sign_in_again.setVisible(bool(text) and offer_sign_in)
 
     def problem_text(self) -> str:
