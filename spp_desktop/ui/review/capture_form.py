@@ -41,6 +41,7 @@ from ..widgets.flow_layout import FlowLayout
 from ..widgets.language_hint import LanguageHint
 from ..widgets.photo_strip import PhotoStrip
 from ..widgets.question_chips import QuestionChips
+from ..widgets.tab_leaves import tab_leaves
 from ..widgets.tag_editor import TagEditor
 from ..widgets.time_field import TimeField
 from .capture_form_fields import (
@@ -135,6 +136,7 @@ class CaptureForm(QWidget):
         self.kind_combo.setAccessibleName(self.tr("Kind of evidence"))
         self.kind_combo.setEnabled(len(self.family.kinds) > 1)
         self.day_edit = QDateEdit(self)
+        tab_leaves(self.day_edit)
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("ddd d MMM yyyy")
         self.day_edit.setAccessibleName(self.tr("Day"))

@@ -30,6 +30,7 @@ from spp_desktop.store.repository import ReviewStore
 from .. import theme
 from ..i18n import error_text
 from ..widgets.autosave import Autosaver
+from ..widgets.tab_leaves import tab_leaves
 from .finding_cards import AUTOSAVE_MS, GrowingTextEdit, label
 from .release_box import ReleaseBox
 
@@ -71,6 +72,7 @@ class ActionRow(QWidget):
         self.due.setEnabled(action.due is not None)
         self.due.setAccessibleName(self.tr("Due date of next step {number}").format(number=number))
         self.has_due.toggled.connect(self._due_toggled)
+        tab_leaves(self.due)
         remove = QPushButton(self.tr("Remove"), self)
         remove.setAccessibleName(self.tr("Remove next step {number}").format(number=number))
         remove.clicked.connect(lambda: self.remove_requested.emit(self))
@@ -143,6 +145,7 @@ class OutcomeForm(QWidget):
         self.checkin.setDisplayFormat("dddd d MMMM yyyy")
         self.checkin.setDate(to_qdate(outcome.checkin_date or self.suggested_checkin))
         self.checkin.setAccessibleName(self.tr("Date of the 90-day check-in"))
+        tab_leaves(self.checkin)
         self.checkin.dateChanged.connect(self._checkin_changed)
         self.checkin_note = theme.muted_label(self.tr("Suggested: 90 days after the review. It is saved with this "
                                                       "form."))

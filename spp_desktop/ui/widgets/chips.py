@@ -16,6 +16,7 @@ QToolButton[chip="true"]:focus { border: 2px solid palette(highlight); }
 QToolButton[chip="true"]:checked {
     background: palette(highlight); color: palette(highlighted-text); border-color: palette(highlight);
 }
+QToolButton[chip="true"]:checked:focus { border: 2px solid palette(text); }  /* a ring that shows */
 """
 
 

@@ -8,6 +8,8 @@ from datetime import datetime, time
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QTimeEdit, QToolButton, QWidget
 
+from .tab_leaves import tab_leaves
+
 BLANK = "--:--"
 
 
@@ -29,6 +31,7 @@ class TimeField(QWidget):
         self.edit.setMinimumTime(QTime(0, 0))
         self.edit.setSpecialValueText(BLANK)  # shown at the minimum, i.e. "not set"
         self.edit.setTime(QTime(0, 0))
+        tab_leaves(self.edit)  # one Tab past the box, not one per section
         if label == "End":
             name, now_name, now_tip = (self.tr("End time"), self.tr("Set end time to now"),
                                        self.tr("Set the end time to the time now"))
