@@ -739,6 +739,30 @@
         <translation>Wedi newid cyfeiriad</translation>
     </message>
     <message>
+        <source>Planning</source>
+        <translation>Cynllunio</translation>
+    </message>
+    <message>
+        <source>Review day</source>
+        <translation>Diwrnod adolygu</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Adborth</translation>
+    </message>
+    <message>
+        <source>Improvement workshop</source>
+        <translation>Gweithdy gwella</translation>
+    </message>
+    <message>
+        <source>90-day check-in</source>
+        <translation>Gwiriad cynnydd 90 diwrnod</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Wedi cau</translation>
+    </message>
+    <message>
         <source>an inspection grade</source>
         <translation>gradd arolygu</translation>
     </message>
@@ -2966,6 +2990,10 @@ Nawr</translation>
     <message>
         <source>{n} evidence records</source>
         <translation>{n} cofnod tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Stage: {stage}</source>
+        <translation>Cam: {stage}</translation>
     </message>
     <message>
         <source>Open</source>

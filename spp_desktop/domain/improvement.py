@@ -69,3 +69,42 @@ class CheckIn:
     date: date | None = None
     pupil_changes: str = ""  # what has changed for pupils
     next_steps: str = ""
+
+
+class Stage(StrEnum):
+    """Where a review is in the programme's cycle (the same codes as the server's web console)."""
+
+    PLANNING = "pre_review"
+    REVIEW_DAY = "review_day"
+    FEEDBACK = "feedback"
+    WORKSHOP = "workshop"
+    CHECKIN = "checkin"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return {
+            Stage.PLANNING: "Planning",
+            Stage.REVIEW_DAY: "Review day",
+            Stage.FEEDBACK: "Feedback",
+            Stage.WORKSHOP: "Improvement workshop",
+            Stage.CHECKIN: "90-day check-in",
+            Stage.CLOSED: "Closed",
+        }[self]
+
+
+def review_stage(start: date, end: date, today: date, *, priority_agreed: bool, workshop: Workshop,
+                 checkin_done: bool) -> Stage:
+    """Planning until the review day; then feedback until the improvement priority is agreed; the workshop
+    until it has been held; the check-in until it is recorded; then closed."""
+    if today < start:
+        return Stage.PLANNING
+    if today <= end:
+        return Stage.REVIEW_DAY
+    if not priority_agreed:
+        return Stage.FEEDBACK
+    if workshop.date is None or today < workshop.date:
+        return Stage.WORKSHOP
+    if not checkin_done:
+        return Stage.CHECKIN
+    return Stage.CLOSED

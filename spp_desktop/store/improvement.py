@@ -6,19 +6,24 @@ server does on push). The workshop's actions are the `action` records the feedba
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from spp_desktop.domain.findings import AgreedAction, FeedbackOutcome
-from spp_desktop.domain.improvement import CheckIn, RootCause, Workshop
+from spp_desktop.domain.improvement import CheckIn, RootCause, Stage, Workshop, review_stage
+from spp_desktop.domain.review import Review
 from sync.protocol.ids import new_id
+from sync.protocol.merge import EntityState
 
 from .core import StoreCore
 from .mapping import checkin_from_state, root_cause_from_state, wire_fields, workshop_from_state
 
 
 class ImprovementMixin(StoreCore):
-    if TYPE_CHECKING:  # provided by RecordsMixin
+    if TYPE_CHECKING:  # provided by ReviewStore and RecordsMixin
+        def review(self, review_id: str) -> Review: ...
         def outcome(self, review_id: str) -> FeedbackOutcome: ...
         def update_action(self, review_id: str, action_id: str, **changes: Any) -> AgreedAction: ...
         def _delete(self, review_id: str, entity: str, entity_id: str) -> None: ...
@@ -67,6 +72,22 @@ class ImprovementMixin(StoreCore):
     def update_checkin(self, review_id: str, **changes: Any) -> CheckIn:
         self._set_changed(review_id, "checkin", review_id, changes)
         return self.checkin(review_id)
+
+    def stage(self, review_id: str, today: date | None = None) -> Stage:
+        """Where the review is in the cycle."""
+        return self.heading_stage(self.review(review_id), today)
+
+    def heading_stage(self, review: Review, today: date | None = None) -> Stage:
+        """The stage from the review's dates and its three one-per-review records only (summary, workshop,
+        check-in): cheap enough for Home's list, which never reads a review's records."""
+        rows = {entity: EntityState.from_json(entity, review.id, json.loads(text)) for entity, text in self._conn.execute(
+            "SELECT entity, state FROM entities WHERE review_id = ? AND entity_id = ? AND deleted = 0 "
+            "AND entity IN ('summary', 'workshop', 'checkin')", (review.id, review.id))}
+        priority = str((rows["summary"].value("improvement_priority") if "summary" in rows else "") or "")
+        checkin = checkin_from_state(rows.get("checkin"))
+        return review_stage(review.start_date, review.end_date, today or date.today(),
+                            priority_agreed=bool(priority.strip()), workshop=workshop_from_state(rows.get("workshop")),
+                            checkin_done=bool(checkin.pupil_changes.strip() or checkin.next_steps.strip()))
 
     def set_progress(self, review_id: str, action_id: str, progress: str, note: str | None = None) -> AgreedAction:
         changes: dict[str, Any] = {"progress": progress}

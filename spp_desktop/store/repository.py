@@ -175,6 +175,7 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, BundlesMixin):
                         "SELECT COUNT(*) FROM entities WHERE review_id = ? AND entity = 'evidence' AND deleted = 0",
                         (review.id,)).fetchone()[0],
                     last_synced_ms=row[1],
+                    extra={"stage": self.heading_stage(review).value},
                 ))
         return summaries
 

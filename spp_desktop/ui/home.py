@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spp_desktop.domain.improvement import Stage
 from spp_desktop.domain.review import ReviewSummary
 from spp_desktop.store.repository import ReviewStore
 from sync.protocol.package import MAX_PACKAGE_FILE_BYTES, PackageError
 
 from . import theme
-from .i18n import date_range, translate
+from .i18n import date_range, label, translate
 from .icons import icon
 from .widgets.scroll_column import scrolling_column
 
@@ -63,7 +64,10 @@ class ReviewCard(QFrame):
             dates=review_dates(summary.start_date, summary.end_date), focus=summary.focus)))
         evidence = (self.tr("1 evidence record") if summary.evidence_count == 1
                     else self.tr("{n} evidence records").format(n=summary.evidence_count))
-        text.addWidget(theme.muted_label(f"{evidence}  ·  {unsynced_text(summary.unsynced_changes)}"))
+        stage = summary.extra.get("stage")
+        stage_text = (self.tr("Stage: {stage}").format(stage=label(Stage(stage))) + "  ·  "
+                      if stage in Stage._value2member_map_ else "")
+        text.addWidget(theme.muted_label(f"{stage_text}{evidence}  ·  {unsynced_text(summary.unsynced_changes)}"))
         layout.addLayout(text, 1)
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setAccessibleName(self.tr("Open the review of {school}").format(school=summary.host_school))

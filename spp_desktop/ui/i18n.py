@@ -235,11 +235,11 @@ def domain_source_strings() -> list[str]:
     from spp_desktop.domain import language, passphrase, prompts, triangulation
     from spp_desktop.domain.evidence import EvidenceKind, Participants, SourceKind
     from spp_desktop.domain.findings import FindingKind, FindingStatus
-    from spp_desktop.domain.improvement import ActionProgress
+    from spp_desktop.domain.improvement import ActionProgress, Stage
     from spp_desktop.domain.review import Role
 
     texts: list[str] = [m.label for e in (EvidenceKind, SourceKind, Participants, Role, FindingKind, FindingStatus,
-                                          ActionProgress)
+                                          ActionProgress, Stage)
                         for m in e]  # type: ignore[attr-defined]
     texts += list(language.REASONS)
     texts += [language.ADVICE, "1 book", "{n} books"]

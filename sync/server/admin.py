@@ -198,10 +198,18 @@ def import_schedule(storage: Storage, partnership: str, path: Path) -> list[str]
 
 def list_reviews(storage: Storage, partnership: str | None = None) -> list[dict[str, Any]]:
     pid = _partnership(storage, partnership) if partnership else None
+    from .web.outcome import facts, focus_of  # the web console's stage rules, one place for both
+    from .web.stages import stage_of
+
     rows = storage.review_summaries(pid)
+    states = ReviewStates(storage)
+    today = datetime.now(UTC).date()
     for row in rows:
         ms = row.pop("last_activity_ms")
         row["last_activity"] = iso(ms) if ms else None
+        state = states.state(row["id"])
+        row["focus"] = focus_of(state) or row["focus"]  # edit-review changes it by op
+        row["stage"] = stage_of(facts(state, row["start_date"], row["end_date"]), today)
     return rows
 
 

@@ -200,10 +200,13 @@ def _admin(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(rows, indent=2, ensure_ascii=False))
         else:
-            print(f"{'review id':36}  {'dates':23}  {'ops':>6}  {'last activity':20}  host school / focus")
+            print(
+                f"{'review id':36}  {'dates':23}  {'stage':10}  {'ops':>6}  {'last activity':20}  "
+                "host school / focus"
+            )
             for r in rows:
                 print(
-                    f"{r['id']:36}  {r['start_date']} to {r['end_date']}  {r['op_count']:>6}  "
+                    f"{r['id']:36}  {r['start_date']} to {r['end_date']}  {r['stage']:10}  {r['op_count']:>6}  "
                     f"{r['last_activity'] or '-':20}  {r['host_school']} / {r['focus']}"
                 )
     elif action == "list-devices":

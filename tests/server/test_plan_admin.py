@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sync.server import admin
+from sync.server import admin, admin_plan
 from sync.server.cli import main
 from sync.server.db import make_engine, upgrade
 from sync.server.state import ReviewStates
@@ -152,3 +152,13 @@ def test_the_server_refuses_plan_edits_from_a_reviewer_and_review_day_edits_from
             assert result["status"] == "accepted", (name, entity, result)
         else:
             assert (result["status"], result["code"]) == ("rejected", code), (name, entity, result)
+
+
+def test_list_reviews_shows_the_stage_and_the_edited_focus(office, capsys):
+    storage, review_id, db, _ = office
+    admin_plan.edit_review(storage, review_id, focus="Reading for pleasure")
+    rows = {r["id"]: r for r in admin.list_reviews(storage)}
+    assert rows[review_id]["focus"] == "Reading for pleasure"
+    assert rows[review_id]["stage"] in ("pre_review", "review_day", "feedback", "workshop", "checkin", "closed")
+    code, out, _ = run(capsys, "admin", "list-reviews", *db)
+    assert code == 0 and "stage" in out and rows[review_id]["stage"] in out and "Reading for pleasure" in out

@@ -160,3 +160,21 @@ def test_export_holds_meeting_plan_workshop_and_checkin(lead, tmp_path):
     assert other.meeting(rid).participants == ("headteacher",)
     assert [r.text for r in other.root_causes(rid)] == ["Little time to talk about books."]
     other.close()
+
+
+def test_the_stage_follows_the_cycle(lead):
+    from spp_desktop.domain.improvement import Stage
+
+    store, rid = lead
+    start, end = date(2026, 11, 24), date(2026, 11, 25)
+    assert store.stage(rid, date(2026, 11, 1)) is Stage.PLANNING
+    assert store.stage(rid, start) is Stage.REVIEW_DAY and store.stage(rid, end) is Stage.REVIEW_DAY
+    assert store.stage(rid, date(2026, 11, 26)) is Stage.FEEDBACK
+    store.update_outcome(rid, improvement_priority="Reading at home")  # agreed in the feedback conversation
+    assert store.stage(rid, date(2026, 11, 26)) is Stage.WORKSHOP
+    store.update_workshop(rid, date=date(2026, 12, 8))
+    assert store.stage(rid, date(2026, 12, 7)) is Stage.WORKSHOP
+    assert store.stage(rid, date(2026, 12, 9)) is Stage.CHECKIN
+    store.update_checkin(rid, pupil_changes="More pupils borrow books.")
+    assert store.stage(rid, date(2027, 3, 9)) is Stage.CLOSED
+    assert store.list_reviews()[0].extra["stage"] in {s.value for s in Stage}

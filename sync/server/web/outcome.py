@@ -47,7 +47,8 @@ def _checkin_notes(state: ReviewState) -> list[str]:
     """Progress notes of check-ins, where the state holds such records (entity 'checkin')."""
     notes = []
     for item in _live(state, "checkin"):
-        text = item.get("progress") or item.get("note") or ""
+        # the laptop's check-in record (spp_desktop: pupil_changes, next_steps), or a note of another shape
+        text = item.get("progress") or item.get("note") or item.get("pupil_changes") or item.get("next_steps") or ""
         if isinstance(text, str) and text.strip():
             notes.append(text.strip())
     return notes
