@@ -68,7 +68,7 @@ def driver(live: tuple[LiveServer, Path]) -> Iterator[Any]:
                                               "download.prompt_for_download": False,
                                               "intl.accept_languages": "en-GB,en"})
     browser = webdriver.Chrome(service=Service(DRIVER), options=options)
-    browser.implicitly_wait(5)
+    browser.implicitly_wait(15)  # a shared, busy machine; not a timing assertion
     browser.downloads = downloads  # type: ignore[attr-defined]
     try:
         yield browser

@@ -6,7 +6,8 @@ checks every page and form for every kind of person.
 - partnership lead: the year, common themes, administration and released outcomes of their partnership.
 - Improvement Champion / lead reviewer / reviewer: the reviews whose team they are on (released outcome);
   the lead reviewer also marks what is released, with the head's consent.
-- headteacher: their school's reviews (released outcome, the feedback summary PDF).
+- headteacher: their school's reviews (released outcome, the feedback summary PDF, the workshop plan and
+  the check-in, whose progress they may record as the Champion and the lead reviewer may).
 """
 
 from __future__ import annotations
@@ -85,3 +86,13 @@ def releases(v: Viewer, review: dict[str, Any]) -> bool:
 def downloads_summary(v: Viewer, review: dict[str, Any]) -> bool:
     """The feedback summary PDF: the host school's headteacher and the review's lead reviewer."""
     return is_host_head(v, review) or releases(v, review)
+
+
+def sees_school_view(v: Viewer, review: dict[str, Any]) -> bool:
+    """The workshop plan and the check-in: the host school's headteacher and the review's team."""
+    return is_host_head(v, review) or review["id"] in v.team_roles
+
+
+def records_checkin(v: Viewer, review: dict[str, Any]) -> bool:
+    """Check-in progress on the web: the Improvement Champion, the lead reviewer, the host headteacher."""
+    return is_host_head(v, review) or v.team_roles.get(review["id"]) in ("improvement_champion", "lead_reviewer")

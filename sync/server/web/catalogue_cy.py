@@ -146,6 +146,24 @@ CY: dict[str, str] = {
     "Date of consent": "Dyddiad y cydsyniad",
     "Release": "Rhyddhau",
     "Withdraw the release": "Tynnu'r rhyddhau yn ôl",
+    # the workshop and the check-in
+    "Improvement workshop and check-in": "Gweithdy gwella a gwiriad cynnydd",
+    "Seen by the school and the review team; the partnership sees only what is released.":
+        "Yn cael ei weld gan yr ysgol a'r tîm adolygu; dim ond yr hyn a ryddheir y mae'r bartneriaeth yn ei weld.",
+    "No workshop or check-in has been recorded yet.": "Does dim gweithdy gwella na gwiriad cynnydd wedi'i gofnodi eto.",
+    "Workshop": "Gweithdy gwella",
+    "Root causes": "Achosion sylfaenol",
+    "Actions and progress": "Camau gweithredu a chynnydd",
+    "Progress": "Cynnydd",
+    "What has changed for pupils": "Beth sydd wedi newid i'r disgyblion",
+    "Next steps": "Camau nesaf",
+    "Record check-in progress": "Cofnodi cynnydd y gwiriad cynnydd",
+    "Date of the check-in": "Dyddiad y gwiriad cynnydd",
+    "Save the check-in": "Cadw'r gwiriad cynnydd",
+    "Not started": "Heb ddechrau",
+    "Under way": "Ar y gweill",
+    "Done": "Wedi'i wneud",
+    "Changed course": "Wedi newid cyfeiriad",
     # common themes
     "Areas to develop and improvement priorities across the reviews whose heads released them, grouped by "
     "enquiry theme, so the partnership can plan support. Schools are not ranked or scored.":

@@ -59,7 +59,12 @@ def _outcome(storage: Storage, review_id: str, lead_id: str, checkin: date) -> N
         ("Map reasoning tasks across the maths scheme", "Maths lead", checkin - timedelta(days=30)),
         ("Daily times-tables catch-up group in Years 4 and 5", "Year 4 teacher", checkin - timedelta(days=60)),
     )):
-        laptop.set("action", {"text": text, "owner": owner, "due": due.isoformat(), "position": i})
+        laptop.set("action", {"text": text, "owner": owner, "due": due.isoformat(), "position": i,
+                              "progress": ("under_way", "not_started")[i]})
+    laptop.set("workshop", {"date": (date.today() - timedelta(days=30)).isoformat(),
+                            "participants": ["headteacher", "subject_leader", "improvement_champion"],
+                            "improvement_priority": "Plan reasoning in every year group, with times tables "
+                                                    "catch-up for pupils who fall behind."}, entity_id=review_id)
     laptop.set("release", {"findings": True, "priority": True, "actions": True, "checkin": True,
                            "head_consent": True, "consent_date": date.today().isoformat()}, entity_id=review_id)
     storage.append_ops(review_id, laptop.ops)

@@ -62,3 +62,18 @@ def set_release(storage: Storage, states: ReviewStates, review_id: str, parts: d
     fields["head_consent"] = consent_date is not None
     fields["consent_date"] = consent_date
     _append(storage, _server_op(states, review_id, "release", fields))
+
+
+def record_checkin(storage: Storage, states: ReviewStates, review_id: str, *, day: str, pupil_changes: str,
+                   next_steps: str) -> None:
+    """Check-in progress from the web: the same `checkin` record the laptops write."""
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        raise AdminError("The dates must be written YYYY-MM-DD.") from None
+    current = states.state(review_id).get("checkin", review_id)
+    values = current.values() if current and not current.deleted else {}
+    wanted = {"date": day, "pupil_changes": pupil_changes.strip(), "next_steps": next_steps.strip()}
+    changed = {k: v for k, v in wanted.items() if values.get(k, "") != v}
+    if changed:
+        _append(storage, _server_op(states, review_id, "checkin", changed))

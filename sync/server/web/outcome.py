@@ -6,7 +6,7 @@ notes, head's comments or team names: only the items the lead released with the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sync.protocol import ReviewState
@@ -43,7 +43,19 @@ def _live(state: ReviewState, entity: str) -> list[dict[str, Any]]:
     return sorted(items, key=lambda i: (i.get("position") or 0, i["id"]))
 
 
+def _single(state: ReviewState, entity: str) -> dict[str, Any]:
+    """A one-per-review record (summary, workshop, check-in) as its values; {} when there is none."""
+    found = state.get(entity, state.review_id)
+    return found.values() if found and not found.deleted else {}
+
+
+def _text(values: dict[str, Any], name: str) -> str:
+    value = values.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
 def _checkin_notes(state: ReviewState) -> list[str]:
+<<<<<<< HEAD
     """Progress notes of check-ins, where the state holds such records (entity 'checkin')."""
     notes = []
     for item in _live(state, "checkin"):
@@ -52,19 +64,31 @@ def _checkin_notes(state: ReviewState) -> list[str]:
         if isinstance(text, str) and text.strip():
             notes.append(text.strip())
     return notes
+=======
+    """The check-in record's words (what has changed for pupils, the next steps), when it exists."""
+    checkin = _single(state, "checkin")
+    return [text for text in (_text(checkin, "pupil_changes"), _text(checkin, "next_steps")) if text]
+
+
+CHECKIN_AFTER_WORKSHOP = timedelta(days=90)
+>>>>>>> 05e4e78 (Web console with the workshop and check-in records: stages from the workshop's day and the check-in, the school and team see the workshop plan, actions' progress and the check-in on the review page, the head, the Champion and the lead reviewer record check-in progress on the web (the same checkin op); stage tests; steadier browser waits)
 
 
 def facts(state: ReviewState, start: str, end: str) -> Facts:
-    summary = state.get("summary", state.review_id)
-    values = summary.values() if summary and not summary.deleted else {}
+    summary, workshop = _single(state, "summary"), _single(state, "workshop")
     agreed = [f for f in _live(state, "finding") if f.get("status") in ("agreed", "amended")]
+    workshop_day = _date(workshop.get("date"))
+    checkin_date = _date(summary.get("checkin_date"))
+    if checkin_date is None and workshop_day:
+        checkin_date = workshop_day + CHECKIN_AFTER_WORKSHOP
     return Facts(
         start=_date(start) or date.min,
         end=_date(end) or _date(start) or date.min,
         plan_slots=len(_live(state, "schedule_slot")),
         agreed_findings=len(agreed),
-        priority=bool((values.get("improvement_priority") or "").strip()),
-        checkin_date=_date(values.get("checkin_date")),
+        priority=bool(_text(summary, "improvement_priority") or _text(workshop, "improvement_priority")),
+        workshop_date=workshop_day,
+        checkin_date=checkin_date,
         checkin_done=bool(_checkin_notes(state)),
     )
 
@@ -98,14 +122,54 @@ def released_outcome(state: ReviewState, release: dict[str, Any]) -> Outcome:
             bucket.setdefault(f.get("kind") or "strength", []).append(f["text"].strip())
         groups = list(questions.values()) + [other]
         out.questions = [g for g in groups if g["strength"] or g["area_to_develop"] or g["question_to_explore"]]
-    summary = state.get("summary", state.review_id)
-    values = summary.values() if summary and not summary.deleted else {}
-    if release.get("priority"):
-        out.priority = str(values.get("improvement_priority") or "").strip()
+    summary, workshop = _single(state, "summary"), _single(state, "workshop")
+    if release.get("priority"):  # the workshop may have refined the one from the feedback conversation
+        out.priority = _text(workshop, "improvement_priority") or _text(summary, "improvement_priority")
     if release.get("actions"):
-        out.actions = [{"text": a.get("text", ""), "owner": a.get("owner", ""), "due": a.get("due") or ""}
-                       for a in _live(state, "action") if (a.get("text") or "").strip()]
+        with_progress = bool(release.get("checkin"))
+        out.actions = [{"text": _text(a, "text"), "owner": _text(a, "owner"), "due": a.get("due") or "",
+                        "progress": _text(a, "progress") if with_progress else "",
+                        "progress_note": _text(a, "progress_note") if with_progress else ""}
+                       for a in _live(state, "action") if _text(a, "text")]
     if release.get("checkin"):
-        out.checkin_date = str(values.get("checkin_date") or "")
+        checkin = _single(state, "checkin")
+        f = facts(state, "", "")
+        out.checkin_date = str(checkin.get("date") or (f.checkin_date.isoformat() if f.checkin_date else ""))
         out.checkin_notes = _checkin_notes(state)
     return out
+
+
+@dataclass
+class SchoolView:
+    """What the host school and the team see after the day: the workshop plan and the check-in."""
+
+    workshop_date: str = ""
+    participants: list[str] = field(default_factory=list)  # roles, never names
+    priority: str = ""
+    root_causes: list[str] = field(default_factory=list)
+    checkin_date: str = ""
+    pupil_changes: str = ""
+    next_steps: str = ""
+    actions: list[dict[str, Any]] = field(default_factory=list)  # {text, owner, due, progress, progress_note}
+
+    @property
+    def empty(self) -> bool:
+        return not (self.workshop_date or self.priority or self.root_causes or self.checkin_date
+                    or self.pupil_changes or self.actions)
+
+
+def school_view(state: ReviewState) -> SchoolView:
+    summary, workshop, checkin = _single(state, "summary"), _single(state, "workshop"), _single(state, "checkin")
+    f = facts(state, "", "")
+    return SchoolView(
+        workshop_date=str(workshop.get("date") or ""),
+        participants=[p for p in workshop.get("participants") or [] if isinstance(p, str)],
+        priority=_text(workshop, "improvement_priority") or _text(summary, "improvement_priority"),
+        root_causes=[_text(r, "text") for r in _live(state, "root_cause") if _text(r, "text")],
+        checkin_date=str(checkin.get("date") or (f.checkin_date.isoformat() if f.checkin_date else "")),
+        pupil_changes=_text(checkin, "pupil_changes"),
+        next_steps=_text(checkin, "next_steps"),
+        actions=[{"text": _text(a, "text"), "owner": _text(a, "owner"), "due": a.get("due") or "",
+                  "progress": _text(a, "progress"), "progress_note": _text(a, "progress_note")}
+                 for a in _live(state, "action") if _text(a, "text")],
+    )

@@ -37,6 +37,8 @@ STAGE_NAMES = {"pre_review": "Pre-review", "review_day": "Review day", "feedback
 ROLE_NAMES = {"server_admin": "Server administrator", "partnership_lead": "Partnership lead",
               "headteacher": "Headteacher", "lead_reviewer": "Lead reviewer", "reviewer": "Reviewer",
               "improvement_champion": "Improvement Champion"}
+PROGRESS_NAMES = {"not_started": "Not started", "under_way": "Under way", "done": "Done",
+                  "changed_course": "Changed course"}
 LATE_NAMES = {"checkin": "Check-in overdue", "plan": "No plan a week before the day"}
 
 
@@ -74,7 +76,7 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
     query = request.url.query
     ctx = {
         "_": _, "lang": lang, "viewer": viewer, "csrf": csrf_value(request), "nav": nav_links(viewer),
-        "now_ms": now_ms(), "stage_names": STAGE_NAMES, "role_names": ROLE_NAMES, "late_names": LATE_NAMES, "here": here, "here_full": here + ("?" + query if query else ""), "access": access,
+        "now_ms": now_ms(), "stage_names": STAGE_NAMES, "role_names": ROLE_NAMES, "late_names": LATE_NAMES, "progress_names": PROGRESS_NAMES, "here": here, "here_full": here + ("?" + query if query else ""), "access": access,
         **(context or {}),
     }
     html = env.get_template(template).render(ctx)

@@ -11,9 +11,10 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
+from ..admin import AdminError
 from . import access
-from .edits import set_release
-from .outcome import RELEASE_PARTS, facts, focus_of, release_of, released_outcome
+from .edits import record_checkin, set_release
+from .outcome import RELEASE_PARTS, facts, focus_of, release_of, released_outcome, school_view
 from .render import language, render
 from .routes_session import see_other
 from .session import WebError, check_csrf, require_viewer
@@ -47,11 +48,14 @@ async def review_page(request: Request, review_id: str) -> Response:
             "row": row, "focus": focus_of(review_state), "stage": stage_of(f, today),
             "overdue": overdue(f, today), "release": release, "facts": f,
             "outcome": released_outcome(review_state, release) if release else None,
+            "school": school_view(review_state) if access.sees_school_view(viewer, row) else None,
         }
 
     context = await run_in_threadpool(gather)
     context["may_release"] = access.releases(viewer, row)
     context["may_download"] = access.downloads_summary(viewer, row)
+    context["may_record_checkin"] = access.records_checkin(viewer, row)
+    context["error"] = ""
     context["parts"] = RELEASE_PARTS
     context["today"] = date.today().isoformat()
     return render(request, "review.html", context, viewer=viewer)
@@ -78,6 +82,24 @@ async def release(request: Request, review_id: str) -> Response:
         raise WebError(400, "consent")
     parts = {p: form.get(p) == "yes" for p in RELEASE_PARTS}
     await run_in_threadpool(set_release, state.storage, state.states, review_id, parts, consent_date)
+    return see_other(f"/web/reviews/{review_id}")
+
+
+@router.post("/reviews/{review_id}/checkin")
+async def checkin(request: Request, review_id: str) -> Response:
+    viewer = await require_viewer(request)
+    row = await _review(request, review_id)
+    form = await request.form()
+    check_csrf(request, form.get("csrf"))
+    if not access.records_checkin(viewer, row):
+        raise WebError(403)
+    state = request.app.state
+    try:
+        await run_in_threadpool(lambda: record_checkin(
+            state.storage, state.states, review_id, day=str(form.get("checkin_date") or ""),
+            pupil_changes=str(form.get("pupil_changes") or ""), next_steps=str(form.get("next_steps") or "")))
+    except AdminError:
+        raise WebError(400, "checkin_date") from None
     return see_other(f"/web/reviews/{review_id}")
 
 

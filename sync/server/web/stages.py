@@ -1,5 +1,6 @@
 """A review's stage in the programme's cycle and what is overdue, computed from its dates and what its
-merged state holds. One small pure function, to swap for the stored stages when reviews carry them."""
+merged state holds (findings, the summary, the workshop and check-in records). One small pure function,
+to swap for stored stages if reviews ever carry them."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ class Facts:
     end: date
     plan_slots: int = 0
     agreed_findings: int = 0
-    priority: bool = False
+    priority: bool = False  # an improvement priority agreed (feedback conversation or workshop)
+    workshop_date: date | None = None  # the improvement workshop's day, once planned
     checkin_date: date | None = None
     checkin_done: bool = False
 
@@ -30,8 +32,8 @@ def stage_of(facts: Facts, today: date) -> str:
         return "review_day"
     if facts.agreed_findings == 0:
         return "feedback"
-    if not facts.priority:
-        return "workshop"
+    if facts.workshop_date is None or facts.workshop_date > today:
+        return "workshop"  # until the improvement workshop has been held
     if not facts.checkin_done:
         return "checkin"
     return "closed"

@@ -29,6 +29,7 @@ def template_strings() -> set[str]:
 
 def python_strings() -> set[str]:
     found = set(render.STAGE_NAMES.values()) | set(render.ROLE_NAMES.values()) | set(render.LATE_NAMES.values())
+    found |= set(render.PROGRESS_NAMES.values())
     found |= {label for _, label in render.nav_links_all()}
     schedule = (WEB.parent / "schedule.py").read_text(encoding="utf-8")
     found |= set(re.findall(r'problems\.append\(\("([^"]+)"', schedule))

@@ -158,24 +158,55 @@ def test_administration_adds_schools_and_people(console: Console) -> None:
     assert r.status_code == 400
 
 
+def _released_part(page: str) -> str:
+    """The 'Released outcome' section of a review page (the team's workshop section comes after it)."""
+    start = page.index('id="outcome-title"')
+    end = page.find('id="school-title"')
+    return page[start:end if end > 0 else None]
+
+
 def test_released_outcome_shows_only_released_items(console: Console) -> None:
     released = console.data["released_review_id"]
-    page = console.client("improvement_champion").get(f"/web/reviews/{released}").text
+    lead_page = console.client("partnership_lead").get(f"/web/reviews/{released}").text
+    assert 'id="school-title"' not in lead_page  # the partnership sees only what is released
+    page = _released_part(lead_page)
     assert "Pupils explain their methods" in page and "Plan reasoning in every year group" in page
     assert "Map reasoning tasks" in page
     for secret in ("Reviewer-only", "A draft the team did not agree", "Number talk at the start"):
-        assert secret not in page  # reviewer notes, draft findings, evidence
+        assert secret not in lead_page  # reviewer notes, draft findings, evidence
     lead = console.client("lead_reviewer")
     r = _post(console, lead, f"/web/reviews/{released}/release", findings="yes", head_consent="yes",
               consent_date="2026-12-01")
     assert r.status_code == 303
-    page = console.client("improvement_champion").get(f"/web/reviews/{released}").text
+    page = _released_part(console.client("partnership_lead").get(f"/web/reviews/{released}").text)
     assert "Pupils explain their methods" in page and "Plan reasoning" not in page and "Map reasoning" not in page
     assert _post(console, lead, f"/web/reviews/{released}/release", findings="yes",
                  consent_date="2026-12-01").status_code == 400  # no consent recorded, nothing changes
     assert _post(console, lead, f"/web/reviews/{released}/release", withdraw="1").status_code == 303
     assert "has been released to the partnership yet" in \
-        console.client("improvement_champion").get(f"/web/reviews/{released}").text
+        console.client("partnership_lead").get(f"/web/reviews/{released}").text
+
+
+def test_the_school_records_check_in_progress_on_the_web(console: Console) -> None:
+    released = console.data["released_review_id"]
+    head = console.client("headteacher")
+    page = head.get(f"/web/reviews/{released}").text
+    assert "Improvement workshop and check-in" in page and "headteacher, subject leader" in page
+    r = _post(console, head, f"/web/reviews/{released}/checkin", checkin_date="2027-01-20",
+              pupil_changes="More pupils explain their reasoning in Years 3 and 4.", next_steps="Extend to Year 6.")
+    assert r.status_code == 303
+    checkin = console.app.state.states.state(released).get("checkin", released)
+    assert checkin.value("pupil_changes").startswith("More pupils") and not checkin.in_conflict
+    # The partnership sees it because the check-in is released; the year shows the review closed.
+    lead_page = console.client("partnership_lead").get(f"/web/reviews/{released}").text
+    assert "More pupils explain their reasoning" in _released_part(lead_page)
+    assert "1 of 3 reviews" in console.client("partnership_lead").get("/web/year?stage=closed").text
+    champion = console.client("improvement_champion")
+    r = _post(console, champion, f"/web/reviews/{released}/checkin", checkin_date="2027-01-20",
+              pupil_changes="More pupils explain their reasoning in Years 3 to 5.", next_steps="Extend to Year 6.")
+    assert r.status_code == 303
+    assert _post(console, champion, f"/web/reviews/{released}/checkin", checkin_date="soon",
+                 pupil_changes="", next_steps="").status_code == 400
 
 
 def test_the_heads_page_and_the_feedback_summary_pdf(console: Console) -> None:
