@@ -33,6 +33,7 @@ from .ui.review.plan_page import Clock
 from .ui.settings import Settings, load_settings, save_settings, settings_path
 from .ui.single_instance import InstanceServer, bring_to_front, notify_running
 from .ui.startup import claim_data_dir
+from .ui.appearance import apply_appearance
 from .ui.theme import apply_theme, follow_system_scheme
 
 log = logging.getLogger(__name__)
@@ -133,6 +134,7 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
     settings = load_settings()
     app = application()
     apply_language(app, settings)
+    apply_appearance(app, settings.theme, settings.text_size)
     follow_system_scheme(app)
     demo_dir: Path | None = None
     open_on_unlock = None

@@ -2320,6 +2320,57 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Newid y cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Y cyfrinymadrodd presennol</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Cyfrinymadrodd newydd</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>Y cyfrinymadrodd newydd eto</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase</source>
+        <translation>Y cyfrinymadrodd &amp;presennol</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>Cyfrinymadrodd &amp;newydd</translation>
+    </message>
+    <message>
+        <source>New passphrase &amp;again</source>
+        <translation>Y cyfrinymadrodd newydd &amp;eto</translation>
+    </message>
+    <message>
+        <source>Passphrase message</source>
+        <translation>Neges am y cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>Only the lock on your reviews changes; the reviews stay as they are. The old passphrase stops working at once.</source>
+        <translation>Dim ond y clo ar eich adolygiadau sy&apos;n newid; mae&apos;r adolygiadau&apos;n aros fel y maen nhw. Mae&apos;r hen gyfrinymadrodd yn peidio â gweithio ar unwaith.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are not the same. Type them again.</source>
+        <translation>Nid yw&apos;r ddau gyfrinymadrodd newydd yr un fath. Teipiwch nhw eto.</translation>
+    </message>
+    <message>
+        <source>That is not the current passphrase. Nothing was changed.</source>
+        <translation>Nid dyna&apos;r cyfrinymadrodd presennol. Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be changed ({error}). Nothing was changed.</source>
+        <translation>Nid oedd modd newid y cyfrinymadrodd ({error}). Ni newidiwyd dim.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoSection</name>
     <message>
         <source>Photo {n}</source>
@@ -3152,6 +3203,30 @@ Nawr</translation>
         <translation>Iaith y crynodeb adborth</translation>
     </message>
     <message>
+        <source>As the system</source>
+        <translation>Fel y system</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Golau</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Tywyll</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Lliwiau</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Maint y testun</translation>
+    </message>
+    <message>
         <source>Lock after</source>
         <translation>Cloi ar ôl</translation>
     </message>
@@ -3170,6 +3245,14 @@ Nawr</translation>
     <message>
         <source>SPP Desktop locks itself when the laptop is left alone for this long, and whenever you press Ctrl+L. Your evidence is saved first.</source>
         <translation>Mae SPP Desktop yn cloi ei hun pan gaiff y gliniadur ei adael am gymaint â hyn o amser, a phryd bynnag y byddwch yn pwyso Ctrl+L. Caiff eich tystiolaeth ei chadw yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>Newid y &amp;cyfrinymadrodd…</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Cyfrinymadrodd</translation>
     </message>
     <message>
         <source> minute</source>

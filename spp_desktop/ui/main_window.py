@@ -32,6 +32,7 @@ from spp_desktop.domain.evidence import EvidenceKind
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import KdfParams, ReviewStore
 
+from .appearance import apply_appearance
 from .autolock import IdleLock
 from .edit_menu import EditMenu
 from .help import HelpMenu, WelcomeDialog
@@ -356,11 +357,12 @@ class MainWindow(QMainWindow):
             self.home.choose_package()
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, data_dir=self.data_dir if self.store is not None else None)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.settings = dialog.result_settings()
             self.idle_lock.set_timeout(self.settings.autolock_minutes * 60)
             set_summary_language(self.settings.summary_language)  # the interface language waits for a restart
+            apply_appearance(QApplication.instance(), self.settings.theme, self.settings.text_size)  # at once
             save_settings(self.settings, self._settings_file)
 
     def show_welcome(self) -> None:

@@ -2,7 +2,8 @@
 
 Only these keys are ever written: auto-lock minutes, the interface and feedback summary languages,
 whether the welcome was seen, a data folder the user chose (only when the usual one could not be
-written to), and the last window geometry (a Qt geometry blob: size and position only). Never
+written to), the last window geometry (a Qt geometry blob: size and position only), the theme
+(system, light or dark) and the text size (a percentage). Never
 anything typed into a review, never the name of a school or a pupil.
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QPushButton,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from spp_desktop.paths import config_dir
 
+from .appearance import TEXT_SIZES, THEMES
 from .i18n import ENGLISH, SYSTEM, WELSH
 
 log = logging.getLogger(__name__)
@@ -47,6 +50,8 @@ class Settings:
     welcome_seen: bool = False
     data_dir: str = ""  # a folder the user chose when the usual one could not be written to
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
+    theme: str = "system"  # "system", "light" or "dark"
+    text_size: int = 100  # per cent of the system's font
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> Settings:
@@ -62,6 +67,10 @@ class Settings:
             settings.data_dir = raw["data_dir"]
         if isinstance(raw.get("welcome_seen"), bool):
             settings.welcome_seen = raw["welcome_seen"]
+        if raw.get("theme") in THEMES:
+            settings.theme = raw["theme"]
+        if raw.get("text_size") in TEXT_SIZES:
+            settings.text_size = raw["text_size"]
         geometry = raw.get("window_geometry")
         if isinstance(geometry, str) and len(geometry) < 4096:
             settings.window_geometry = geometry
@@ -104,8 +113,9 @@ def save_settings(settings: Settings, path: Path | None = None) -> bool:
 class SettingsDialog(QDialog):
     """Auto-lock minutes, the interface language (on restart) and the feedback summary's language."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *, data_dir: Path | None = None):
         super().__init__(parent)
+        self.data_dir = data_dir
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))
         self._settings = settings
@@ -130,9 +140,23 @@ class SettingsDialog(QDialog):
         self.summary_language.setCurrentIndex(max(0, self.summary_language.findData(settings.summary_language)))
         self.summary_language.setAccessibleName(self.tr("Language of the feedback summary"))
 
+        self.theme = QComboBox()
+        for code, name in (("system", self.tr("As the system")), ("light", self.tr("Light")),
+                           ("dark", self.tr("Dark"))):
+            self.theme.addItem(name, code)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.theme.setAccessibleName(self.tr("Colours"))
+        self.text_size = QComboBox()
+        for percent in TEXT_SIZES:
+            self.text_size.addItem(self.tr("{percent} %").format(percent=percent), percent)
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(settings.text_size)))
+        self.text_size.setAccessibleName(self.tr("Text size"))
+
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Lock after"), self.autolock)
+        form.addRow(self.tr("Colours"), self.theme)
+        form.addRow(self.tr("Text size"), self.text_size)
         form.addRow(self.tr("Language (Iaith)"), self.language)
         form.addRow(self.tr("Feedback summary language"), self.summary_language)
 
@@ -148,12 +172,24 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
+        self.passphrase_button = QPushButton(self.tr("Change &passphrase…"))
+        self.passphrase_button.setAutoDefault(False)
+        self.passphrase_button.clicked.connect(self.change_passphrase)
+        self.passphrase_button.setVisible(data_dir is not None)
+        form.addRow(self.tr("Passphrase"), self.passphrase_button)
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.restart_note)
         layout.addWidget(explain)
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+
+    def change_passphrase(self) -> None:
+        from .passphrase_dialog import PassphraseDialog
+
+        if self.data_dir is not None:
+            PassphraseDialog(self.data_dir, self).exec()
 
     def _minutes_suffix(self, value: int) -> None:
         self.autolock.setSuffix(self.tr(" minute") if value == 1 else self.tr(" minutes"))
@@ -165,7 +201,8 @@ class SettingsDialog(QDialog):
                         summary_language=str(self.summary_language.currentData()),
                         welcome_seen=self._settings.welcome_seen,
                         data_dir=self._settings.data_dir,
-                        window_geometry=self._settings.window_geometry)
+                        window_geometry=self._settings.window_geometry,
+                        theme=str(self.theme.currentData()), text_size=int(self.text_size.currentData()))
 
     @property
     def language_changed(self) -> bool:

@@ -124,9 +124,22 @@ QPushButton[role="primary"]:focus {{ border: 2px solid {c('text')}; }}
 """
 
 
+_chosen_dark: bool | None = None  # Settings ▸ Theme: None follows the system
+
+
+def choose(app: QApplication, dark: bool | None) -> None:
+    """Light (False), dark (True) or the system's (None), from now on and at once."""
+    global _chosen_dark
+    _chosen_dark = dark
+    apply_theme(app)
+
+
 def apply_theme(app: QApplication, dark: bool | None = None) -> None:
-    """Fusion, the calm palette and the role styles; `dark=None` follows the system scheme."""
+    """Fusion, the calm palette and the role styles; `dark=None` follows the choice in Settings, else
+    the system scheme."""
     global _current_dark
+    if dark is None:
+        dark = _chosen_dark
     _current_dark = system_is_dark() if dark is None else dark
     app.setStyle("Fusion")
     app.setPalette(build_palette(_current_dark))

@@ -252,7 +252,7 @@ def test_settings_round_trip_and_hold_nothing_typed(qtbot, unlocked_window, tmp_
     unlocked_window.close()  # saves the window geometry
     raw = json.loads(path.read_text())
     assert set(raw) == {"autolock_minutes", "language", "summary_language", "welcome_seen", "data_dir",
-                        "window_geometry"}
+                        "window_geometry", "theme", "text_size"}
     assert "Brookfield" not in path.read_text()
 
 
