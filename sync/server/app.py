@@ -136,6 +136,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from .web import install as install_web_console  # Jinja2 and python-multipart: the server extra
 
     install_web_console(app)
+    base_openapi = app.openapi
+
+    def openapi() -> dict:  # type: ignore[type-arg]
+        if app.openapi_schema is None:
+            routes_attachments.document_limits(
+                base_openapi(), settings.max_attachment_bytes, settings.max_chunk_bytes
+            )
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]
     app.add_middleware(BodyLimit, settings=settings)
     app.add_middleware(routes_ops.PullFastPath, storage=app.state.storage)
     app.add_middleware(RequestLog)  # outermost: every request gets an id, whichever layer answers it

@@ -6,6 +6,7 @@ Messages are plain sentences written here; nothing a user typed is echoed back o
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -99,18 +100,38 @@ def install_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 400:  # FastAPI could not read the body (not UTF-8, not JSON ...)
             return error_response(422, "validation_error", "The request body is not valid JSON.")
         code = _STATUS_CODES.get(exc.status_code, "http_error")
         message = (
             "There is nothing at this address." if exc.status_code == 404 else "The request cannot be served."
         )
+        headers = getattr(exc, "headers", None)
         if exc.status_code == 405:
             message = "This method is not allowed at this address."
-        return error_response(exc.status_code, code, message, getattr(exc, "headers", None))
+            allow = allowed_methods(request, (headers or {}).get("Allow"))
+            if allow:
+                headers = {**(headers or {}), "Allow": allow}
+        return error_response(exc.status_code, code, message, headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
         log.error("unexpected server error: %s", type(exc).__name__)
         return error_response(500, "internal_error", "The server could not complete the request.")
+
+
+def allowed_methods(request: Request, fallback: str | None) -> str | None:
+    """Every method the OpenAPI document lists at this request's path (Starlette's 405 names only the
+    first route's), with HEAD wherever GET is: the Allow header of a 405 says what the document says."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        pattern = "^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)) + "$"
+        if re.match(pattern, request.url.path):
+            methods |= {m.upper() for m in operations if m.upper() in _METHODS}
+    if "GET" in methods:
+        methods.add("HEAD")
+    return ", ".join(sorted(methods)) if methods else fallback
+
+
+_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}

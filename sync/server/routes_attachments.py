@@ -22,6 +22,11 @@ SHA = Path(pattern=r"^[0-9a-fA-F]{64}$", description="SHA-256 of the attachment,
 PREFIX = "/reviews/{review_id}/attachments/{sha256}"
 
 
+def _size(size: int, other: int) -> str:
+    """'30 MB', or the bytes too when the other size rounds to the same megabytes."""
+    return megabytes(size) if megabytes(size) != megabytes(other) else f"{megabytes(size)} ({size:,} bytes)"
+
+
 def _headers(length: int, stored: int, complete: bool) -> dict[str, str]:
     return {
         "Upload-Offset": str(stored),
@@ -42,8 +47,16 @@ def _head(request: Request, review_id: str, sha256: str, caller: Caller) -> Resp
 
 @router.head(
     PREFIX,
+    response_class=Response,  # no body, so no media type: the document promises none
     responses={
-        200: {"description": "Upload-Offset and Upload-Complete headers"},
+        200: {
+            "description": "Upload-Offset, Upload-Length and Upload-Complete headers (no body)",
+            "headers": {
+                "Upload-Offset": {"schema": {"type": "string"}, "description": "bytes stored so far"},
+                "Upload-Length": {"schema": {"type": "string"}, "description": "the attachment's size"},
+                "Upload-Complete": {"schema": {"type": "string", "enum": ["0", "1"]}},
+            },
+        },
         **responses(401, 403, 404, 422),
     },
 )
@@ -62,7 +75,8 @@ def _patch(
         raise ApiError(
             413,
             "attachment_too_large",
-            f"The attachment is {megabytes(length)}; this server accepts attachments of up to {megabytes(limit)}.",
+            f"The attachment is {_size(length, limit)}; this server accepts attachments of up to "
+            f"{_size(limit, length)}.",
         )
     result = storage.append_upload(review_id, sha256.lower(), offset, length, data)
     state = result.state
@@ -77,7 +91,9 @@ def _patch(
     assert state is not None
     headers = _headers(state.length, state.stored, state.complete)
     if result.outcome == "too_long":
-        raise ApiError(422, "validation_error", "The chunk runs past Upload-Length.", headers)
+        # 409 like the other disagreements between a chunk and the upload's state: a body length the
+        # document cannot constrain by Upload-Length (JSON Schema compares no two values)
+        raise ApiError(409, "chunk_past_length", "The chunk runs past Upload-Length.", headers)
     if result.outcome == "length_mismatch":
         raise ApiError(
             409,
@@ -151,3 +167,18 @@ def _get(request: Request, review_id: str, sha256: str, caller: Caller) -> Any:
 async def get_attachment(request: Request, caller: CallerDep, review_id: str, sha256: str = SHA) -> Response:
     """The bytes of a completely stored attachment (team only)."""
     return await run_in_threadpool(_get, request, review_id, sha256, caller)
+
+
+def document_limits(schema: dict[str, Any], max_attachment: int, max_chunk: int) -> None:
+    """Put this server's limits into its OpenAPI document, so what it says is what the server does:
+    Upload-Length at most the attachment limit (413 above it), a chunk at most the chunk limit (413)."""
+    patch = schema.get("paths", {}).get(PREFIX, {}).get("patch")
+    if not patch:
+        return
+    for parameter in patch.get("parameters", []):
+        if parameter.get("name", "").lower() == "upload-length":
+            parameter["schema"]["maximum"] = max_attachment
+        if parameter.get("name", "").lower() == "upload-offset":
+            parameter["schema"]["maximum"] = max_attachment
+    for content in patch.get("requestBody", {}).get("content", {}).values():
+        content["schema"]["maxLength"] = min(max_chunk, max_attachment)

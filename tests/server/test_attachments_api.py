@@ -96,8 +96,28 @@ def test_bad_upload_requests(small_api: Api) -> None:
     assert r.status_code == 422 and r.json()["error"]["code"] == "validation_error"  # no Upload-* headers
     r = patch(small_api, "not-a-sha", 0, 3, b"abc")
     assert r.status_code == 422
-    r = patch(small_api, sha, 0, 2, b"abc")
-    assert r.status_code == 422 and r.json()["error"]["code"] == "validation_error"
+    r = patch(small_api, sha, 0, 2, b"abc")  # past Upload-Length: a conflict with the upload, as documented
+    assert r.status_code == 409 and r.json()["error"]["code"] == "chunk_past_length"
     empty = hashlib.sha256(b"").hexdigest()
     r = patch(small_api, empty, 0, 0, b"")
     assert r.status_code == 204 and r.headers["Upload-Complete"] == "1"
+
+
+def test_the_api_document_tells_the_truth_about_methods_heads_and_limits(small_api: Api) -> None:
+    rid, sha = small_api.world.review_id, hashlib.sha256(b"abc").hexdigest()
+    path = f"/reviews/{rid}/attachments/{sha}"
+    doc = small_api.client.get("/openapi.json").json()
+    documented = {m.upper() for m in doc["paths"]["/reviews/{review_id}/attachments/{sha256}"]}
+    r = small_api.client.post(path, headers=small_api.auth("reviewer"))
+    assert r.status_code == 405
+    assert set(r.headers["Allow"].split(", ")) == documented | {"HEAD"} == {"GET", "HEAD", "PATCH"}
+    r = small_api.client.delete(f"/reviews/{rid}/ops", headers=small_api.auth("reviewer"))
+    assert r.status_code == 405 and set(r.headers["Allow"].split(", ")) == {"GET", "HEAD", "POST"}
+    # HEAD promises no body, so no content type
+    assert "content" not in doc["paths"]["/reviews/{review_id}/attachments/{sha256}"]["head"]["responses"]["200"]
+    # the document states this server's limits: Upload-Length and a chunk's size
+    patch_doc = doc["paths"]["/reviews/{review_id}/attachments/{sha256}"]["patch"]
+    length = next(p for p in patch_doc["parameters"] if p["name"].lower() == "upload-length")
+    assert length["schema"]["maximum"] == 100_000
+    assert {c["schema"]["maxLength"] for c in patch_doc["requestBody"]["content"].values()} == {100_000}
+    assert "409" in patch_doc["responses"] and "413" in patch_doc["responses"]
