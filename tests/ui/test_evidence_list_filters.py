@@ -91,7 +91,8 @@ def test_filter_by_day_tag_and_not_linked_then_clear(qtbot, page, store, review_
     lst.clear_button.click()
     assert lst.proxy.rowCount() == everything and lst.tag_filter.currentIndex() == 0
     unlinked = page.new_evidence(EvidenceKind.DOCUMENT)
-    page.form.close_form()
+    qtbot.keyClicks(page.form.editors["title"], "Reading policy")  # a record is made on its first input
+    assert page.flush()
     lst.question_filter.setCurrentIndex(lst.question_filter.findData(""))  # "Not linked to a question"
     assert unlinked.id in [e.id for e in _shown(page)] and all(not e.question_ids for e in _shown(page))
     qtbot.keyClicks(lst.search, "zzz-nothing")
@@ -117,3 +118,9 @@ def test_the_count_after_a_delete_with_no_filter_is_the_total(qtbot, page):
     assert lst.select(mine[1].id)
     page.delete_selected()
     assert lst.count_label.text() == f"{total - 2} records"
+
+
+def test_a_new_blank_form_stays_open_when_the_filters_are_applied_again(qtbot, page):
+    page.new_evidence(EvidenceKind.OBSERVATION)  # nothing typed: the record is not made yet
+    page.list.set_review(page.store.review(page.review_id))  # what a sync's reload does
+    assert page.form is not None
