@@ -55,23 +55,12 @@ def _text(values: dict[str, Any], name: str) -> str:
 
 
 def _checkin_notes(state: ReviewState) -> list[str]:
-<<<<<<< HEAD
-    """Progress notes of check-ins, where the state holds such records (entity 'checkin')."""
-    notes = []
-    for item in _live(state, "checkin"):
-        # the laptop's check-in record (spp_desktop: pupil_changes, next_steps), or a note of another shape
-        text = item.get("progress") or item.get("note") or item.get("pupil_changes") or item.get("next_steps") or ""
-        if isinstance(text, str) and text.strip():
-            notes.append(text.strip())
-    return notes
-=======
     """The check-in record's words (what has changed for pupils, the next steps), when it exists."""
     checkin = _single(state, "checkin")
     return [text for text in (_text(checkin, "pupil_changes"), _text(checkin, "next_steps")) if text]
 
 
 CHECKIN_AFTER_WORKSHOP = timedelta(days=90)
->>>>>>> 05e4e78 (Web console with the workshop and check-in records: stages from the workshop's day and the check-in, the school and team see the workshop plan, actions' progress and the check-in on the review page, the head, the Champion and the lead reviewer record check-in progress on the web (the same checkin op); stage tests; steadier browser waits)
 
 
 def facts(state: ReviewState, start: str, end: str) -> Facts:
