@@ -12,6 +12,7 @@ import shutil
 import signal
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -114,6 +115,23 @@ def _quit_on_signals(app: QApplication) -> None:
     ticker.timeout.connect(lambda: None)
 
 
+def relaunch_in_language(app: QApplication, old: MainWindow,
+                         make_window: Callable[[Settings], MainWindow]) -> MainWindow | None:
+    """A change of language applies now, without a restart (which would delete a --demo store): a new
+    window, built in the new language, takes over the open store and the reviewer's place (the same
+    record, field and cursor). None, and nothing changes, if the typing could not be saved."""
+    handed = old.hand_over()
+    if handed is None:
+        return None
+    apply_language(app, old.settings)
+    new = make_window(old.settings)
+    new.resize(old.size())
+    new.show()
+    new.take_over(*handed)
+    old.deleteLater()
+    return new
+
+
 def apply_language(app: QApplication, settings: Settings) -> str:
     """Install the translators for the language setting (at start-up: a change applies on restart)."""
     language = i18n.install_translation(app, settings.language)
@@ -161,18 +179,29 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
             if folder != wanted:
                 settings.data_dir = str(folder)
                 save_settings(settings)
-        window = build_main_window(folder, settings=settings, settings_file=settings_path(), demo=demo,
-                                   open_on_unlock=open_on_unlock)
-        _install_store_error_hook(window)
+        def make_window(settings: Settings) -> MainWindow:
+            made = build_main_window(folder, settings=settings, settings_file=settings_path(), demo=demo,
+                                     open_on_unlock=open_on_unlock)
+            _install_store_error_hook(made)
+            made.language_changed.connect(lambda _language: switch_language(made))
+            return made
+
+        def switch_language(old: MainWindow) -> None:
+            new = relaunch_in_language(app, old, make_window)
+            if new is not None:
+                windows[0] = new
+
+        windows = [make_window(settings)]
         _quit_on_signals(app)
         if demo_dir is None:
             instance = InstanceServer(folder, app)
             if instance.listen():
-                instance.activated.connect(lambda: bring_to_front(window))
-        window.show()
+                instance.activated.connect(lambda: bring_to_front(windows[0]))
+        windows[0].show()
         if not settings.welcome_seen:
-            QTimer.singleShot(0, window.show_welcome)
+            QTimer.singleShot(0, windows[0].show_welcome)
         code = app.exec()
+        window = windows[0]
         if not window.shutdown():  # quit by a signal with unsaved typing: nothing more can be done
             log.warning("Closed with typing that could not be saved.")
         return code

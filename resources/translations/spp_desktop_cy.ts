@@ -3179,6 +3179,10 @@ Nawr</translation>
         <translation>Gosodiadau</translation>
     </message>
     <message>
+        <source>A change of language applies when you press OK; you stay where you were.</source>
+        <translation>Mae newid iaith yn dod i rym pan fyddwch yn pwyso OK; rydych chi&apos;n aros lle&apos;r oeddech chi.</translation>
+    </message>
+    <message>
         <source> minutes</source>
         <translation> munud</translation>
     </message>
@@ -3237,10 +3241,6 @@ Nawr</translation>
     <message>
         <source>Feedback summary language</source>
         <translation>Iaith y crynodeb adborth</translation>
-    </message>
-    <message>
-        <source>A change of language applies the next time you open SPP Desktop.</source>
-        <translation>Daw newid iaith i rym y tro nesaf y byddwch yn agor SPP Desktop.</translation>
     </message>
     <message>
         <source>SPP Desktop locks itself when the laptop is left alone for this long, and whenever you press Ctrl+L. Your evidence is saved first.</source>

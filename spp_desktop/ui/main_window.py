@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -62,6 +62,7 @@ def locked_title() -> str:
 
 
 class MainWindow(QMainWindow):
+    language_changed = Signal(str)  # the new language setting: app.py builds a window in it (take_over)
     def __init__(self, data_dir: Path, *, settings: Settings | None = None, settings_file: Path | None = None,
                  demo_passphrase: str | None = None, demo_package: Callable[[], dict[str, Any]] | None = None,
                  kdf_params: KdfParams | None = None, clock: Clock | None = None,
@@ -364,6 +365,26 @@ class MainWindow(QMainWindow):
             set_summary_language(self.settings.summary_language)  # the interface language waits for a restart
             apply_appearance(QApplication.instance(), self.settings.theme, self.settings.text_size)  # at once
             save_settings(self.settings, self._settings_file)
+            if dialog.language_changed and self.receivers(self.language_changed) > 0:
+                self.language_changed.emit(self.settings.language)  # a window in the new language, now
+
+    def hand_over(self) -> tuple[ReviewStore | None, Place | None] | None:
+        """For a window built in another language: save, give up the open store and the place, close.
+        None (and nothing changes) if typing could not be saved."""
+        if self.workspace is not None and not self.workspace.flush():
+            return None
+        place = self.workspace.place() if self.workspace is not None else None
+        store, self.store = self.store, None  # not closed: the next window carries on with it
+        self._really_shutdown()
+        self.hide()
+        return store, place
+
+    def take_over(self, store: ReviewStore | None, place: Place | None) -> None:
+        """Carry on where the previous window was (same store, review, record and cursor)."""
+        if store is None:
+            return
+        self._place = place
+        self.on_unlocked(store)
 
     def show_welcome(self) -> None:
         """The first-start welcome; it is not shown again once closed (Help ▸ Welcome brings it back)."""

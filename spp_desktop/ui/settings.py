@@ -160,7 +160,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language (Iaith)"), self.language)
         form.addRow(self.tr("Feedback summary language"), self.summary_language)
 
-        self.restart_note = QLabel(self.tr("A change of language applies the next time you open SPP Desktop."))
+        self.restart_note = QLabel(self.tr("A change of language applies when you press OK; you stay where you "
+                                           "were."))
         self.restart_note.setWordWrap(True)
         self.restart_note.setProperty("role", "muted")
         self.restart_note.setObjectName("restartNote")

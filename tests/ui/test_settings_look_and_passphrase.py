@@ -71,3 +71,30 @@ def test_passphrase_changes_from_settings(qtbot, tmp_path):
     ReviewStore.unlock(folder, "walnut kettle harbour lantern").close()
     with pytest.raises(WrongPassphrase):
         ReviewStore.unlock(folder, DEMO_PASSPHRASE)
+
+
+def test_a_language_change_applies_at_once_and_keeps_the_store_and_the_place(qtbot, unlocked_window, demo_store,
+                                                                              data_dir, idle_clock, wall_clock):
+    from spp_desktop.app import apply_language, build_main_window, relaunch_in_language
+    from spp_desktop.ui.autolock import IdleLock
+    from tests.ui.test_lock_place import open_observation_and_type
+
+    store, review_id = demo_store
+    form, editor = open_observation_and_type(qtbot, unlocked_window, "Pupils read aloud")
+    evidence_id = form.evidence_id
+    app = QApplication.instance()
+    unlocked_window.settings.language = "cy"
+    try:
+        new = relaunch_in_language(app, unlocked_window, lambda s: build_main_window(
+            data_dir, settings=s, kdf_params=FAST_TEST_KDF, idle_lock=IdleLock(clock=idle_clock, wall=wall_clock)))
+        qtbot.addWidget(new)
+        assert new is not None and not new.is_locked and new.store is store  # no restart, no new unlock
+        assert new.act_lock.text() == "C&loi"  # in Welsh
+        assert new.workspace.current_page_name() == "evidence"
+        assert new.workspace.evidence_page.form.evidence_id == evidence_id
+        assert new.workspace.evidence_page.form.editors["seen"].toPlainText() == "Pupils read aloud"
+        assert store.is_open and store.has_review(review_id)  # the (demo) data is all there
+        new.close()
+    finally:
+        unlocked_window.settings.language = "en"
+        apply_language(app, unlocked_window.settings)

@@ -192,7 +192,7 @@ def test_loading_welsh_turns_known_widgets_welsh(qtbot, welsh, tmp_path):
     settings = SettingsDialog(Settings())
     qtbot.addWidget(settings)
     assert settings.windowTitle() == "Gosodiadau"
-    assert "y tro nesaf" in settings.restart_note.text()
+    assert "pan fyddwch yn pwyso OK" in settings.restart_note.text()
     buttons = settings.findChild(QDialogButtonBox)
     assert sorted(b.text() for b in buttons.buttons()) == ["Canslo", "Iawn"]  # Qt's own, from qtbase_cy
     welcome = WelcomeDialog()
@@ -271,7 +271,7 @@ def test_the_language_setting_round_trips_and_applies_on_restart(qtbot, qapp, tm
     qtbot.addWidget(dialog)
     assert [dialog.language.itemData(i) for i in range(dialog.language.count())] == ["system", "en", "cy"]
     assert dialog.language.itemText(2) == "Cymraeg"  # each language named in itself
-    assert "next time" in dialog.restart_note.text()
+    assert "when you press OK" in dialog.restart_note.text()
     dialog.language.setCurrentIndex(2)
     dialog.summary_language.setCurrentIndex(1)
     chosen = dialog.result_settings()
