@@ -68,3 +68,20 @@ def test_a_checked_chip_shows_where_the_keyboard_is(qtbot, page):
 
     assert ring_differs_from_fill(focused)  # the ring is drawn on a checked chip ...
     assert not ring_differs_from_fill(unfocused)  # ... and only where the keyboard is
+
+
+def test_the_plans_start_button_keeps_its_place_whatever_the_slot(qtbot, unlocked_window):
+    plan = unlocked_window.workspace.plan_page
+    button = plan.start_button
+    seen = set()
+    for row in range(plan.table.rowCount()):
+        plan.table.selectRow(row)
+        qtbot.wait(1)
+        seen.add(button.text())
+        assert button.width() >= button.sizeHint().width()  # never cut short ...
+    widths = set()
+    for row in range(plan.table.rowCount()):
+        plan.table.selectRow(row)
+        unlocked_window.layout().activate()
+        widths.add((button.width(), button.x()))
+    assert len(seen) >= 3 and len(widths) == 1  # ... and never moving as the text changes

@@ -177,6 +177,7 @@ class PlanPage(QWidget):
         self.start_button.setAccessibleName(self.tr("Start evidence for the selected slot"))
         self.start_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.start_button.clicked.connect(lambda: self.activate_row(self.table.currentRow()))
+        self._hold_width(self.start_button, [self._start_text(k) for k in EvidenceKind])
         self.note = theme.muted_label(self.tr("Double-click a slot, or select it and press Enter, to start its "
                                               "evidence form."))
         self.note.setAccessibleName(self.tr("Schedule note"))
@@ -370,13 +371,27 @@ class PlanPage(QWidget):
             self.table.scrollToItem(self.table.item(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
         self._update_start_button()
 
+    def _start_text(self, kind: EvidenceKind | None) -> str:
+        return (self.tr("Start {kind}").format(kind=label(kind).lower()) if kind is not None
+                else self.tr("Start evidence for this slot"))
+
+    @staticmethod
+    def _hold_width(button: QPushButton, texts: list[str]) -> None:
+        """As wide as its longest text, so it never moves under the pointer as the selection changes."""
+        shown = button.text()
+        widest = 0
+        for text in [*texts, shown]:
+            button.setText(text)
+            widest = max(widest, button.sizeHint().width())
+        button.setText(shown)
+        button.setMinimumWidth(widest)
+
     def _update_start_button(self) -> None:
         slot = self.slot_at(self.table.currentRow())
         kind = slot_evidence_kind(slot.activity) if slot is not None else None
         self.start_button.setEnabled(kind is not None)
         self.open_button.setVisible(slot is not None and self.my_evidence_for(slot) is not None)
-        self.start_button.setText(self.tr("Start {kind}").format(kind=label(kind).lower()) if kind is not None
-                                  else self.tr("Start evidence for this slot"))
+        self.start_button.setText(self._start_text(kind))
 
     def slot_at(self, row: int) -> ScheduleSlot | None:
         slots = self.visible_slots()
