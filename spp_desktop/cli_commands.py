@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from sync.protocol.package import MAX_PACKAGE_FILE_BYTES, PackageError
+from sync.protocol.package import MAX_PACKAGE_FILE_BYTES, PackageError, parse_package_json
 
 from .cli_exit import EXIT_CORRUPT, EXIT_ERROR, EXIT_INVALID, EXIT_PASSPHRASE
 from .domain.passphrase import passphrase_problem
@@ -131,7 +131,9 @@ def _read_json(path: str) -> dict:
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"The file {path} could not be read ({exc.__class__.__name__}).", EXIT_INVALID) from None
     try:
-        return json.loads(text)
+        return parse_package_json(text)
+    except PackageError as exc:  # too many records: refused while parsing, memory stays bounded
+        raise UserError(f"The file {path} {exc.problem}.", EXIT_INVALID) from None
     except json.JSONDecodeError as exc:
         raise UserError(f"The file {path} is not valid JSON (line {exc.lineno}, column {exc.colno}).", EXIT_INVALID) from None
     except RecursionError:

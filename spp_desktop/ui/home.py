@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from spp_desktop.domain.improvement import Stage
 from spp_desktop.domain.review import ReviewSummary
 from spp_desktop.store.repository import ReviewStore
-from sync.protocol.package import MAX_PACKAGE_FILE_BYTES, PackageError
+from sync.protocol.package import MAX_PACKAGE_FILE_BYTES, PackageError, parse_package_json
 
 from . import theme
 from .i18n import date_range, label, translate
@@ -176,7 +175,10 @@ class HomePage(QWidget):
                 self._problem(self.tr("The file {name} is far larger than a review package, so it was not read. "
                                       "Nothing was added.").format(name=path.name))
                 return None
-            doc = json.loads(path.read_text(encoding="utf-8"))
+            doc = parse_package_json(path.read_text(encoding="utf-8"))
+        except PackageError as exc:  # too many records: refused part way through parsing
+            self._problem(package_error_text(exc))
+            return None
         except RecursionError:
             self._problem(self.tr("The file {name} is nested far too deeply to be a review package. Nothing was "
                                   "added.").format(name=path.name))

@@ -141,6 +141,11 @@ def test_a_deeply_nested_or_huge_package_is_refused_plainly(tmp_path: Path) -> N
     result = run(data, "import-review", str(huge))
     assert result.returncode == 4 and "at most 64 MB" in result.stderr
     _one_sentence(result)
+    many = tmp_path / "many.json"  # small in bytes, but more records than any review: refused while parsed
+    many.write_text(json.dumps({"format": "spp-review-package", "evidence": [{"id": str(i)} for i in range(40_000)]}))
+    result = run(data, "import-review", str(many))
+    assert result.returncode == 4 and "more than 30,000 records" in result.stderr
+    _one_sentence(result)
 
 
 def test_one_damaged_photo_does_not_stop_bundle_export(tmp_path: Path) -> None:

@@ -206,6 +206,12 @@ def test_import_reports_the_json_path_of_a_problem(qtbot, unlocked_window, tmp_p
     assert window.home.import_file(junk) is None
     assert "not valid JSON" in window.home.message.text()
 
+    many = tmp_path / "many.json"  # more records than any review: refused while parsed, memory bounded
+    many.write_text(json.dumps({"format": "spp-review-package", "evidence": [{"id": str(i)} for i in range(40_000)]}))
+    assert window.home.import_file(many) is None
+    assert "more than 30,000 records" in window.home.message.text()
+    assert "Nothing was added" in window.home.message.text()
+
 
 def test_open_demo_review_into_an_empty_store(qtbot, locked_window, data_dir):
     from spp_desktop.store.keys import FAST_TEST_KDF
