@@ -139,6 +139,20 @@ def lock_wrong(ctx: Shots) -> QWidget:
     return window
 
 
+@shot("lock-saved")
+def lock_saved(ctx: Shots) -> QWidget:
+    """Locked by itself while a record was open: the lock screen says the typing was saved."""
+    window = ctx.new_window(ctx.data_dir, demo=True, open_on_unlock=ctx.review_id)
+    window.on_unlocked(ReviewStore.open_with(ReviewStore.derive_key(ctx.data_dir, DEMO_PASSPHRASE)))
+    settle()
+    window.workspace.show_page("evidence")
+    settle()
+    window.lock(reason="idle")
+    window.lock_screen.passphrase.setFocus()
+    settle()
+    return window
+
+
 @shot("plan")
 def plan(ctx: Shots) -> QWidget:
     ctx.open_review()

@@ -43,7 +43,7 @@ class ActionRow(QWidget):
     """One proposed next step: what, who leads it (a role), by when (optional).
 
     "By when" is a tick box and a date: without a tick the step has no date, and the date box (and its
-    calendar) waits at `default_due` (the end of the review, or today if later), never at a far-off
+    calendar) waits at `default_due` (the last day of the review), never at a far-off
     "no date" sentinel."""
 
     remove_requested = Signal(object)
@@ -137,7 +137,7 @@ class OutcomeForm(QWidget):
             edit.focus_left.connect(self.autosaver.flush)
 
         self.suggested_checkin = suggested_checkin(review.start_date)
-        self.default_due = max(date.today(), review.end_date)  # where a next step's calendar opens
+        self.default_due = review.end_date  # where a next step's calendar opens: the review day (today, then)
         self.checkin_saved = outcome.checkin_date is not None
         self.checkin = QDateEdit(self)
         self.checkin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
