@@ -11,6 +11,7 @@ from alembic.migration import MigrationContext
 
 from sync.protocol import Operation, ReviewState
 from sync.protocol.package import package_to_ops
+from sync.server import admin
 from sync.server.db import upgrade
 from sync.server.state import ReviewStates
 from sync.server.storage import PendingOp, Storage, canonical_json, now_ms
@@ -237,3 +238,26 @@ def test_pull_hot_path_finds_device_role_and_page_in_one_read(storage: Storage) 
     storage.revoke_device(lead_device)
     for result in pulls(lead_token, world.review_id, 0, 5):
         assert result.revoked_ms is not None
+
+
+def test_review_state_cache_is_bounded_and_rebuilds_a_dropped_review(storage: Storage) -> None:
+    """Least recently used states are dropped beyond MAX_CACHED_OPS; a dropped one is rebuilt exactly."""
+    world = build_world(storage)
+    reviews = [world.review_id]
+    for i in range(2):
+        review_id = admin.create_review(storage, "North Partnership", "Ash Primary", "2026-03-10", "2026-03-11",
+                                        f"Focus {i}", ["How is reading taught?"])
+        admin.assign(storage, review_id, "reviewer", "reviewer")
+        reviews.append(review_id)
+    for review_id in reviews:
+        storage.append_ops(review_id, pending(make_ops(review_id, world.users["reviewer"], 40)))
+    states = ReviewStates(storage)
+    states.MAX_CACHED_OPS = 100  # room for two of the three reviews
+    first = {review_id: states.snapshot(review_id) for review_id in reviews}
+    assert states.cached_reviews() == 2  # the first review was dropped when the third was read
+    again = {review_id: states.snapshot(review_id) for review_id in reversed(reviews)}
+    assert again == first
+    assert states.cached_reviews() == 2
+    unbounded = ReviewStates(storage)
+    assert {review_id: unbounded.snapshot(review_id) for review_id in reviews} == first
+    assert unbounded.cached_reviews() == 3
