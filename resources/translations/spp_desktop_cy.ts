@@ -3676,7 +3676,7 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
         <translation>&amp;Mewngofnodi i&apos;r gweinydd…</translation>
     </message>
     <message>
-        <source>Reviews on the &amp;server…</source>
+        <source>Reviews on the ser&amp;ver…</source>
         <translation>Adolygiadau ar y g&amp;weinydd…</translation>
     </message>
     <message>

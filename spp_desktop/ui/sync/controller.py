@@ -53,7 +53,7 @@ class SyncController(QObject):
         self.dialogs: dict[str, QDialog] = {}
 
         self.act_sign_in = self._action(self.tr("Sign &in to server…"), "sync", None, self.open_sign_in, "signIn")
-        self.act_server_reviews = self._action(self.tr("Reviews on the &server…"), None, None,
+        self.act_server_reviews = self._action(self.tr("Reviews on the ser&ver…"), None, None,
                                                self.open_server_reviews, "serverReviews")
         self.act_sync = self._action(self.tr("S&ync now"), "sync", "Ctrl+Shift+S", self.sync_now, "syncNow")
         self.act_export = self._action(self.tr("&Export for the team…"), None, None, self.export_for_team,
