@@ -4,6 +4,7 @@ an expired session included. Each cell must be exactly what access.py promises: 
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 import pytest
@@ -23,6 +24,9 @@ def routes(c: Console) -> list[tuple[str, str, dict[str, Any], set[str]]]:
     released, first = c.data["released_review_id"], c.data["server_review_id"]
     school = c.web.schools_of(c.storage.partnership_by_name(c.data["partnership"]))[0]["id"]
     victim = c.users["victim"]["user_id"]
+    victim_session = c.web.create_session(victim, secrets.token_hex(32), "test browser", 10**13)
+    victim_device = c.storage.create_device(victim, "Victim laptop", secrets.token_hex(32), 10**13)
+    pid = c.storage.partnership_by_name(c.data["partnership"])
     return [
         ("GET", "/web/", {}, SIGNED_IN),
         ("GET", "/web/sessions", {}, SIGNED_IN),
@@ -63,6 +67,10 @@ def routes(c: Console) -> list[tuple[str, str, dict[str, Any], set[str]]]:
          {"partnership": c.storage.partnership_by_name(c.data["partnership"]), "host_school":
           "Oakfield Primary School", "start_date": "2027-02-01", "end_date": "2027-02-01", "focus": "Maths"},
          {"server_admin", "partnership_lead"}),
+        ("POST", "/web/admin/users", {"partnership": pid, "username": "new-{n}", "display_name": "New {n}"},
+         {"server_admin", "partnership_lead"}),
+        ("POST", f"/web/sessions/{victim_session}/revoke", {}, ADMINS),
+        ("POST", f"/web/devices/{victim_device}/revoke", {}, ADMINS),
         ("POST", "/web/admin/schools",
          {"partnership": c.storage.partnership_by_name(c.data["partnership"]), "name": "New School {n}"},
          {"server_admin", "partnership_lead"}),
