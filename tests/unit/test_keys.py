@@ -1,6 +1,5 @@
 import base64
 import json
-import time
 
 import pytest
 
@@ -33,9 +32,7 @@ def test_round_trip_with_real_default_params(tmp_path):
     path = tmp_path / "keyfile.json"
     data_key = create_key_file(path, PASS)
     assert len(data_key) == 32
-    start = time.perf_counter()
-    assert unlock_key_file(path, PASS) == data_key
-    assert time.perf_counter() - start < 5
+    assert unlock_key_file(path, PASS) == data_key  # how long it takes: benchmarks/bench_store.py
     assert read_kdf_params(path) == DEFAULT_KDF == KdfParams(65536, 3, 4)
     doc = json.loads(path.read_text())
     assert doc["kdf"] == {"name": "argon2id", "memory_kib": 65536, "iterations": 3, "lanes": 4}
