@@ -48,3 +48,17 @@ def new_store(path: Path, package: dict[str, Any] | None = None, *, me: str | No
     store = ReviewStore.create(path, PASSPHRASE, kdf_params=FAST_TEST_KDF)
     review_id = store.import_package(package or small_package(), me=me)
     return store, review_id
+
+
+def team_of(review_id: str, *stores: ReviewStore) -> None:
+    """Let laptops that share a review without a server verify each other, as a server would: pin one test
+    server key on each and give all of them a certificate for every laptop's device key and reviewer."""
+    from sync.protocol.signing import issue_certificate, unb64
+    from tests.signing_helpers import SERVER_KEY, SERVER_PRIVATE
+
+    certs = []
+    for store in stores:
+        device_id, key = store.device_identity()
+        certs.append(issue_certificate(SERVER_PRIVATE, device_id, store.me(review_id), unb64(key) or b"").to_wire())
+    for store in stores:
+        store.trust_server(review_id, SERVER_KEY, certs)

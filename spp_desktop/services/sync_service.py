@@ -87,6 +87,8 @@ def sign_in(store: ReviewStore, url: str, username: str, password: str, *, devic
     with _session(url, **options) as session:
         from sync.client.account import login
         account = login(session, username.strip(), password, device_name or default_device_name())
+        # Signing in registers this laptop's signing key: the server binds it to the user (docs/sync.md).
+        session.register_device_key(*store.device_identity())
     store.save_server_account(url=account.url, username=account.username, user_id=account.user_id,
                               token=account.token, device_id=account.device_id, expires_at=account.expires_at)
     return account

@@ -77,7 +77,8 @@ class BundlesMixin(ReplicaMixin):
                 if data is not None:
                     photos[sha] = data
         data = encode_bundle(review_id=review_id, sender_device=self.device_id, version_vector=vector,
-                             ops=ops, attachments=photos, team_key=key)
+                             ops=ops, attachments=photos, team_key=key,
+                             certificates=[c.to_wire() for c in self.certificates(review_id)])
         return BundleExportResult(data, len(ops), len(photos), tuple(damaged))
 
     def import_bundle(self, data: bytes, expected_review_id: str | None = None) -> BundleImportResult:
@@ -92,6 +93,7 @@ class BundlesMixin(ReplicaMixin):
         if key is None:
             raise BundleNoTeamKey()
         bundle = decode_bundle(data, review_id=review_id, team_key=key)
+        self.add_certificates(review_id, list(bundle.certificates))  # only those the pinned key signed
         result = self.apply_remote(review_id, list(bundle.ops), on_server=False, unreadable=list(bundle.bad_ops))
         photos = 0
         with translated_errors(self.files.attachments):

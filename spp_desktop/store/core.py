@@ -10,6 +10,7 @@ from sync.protocol.hlc import HLC
 from sync.protocol.merge import EntityState, ReviewState
 from sync.protocol.ops import Operation, OpKind
 from sync.protocol.rules import LEAD, member_role, rule_problem
+from sync.protocol.signing import b64, new_private_key, public_key_of
 
 from . import keys
 from .attachments import AttachmentVault
@@ -30,7 +31,8 @@ class StoreCore:
         self._conn = db.conn
         self._conn.isolation_level = None  # explicit transactions only (OpLog.transaction)
         self.device_id = self._device_id()
-        self._log = OpLog(self._conn, self.device_id)
+        self._signing_key = self._device_key()
+        self._log = OpLog(self._conn, self.device_id, self._signing_key)
         self._vault = AttachmentVault(files.attachments, data_key)
         self._me: dict[str, str] = {}
 
@@ -48,6 +50,7 @@ class StoreCore:
         finally:
             keys.wipe(self._key)
             self._key = None
+            self._signing_key = b""
             self._log = None  # type: ignore[assignment]
             self._vault = None  # type: ignore[assignment]
 
@@ -77,6 +80,20 @@ class StoreCore:
             self._conn.execute("INSERT INTO meta (key, value) VALUES ('device_id', ?)", (device_id,))
             self._conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('store_format', ?)", (str(STORE_FORMAT),))
             return device_id
+
+    def _device_key(self) -> bytes:
+        """This store's Ed25519 signing key (inside the encrypted database; made for older stores on open)."""
+        with translated_errors(self.files.database):
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'device_key'").fetchone()
+            if row:
+                return bytes.fromhex(str(row[0]))
+            private = new_private_key()
+            self._conn.execute("INSERT INTO meta (key, value) VALUES ('device_key', ?)", (private.hex(),))
+            return private
+
+    def device_public_key(self) -> str:
+        """The public half of this laptop's signing key (base64), as the server registers it."""
+        return b64(public_key_of(self._signing_key))
 
     def check_integrity(self) -> None:
         """Raise StoreCorrupt if the file was altered or vanished while open."""

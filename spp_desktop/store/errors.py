@@ -157,6 +157,14 @@ def refusal_error(entity: str, code: str, reason: str) -> NotAllowed:
     return NotAllowed(code=code, reason=reason)
 
 
+class ServerKeyChanged(StoreError):
+    """The server vouching for this review's team is not the one the review was pinned to."""
+
+    def __init__(self) -> None:
+        super().__init__("The server answered with a signing key other than the one this review was checked "
+                         "out with, so nothing it vouches for was accepted. Ask your administrator.")
+
+
 class PhotoNotAccepted(StoreError, ValueError):
     """A file offered as a photo that cannot be attached (a ValueError too, for older callers)."""
 

@@ -147,6 +147,15 @@ def m004_refused_attachments(db: Any) -> None:
     db.execute("ALTER TABLE attachments ADD COLUMN refused_reason TEXT")
 
 
+@migrations()
+def m005_trust(db: Any) -> None:
+    # Signed ops (docs/sync.md): the server key each review is pinned to (first checkout; this laptop's own
+    # key for a review made or imported here), and the device certificates the server signed, by server key.
+    db.execute("ALTER TABLE reviews ADD COLUMN server_key TEXT")
+    db.execute("CREATE TABLE device_certs (server_key TEXT NOT NULL, device_id TEXT NOT NULL, user_id TEXT NOT NULL, "
+               "public_key TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (server_key, device_id, user_id))")
+
+
 KNOWN = set(migrations.names)
 
 

@@ -20,6 +20,7 @@ from sync.protocol.ids import new_id
 from sync.protocol.merge import DELETED, EntityState, ReviewState
 from sync.protocol.ops import Operation, OpKind
 from sync.protocol.schema import op_problem
+from sync.protocol.signing import sign_op
 
 UNSENT, FROZEN, ON_SERVER, REFUSED = 0, 1, 2, 3
 SERVER, BUNDLE, PACKAGE = "server", "bundle", "package"  # where remote ops come from
@@ -27,6 +28,15 @@ SERVER, BUNDLE, PACKAGE = "server", "bundle", "package"  # where remote ops come
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class Trust:
+    """What a laptop checks remote signatures with: (device id, user id) -> public key from certificates
+    it has checked, and the review's pinned server key (None: not known yet)."""
+
+    keys: dict[tuple[str, str], bytes]
+    server_key: bytes | None
 
 
 @dataclass
@@ -41,9 +51,10 @@ class ApplyResult:
 class OpLog:
     """Writes and applies operations on one SQLCipher connection (one thread)."""
 
-    def __init__(self, conn: Any, device_id: str):
+    def __init__(self, conn: Any, device_id: str, signing_key: bytes):
         self.conn = conn
         self.device_id = device_id
+        self._signing_key = signing_key  # every op this laptop makes is signed (sync.protocol.signing)
         self._states: dict[str, ReviewState] = {}
         self._last_op: dict[str, dict[tuple[str, str], str]] = {}
         # Hot-path caches, valid while no other connection has committed (PRAGMA data_version):
@@ -151,9 +162,10 @@ class OpLog:
                 raise ValueError(problem)
             squashed = self._squash_target(review_id, op, current)
             if squashed is not None:
-                op, seq = squashed, last_seq
+                op, seq = sign_op(squashed, self._signing_key), last_seq
                 self.conn.execute("UPDATE ops SET body = ? WHERE op_id = ?", (_dumps(op.to_wire()), op.op_id))
             else:
+                op = sign_op(op, self._signing_key)
                 self._insert(op, local=True)
             self._save_clock(clock, seq)
             self._store_entity(state, state.apply(op), op.op_id)
@@ -202,7 +214,8 @@ class OpLog:
 
     # --- remote operations ------------------------------------------------------------------------
     def apply_remote(self, review_id: str, ops: Iterable[Operation], *, on_server: bool = False,
-                     source: str | None = None, unreadable: Iterable[tuple[str, str, str]] = ()) -> ApplyResult:
+                     source: str | None = None, unreadable: Iterable[tuple[str, str, str]] = (),
+                     trust: Trust | None = None) -> ApplyResult:
         """Apply operations from the server, a team bundle or a review package. Idempotent; one transaction.
 
         Each op is judged by sync.protocol.admission first (a package the user imported is trusted as
@@ -210,6 +223,7 @@ class OpLog:
         are (op_id, raw JSON, reason) of items that were not even operations: parked as they came.
         """
         source = source or (SERVER if on_server else BUNDLE)
+        trust = trust or Trust({}, None)
         result = ApplyResult()
         now = wall_clock_ms()
         with self.transaction():
@@ -227,7 +241,8 @@ class OpLog:
                     problem = op_problem(op)
                     refusal = f"The operation is not valid: {problem}." if problem else None
                 else:
-                    found = admission_problem(op, state, from_server=source == SERVER, now_ms=now)
+                    found = admission_problem(op, state, from_server=source == SERVER, now_ms=now,
+                                              keys=trust.keys, server_key=trust.server_key)
                     refusal = found.reason if found else None
                 if refusal:
                     self._park(review_id, op.op_id, _dumps(op.to_wire()), refusal, source, result)
@@ -235,7 +250,10 @@ class OpLog:
                 self.conn.execute("DELETE FROM parked_ops WHERE review_id = ? AND op_id = ?", (review_id, op.op_id))
                 if clock.observe(op.hlc):
                     result.clock_skew += 1
-                self._insert(op, local=op.device_id == self.device_id, sync_state=ON_SERVER if on_server else FROZEN)
+                # Package ops are never offered to the server (it made them); bundle ops are, so a teammate's
+                # work reaches the server through this laptop too (A -> B -> C -> server).
+                self._insert(op, local=op.device_id == self.device_id,
+                             sync_state=ON_SERVER if on_server or source == PACKAGE else FROZEN)
                 self._store_entity(state, state.apply(op), op.op_id)
                 result.added += 1
                 result.changed.add((op.entity, op.entity_id))
@@ -282,15 +300,16 @@ class OpLog:
         return int(row[0])
 
     def outbox(self, review_id: str, limit: int) -> list[Operation]:
-        """Local ops the server does not have yet, oldest first. They are frozen: never squashed again.
+        """Ops the server does not have yet, oldest first: this laptop's own, and teammates' from bundles
+        (relayed: the server checks their authors' signatures). Own ones are frozen: never squashed again.
 
         Read and freeze in one write transaction: an autosave on another connection cannot squash an
         op between the two, so the body handed out is exactly the one that stays in the log.
         """
         with self.transaction():
             rows = self.conn.execute(
-                "SELECT op_id, body FROM ops WHERE review_id = ? AND local = 1 AND sync_state < ? "
-                "ORDER BY seq LIMIT ?", (review_id, ON_SERVER, limit),
+                "SELECT op_id, body FROM ops WHERE review_id = ? AND sync_state < ? "
+                "ORDER BY rowid LIMIT ?", (review_id, ON_SERVER, limit),
             ).fetchall()
             self.conn.executemany("UPDATE ops SET sync_state = ? WHERE op_id = ? AND sync_state = ?",
                                   [(FROZEN, r[0], UNSENT) for r in rows])
@@ -299,10 +318,36 @@ class OpLog:
         return [Operation.from_wire(json.loads(r[1])) for r in rows]
 
     def mark_refused(self, refused: Iterable[tuple[str, str]]) -> None:
-        """Park ops the server refused (with its reason): out of the outbox and the unsynced count."""
+        """Ops the server refused (with its reason). This laptop's own stay (never lose work), out of the
+        outbox and the unsynced count; a teammate's op relayed from a bundle is taken back out of the state
+        and parked, so this copy ends as the server's does."""
+        refused = list(refused)
         with self.transaction():
-            self.conn.executemany("UPDATE ops SET sync_state = ?, refused_reason = ? WHERE op_id = ?",
-                                  [(REFUSED, reason, op_id) for op_id, reason in refused])
+            for op_id, reason in refused:
+                row = self.conn.execute("SELECT review_id, entity, entity_id, body, local FROM ops WHERE op_id = ?",
+                                        (op_id,)).fetchone()
+                if row is None:
+                    continue
+                if row[4]:
+                    self.conn.execute("UPDATE ops SET sync_state = ?, refused_reason = ? WHERE op_id = ?",
+                                      (REFUSED, reason, op_id))
+                    continue
+                review_id, entity, entity_id, body = row[0], row[1], row[2], row[3]
+                self.conn.execute("DELETE FROM ops WHERE op_id = ?", (op_id,))
+                self._park(review_id, op_id, body, reason, SERVER, ApplyResult())
+                self._rebuild(review_id, entity, entity_id)
+
+    def _rebuild(self, review_id: str, entity: str, entity_id: str) -> None:
+        """Fold one entity again from the ops it still has (after one was taken out)."""
+        state = self.state(review_id)
+        fresh = EntityState(entity, entity_id)
+        last = ""
+        for op_id, body in self.conn.execute("SELECT op_id, body FROM ops WHERE review_id = ? AND entity = ? AND "
+                                             "entity_id = ? ORDER BY rowid", (review_id, entity, entity_id)):
+            fresh.apply(Operation.from_wire(json.loads(body)))
+            last = op_id
+        state.add(fresh)
+        self._store_entity(state, fresh, last)
 
     def refused(self, review_id: str) -> list[tuple[Operation, str]]:
         rows = self.conn.execute("SELECT body, refused_reason FROM ops WHERE review_id = ? AND sync_state = ? "

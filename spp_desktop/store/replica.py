@@ -12,9 +12,9 @@ from spp_desktop.domain.conflicts import Conflict, ConflictValue
 from sync.protocol.merge import DELETED
 from sync.protocol.ops import Operation, OpKind
 
-from .core import StoreCore
 from .db import translated_errors
 from .oplog import ApplyResult
+from .trust import TrustMixin
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class ParkedChange:
     source: str  # server | bundle
 
 
-class ReplicaMixin(StoreCore):
+class ReplicaMixin(TrustMixin):
     # --- operations -------------------------------------------------------------------------------
     def outbox(self, review_id: str, limit: int = 500) -> list[Operation]:
         with translated_errors(self.files.database):
@@ -50,7 +50,8 @@ class ReplicaMixin(StoreCore):
                      unreadable: list[tuple[str, str, str]] | None = None) -> ApplyResult:
         """Apply remote ops; park (keep, with the reason) those that fail the checks. See OpLog."""
         with translated_errors(self.files.database):
-            return self._oplog().apply_remote(review_id, ops, on_server=on_server, unreadable=unreadable or ())
+            return self._oplog().apply_remote(review_id, ops, on_server=on_server, unreadable=unreadable or (),
+                                              trust=self._trust(review_id))
 
     def parked_changes(self, review_id: str) -> list[ParkedChange]:
         """Changes from others this laptop would not apply, with the reason: the lead's list to look at."""

@@ -7,6 +7,7 @@ One ReviewStore is one unlocked connection on one thread. A worker thread gets i
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import time
@@ -15,7 +16,9 @@ from typing import Any
 
 from spp_desktop.domain.review import Review, ReviewSummary, Role
 from sync.protocol.merge import EntityState, ReviewState
+from sync.protocol.ops import Operation
 from sync.protocol.package import package_to_ops, state_to_package, validate_package
+from sync.protocol.signing import b64, op_signed_by, public_key_of, sign_op
 
 from . import keys
 from .bundles import BundlesMixin
@@ -200,9 +203,12 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, BundlesMixin):
         return review_from_states(head, list(state.of_kind("question")), list(state.of_kind("team_member")),
                                   list(state.of_kind("schedule_slot")))
 
-    def import_package(self, doc: dict[str, Any], *, me: str | None = None, team_key: bytes | None = None) -> str:
+    def import_package(self, doc: dict[str, Any], *, me: str | None = None, team_key: bytes | None = None,
+                       trust: dict[str, Any] | None = None) -> str:
         """Add a review from a package document (or bring an existing one up to date). Idempotent.
 
+        `trust` comes with a server's package (server key, certificates, the server's signatures of the
+        package ops); without it the review is this laptop's own and its package ops are signed here.
         Raises sync.protocol.package.PackageError naming the JSON path of the first problem.
         """
         validate_package(doc)
@@ -222,8 +228,26 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, BundlesMixin):
                 (review_id, me, team_key, int(time.time() * 1000)),
             )
             self._me.pop(review_id, None)
-            self._oplog().apply_remote(review_id, package_to_ops(doc), source="package")
+            self._oplog().apply_remote(review_id, self._signed_package_ops(review_id, doc, trust), source="package")
         return review_id
+
+    def _signed_package_ops(self, review_id: str, doc: dict[str, Any], trust: dict[str, Any] | None) -> list[Operation]:
+        ops = package_to_ops(doc)
+        if trust is not None:
+            self.trust_server(review_id, str(trust.get("server_key", "")), list(trust.get("certificates") or []))
+            raw = trust.get("signatures")
+            given: dict[str, Any] = raw if isinstance(raw, dict) else {}
+            key = self.server_key(review_id)
+            signed = [dataclasses.replace(op, sig=str(given.get(op.op_id, ""))) for op in ops]
+            # Only a signature the pinned key made travels on (in bundles); the package itself came from
+            # the server this laptop signed in to, so its ops are applied either way.
+            return [op if key and op_signed_by(op, key) else ops[i] for i, op in enumerate(signed)]
+        own = public_key_of(self._signing_key)
+        if self.server_key(review_id) is None:
+            self.pin_server_key(review_id, b64(own))  # a review of this laptop's own: it is the authority
+        if self.server_key(review_id) == own:
+            return [sign_op(op, self._signing_key) for op in ops]
+        return ops
 
     def export_package(self, review_id: str) -> dict[str, Any]:
         """The review, decrypted, as a package document (written out only on an explicit user action)."""

@@ -46,11 +46,12 @@ def checkout(session: ServerSession, replica: CheckoutReplica, review_id: str, *
         raise ValueError("Sign in first: checkout needs to know who is using this laptop.")
     doc = session.package(review_id)
     key = wire.team_key(doc)
+    trust = doc.pop("trust", None)
     review = doc.get("review")
     if not isinstance(review, dict) or review.get("id") != review_id:
         raise MalformedReply("the package is for another review")
     try:
-        replica.import_package(doc, me=me, team_key=key)
+        replica.import_package(doc, me=me, team_key=key, trust=trust if isinstance(trust, dict) else None)
     except PackageError as exc:
         raise MalformedReply(f"the review package is not valid at {exc.path}") from None
     return SyncEngine(session, replica, review_id, progress=progress, cancelled=cancelled, **engine_options).run()

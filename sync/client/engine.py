@@ -25,7 +25,7 @@ from typing import Any
 from sync.protocol.schema import MAX_BATCH_BYTES, MAX_OPS_PER_BATCH
 
 from . import transfer, wire
-from .errors import ServerRefused
+from .errors import MalformedReply, ServerRefused
 from .http import ServerSession
 from .replica import Replica
 
@@ -88,6 +88,7 @@ class SyncEngine:
         started = time.monotonic()
         report = SyncReport(self.review_id)
         try:
+            self._trust()
             self._pull(report)
             if self._push(report):
                 self._pull(report)
@@ -105,6 +106,25 @@ class SyncEngine:
             self._progress(stage, done, total)
         if self._cancelled is not None and self._cancelled():
             raise _Cancelled()
+
+    # --- trust ------------------------------------------------------------------------------------
+    def _trust(self) -> None:
+        """Register this laptop's signing key and take the team's certificates (docs/sync.md, Signing).
+
+        The replica pins the server key of the review the first time and refuses a different one later.
+        """
+        identity = getattr(self.replica, "device_identity", None)
+        trust = getattr(self.replica, "trust_server", None)
+        if not callable(identity) or not callable(trust):
+            return
+        mine = identity()
+        if not isinstance(mine, tuple):
+            return
+        own = wire.device_registration(self.session.register_device_key(*mine))
+        team = wire.certificates(self.session.certificates(self.review_id))
+        if own.server_key != team.server_key:
+            raise MalformedReply("the server answered with two different keys")
+        trust(self.review_id, team.server_key, [*team.certificates, *own.certificates])
 
     # --- pull -------------------------------------------------------------------------------------
     def _pull(self, report: SyncReport) -> None:

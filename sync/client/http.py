@@ -136,6 +136,7 @@ class ServerSession:
         self.timeout = timeout
         self.retry = retry or RetryPolicy()
         self.user_id = user_id
+        self.registered: dict[tuple[str, str], dict[str, Any]] = {}  # device key -> the server's reply
         self._auth = _Bearer()
         self._auth.token = token
         http = requests.Session()
@@ -296,6 +297,17 @@ class ServerSession:
 
     def state(self, review_id: str) -> dict[str, Any]:
         return self.get_json(f"/reviews/{safe_id(review_id)}/state")
+
+    def register_device_key(self, device_id: str, public_key: str) -> dict[str, Any]:
+        """Bind this laptop's signing key to the signed-in user (once per session: the reply is kept)."""
+        known = self.registered.get((device_id, public_key))
+        if known is None:
+            known = self.registered[(device_id, public_key)] = self.post_json(
+                "/devices/key", {"device_id": device_id, "public_key": public_key})
+        return known
+
+    def certificates(self, review_id: str) -> dict[str, Any]:
+        return self.get_json(f"/reviews/{safe_id(review_id)}/certificates")
 
     def _attachment_path(self, review_id: str, sha256: str) -> str:
         if not _SHA.match(sha256):

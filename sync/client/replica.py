@@ -64,4 +64,5 @@ class Replica(Protocol):
 class CheckoutReplica(Replica, Protocol):
     """A replica that can also take a review package from the server."""
 
-    def import_package(self, doc: dict[str, Any], *, me: str | None = ..., team_key: bytes | None = ...) -> str: ...
+    def import_package(self, doc: dict[str, Any], *, me: str | None = ..., team_key: bytes | None = ...,
+                       trust: dict[str, Any] | None = ...) -> str: ...

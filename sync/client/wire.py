@@ -155,3 +155,23 @@ def team_key(doc: dict[str, Any]) -> bytes:
     if text is None or len(key) != 32:
         raise MalformedReply("the team key is not 32 bytes")
     return key
+
+
+@dataclass(frozen=True)
+class TrustReply:
+    server_key: str  # base64
+    certificates: list[dict[str, Any]]  # as sent: the replica checks each under the pinned key
+
+
+def certificates(data: dict[str, Any]) -> TrustReply:
+    certs = data.get("certificates")
+    if not isinstance(certs, list) or not all(isinstance(c, dict) for c in certs):
+        raise MalformedReply("the certificates are not a list")
+    return TrustReply(_str(data.get("server_key"), "server_key"), certs)
+
+
+def device_registration(data: dict[str, Any]) -> TrustReply:
+    cert = data.get("certificate")
+    if not isinstance(cert, dict):
+        raise MalformedReply("the device registration has no certificate")
+    return TrustReply(_str(data.get("server_key"), "server_key"), [cert])

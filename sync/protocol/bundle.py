@@ -13,7 +13,8 @@ Layout (all integers big-endian):
                                 version, review id), so none of the clear header can be changed unnoticed.
 
 The JSON body: {"format": "spp-bundle", "format_version", "review_id", "sender_device", "created_at",
-"version_vector": {device_id: highest seq seen}, "ops": [wire ops], "attachments": {sha256 hex: base64}}.
+"version_vector": {device_id: highest seq seen}, "ops": [wire ops], "attachments": {sha256 hex: base64},
+"certificates": [device certificates the sender holds]} (older bundles have no certificates).
 
 GCM cannot tell a wrong team key from a damaged file, so both are one error (BundleTampered). Every op
 is checked with Operation.from_wire and schema.op_problem, every attachment against its SHA-256, and the
@@ -112,6 +113,9 @@ class Bundle:
     ops: tuple[Operation, ...]
     attachments: Mapping[str, bytes]  # sha256 hex -> plaintext bytes
     bad_ops: tuple[tuple[str, str, str], ...] = ()  # (op_id, raw JSON, reason) of ops that are not sound
+    # Device certificates the sender holds (wire form): the receiver keeps those its pinned server key
+    # signed, so it can verify a teammate it has never synced with (sync.protocol.signing).
+    certificates: tuple[dict[str, Any], ...] = ()
 
 
 # --- writing -------------------------------------------------------------------------------------------
@@ -136,6 +140,7 @@ def encode_bundle(
     attachments: dict[str, bytes],
     team_key: bytes,
     created_at: datetime | None = None,
+    certificates: list[dict[str, Any]] | None = None,
 ) -> bytes:
     """Seal ops and attachments (sha256 hex -> bytes) into a bundle file for the review's team.
 
@@ -169,6 +174,7 @@ def encode_bundle(
         "version_vector": vector,
         "ops": wire,
         "attachments": encoded,
+        "certificates": list(certificates or []),
     }
     plain = zlib.compress(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
     nonce = os.urandom(NONCE_BYTES)
@@ -300,5 +306,9 @@ def _parse_body(raw: bytes, version: int, review_id: str) -> Bundle:
         if hashlib.sha256(blob).hexdigest() != sha:
             raise BundleInvalid(f"attachment {sha[:12]} does not match its SHA-256")
         attachments[sha] = blob
+    certs = body.get("certificates", [])
+    if not isinstance(certs, list):
+        raise BundleInvalid("the certificates are not a list")
     return Bundle(review_id=review_id, sender_device=sender, version_vector=vector,
-                  created_at=created_at, ops=tuple(ops), attachments=attachments, bad_ops=tuple(bad))
+                  created_at=created_at, ops=tuple(ops), attachments=attachments, bad_ops=tuple(bad),
+                  certificates=tuple(c for c in certs if isinstance(c, dict)))

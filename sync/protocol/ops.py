@@ -34,6 +34,8 @@ class Operation:
     fields: Mapping[str, Any] = field(default_factory=dict)
     # field -> op ids of the values the author saw (and so supersedes). A resolve names all of them.
     parents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Ed25519 signature (base64) of the device that made it, over everything above (sync.protocol.signing).
+    sig: str = ""
 
     __hash__ = None  # type: ignore[assignment]  # fields are dicts; identity is op_id
 
@@ -50,6 +52,7 @@ class Operation:
             "kind": self.kind.value,
             "fields": dict(self.fields),
             "parents": {k: list(v) for k, v in self.parents.items()},
+            **({"sig": self.sig} if self.sig else {}),
         }
 
     @classmethod
@@ -72,6 +75,9 @@ class Operation:
             parents_in = data.get("parents", {})
             if not isinstance(parents_in, dict):
                 raise ProtocolError("parents must be an object")
+            sig = data.get("sig", "")
+            if not isinstance(sig, str) or len(sig) > 200:
+                raise ProtocolError("sig must be a base64 signature")
             parents: dict[str, tuple[str, ...]] = {}
             for name, ids in parents_in.items():
                 if isinstance(ids, str):
@@ -91,6 +97,7 @@ class Operation:
                 kind=OpKind(kind),
                 fields=fields,
                 parents=parents,
+                sig=sig,
             )
         except ProtocolError:
             raise

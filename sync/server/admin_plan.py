@@ -19,6 +19,7 @@ from sync.protocol.hlc import HLC
 from sync.protocol.ids import derived_id
 from sync.protocol.ops import OpKind
 from sync.protocol.package import SERVER_DEVICE
+from sync.protocol.signing import sign_op
 from sync.protocol.schema import EVIDENCE_KINDS, op_problem
 
 from .admin import AdminError
@@ -54,6 +55,7 @@ def append_server_ops(storage: Storage, review_id: str, changes: Iterable[tuple[
         problem = op_problem(op)
         if problem:
             raise AdminError(f"That change is not valid: {problem}.")
+        op = sign_op(op, storage.signing_key()[0])  # the server's own ops carry its signature (docs/sync.md)
         pending.append(PendingOp(op.op_id, op.device_id, op.author, canonical_json(op.to_wire())))
     if pending:
         storage.append_ops(review_id, pending)

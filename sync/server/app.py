@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 
-from . import routes_attachments, routes_auth, routes_ops, routes_reviews
+from . import routes_attachments, routes_auth, routes_ops, routes_reviews, routes_trust
 from .data_key import DataKeyError, DataKeys
 from .db import make_engine, ping, upgrade
 from .errors import ApiError, error_response, install_handlers, responses
@@ -115,7 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.storage = Storage(engine, keys)
     app.state.states = ReviewStates(app.state.storage)
     install_handlers(app)
-    for module in (routes_auth, routes_reviews, routes_ops, routes_attachments):
+    for module in (routes_auth, routes_reviews, routes_ops, routes_attachments, routes_trust):
         app.include_router(module.router)
 
     @app.get("/health", response_model=Health, tags=["health"])

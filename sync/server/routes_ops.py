@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Query, Request, Response
@@ -12,6 +13,7 @@ from sync.protocol import Operation, ProtocolError, ReviewState
 from sync.protocol.package import PACKAGE_DEVICE
 from sync.protocol.rules import rule_problem
 from sync.protocol.schema import MAX_OPS_PER_BATCH, bounds_problem, op_problem
+from sync.protocol.signing import signature_problem
 
 from .auth import (
     Caller,
@@ -37,39 +39,61 @@ def _reject(op_id: str, code: str, reason: str) -> dict[str, Any]:
     return {"op_id": op_id, "status": "rejected", "code": code, "reason": reason}
 
 
-def check_op(
-    raw: Any, review_id: str, caller: Caller, role: str, state: ReviewState, now: int
-) -> tuple[dict[str, Any] | None, PendingOp | None]:
-    """(rejection, None) or (None, op to store). `state` is the review's merged state before this batch:
-    the rule table (sync.protocol.rules) judges the op by its author's role against it."""
+@dataclass(frozen=True)
+class PushContext:
+    """What the checks of one pushed batch need, read once: the review's team (user id -> role), the
+    device keys the server vouches for, the ops it holds already, the review's state and the clock."""
+
+    review_id: str
+    roles: dict[str, str]
+    keys: dict[tuple[str, str], bytes]
+    stored: dict[str, str]
+    server_key: bytes
+    now: int
+
+
+def check_op(raw: Any, ctx: PushContext, state: ReviewState) -> tuple[dict[str, Any] | None, PendingOp | None]:
+    """(rejection, None) or (None, op to store). An op is judged by its author, whoever passes it on: its
+    signature must be its author's device key (so a teammate may relay it), and the rule table
+    (sync.protocol.rules) judges it by its author's role against the review's state before this batch."""
     op_id: str = raw["op_id"] if isinstance(raw, dict) and isinstance(raw.get("op_id"), str) else ""
     try:
         op = Operation.from_wire(raw)
     except ProtocolError as exc:
         return _reject(op_id, "invalid_op", f"The operation is not well formed: {exc}."), None
-    if op.review_id != review_id:
+    if op.review_id != ctx.review_id:
         return _reject(op_id, "wrong_review", "The operation belongs to another review."), None
     body = canonical_json(op.to_wire())
-    if op.device_id == PACKAGE_DEVICE:
-        # Only the server derives package ops; a client may echo them back, nothing more.
-        return None, PendingOp(op.op_id, op.device_id, op.author, body, may_insert=False)
-    if op.author != caller.user_id:
-        return _reject(op_id, "wrong_author", "The operation's author is not the signed-in user."), None
-    bounds = bounds_problem(op, now_ms=now)
+    if op.device_id == PACKAGE_DEVICE or op.op_id in ctx.stored:
+        # Only the server derives package ops; a client may echo them back, nothing more. An op stored
+        # already is a duplicate (or a reused id), whatever has changed since it was accepted.
+        return None, PendingOp(op.op_id, op.device_id, op.author, body, may_insert=op.device_id != PACKAGE_DEVICE)
+    bounds = bounds_problem(op, now_ms=ctx.now)
     if bounds:
         return _reject(op_id, "out_of_bounds", f"The operation is out of bounds: {bounds}."), None
     problem = op_problem(op)
     if problem:
         return _reject(op_id, "invalid_op", f"The operation is not valid: {problem}."), None
-    refusal = rule_problem(op, role, state)
+    unproven = signature_problem(op, ctx.keys, ctx.server_key)
+    if unproven:
+        return _reject(op_id, unproven.code, unproven.reason), None
+    refusal = rule_problem(op, ctx.roles.get(op.author), state)
     if refusal:
         return _reject(op_id, refusal.code, refusal.reason), None
     return None, PendingOp(op.op_id, op.device_id, op.author, body)
 
 
+def _context(storage: Storage, review_id: str, raw_ops: list[Any]) -> PushContext:
+    dicts = [raw for raw in raw_ops if isinstance(raw, dict)]
+    devices = [d["device_id"] for d in dicts if isinstance(d.get("device_id"), str)]
+    op_ids = [d["op_id"] for d in dicts if isinstance(d.get("op_id"), str)]
+    return PushContext(review_id, storage.team_roles(review_id), storage.device_keys_for(devices),
+                       storage.stored_bodies(review_id, op_ids), storage.signing_key()[1], now_ms())
+
+
 def push(request: Request, review_id: str, raw_ops: list[Any], caller: Caller) -> dict[str, Any]:
     storage = request.app.state.storage
-    role = require_member(storage, review_id, caller)
+    require_member(storage, review_id, caller)
     if len(raw_ops) > MAX_OPS_PER_BATCH:
         raise ApiError(
             413,
@@ -78,11 +102,11 @@ def push(request: Request, review_id: str, raw_ops: list[Any], caller: Caller) -
         )
     results: list[dict[str, Any] | None] = []
     pending: list[PendingOp] = []
-    now = now_ms()
+    ctx = _context(storage, review_id, raw_ops)
 
     def check_all(state: ReviewState) -> None:
         for raw in raw_ops:
-            rejection, op = check_op(raw, review_id, caller, role, state, now)
+            rejection, op = check_op(raw, ctx, state)
             results.append(rejection)
             if op is not None:
                 pending.append(op)

@@ -28,7 +28,14 @@ def _package(request: Request, review_id: str, caller: Caller) -> dict[str, Any]
     review = storage.review(review_id)
     if review is None:
         raise ApiError(404, "not_found", "There is no such review.")
-    return {**review["package"], "team_key": review["team_key"]}
+    # The trust material (docs/sync.md): the server key to pin, the team's device certificates, and the
+    # server's signatures of the ops derived from this package (the laptop derives the same ops).
+    trust = {
+        "server_key": storage.server_public_key(),
+        "certificates": [c.to_wire() for c in storage.team_certificates(review_id)],
+        "signatures": {op.op_id: op.sig for op in storage.signed_package_ops(review["package"])},
+    }
+    return {**review["package"], "team_key": review["team_key"], "trust": trust}
 
 
 @router.get("/reviews/{review_id}/package", response_model=PackageOut, responses=REVIEW_ERRORS)

@@ -18,10 +18,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
+from sync.protocol import Operation
 from sync.protocol.package import package_to_ops
+from sync.protocol.signing import sign_op
 
 from .data_key import DataKeys, display_name_aad, op_aad, package_aad, team_key_aad
 from .storage_attachments import AttachmentStorage
+from .storage_keys import KeyStorage
 from .storage_pull import NO_DEVICE, PAGE_MAX_BYTES, PullResult, PullStorage, cut_page  # noqa: F401  (re-exported)
 from .storage_throttle import ThrottleStorage
 from .tables import (
@@ -76,7 +79,7 @@ def _review_header(row: Any, package: str) -> dict[str, Any]:
     }
 
 
-class Storage(AttachmentStorage, PullStorage, ThrottleStorage):
+class Storage(AttachmentStorage, PullStorage, ThrottleStorage, KeyStorage):
     """`keys` seal what the tables hold in the clear otherwise (see data_key.py)."""
 
     def __init__(self, engine: Engine, keys: DataKeys):
@@ -170,6 +173,7 @@ class Storage(AttachmentStorage, PullStorage, ThrottleStorage):
     ) -> str:
         """Store a review with its package and the ops derived from it (cursor 1..n)."""
         review = package["review"]
+        self.signing_key()  # made (if new) before the write transaction that signs the package ops
         with self._tx(True) as c:
             c.execute(
                 insert(reviews).values(
@@ -189,6 +193,7 @@ class Storage(AttachmentStorage, PullStorage, ThrottleStorage):
 
     def set_team_member(self, review_id: str, user_id: str, role: str, package: dict[str, Any]) -> None:
         """Put a user on a review's team and store the updated package (and any new derived ops)."""
+        self.signing_key()  # made (if new) before the write transaction that signs the package ops
         with self._tx(True) as c:
             self._lock_review(c, review_id)
             c.execute(delete(team).where(team.c.review_id == review_id, team.c.user_id == user_id))
@@ -215,9 +220,14 @@ class Storage(AttachmentStorage, PullStorage, ThrottleStorage):
     def _store_package_ops(self, c: Connection, review_id: str, package: dict[str, Any]) -> None:
         pending = [
             PendingOp(op.op_id, op.device_id, op.author, canonical_json(op.to_wire()))
-            for op in package_to_ops(package)
+            for op in self.signed_package_ops(package)
         ]
         self._append(c, review_id, pending)
+
+    def signed_package_ops(self, package: dict[str, Any]) -> list[Operation]:
+        """The ops derived from a package, signed by the server (the same bytes every time: Ed25519)."""
+        private, _ = self.signing_key()
+        return [sign_op(op, private) for op in package_to_ops(package)]
 
     def team(self, review_id: str) -> list[dict[str, Any]]:
         with self._tx() as c:

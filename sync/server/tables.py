@@ -149,3 +149,23 @@ web_sessions = Table(
     Column("revoked_ms", BigInteger, nullable=True),
     Column("last_seen_ms", BigInteger, nullable=True),
 )
+
+server_identity = Table(
+    "server_identity",
+    metadata,
+    Column("id", Integer, primary_key=True),  # always 1
+    Column("private_key", Text, nullable=False),  # the server's Ed25519 signing key, sealed (data_key.py)
+    Column("public_key", String(64), nullable=False),  # base64: laptops pin it at first sign-in
+    Column("created_ms", BigInteger, nullable=False),
+)
+
+device_keys = Table(
+    "device_keys",
+    metadata,
+    # A laptop's op device id (its store's id, as in every op it signs) bound to a user and a public key.
+    Column("device_id", String(100), primary_key=True),
+    Column("user_id", String(ID), ForeignKey("users.id"), primary_key=True),
+    Column("public_key", String(64), nullable=False),  # base64 of the 32-byte Ed25519 key
+    Column("created_ms", BigInteger, nullable=False),
+    Index("ix_device_keys_user", "user_id"),
+)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from sync.server.app import create_app
+from sync.server.auth import hash_token
 from sync.server.db import make_engine, upgrade
 from sync.server.settings import Settings
 from sync.server.storage import Storage
+from tests.signing_helpers import device_public
 
 from .helpers import PASSWORD, World, build_world, postgres_schema_url, shared_key_file, shared_keys
 from .live import LiveServer, start_live_server
@@ -61,11 +64,29 @@ class Api:
         return {"Authorization": f"Bearer {token}"}
 
 
+class SigningClient(TestClient):
+    """A TestClient whose pushes register the device keys of the caller's own ops first, as the laptop
+    does before it syncs (POST /devices/key): tests/server/helpers.make_op signs with those keys. Ops a
+    caller sends in someone else's name are not registered, so forging stays forging."""
+
+    def request(self, method: str, url: Any, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        body = kwargs.get("json")
+        auth = (kwargs.get("headers") or {}).get("Authorization", "")
+        if method.upper() == "POST" and str(url).endswith("/ops") and isinstance(body, dict) and auth.startswith("Bearer "):
+            storage = self.app.state.storage  # type: ignore[attr-defined]
+            device = storage.device_for_token(hash_token(auth[7:]))
+            for op in body.get("ops") or []:
+                if (device and isinstance(op, dict) and op.get("author") == device["user_id"]
+                        and isinstance(op.get("device_id"), str) and op["device_id"] != "package"):
+                    storage.bind_device_key(op["device_id"], device["user_id"], device_public(op["device_id"]))
+        return super().request(method, url, *args, **kwargs)
+
+
 def make_api(url: str, **settings: object) -> Iterator[Api]:
     settings.setdefault("key_file", shared_key_file())
     app = create_app(Settings(database_url=url, **settings))  # type: ignore[arg-type]
     world = build_world(app.state.storage)
-    with TestClient(app) as client:
+    with SigningClient(app) as client:
         yield Api(client, world)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import create_engine
 from sync.protocol import HLC, Operation, OpKind, uuid7
 from sync.server import admin
 from sync.server.storage import Storage
+from tests.signing_helpers import signed
 
 PASSWORD = "correct horse battery"
 _KEYS: list[str] = []
@@ -166,7 +167,7 @@ def make_op(
         fields=fields or {},
         parents={k: tuple(v) for k, v in (parents or {}).items()},
     )
-    return op.to_wire()
+    return signed(op).to_wire()
 
 
 def make_ops(

@@ -10,6 +10,7 @@ import pytest
 
 from sync.server.auth import hash_token
 from sync.server.storage import now_ms
+from tests.signing_helpers import device_public
 
 from .conftest import Api
 from .helpers import make_op
@@ -55,6 +56,7 @@ def _requests(api: Api, caller: str) -> list[tuple[str, str, dict[str, Any]]]:
         ("GET", f"/reviews/{rid}/state", {}),
         ("GET", f"/reviews/{rid}/ops", {"params": {"after": 0}}),
         ("POST", f"/reviews/{rid}/ops", {"json": {"ops": [make_op(rid, author)]}}),
+        ("GET", f"/reviews/{rid}/certificates", {}),
         ("HEAD", f"{base}/{BLOB_SHA}", {}),
         ("GET", f"{base}/{BLOB_SHA}", {}),
         (
@@ -88,7 +90,9 @@ def test_the_matrix_covers_every_endpoint(api: Api) -> None:
         )
         for m, p, _ in _requests(api, "reviewer")
     }
-    public = {("GET", "/health"), ("GET", "/ready"), ("POST", "/auth/login"), ("GET", "/reviews")}
+    # Not about one review: any signed-in device registers its own key (tests/server/test_signing.py).
+    public = {("GET", "/health"), ("GET", "/ready"), ("POST", "/auth/login"), ("GET", "/reviews"),
+              ("POST", "/devices/key")}
     assert routes - public == covered
 
 
@@ -172,16 +176,30 @@ def test_only_the_lead_may_agree_findings_or_resolve(api: Api) -> None:
             assert {x["code"] for x in results} == {"lead_only"}
 
 
-def test_ops_must_be_authored_by_the_caller(api: Api) -> None:
+def test_an_op_in_someone_elses_name_is_refused_but_a_relayed_one_is_accepted(api: Api) -> None:
+    """Authorship is proven by the author's device key, not by who pushes (issue 10, item 1)."""
     rid = api.world.review_id
-    forged = make_op(rid, api.world.users["lead"])
+    api.client.post(f"/reviews/{rid}/ops", json={"ops": [make_op(rid, api.world.users["reviewer"], device="rev-laptop")]},
+                    headers=api.auth("reviewer"))  # the reviewer's laptop key is registered now
+    forged = make_op(rid, api.world.users["lead"], device="rev-laptop")
     r = api.client.post(f"/reviews/{rid}/ops", json={"ops": [forged]}, headers=api.auth("reviewer"))
     assert r.json()["results"][0] == {
         "op_id": forged["op_id"],
         "status": "rejected",
         "code": "wrong_author",
-        "reason": "The operation's author is not the signed-in user.",
+        "reason": "The operation's device belongs to someone other than its author.",
     }
+    stranger = make_op(rid, api.world.users["lead"], device="never-registered")
+    r = api.client.post(f"/reviews/{rid}/ops", json={"ops": [stranger]}, headers=api.auth("reviewer"))
+    assert r.json()["results"][0]["code"] == "unknown_device"
+    # The lead's laptop registers its key; its op, carried by the reviewer, is the lead's work.
+    api.world.storage.bind_device_key("lead-laptop", api.world.users["lead"], device_public("lead-laptop"))
+    relayed = make_op(rid, api.world.users["lead"], device="lead-laptop")
+    r = api.client.post(f"/reviews/{rid}/ops", json={"ops": [relayed]}, headers=api.auth("reviewer"))
+    assert r.json()["results"][0]["status"] == "accepted"
+    tampered = {**make_op(rid, api.world.users["lead"], device="lead-laptop"), "fields": {"kind": "survey"}}
+    r = api.client.post(f"/reviews/{rid}/ops", json={"ops": [tampered]}, headers=api.auth("reviewer"))
+    assert r.json()["results"][0]["code"] == "bad_signature"
 
 
 def test_package_ops_are_accepted_only_as_duplicates(api: Api) -> None:
@@ -190,9 +208,10 @@ def test_package_ops_are_accepted_only_as_duplicates(api: Api) -> None:
     from sync.protocol.package import package_to_ops, validate_package
 
     team_key = package.pop("team_key")
+    signatures = package.pop("trust")["signatures"]
     assert len(__import__("base64").b64decode(team_key)) == 32
     validate_package(package)
-    derived = [op.to_wire() for op in package_to_ops(package)]
+    derived = [{**op.to_wire(), "sig": signatures[op.op_id]} for op in package_to_ops(package)]
     r = api.client.post(f"/reviews/{rid}/ops", json={"ops": derived}, headers=api.auth("reviewer"))
     assert {x["status"] for x in r.json()["results"]} == {"duplicate"}
     forged = dict(

@@ -9,6 +9,8 @@ import sys
 import requests
 
 from sync.protocol.package import package_to_ops
+from sync.protocol.signing import b64
+from tests.signing_helpers import device_public
 
 from .helpers import make_ops
 from .live import ROOT, LiveServer
@@ -29,6 +31,10 @@ def test_login_push_pull_over_http(live_server: LiveServer) -> None:
 
     author = live_server.account("reviewer")["user_id"]
     batch = make_ops(rid, author, 200)
+    # The laptop registers the key it signs with (as SyncEngine does before it pushes).
+    key = session.post(f"{url}/devices/key", json={"device_id": "device-a", "public_key": b64(device_public("device-a"))},
+                       timeout=10)
+    assert key.status_code == 200 and key.json()["certificate"]["user_id"] == author
     pushed = session.post(f"{url}/reviews/{rid}/ops", json={"ops": batch}, timeout=30).json()
     assert {r["status"] for r in pushed["results"]} == {"accepted"}
     again = session.post(f"{url}/reviews/{rid}/ops", json={"ops": batch}, timeout=30).json()

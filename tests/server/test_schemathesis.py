@@ -52,7 +52,7 @@ def api(tmp_path_factory: pytest.TempPathFactory):
 def test_api_conforms_to_its_schema(api) -> None:
     schema, token, review_id = api
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 11
+    assert len(operations) == 13
     runs = [(op, mode) for op in operations for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)]
     for operation, mode in runs:
         if mode is GenerationMode.NEGATIVE and operation.path in ("/health", "/ready"):

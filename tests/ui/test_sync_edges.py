@@ -11,6 +11,7 @@ from PySide6.QtNetwork import QNetworkInformation  # noqa: E402
 from test_sync_ui import FAST, checked_out, live, open_window, synced_words, world  # noqa: E402,F401
 
 from spp_desktop.domain.evidence import EvidenceKind  # noqa: E402
+from spp_desktop.domain.findings import FindingKind, FindingStatus  # noqa: E402
 from spp_desktop.services import sync_service as service  # noqa: E402
 from spp_desktop.ui import tasks  # noqa: E402
 from spp_desktop.ui.sync.conflicts import ConflictsDialog  # noqa: E402
@@ -21,15 +22,22 @@ Reach = QNetworkInformation.Reachability
 
 def test_a_refused_change_is_said_with_the_servers_reason(qtbot, world, tmp_path, open_window):  # noqa: F811
     review_id = world.new_review(members=2)
-    store = checked_out(world, tmp_path / "data", 1, review_id)  # Member 1's laptop ...
-    sign_in_store(store, world, world.members[0])  # ... signed in as Member 0: its changes are not theirs
-    store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="Written by Member 1")
+    lead = checked_out(world, tmp_path / "lead", 0, review_id)
+    store = checked_out(world, tmp_path / "data", 1, review_id)  # Member 1's laptop (a reviewer)
+    finding = lead.create_finding(review_id, lead.review(review_id).questions[0].id, FindingKind.STRENGTH, "Draft")
+    service.sync_review(lead, review_id, **FAST)
+    service.sync_review(store, review_id, **FAST)
+    # While the reviewer is offline the lead agrees the finding; the reviewer's edit (of a draft, as far as
+    # this laptop knew) reaches the server after that, and the rule table refuses it with its reason.
+    lead.update_finding(review_id, finding.id, status=FindingStatus.AGREED)
+    service.sync_review(lead, review_id, **FAST)
+    store.update_finding(review_id, finding.id, text="Edited while the lead agreed it")
     window = open_window(store, review_id)
     window.sync.sync_now()
     qtbot.waitUntil(lambda: window.sync.task is None, timeout=30_000)
     status = window.sync.status
-    assert status.problem_text() == ("The server refused a change: The operation's author is not the signed-in "
-                                     "user.")
+    assert status.problem_text() == ("The server refused a change: Only the lead reviewer may change or delete "
+                                     "an agreed finding.")
     assert "The server refused a change" in status.problem.toolTip()
     assert not status.sign_in_again.isVisible()
 
@@ -37,6 +45,7 @@ def test_a_refused_change_is_said_with_the_servers_reason(qtbot, world, tmp_path
     assert status.problem_text() == ""
     window.open_review(review_id)
     assert status.problem_text().startswith("The server refused a change: ")
+    lead.close()
 
 
 def test_locking_in_the_middle_of_a_sync(qtbot, world, tmp_path, open_window):  # noqa: F811

@@ -22,6 +22,7 @@ from sync.protocol import HLC, Operation, OpKind, uuid7
 from tests import rule_matrix
 from tests.helpers import new_store, small_package
 from tests.rule_matrix import Case
+from tests.signing_helpers import SERVER_KEY, certificate, signed
 
 USERS = {"lead": "lead-1", "reviewer": "rev-2", "champion": "champ-3"}
 RESULTS: dict[str, bool] = {}
@@ -34,17 +35,24 @@ def laptop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ReviewSto
     package = small_package()
     package["team"].append({"id": "champ-3", "name": "Chris Evans", "role": "improvement_champion"})
     store, review_id = new_store(tmp_path_factory.mktemp("laptop"), package, me="head-1")
+    trust_test_server(store, review_id)
     yield store, review_id
     store.close()
     print("\nlaptop rule matrix:", rule_matrix.summary(RESULTS))
+
+
+def trust_test_server(store: ReviewStore, review_id: str) -> None:
+    """Pin the test server key and take its certificates for the devices of lead-1 and rev-2."""
+    store.trust_server(review_id, SERVER_KEY, [certificate(f"d-{user}", user).to_wire()
+                                              for user in ("lead-1", "rev-2")])
 
 
 def op(review_id: str, author: str, entity: str, entity_id: str, kind: str = "set",
        fields: dict[str, Any] | None = None, parents: dict[str, list[str]] | None = None, **wire_: Any) -> Operation:
     device = f"d-{author}"
     n = next(_seq)
-    return Operation(uuid7(), review_id, device, n, author, HLC(1_770_000_000_000 + n, 0, device), entity, entity_id,
-                     OpKind(kind), fields or {}, {k: tuple(v) for k, v in (parents or {}).items()})
+    return signed(Operation(uuid7(), review_id, device, n, author, HLC(1_770_000_000_000 + n, 0, device), entity,
+                            entity_id, OpKind(kind), fields or {}, {k: tuple(v) for k, v in (parents or {}).items()}))
 
 
 def bundle_apply(store: ReviewStore, review_id: str, ops: list[Operation]) -> Any:
@@ -111,7 +119,17 @@ def test_the_laptop_refuses_its_own_forbidden_changes_before_writing(tmp_path) -
     lead, review_id = new_store(tmp_path / "lead", me="lead-1")
     reviewer, _ = new_store(tmp_path / "reviewer", me="rev-2")
     evidence = lead.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="The lead's own")
-    reviewer.apply_remote(review_id, lead.export_ops(review_id), on_server=False)
+    # The reviewer's laptop trusts the lead's as a server would vouch for it (both pinned to one key).
+    for store in (lead, reviewer):
+        store.trust_server(review_id, SERVER_KEY, [])
+    from spp_desktop.store.trust import TrustMixin  # noqa: F401
+    from sync.protocol.signing import issue_certificate, unb64
+    from tests.signing_helpers import SERVER_PRIVATE
+    lead_device, lead_key = lead.device_identity()
+    reviewer.add_certificates(review_id, [issue_certificate(SERVER_PRIVATE, lead_device, "lead-1",
+                                                            unb64(lead_key)).to_wire()])
+    result = reviewer.apply_remote(review_id, lead.export_ops(review_id), on_server=False)
+    assert result.added >= 1 and not result.rejected, result.rejected
     with pytest.raises(NotAllowed) as caught:
         reviewer.update_evidence(review_id, evidence.id, notes="Rewritten")
     assert caught.value.code == "not_owner"
@@ -144,10 +162,12 @@ def test_nothing_stored_makes_the_lists_conflicts_resolve_or_the_pdf_crash(tmp_p
     store, review_id = new_store(tmp_path, me="lead-1")
     finding = store.create_finding(review_id, "q-1", FindingKind.STRENGTH, "Base")
     base = store._entity(review_id, "finding", finding.id).heads("text")
-    late = Operation(uuid7(), review_id, "d-rev-2", 2**53 - 1, "rev-2", HLC(253_402_300_799_999, 2**32 - 1, "d-rev-2"),
-                     "finding", finding.id, OpKind.SET, {"text": "From the far future"}, {"text": base})
-    early = Operation(uuid7(), review_id, "d-lead-x", 1, "lead-1", HLC(1_577_836_800_000, 0, "d-lead-x"),
-                      "finding", finding.id, OpKind.SET, {"text": "From 2020"}, {"text": base})
+    trust_test_server(store, review_id)
+    late = signed(Operation(uuid7(), review_id, "d-rev-2", 2**53 - 1, "rev-2",
+                            HLC(253_402_300_799_999, 2**32 - 1, "d-rev-2"), "finding", finding.id, OpKind.SET,
+                            {"text": "From the far future"}, {"text": base}))
+    early = signed(Operation(uuid7(), review_id, "d-lead-1", 1, "lead-1", HLC(1_577_836_800_000, 0, "d-lead-1"),
+                             "finding", finding.id, OpKind.SET, {"text": "From 2020"}, {"text": base}))
     assert store.apply_remote(review_id, [late, early], on_server=True).added == 2
     conflicts = store.conflicts(review_id)
     assert [c.field for c in conflicts] == ["text"] and conflicts[0].values[0].written_at.year == 9999

@@ -11,11 +11,12 @@ from spp_desktop.domain.findings import FindingKind, FindingStatus
 from spp_desktop.store.errors import KeyFileCorrupt, StoreCorrupt, StoreLocked, WrongPassphrase
 from spp_desktop.store.repository import ReviewStore
 from sync.protocol.package import PackageError
-from tests.helpers import PASSPHRASE, new_store, small_package
+from tests.helpers import PASSPHRASE, new_store, small_package, team_of
 
 
 def exchange(a: ReviewStore, b: ReviewStore, review_id: str) -> None:
     """Give each store the other's ops, as a sync or a bundle would."""
+    team_of(review_id, a, b)
     a_ops, b_ops = a.export_ops(review_id), b.export_ops(review_id)
     a.apply_remote(review_id, b_ops, on_server=False)
     b.apply_remote(review_id, a_ops, on_server=False)

@@ -1,0 +1,84 @@
+"""Whose signatures this laptop believes (docs/sync.md, Signing): the pinned server key of each review and
+the device certificates it has checked under that key.
+
+A review checked out from a server is pinned to that server's key at its first checkout or sync, and a
+different key later is refused (ServerKeyChanged): a server that swapped its key, or a stranger, cannot
+vouch for devices. A review made or imported on this laptop is pinned to this laptop's own key: the laptop
+signs that review's package ops itself and is the authority for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sync.protocol.signing import Certificate, b64, public_key_of, unb64
+
+from .core import StoreCore
+from .db import translated_errors
+from .errors import ServerKeyChanged
+from .oplog import Trust
+
+
+class TrustMixin(StoreCore):
+    def device_identity(self) -> tuple[str, str]:
+        """(op device id, public key base64): what the server registers at sign-in and before a sync."""
+        return self.device_id, self.device_public_key()
+
+    def server_key(self, review_id: str) -> bytes | None:
+        self._require_key()
+        row = self._conn.execute("SELECT server_key FROM reviews WHERE id = ?", (review_id,)).fetchone()
+        return unb64(row[0], 32) if row and row[0] else None
+
+    def pin_server_key(self, review_id: str, server_key: str) -> None:
+        """Pin the review to this server key, or check it is the one pinned already."""
+        key = unb64(server_key, 32)
+        if key is None:
+            raise ServerKeyChanged()
+        pinned = self.server_key(review_id)
+        own = public_key_of(self._signing_key)
+        if pinned is not None and pinned != key and pinned != own:
+            raise ServerKeyChanged()
+        if pinned != key:
+            with translated_errors(self.files.database):
+                self._conn.execute("UPDATE reviews SET server_key = ? WHERE id = ?", (b64(key), review_id))
+
+    def trust_server(self, review_id: str, server_key: str, certificates: list[Any]) -> int:
+        """Pin the server key (first time) and keep every certificate it signed. Returns how many were new."""
+        self.pin_server_key(review_id, server_key)
+        return self.add_certificates(review_id, certificates)
+
+    def add_certificates(self, review_id: str, certificates: list[Any]) -> int:
+        """Keep the certificates that the review's pinned server key signed; ignore any other."""
+        pinned = self.server_key(review_id)
+        if pinned is None:
+            return 0
+        rows = []
+        for raw in certificates:
+            cert = raw if isinstance(raw, Certificate) else Certificate.from_wire(raw)
+            if cert is not None and cert.valid_under(pinned):
+                rows.append((b64(pinned), cert.device_id, cert.user_id, cert.public_key, cert.sig))
+        with translated_errors(self.files.database):
+            before = self._conn.total_changes
+            self._conn.executemany("INSERT OR IGNORE INTO device_certs (server_key, device_id, user_id, public_key, sig) "
+                                   "VALUES (?, ?, ?, ?, ?)", rows)
+            return int(self._conn.total_changes - before)
+
+    def certificates(self, review_id: str) -> list[Certificate]:
+        """Every certificate this laptop holds under the review's pinned key (a bundle carries them)."""
+        pinned = self.server_key(review_id)
+        if pinned is None:
+            return []
+        return [Certificate(*r) for r in self._conn.execute(
+            "SELECT device_id, user_id, public_key, sig FROM device_certs WHERE server_key = ? "
+            "ORDER BY device_id, user_id", (b64(pinned),))]
+
+    def _trust(self, review_id: str) -> Trust:
+        pinned = self.server_key(review_id)
+        keys: dict[tuple[str, str], bytes] = {}
+        for cert in self.certificates(review_id):
+            key = cert.key()
+            if key is not None:
+                keys[(cert.device_id, cert.user_id)] = key
+        if pinned is not None and pinned == public_key_of(self._signing_key):
+            keys[(self.device_id, self.me(review_id))] = pinned  # this laptop is the review's authority
+        return Trust(keys, pinned)
