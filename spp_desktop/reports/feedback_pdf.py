@@ -33,7 +33,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from spp_desktop.domain.findings import AgreedAction, Finding, FindingKind, FindingStatus, checkin_or_suggested
+from spp_desktop.domain.findings import (
+    AgreedAction,
+    Finding,
+    FindingKind,
+    FindingStatus,
+    checkin_or_suggested,
+)
 from spp_desktop.domain.review import Role, TeamMember
 
 from .flowables import (

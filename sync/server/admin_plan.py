@@ -19,8 +19,8 @@ from sync.protocol.hlc import HLC
 from sync.protocol.ids import derived_id
 from sync.protocol.ops import OpKind
 from sync.protocol.package import SERVER_DEVICE
-from sync.protocol.signing import sign_op
 from sync.protocol.schema import EVIDENCE_KINDS, op_problem
+from sync.protocol.signing import sign_op
 
 from .admin import AdminError
 from .state import ReviewStates

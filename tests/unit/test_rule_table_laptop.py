@@ -44,7 +44,7 @@ def laptop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ReviewSto
 def trust_test_server(store: ReviewStore, review_id: str) -> None:
     """Pin the test server key and take its certificates for the devices of lead-1 and rev-2."""
     store.trust_server(review_id, SERVER_KEY, [certificate(f"d-{user}", user).to_wire()
-                                              for user in ("lead-1", "rev-2")])
+                                              for user in ("lead-1", "rev-2", "champ-3")])
 
 
 def op(review_id: str, author: str, entity: str, entity_id: str, kind: str = "set",

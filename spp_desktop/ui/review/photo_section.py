@@ -8,7 +8,6 @@ the bytes only ever exist decrypted in memory, for the thumbnails and the viewer
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from pathlib import Path
 from typing import Any
 
