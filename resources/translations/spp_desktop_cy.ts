@@ -3442,6 +3442,10 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
         <translation>Ni all eich rôl yn nhîm adolygu&apos;r adolygiad hwn newid y cofnod hwn.</translation>
     </message>
     <message>
+        <source>Only the author of this evidence can change or delete it.</source>
+        <translation>Dim ond awdur y dystiolaeth hon all ei newid neu ei dileu.</translation>
+    </message>
+    <message>
         <source>The file {path} was made by a newer version of SPP Desktop (format {found}; this version reads up to format {supported}). Please update SPP Desktop to open it. Nothing was changed.</source>
         <translation>Cafodd y ffeil {path} ei gwneud gan fersiwn fwy newydd o SPP Desktop (fformat {found}; mae&apos;r fersiwn hon yn darllen hyd at fformat {supported}). Diweddarwch SPP Desktop i&apos;w hagor. Ni newidiwyd dim.</translation>
     </message>

@@ -125,6 +125,10 @@ class StoreCore:
                           entity_id, kind, dict(fields or {}), {})
         return rule_problem(probe, self.my_role(review_id), self._state(review_id)) is None
 
+    def may_delete(self, review_id: str, entity: str, entity_id: str) -> bool:
+        """The UI's "may I delete this record?" (evidence: only its author)."""
+        return self.may_change(review_id, entity, entity_id, kind=OpKind.DELETE)
+
     def my_role(self, review_id: str) -> str:
         """This laptop's reviewer's role on the review's team. Not on the team (a review made or imported
         on this laptop, with no server behind it): the lead, as this laptop is then the only authority."""

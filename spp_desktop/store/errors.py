@@ -145,6 +145,13 @@ class NotForYourRole(NotAllowed):
         super().__init__(code=code, reason="Your role on this review's team cannot change this record.")
 
 
+class NotYourRecord(NotAllowed):
+    """Evidence and its photos: only their author changes or deletes them (the server refuses others)."""
+
+    def __init__(self) -> None:
+        super().__init__(code="not_owner", reason="Only the author of this evidence can change or delete it.")
+
+
 PLAN_ENTITIES = ("review", "question", "schedule_slot", "meeting")
 
 
@@ -154,6 +161,8 @@ def refusal_error(entity: str, code: str, reason: str) -> NotAllowed:
         return PlanIsLeads()
     if code in ("lead_or_champion", "not_for_champion"):
         return NotForYourRole(code)
+    if code == "not_owner":
+        return NotYourRecord()
     return NotAllowed(code=code, reason=reason)
 
 

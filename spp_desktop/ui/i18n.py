@@ -199,6 +199,7 @@ def error_text(exc: BaseException) -> str:
         errors.PlanIsLeads: translate("StoreError", "Only the lead reviewer can change the plan, the focus or the "
                                                     "enquiry questions."),
         errors.NotForYourRole: translate("StoreError", "Your role on this review's team cannot change this record."),
+        errors.NotYourRecord: translate("StoreError", "Only the author of this evidence can change or delete it."),
     }
     for kind, text in simple.items():
         if type(exc) is kind:

@@ -19,7 +19,8 @@ router = APIRouter(tags=["trust"])
 
 class DeviceKeyRequest(BaseModel):
     device_id: str = Field(min_length=1, max_length=100, description="the op device id the laptop signs as")
-    public_key: str = Field(min_length=1, max_length=64, description="base64 of the 32-byte Ed25519 key")
+    public_key: str = Field(min_length=44, max_length=44, pattern=r"^[A-Za-z0-9+/]{43}=$",
+                            description="base64 of the 32-byte Ed25519 key")
 
 
 class CertificateOut(BaseModel):

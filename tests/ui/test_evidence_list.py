@@ -308,3 +308,12 @@ def test_a_search_that_hides_the_open_record_closes_it_saved_and_leaves_nothing_
     assert page.list.current_id() is None and not page.list.delete_button.isEnabled()
     page.list.search.clear()
     assert page.list.proxy.proxy_row_of(created.id) >= 0
+
+
+def test_delete_is_offered_only_for_the_reviewers_own_evidence(qtbot, page, store, review_id):
+    """The rule table, asked through ReviewStore.may_delete: evidence is deleted only by its author."""
+    theirs = next(e for e in store.evidence(review_id) if e.author != store.me(review_id))
+    page.list.select(theirs.id)
+    assert page.list.current_id() == theirs.id and not page.list.delete_button.isEnabled()
+    page.list.select(_mine(store, review_id)[0].id)
+    assert page.list.delete_button.isEnabled()

@@ -67,6 +67,7 @@ class EvidencePage(QWidget):
         self.review = store.review(review_id)
 
         self.list = EvidenceList(self)
+        self.list.may_delete = lambda evidence_id: store.may_delete(review_id, "evidence", evidence_id)
         self.list.new_requested.connect(lambda kind: self.new_evidence(kind))
         self.list.delete_requested.connect(self.delete_selected)
         self.list.table.selectionModel().currentRowChanged.connect(self._on_current_changed)

@@ -4,6 +4,8 @@ Used on the Evidence page; reusable wherever evidence is picked (e.g. linking ev
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
@@ -293,8 +295,12 @@ class EvidenceList(QWidget):
         self.clear_button.setEnabled(self.proxy.is_filtered)
         self._update_buttons()
 
+    # Set by the page: whether this laptop's reviewer may delete a record (the rule table: its author only).
+    may_delete: Callable[[str], bool] = staticmethod(lambda _evidence_id: True)  # type: ignore[assignment]
+
     def _update_buttons(self) -> None:
-        self.delete_button.setEnabled(self.current_id() is not None)
+        current = self.current_id()
+        self.delete_button.setEnabled(current is not None and self.may_delete(current))
 
     # --- selection --------------------------------------------------------------------------------
     def current_id(self) -> str | None:

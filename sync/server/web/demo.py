@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sync.protocol import HLC, Operation, OpKind, uuid7
+from sync.protocol.signing import new_private_key, public_key_of, sign_op
 
 from .. import admin
 from ..storage import PendingOp, Storage, canonical_json, now_ms
@@ -23,12 +24,14 @@ class _Laptop:
     def __init__(self, review_id: str, author: str):
         self.review_id, self.author, self.device = review_id, author, "demo-" + uuid7()[:8]
         self.seq, self.ops = 0, []
+        self.key = new_private_key()  # signed like a real laptop's ops; the key is bound in _flush
 
     def set(self, entity: str, fields: dict[str, Any], entity_id: str | None = None) -> str:
         self.seq += 1
         entity_id = entity_id or uuid7()
         op = Operation(uuid7(), self.review_id, self.device, self.seq, self.author,
                        HLC(now_ms() + self.seq, 0, self.device), entity, entity_id, OpKind.SET, fields, {})
+        op = sign_op(op, self.key)
         self.ops.append(PendingOp(op.op_id, op.device_id, op.author, canonical_json(op.to_wire())))
         return entity_id
 
@@ -67,6 +70,7 @@ def _outcome(storage: Storage, review_id: str, lead_id: str, checkin: date) -> N
                                                     "catch-up for pupils who fall behind."}, entity_id=review_id)
     laptop.set("release", {"findings": True, "priority": True, "actions": True, "checkin": True,
                            "head_consent": True, "consent_date": date.today().isoformat()}, entity_id=review_id)
+    storage.bind_device_key(laptop.device, laptop.author, public_key_of(laptop.key))
     storage.append_ops(review_id, laptop.ops)
 
 

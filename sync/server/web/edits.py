@@ -7,6 +7,7 @@ from datetime import date
 
 from sync.protocol import HLC, Operation, OpKind, uuid7
 from sync.protocol.package import PACKAGE_DEVICE
+from sync.protocol.signing import sign_op
 
 from ..admin import AdminError
 from ..state import ReviewStates
@@ -50,6 +51,7 @@ def _server_op(states: ReviewStates, review_id: str, entity: str, fields: dict[s
 
 
 def _append(storage: Storage, op: Operation) -> None:
+    op = sign_op(op, storage.signing_key()[0])  # the server's own ops carry its signature (docs/sync.md)
     storage.append_ops(op.review_id, [PendingOp(op.op_id, op.device_id, op.author,
                                                 canonical_json(op.to_wire()))])
 

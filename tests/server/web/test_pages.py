@@ -279,6 +279,10 @@ def test_a_release_from_the_lead_reviewers_laptop_is_the_same_record(console: Co
                                                "device_name": "Laptop"}).json()["token"]
         op = make_op(first, who["user_id"], entity="release", entity_id=first, device=f"laptop-{role}",
                      fields={"findings": True, "head_consent": True, "consent_date": "2026-03-12"})
+        from sync.protocol.signing import b64
+        from tests.signing_helpers import device_public
+        key = {"device_id": f"laptop-{role}", "public_key": b64(device_public(f"laptop-{role}"))}
+        api.post("/devices/key", json=key, headers={"Authorization": f"Bearer {token}"})  # as the laptop does
         r = api.post(f"/reviews/{first}/ops", json={"ops": [op]}, headers={"Authorization": f"Bearer {token}"})
         assert r.json()["results"][0]["status"] == expected, r.json()
     page = console.client("partnership_lead").get(f"/web/reviews/{first}").text
