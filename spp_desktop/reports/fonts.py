@@ -6,6 +6,7 @@ DejaVu Sans is embedded (subset) instead, so the PDF looks the same on every mac
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from pathlib import Path
@@ -30,7 +31,12 @@ _registered = False
 
 
 def resources_dir() -> Path:
-    """The `resources/` folder: inside a PyInstaller bundle (sys._MEIPASS) or beside the package in a checkout."""
+    """The `resources/` folder: named by SPP_RESOURCES_DIR (the server image, which installs the packages
+    into site-packages and keeps the fonts apart), inside a PyInstaller bundle (sys._MEIPASS), or beside
+    the package in a checkout."""
+    named = os.environ.get("SPP_RESOURCES_DIR")
+    if named:
+        return Path(named)
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         candidate = Path(bundle) / "resources"
