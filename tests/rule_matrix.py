@@ -16,13 +16,14 @@ ROLES = ("lead", "reviewer", "champion")  # champion: the Improvement Champion
 KINDS = ("set", "delete", "resolve")
 LEAD_ONLY_ENTITIES = ("review", "question", "schedule_slot", "summary", "meeting", "release")
 IMPROVEMENT_ENTITIES = ("action", "workshop", "root_cause", "checkin")  # the lead or the Champion
-REVIEW_DAY_ENTITIES = ("evidence", "attachment", "finding", "evidence_link")  # never the Champion
-OWNED = ("evidence", "attachment")
+REVIEW_DAY_ENTITIES = ("evidence", "attachment", "finding", "evidence_link", "concern_notice")  # never the Champion
+OWNED = ("evidence", "attachment", "concern_notice")
 
 _VALUES = {STR: "Words", INT: 1, BOOL: True, DATE: "2026-03-10", TIME: "09:00", STR_LIST: ["a"]}
 _CHOICE_VALUES = {("evidence", "kind"): "observation", ("finding", "kind"): "strength",
                   ("finding", "status"): "agreed", ("team_member", "role"): "lead_reviewer",
-                  ("action", "progress"): "under_way", ("question", "planned_sources"): ["observation"]}
+                  ("action", "progress"): "under_way", ("question", "planned_sources"): ["observation"],
+                  ("concern_notice", "to_role"): "dsl"}
 
 
 @dataclass(frozen=True)

@@ -262,6 +262,14 @@
         <translation>Statws cadw</translation>
     </message>
     <message>
+        <source>Pass on a concern…</source>
+        <translation>Trosglwyddo pryder…</translation>
+    </message>
+    <message>
+        <source>Pass on a safeguarding concern</source>
+        <translation>Trosglwyddo pryder diogelu</translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -511,6 +519,65 @@
     <message>
         <source>Check-in date saved.</source>
         <translation>Dyddiad y gwiriad cynnydd wedi&apos;i gadw.</translation>
+    </message>
+</context>
+<context>
+    <name>ConcernDialog</name>
+    <message>
+        <source>The designated safeguarding lead (DSL)</source>
+        <translation>Y person diogelu dynodedig (PDD)</translation>
+    </message>
+    <message>
+        <source>The chair of governors (a concern about the head)</source>
+        <translation>Cadeirydd y llywodraethwyr (pryder am y pennaeth)</translation>
+    </message>
+    <message>
+        <source>The local authority officer (a concern about the head)</source>
+        <translation>Swyddog yr awdurdod lleol (pryder am y pennaeth)</translation>
+    </message>
+    <message>
+        <source>the DSL</source>
+        <translation>y PDD</translation>
+    </message>
+    <message>
+        <source>the chair of governors</source>
+        <translation>cadeirydd y llywodraethwyr</translation>
+    </message>
+    <message>
+        <source>the local authority officer</source>
+        <translation>swyddog yr awdurdod lleol</translation>
+    </message>
+    <message>
+        <source>A concern was passed on at {time} to {role}.</source>
+        <translation>Trosglwyddwyd pryder am {time} i {role}.</translation>
+    </message>
+    <message>
+        <source>Pass on a safeguarding concern</source>
+        <translation>Trosglwyddo pryder diogelu</translation>
+    </message>
+    <message>
+        <source>Passed on to</source>
+        <translation>Wedi&apos;i drosglwyddo i</translation>
+    </message>
+    <message>
+        <source>When it was passed on</source>
+        <translation>Pryd y&apos;i trosglwyddwyd</translation>
+    </message>
+    <message>
+        <source>What you saw or heard, as you passed it on</source>
+        <translation>Yr hyn a welsoch neu a glywsoch, fel y&apos;i trosglwyddwyd gennych</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Am</translation>
+    </message>
+    <message>
+        <source>What was passed on</source>
+        <translation>Beth a drosglwyddwyd</translation>
+    </message>
+    <message>
+        <source>Follow the school&apos;s safeguarding procedure first. These words stay on this laptop, encrypted; they are never put in the evidence, the findings, a PDF or a sync. The team sees only that a concern was passed on, when and to whom.</source>
+        <translation>Dilynwch weithdrefn ddiogelu&apos;r ysgol yn gyntaf. Mae&apos;r geiriau hyn yn aros ar y gliniadur hwn, wedi&apos;u hamgryptio; nid ydynt byth yn mynd i&apos;r dystiolaeth, y canfyddiadau, PDF na&apos;r cysoni. Dim ond bod pryder wedi&apos;i drosglwyddo, pryd ac i bwy, y mae&apos;r tîm yn ei weld.</translation>
     </message>
 </context>
 <context>
@@ -2617,6 +2684,10 @@
     <message>
         <source> (you)</source>
         <translation> (chi)</translation>
+    </message>
+    <message>
+        <source>Safeguarding</source>
+        <translation>Diogelu</translation>
     </message>
     <message>
         <source>✓ Your evidence: open</source>

@@ -156,6 +156,15 @@ def m005_trust(db: Any) -> None:
                "public_key TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (server_key, device_id, user_id))")
 
 
+@migrations()
+def m006_safeguarding_concerns(db: Any) -> None:
+    # A safeguarding concern passed on from a capture form: its words stay in this table of this laptop's
+    # encrypted store only (never an op, a bundle, a package or a PDF); the team sees a notice op with the
+    # time and the role it went to. Deleted with the review.
+    db.execute("CREATE TABLE concerns (id TEXT PRIMARY KEY, review_id TEXT NOT NULL, author TEXT NOT NULL, "
+               "to_role TEXT NOT NULL, at_ms INTEGER NOT NULL, text TEXT NOT NULL)")
+
+
 KNOWN = set(migrations.names)
 
 

@@ -25,6 +25,7 @@ from .bundles import BundlesMixin
 from .db import close_database, open_database, translated_errors
 from .errors import NewerFormat, StoreCorrupt
 from .files import StoreFiles
+from .concerns import ConcernsMixin
 from .improvement import ImprovementMixin
 from .keys import FAST_TEST_KDF, KdfParams  # noqa: F401  (re-exported: the UI passes KDF settings through)
 from .mapping import review_from_states
@@ -58,7 +59,7 @@ class UnlockedKey:
         return f"UnlockedKey({self.data_dir})"
 
 
-class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, BundlesMixin):
+class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, ConcernsMixin, BundlesMixin):
     @staticmethod
     def exists(data_dir: Path) -> bool:
         return StoreFiles(Path(data_dir)).exists()
@@ -256,7 +257,8 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, BundlesMixin):
     def remove_review(self, review_id: str) -> None:
         self._require_key()
         with self._oplog().transaction():
-            for table, column in (("ops", "review_id"), ("entities", "review_id"), ("reviews", "id")):
+            for table, column in (("ops", "review_id"), ("entities", "review_id"), ("reviews", "id"),
+                                  ("concerns", "review_id")):
                 self._conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (review_id,))
             blobs = [r[0] for r in self._conn.execute("SELECT blob_id FROM attachments WHERE review_id = ?", (review_id,))]
             self._conn.execute("DELETE FROM attachments WHERE review_id = ?", (review_id,))

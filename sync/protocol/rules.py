@@ -20,6 +20,7 @@ written. An op is judged by its *author's* role on the review's team (not by who
     workshop        the lead or the Improvement Champion          the improvement workshop
     root_cause      the lead or the Improvement Champion
     checkin         the lead or the Improvement Champion          the 90-day check-in
+    concern_notice  its author only                               that a concern was passed on (no words)
     release         the lead (and the server)                     what of the outcome the partnership sees
     team_member     the server only                               team and roles
 
@@ -44,7 +45,7 @@ CHAMPION = "improvement_champion"
 SERVER = "server"  # the role of the server's own ops (review package, admin commands)
 PACKAGE_AUTHOR = "package"  # the author (and device) of ops derived from the review package
 SERVER_AUTHOR = "server"  # the author (and device) of the server's admin ops (edit-review, import-plan)
-REVIEW_DAY = ("evidence", "attachment", "finding", "evidence_link")
+REVIEW_DAY = ("evidence", "attachment", "finding", "evidence_link", "concern_notice")
 LEAD_STATUSES = ("agreed", "amended")
 
 # entity -> who may set or delete it: "owner" | "member" | "lead" | "improver" (lead or Champion) | "server"
@@ -63,6 +64,7 @@ WRITERS: dict[str, str] = {
     "root_cause": "improver",
     "checkin": "improver",
     "release": "lead",
+    "concern_notice": "owner",
     "team_member": "server",
 }
 KINDS = tuple(k.value for k in OpKind)

@@ -37,6 +37,7 @@ FINDING_KINDS = ("strength", "area_to_develop", "question_to_explore")
 FINDING_STATUSES = ("draft", "agreed", "amended", "to_explore")
 ROLES = ("lead_reviewer", "reviewer", "headteacher", "improvement_champion")
 ACTION_PROGRESS = ("", "not_started", "under_way", "done", "changed_course")
+CONCERN_ROLES = ("dsl", "chair_of_governors", "la_officer")  # the DSL; when it concerns the head, the others
 
 ENTITIES: dict[str, dict[str, str]] = {
     "review": {
@@ -88,6 +89,9 @@ ENTITIES: dict[str, dict[str, str]] = {
     "root_cause": {"finding_id": STR, "text": STR, "position": INT},
     # The 90-day check-in (one per review; entity id = review id).
     "checkin": {"date": DATE, "pupil_changes": STR, "next_steps": STR},
+    # That a safeguarding concern was passed on (when, to whom by role): never its words, which stay on the
+    # laptop it was written on.
+    "concern_notice": {"day": DATE, "time": TIME, "to_role": STR, "author": STR},
     # What of the outcome the lead released to the partnership (the web console), with the head's consent:
     # one record per review, its id the review's id.
     "release": {"findings": BOOL, "priority": BOOL, "actions": BOOL, "checkin": BOOL, "head_consent": BOOL,
@@ -101,6 +105,7 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("team_member", "role"): ROLES,
     ("question", "planned_sources"): EVIDENCE_KINDS,
     ("action", "progress"): ACTION_PROGRESS,
+    ("concern_notice", "to_role"): CONCERN_ROLES,
 }
 
 

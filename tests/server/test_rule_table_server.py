@@ -46,6 +46,11 @@ def setup_record(api: Api, case: Case) -> tuple[str, dict[str, list[str]]]:
         return users["reviewer"], {}
     entity_id = rid if case.entity in ("summary", "release") else uuid7()
     fields: dict[str, Any]
+    if case.entity == "concern_notice":
+        made = make_op(rid, owner, entity="concern_notice", entity_id=entity_id, device=f"d-{owner_name}",
+                       fields={"day": "2026-03-10", "time": "10:42", "to_role": "dsl", "author": owner})
+        assert push(api, owner_name, [made])[0]["status"] == "accepted"
+        return entity_id, {name: [made["op_id"]] for name in made["fields"]}
     if case.entity in ("evidence", "attachment"):
         evidence_id = entity_id if case.entity == "evidence" else uuid7()
         first = make_op(rid, owner, entity="evidence", entity_id=evidence_id, device=f"d-{owner_name}",

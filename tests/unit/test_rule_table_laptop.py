@@ -68,7 +68,10 @@ def setup_record(store: ReviewStore, review_id: str, case: Case) -> tuple[str, d
     if case.entity == "team_member":
         return "rev-2", {}
     entity_id = review_id if case.entity in ("summary", "release") else uuid7()
-    if case.entity in ("evidence", "attachment"):
+    if case.entity == "concern_notice":
+        ops = [op(review_id, owner, "concern_notice", entity_id,
+                  fields={"day": "2026-11-24", "time": "10:42", "to_role": "dsl", "author": owner})]
+    elif case.entity in ("evidence", "attachment"):
         evidence_id = entity_id if case.entity == "evidence" else uuid7()
         ops = [op(review_id, owner, "evidence", evidence_id, fields={"kind": "observation", "author": owner})]
         if case.entity == "attachment":

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -103,6 +104,12 @@ class CaptureForm(QWidget):
         self._load(evidence)
         self._snapshot = self.values()
 
+    def pass_on_concern(self) -> None:
+        """The safeguarding dialog (its words never enter this record: see concern_dialog.py)."""
+        from .concern_dialog import ConcernDialog
+
+        ConcernDialog(self.store, self.review_id, self, clock=self._clock).exec()
+
     # --- building ---------------------------------------------------------------------------------
     def _build(self) -> None:
         outer = QVBoxLayout(self)
@@ -118,6 +125,12 @@ class CaptureForm(QWidget):
         self.status_label.setAccessibleName(self.tr("Save status"))
         top.addWidget(self.heading, 1)
         top.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.concern_button = QPushButton(self.tr("Pass on a concern…"), self)
+        self.concern_button.setAccessibleName(self.tr("Pass on a safeguarding concern"))
+        self.concern_button.clicked.connect(self.pass_on_concern)
+        self.concern_button.setEnabled(bool(getattr(self.store, "may_change", lambda *a: True)(
+            self.review_id, "concern_notice", "new-concern")))
+        top.addWidget(self.concern_button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         outer.addLayout(top)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)

@@ -251,6 +251,16 @@ class PlanPage(QWidget):
             you = self.tr(" (you)") if member.id == self._me else ""
             self.side_layout.addWidget(self._text(
                 f"<b>{_escape(member.name)}</b>{you}<br>{label(member.role)}{school}", rich=True))
+        if self._store.is_lead(self.review_id):  # the lead sees that concerns were passed on, never their words
+            notices = self._store.concern_notices(self.review_id)
+            if notices:
+                from .concern_dialog import notice_text
+
+                self.side_layout.addSpacing(8)
+                self.side_layout.addWidget(theme.heading(self.tr("Safeguarding"), 2))
+                for notice in notices:
+                    at = f"{notice.time:%H:%M}" if notice.time else "?"
+                    self.side_layout.addWidget(self._text(notice_text(at, notice.to_role)))
         self.side_layout.addStretch(1)
 
     @staticmethod
