@@ -549,7 +549,7 @@
     </message>
     <message>
         <source>A concern was passed on at {time} to {role}.</source>
-        <translation>Trosglwyddwyd pryder am {time} i {role}.</translation>
+        <translation>Trosglwyddwyd pryder am {time}. Derbynnydd: {role}.</translation>
     </message>
     <message>
         <source>Pass on a safeguarding concern</source>
