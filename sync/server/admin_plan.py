@@ -21,6 +21,7 @@ from sync.protocol.ops import OpKind
 from sync.protocol.package import SERVER_DEVICE
 from sync.protocol.schema import EVIDENCE_KINDS, op_problem
 from sync.protocol.signing import sign_op
+from sync.protocol.signing import sign_op
 
 from .admin import AdminError
 from .state import ReviewStates
@@ -40,6 +41,7 @@ def _review(storage: Storage, review_id: str) -> dict[str, Any]:
 def append_server_ops(storage: Storage, review_id: str, changes: Iterable[tuple[str, str, dict[str, Any]]]) -> int:
     """Write (entity, entity_id, fields) changes as server ops; returns how many were stored."""
     state = ReviewStates(storage).state(review_id)
+    private, _ = storage.signing_key()  # the server's own ops are signed by its key (sync.protocol.signing)
     base_seq = storage.cursor(review_id) or 0
     wall = now_ms()
     pending = []

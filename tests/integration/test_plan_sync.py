@@ -97,3 +97,13 @@ def test_edit_review_on_the_server_reaches_the_laptops(planned, world: World):
         assert review.focus.title == "Reading for pleasure"
         assert review.questions[-1].text == "How well do adults model reading?"
     assert a.state_hash(review_id) == b.state_hash(review_id)
+
+
+def test_the_servers_plan_ops_travel_in_a_bundle_too(planned, world: World, tmp_path: Path):
+    """A laptop that missed the sync gets the office's edit from a teammate's bundle (signed by the server)."""
+    review_id, [(a, a_session), (b, _)] = planned
+    admin_plan.edit_review(world.storage, review_id, add_questions=["To what extent do pupils read at home?"])
+    SyncEngine(a_session, a, review_id).run()
+    result = b.import_bundle(a.export_bundle(review_id), expected_review_id=review_id)
+    assert result.added >= 1 and not b.parked_changes(review_id)
+    assert b.review(review_id).questions[-1].text == "To what extent do pupils read at home?"

@@ -11,7 +11,7 @@ from spp_desktop.store.keys import FAST_TEST_KDF
 from spp_desktop.store.repository import ReviewStore
 from spp_desktop.ui.review.concern_dialog import ConcernDialog, notice_text
 from spp_desktop.ui.review.plan_page import PlanPage
-from tests.helpers import PASSPHRASE, small_package
+from tests.helpers import PASSPHRASE, small_package, team_of
 
 
 def _store(path, me):
@@ -23,6 +23,8 @@ def _store(path, me):
 
 def test_a_concern_is_passed_on_and_the_lead_sees_only_when_and_to_whom(qtbot, tmp_path):
     reviewer, rid = _store(tmp_path / "rev", "rev-2")
+    lead, _ = _store(tmp_path / "lead", "lead-1")
+    team_of(rid, reviewer, lead)  # the laptops verify each other's signed ops, as after a checkout
     dialog = ConcernDialog(reviewer, rid, clock=lambda: datetime(2026, 11, 24, 10, 40))
     qtbot.addWidget(dialog)
     dialog.save()  # no words yet: refused plainly, nothing kept
@@ -32,7 +34,6 @@ def test_a_concern_is_passed_on_and_the_lead_sees_only_when_and_to_whom(qtbot, t
     dialog.save()
     assert dialog.result() == ConcernDialog.DialogCode.Accepted
     assert reviewer.my_concerns(rid)[0].at == datetime(2026, 11, 24, 10, 42)
-    lead, _ = _store(tmp_path / "lead", "lead-1")
     lead.import_bundle(reviewer.export_bundle(rid))
     page = PlanPage(lead, rid)
     qtbot.addWidget(page)

@@ -10,7 +10,7 @@ from datetime import datetime, time
 import pytest
 
 from spp_desktop.store.errors import NotAllowed
-from tests.helpers import new_store, small_package
+from tests.helpers import new_store, small_package, team_of
 
 WORDS = "MARKER-9f3c a pupil in Year 4 said something worrying about home"
 
@@ -25,6 +25,7 @@ def _package():
 def test_the_words_stay_on_this_laptop_and_the_lead_sees_only_the_notice(tmp_path):
     reviewer, rid = new_store(tmp_path / "reviewer", _package(), me="rev-2")
     lead, _ = new_store(tmp_path / "lead", _package(), me="lead-1")
+    team_of(rid, reviewer, lead)  # the laptops verify each other's signed ops, as after a checkout
     reviewer.pass_on_concern(rid, WORDS, "dsl", datetime(2026, 11, 24, 10, 42))
     assert [c.text for c in reviewer.my_concerns(rid)] == [WORDS]
     ops = [op.to_wire() for op in reviewer.export_ops(rid)]
