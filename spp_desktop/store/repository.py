@@ -22,10 +22,10 @@ from sync.protocol.signing import b64, op_signed_by, public_key_of, sign_op
 
 from . import keys
 from .bundles import BundlesMixin
+from .concerns import ConcernsMixin
 from .db import close_database, open_database, translated_errors
 from .errors import NewerFormat, StoreCorrupt
 from .files import StoreFiles
-from .concerns import ConcernsMixin
 from .improvement import ImprovementMixin
 from .keys import FAST_TEST_KDF, KdfParams  # noqa: F401  (re-exported: the UI passes KDF settings through)
 from .mapping import review_from_states

@@ -21,7 +21,6 @@ from sync.protocol.ops import OpKind
 from sync.protocol.package import SERVER_DEVICE
 from sync.protocol.schema import EVIDENCE_KINDS, op_problem
 from sync.protocol.signing import sign_op
-from sync.protocol.signing import sign_op
 
 from .admin import AdminError
 from .state import ReviewStates
