@@ -96,6 +96,10 @@ def open_store(args: argparse.Namespace) -> Iterator[ReviewStore]:
         raise UserError(f"There is no review store in {folder} yet. Run 'spp-desktop init' first.")
     with user_errors():
         store = ReviewStore.unlock(folder, _ask_passphrase(args))
+        if store.lost_changes:
+            print(f"Warning: {store.lost_changes} of the changes saved on this laptop before it last closed are "
+                  "missing: the store's journal file (store.db-wal) was deleted or damaged. Changes already "
+                  "synced come back with the next sync.", file=sys.stderr)
         try:
             yield store
         finally:

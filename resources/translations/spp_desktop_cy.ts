@@ -2087,6 +2087,14 @@
         <translation>Newidiadau heb eu cysoni eto</translation>
     </message>
     <message>
+        <source>Changes are missing</source>
+        <translation>Mae newidiadau ar goll</translation>
+    </message>
+    <message>
+        <source>{count} of the changes saved on this laptop before it last closed are missing: the store&apos;s journal file was deleted or damaged. Everything else is intact. Changes already synced come back with the next sync; check your latest records and type again what is missing.</source>
+        <translation>Mae {count} o&apos;r newidiadau a gadwyd ar y gliniadur hwn cyn iddo gau ddiwethaf ar goll: cafodd ffeil dyddlyfr y storfa ei dileu neu ei difrodi. Mae popeth arall yn gyfan. Daw newidiadau sydd eisoes wedi&apos;u cysoni yn ôl gyda&apos;r cysoni nesaf; gwiriwch eich cofnodion diweddaraf a theipiwch eto yr hyn sydd ar goll.</translation>
+    </message>
+    <message>
         <source>Some typing could not be saved yet; it is kept on screen.</source>
         <translation>Nid oedd modd cadw peth o&apos;r teipio eto; mae&apos;n cael ei gadw ar y sgrin.</translation>
     </message>

@@ -18,6 +18,7 @@ from .db import close_database, translated_errors
 from .errors import NotAllowed, StoreCorrupt, StoreLocked, refusal_error
 from .files import StoreFiles
 from .oplog import OpLog
+from .watermark import HighWaterMark
 
 STORE_FORMAT = 1
 _LOCAL_HLC = HLC(0, 0, "local")  # the stamp of a rule-table probe (never written)
@@ -32,9 +33,21 @@ class StoreCore:
         self._conn.isolation_level = None  # explicit transactions only (OpLog.transaction)
         self.device_id = self._device_id()
         self._signing_key = self._device_key()
-        self._log = OpLog(self._conn, self.device_id, self._signing_key)
+        self._log = OpLog(self._conn, self.device_id, self._signing_key, HighWaterMark(files.data_dir))
+        self.lost_changes = self._changes_lost_since_last_run()
         self._vault = AttachmentVault(files.attachments, data_key)
         self._me: dict[str, str] = {}
+
+    def _changes_lost_since_last_run(self) -> int:
+        """How many of this laptop's committed changes are missing from the database (a deleted or
+        damaged WAL), from the high-water mark kept beside it; 0 when none. Told once: the mark then
+        follows the database again."""
+        mark = self._log.watermark
+        assert mark is not None
+        seq = self._log.last_seq()
+        written = mark.read()
+        mark.write(seq)
+        return max(0, written - seq) if written is not None else 0
 
     # --- opening and locking ----------------------------------------------------------------------
     @property

@@ -22,6 +22,8 @@ from sync.protocol.ops import Operation, OpKind
 from sync.protocol.schema import op_problem
 from sync.protocol.signing import sign_op
 
+from .watermark import HighWaterMark
+
 UNSENT, FROZEN, ON_SERVER, REFUSED = 0, 1, 2, 3
 SERVER, BUNDLE, PACKAGE = "server", "bundle", "package"  # where remote ops come from
 
@@ -51,10 +53,11 @@ class ApplyResult:
 class OpLog:
     """Writes and applies operations on one SQLCipher connection (one thread)."""
 
-    def __init__(self, conn: Any, device_id: str, signing_key: bytes):
+    def __init__(self, conn: Any, device_id: str, signing_key: bytes, watermark: HighWaterMark | None = None):
         self.conn = conn
         self.device_id = device_id
         self._signing_key = signing_key  # every op this laptop makes is signed (sync.protocol.signing)
+        self.watermark = watermark  # written after each commit of a local change (watermark.py)
         self._states: dict[str, ReviewState] = {}
         self._last_op: dict[str, dict[tuple[str, str], str]] = {}
         # Hot-path caches, valid while no other connection has committed (PRAGMA data_version):
@@ -94,6 +97,8 @@ class OpLog:
                 self.conn.execute("ROLLBACK")
             self._drop_caches()  # they may hold changes that were rolled back
             raise
+        if self.watermark is not None and self._clock_cache is not None:
+            self.watermark.write(self._clock_cache[1])  # after COMMIT: the mark never runs ahead
 
     def state(self, review_id: str) -> ReviewState:
         self.refresh_if_changed()
@@ -130,6 +135,10 @@ class OpLog:
             wall, counter, seq = json.loads(self._meta("clock", "[0, 0, 0]"))
             self._clock_cache = (HybridClock(self.device_id, HLC(wall, counter, self.device_id)), seq)
         return self._clock_cache
+
+    def last_seq(self) -> int:
+        """This device's last sequence number as the database holds it."""
+        return int(json.loads(self._meta("clock", "[0, 0, 0]"))[2])
 
     def _save_clock(self, clock: HybridClock, seq: int) -> None:
         self._set_meta("clock", _dumps([clock.last.wall_ms, clock.last.counter, seq]))

@@ -32,6 +32,7 @@ from .mapping import review_from_states
 from .migrations import migrations, unknown_applied
 from .plan import PlanMixin
 from .records import RecordsMixin
+from .watermark import NAME as WATERMARK_NAME
 
 PERSONAL_WORDS = "personal_dictionary"  # meta key
 _HEADING_KINDS = ("review", "question", "team_member", "schedule_slot")  # what review_from_states reads
@@ -77,6 +78,7 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, ConcernsMixin, Bund
             raise FileExistsError(f"There is already a review store in {files.data_dir}.")
         creating = files.database.with_name(files.database.name + ".creating")
         _remove_database_files(creating)
+        (files.data_dir / WATERMARK_NAME).unlink(missing_ok=True)  # a former store's mark says nothing here
         if files.key_file.exists():  # from an interrupted create: it opens nothing, but never destroy a key
             files.key_file.replace(files.key_file.with_name(f"{files.key_file.name}.orphaned-{int(time.time())}"))
         data_key = bytearray(os.urandom(keys.KEY_BYTES))

@@ -270,6 +270,15 @@ class MainWindow(QMainWindow):
                 self.show_home()
         except StoreError as exc:
             self.on_store_error(exc)
+        lost = getattr(store, "lost_changes", 0)
+        if lost:  # the database's journal (WAL) was deleted or damaged since the last run
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changes are missing"), self.tr(
+                "{count} of the changes saved on this laptop before it last closed are missing: the store's "
+                "journal file was deleted or damaged. Everything else is intact. Changes already synced come "
+                "back with the next sync; check your latest records and type again what is missing.").format(
+                count=lost), QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("lostChangesBox")
+            box.open()  # not exec(): the window stays usable behind it
 
     def show_home(self) -> None:
         if self.store is None:

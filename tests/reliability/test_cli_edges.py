@@ -52,7 +52,7 @@ def test_init_killed_at_any_moment_is_recovered_by_the_next_init(tmp_path: Path)
         _one_sentence(again)
         listing = run(folder, "list")
         assert listing.returncode == 0, listing.stderr
-        leftovers = {p.name for p in folder.iterdir()} - {"store.db", "keyfile.json", "spp-desktop.lock"}
+        leftovers = {p.name for p in folder.iterdir()} - {"store.db", "keyfile.json", "spp-desktop.lock", "store.hwm"}
         assert all(name.startswith("keyfile.json.orphaned-") for name in leftovers), leftovers
 
 
