@@ -17,9 +17,9 @@ from pathlib import Path
 import requests
 
 from sync.protocol.schema import MAX_FIELD_BYTES
+from sync.protocol.signing import b64
 from sync.server.settings import Settings
 from tests.server.helpers import make_op
-from sync.protocol.signing import b64
 from tests.server.live import LiveServer, start_live_server
 from tests.signing_helpers import device_public
 
