@@ -1009,7 +1009,7 @@
         <translation>Dewis y c&amp;yfan</translation>
     </message>
     <message>
-        <source>Insert &amp;time</source>
+        <source>&amp;Insert time</source>
         <translation>Mewnosod yr a&amp;mser</translation>
     </message>
     <message>
@@ -1318,6 +1318,10 @@
         <source>Go back</source>
         <translation>Mynd yn ôl</translation>
     </message>
+    <message>
+        <source>The feedback summary could not be printed. Open it and print it from your PDF viewer instead.</source>
+        <translation>Nid oedd modd argraffu&apos;r crynodeb adborth. Agorwch ef a&apos;i argraffu o&apos;ch darllenydd PDF yn lle hynny.</translation>
+    </message>
 </context>
 <context>
     <name>FeedbackPage</name>
@@ -1395,6 +1399,14 @@
     <message>
         <source>Show the feedback summary in its folder</source>
         <translation>Dangos y crynodeb adborth yn ei ffolder</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Argraffu…</translation>
+    </message>
+    <message>
+        <source>Print the feedback summary</source>
+        <translation>Argraffu&apos;r crynodeb adborth</translation>
     </message>
     <message>
         <source>Conversation</source>

@@ -68,7 +68,7 @@ class EditMenu(QObject):
             action.triggered.connect(lambda _c=False, m=method: self.run(m))
             self.actions[method] = action
         self.menu.addSeparator()
-        self.insert_time_action = self.menu.addAction(self.tr("Insert &time"))
+        self.insert_time_action = self.menu.addAction(self.tr("&Insert time"))
         self.insert_time_action.setShortcut(QKeySequence(INSERT_TIME_SHORTCUT))
         self.insert_time_action.setObjectName("edit_insert_time")
         self.insert_time_action.setToolTip(self.tr("Type the time at the cursor, e.g. 10:42"))

@@ -108,3 +108,47 @@ def test_by_when_opens_at_the_review_and_has_its_own_no_date_state(qtbot, demo_s
     assert store.actions(review_id)[-1].due == opens_at
     row.has_due.setChecked(False)  # untick: no date again, whatever the box shows
     assert row.flush() and store.actions(review_id)[-1].due is None
+
+
+def test_print_puts_every_page_of_the_exported_summary_on_paper(qtbot, demo_store, tmp_path):
+    """Printing goes to a real QPrinter (here its PDF output, as a print-to-file printer does): as many
+    pages as the exported file, each with the summary's ink on it, and the same text when rasterised back."""
+    import subprocess
+
+    from PIL import Image
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    store, review_id = demo_store
+    agree_all_but(store, review_id, {})
+    out, paper = tmp_path / "summary.pdf", tmp_path / "printed.pdf"
+    view = view_of(qtbot, store, review_id, choose_path=lambda s: str(out))
+    task = view.export_pdf()
+    qtbot.waitUntil(lambda: task.done, timeout=15_000)
+    assert view.print_button.isVisibleTo(view)
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(paper))
+    printer.setResolution(150)
+    view.print_exported(printer)
+    assert "could not be printed" not in view.message.text()
+    assert len(PdfReader(paper).pages) == len(PdfReader(out).pages) >= 2
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(paper), str(tmp_path / "p")],
+                   check=True)
+    first = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
+    dark = sum(first.histogram()[:128])
+    assert dark > 500, "the printed first page is blank"
+
+
+def test_print_of_a_missing_file_says_so_plainly(qtbot, demo_store, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    store, review_id = demo_store
+    view = view_of(qtbot, store, review_id)
+    view.exported_path = str(tmp_path / "gone.pdf")
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    view.print_exported(printer)
+    assert "could not be printed" in view.message.text()

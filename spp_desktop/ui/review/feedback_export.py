@@ -3,8 +3,8 @@
 Only agreed findings (and those to explore further) go in the summary. Findings still not discussed
 would be left out silently, so before the file is chosen the export says how many, under which
 enquiry questions, and asks (`confirm_left_out`, replaceable in tests). After export the message
-offers Open, Show in folder and Print…; printing opens the PDF in the system's viewer, which prints
-it as it is (what the head gets is exactly the file).
+offers Open, Show in folder and Print…; printing shows the system's print dialog and prints the PDF's
+own pages (`print_pdf`), so the paper copy is exactly the file the head gets.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from spp_desktop.domain.findings import FindingStatus
@@ -61,3 +62,25 @@ def open_file(path: str | Path) -> bool:
 def show_in_folder(path: str | Path) -> bool:
     """The folder holding the file, in the file manager (which, on most systems, opens without selecting)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+
+
+def print_file(parent: QWidget, path: str | Path, printer: QPrinter | None = None) -> str | None:
+    """Print the exported PDF: the system's print dialog (unless a printer is given), then every page as
+    it is. Returns a sentence for the user if it could not be printed, else None (printed, or cancelled)."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtPrintSupport import QPrinter as Printer
+
+    from .print_pdf import PrintFailed, print_pdf
+
+    if printer is None:
+        printer = Printer(Printer.PrinterMode.HighResolution)
+        printer.setDocName(Path(path).stem)
+        dialog = QPrintDialog(printer, parent)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return None
+    try:
+        print_pdf(path, printer)
+    except PrintFailed:
+        return translate("FeedbackExport", "The feedback summary could not be printed. Open it and print it "
+                         "from your PDF viewer instead.")
+    return None

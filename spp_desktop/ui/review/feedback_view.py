@@ -124,7 +124,10 @@ class FeedbackView(QWidget):
         self.folder_button = QPushButton(self.tr("Show in folder"), self.message_box)
         self.folder_button.setAccessibleName(self.tr("Show the feedback summary in its folder"))
         self.folder_button.clicked.connect(lambda: export_words.show_in_folder(self.exported_path))
-        for button in (self.open_button, self.folder_button):
+        self.print_button = QPushButton(self.tr("Print…"), self.message_box)
+        self.print_button.setAccessibleName(self.tr("Print the feedback summary"))
+        self.print_button.clicked.connect(lambda: self.print_exported())
+        for button in (self.open_button, self.folder_button, self.print_button):
             button.setAutoDefault(False)
             button.hide()
             message_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
@@ -414,8 +417,13 @@ class FeedbackView(QWidget):
     def _exported(self, path: str) -> None:
         self.show_message(self.tr("Feedback summary saved to {path}.").format(path=path) + " " + note(NOT_ENCRYPTED))
         self.exported_path = path
-        self.open_button.show()  # to read it, or print it from the PDF viewer
-        self.folder_button.show()
+        for button in (self.open_button, self.folder_button, self.print_button):
+            button.show()
+
+    def print_exported(self, printer=None) -> None:  # noqa: ANN001 (a QPrinter; None: ask with the dialog)
+        problem = export_words.print_file(self, self.exported_path, printer)
+        if problem:
+            self.show_message(problem, problem=True)
 
     def _nothing_to_report(self) -> str:
         return self.tr("There are no findings yet, so there is nothing to put in the feedback summary. Draft "
@@ -434,8 +442,8 @@ class FeedbackView(QWidget):
         self.show_message(text, problem=True)
 
     def show_message(self, text: str, problem: bool = False) -> None:
-        self.open_button.hide()
-        self.folder_button.hide()
+        for button in (self.open_button, self.folder_button, self.print_button):
+            button.hide()
         self.message.setText(text)
         theme.set_role(self.message_box, "problem" if problem else "notice")
         self.message_box.show()
