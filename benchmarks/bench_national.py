@@ -453,7 +453,7 @@ def run() -> list[tuple[str, float, str]]:
             for kind, (real, bare_round) in measured.items():
                 rate, bare_rate = real.requests / real.seconds, bare_round.requests / bare_round.seconds
                 rows += [
-                    (f"{label}: {kind} requests/s ({CLIENTS} clients)", rate, "req/s"),
+                    (f"{label}: {kind} requests/s ({len(clients)} clients)", rate, "req/s"),
                     (f"{label}: {kind} p99", _pct(real.latencies, 0.99) * 1000, "ms"),
                     (f"{label}: bare FastAPI {kind} requests/s", bare_rate, "req/s"),
                     (f"{label}: bare FastAPI {kind} p99", _pct(bare_round.latencies, 0.99) * 1000, "ms"),
