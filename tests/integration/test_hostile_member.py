@@ -55,8 +55,10 @@ class Team:
 
     def sync(self, i: int, review_id: str) -> Any:
         report = SyncEngine(self.sessions[i], self.stores[i], review_id).run()
-        if i < HONEST:
-            assert not report.rejected, report.rejected  # honest work is never refused
+        if i < HONEST:  # honest work is never refused (a hostile op this laptop relayed from a bundle may be)
+            store = self.stores[i]
+            own = {op.op_id for op in store.all_ops(review_id) if op.device_id == store.device_id}
+            assert not own & {op_id for op_id, _ in report.rejected}, report.rejected
         return report
 
 
