@@ -99,7 +99,8 @@ def cmd_key(args: argparse.Namespace) -> int:
     engine.dispose()
     print(
         f"Resealed under key {report.key_id}: {report.ops} ops, {report.reviews} reviews, "
-        f"{report.users} users, {report.chunks} attachment chunks. The old keys are gone from {path}."
+        f"{report.users} users, {report.chunks} attachment chunks"
+        f"{' and the server signing key' if report.signing_key else ''}. The old keys are gone from {path}."
     )
     return 0
 

@@ -26,7 +26,8 @@ from .data_key import (
     team_key_aad,
     write_key_file,
 )
-from .tables import attachment_chunks, ops, reviews, users
+from .storage_keys import IDENTITY_AAD
+from .tables import attachment_chunks, ops, reviews, server_identity, users
 
 BATCH = 500
 
@@ -38,6 +39,7 @@ class RotateReport:
     reviews: int = 0
     users: int = 0
     chunks: int = 0
+    signing_key: int = 0
 
 
 def rotate(engine: Engine, key_file: Path) -> RotateReport:
@@ -51,6 +53,7 @@ def rotate(engine: Engine, key_file: Path) -> RotateReport:
     report.reviews = _reseal_reviews(engine, keys, current)
     report.users = _reseal_users(engine, keys, current)
     report.chunks = _reseal_chunks(engine, keys)
+    report.signing_key = _reseal_identity(engine, keys)  # else the server could sign nothing after a rotate
     write_key_file(key_file, [fresh])
     return report
 
@@ -107,6 +110,17 @@ def _reseal_users(engine: Engine, keys: DataKeys, current: str) -> int:
                 )
             )
     return len(rows)
+
+
+def _reseal_identity(engine: Engine, keys: DataKeys) -> int:
+    """The server's own signing key (storage_keys.py), sealed like everything else secret."""
+    with engine.connect() as c, c.begin():
+        sealed = c.execute(select(server_identity.c.private_key).where(server_identity.c.id == 1)).scalar()
+        if sealed is None or keys.text_is_current(sealed):
+            return 0
+        c.execute(update(server_identity).where(server_identity.c.id == 1).values(
+            private_key=keys.seal_text(keys.open_text(sealed, IDENTITY_AAD), IDENTITY_AAD)))
+    return 1
 
 
 def _reseal_chunks(engine: Engine, keys: DataKeys) -> int:

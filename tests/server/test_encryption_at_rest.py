@@ -117,6 +117,7 @@ def test_rotation_reseals_everything_and_drops_the_old_key(tmp_path: Path) -> No
     upgrade(engine)
     storage = Storage(engine, old)
     review_id, team_key, photo = _populate(storage)
+    signing_public = storage.server_public_key()  # made on first use, sealed under the data key
     # a row from before encryption at rest, in the clear: rotation seals it too
     with engine.begin() as c:
         c.execute(reviews.update().where(reviews.c.id == review_id).values(team_key=team_key))
@@ -126,8 +127,10 @@ def test_rotation_reseals_everything_and_drops_the_old_key(tmp_path: Path) -> No
     assert report.ops > 5 and report.reviews == 1 and report.chunks == 2
     new = DataKeys.load(key_file)
     assert new.current_id != old.current_id and len(new.raw) == 1
+    assert report.signing_key == 1
     storage = Storage(make_engine(url), new)
     _check_reads_back(storage, review_id, team_key, photo)
+    assert storage.server_public_key() == signing_public  # the same identity, readable under the new key
     with storage.engine.connect() as c:
         bodies = c.execute(select(ops.c.body)).scalars().all()
         stored_key = c.execute(select(reviews.c.team_key)).scalar_one()
