@@ -196,10 +196,12 @@ def import_schedule(storage: Storage, partnership: str, path: Path) -> list[str]
     return schedule.apply(storage, partnership, rows)
 
 
-def list_reviews(storage: Storage, partnership: str | None = None) -> list[dict[str, Any]]:
+def list_reviews(
+    storage: Storage, partnership: str | None = None, retention_months: int = 12
+) -> list[dict[str, Any]]:
     pid = _partnership(storage, partnership) if partnership else None
     from .web.outcome import facts, focus_of  # the web console's stage rules, one place for both
-    from .web.stages import stage_of
+    from .web.stages import retention_date, stage_of
 
     rows = storage.review_summaries(pid)
     states = ReviewStates(storage)
@@ -209,7 +211,9 @@ def list_reviews(storage: Storage, partnership: str | None = None) -> list[dict[
         row["last_activity"] = iso(ms) if ms else None
         state = states.state(row["id"])
         row["focus"] = focus_of(state) or row["focus"]  # edit-review changes it by op
-        row["stage"] = stage_of(facts(state, row["start_date"], row["end_date"]), today)
+        known = facts(state, row["start_date"], row["end_date"])
+        row["stage"] = stage_of(known, today)
+        row["keep_until"] = retention_date(known, retention_months).isoformat()
     return rows
 
 

@@ -197,17 +197,17 @@ def _admin(args: argparse.Namespace) -> int:
         for review_id in admin.import_schedule(storage, args.partnership, Path(args.csv)):
             print(review_id)
     elif action == "list-reviews":
-        rows = admin.list_reviews(storage, args.partnership)
+        rows = admin.list_reviews(storage, args.partnership, Settings.from_env().retention_months)
         if args.json:
             print(json.dumps(rows, indent=2, ensure_ascii=False))
         else:
             print(
-                f"{'review id':36}  {'dates':23}  {'stage':10}  {'ops':>6}  {'last activity':20}  "
+                f"{'review id':36}  {'dates':23}  {'stage':10}  {'keep until':10}  {'ops':>6}  {'last activity':20}  "
                 "host school / focus"
             )
             for r in rows:
                 print(
-                    f"{r['id']:36}  {r['start_date']} to {r['end_date']}  {r['stage']:10}  {r['op_count']:>6}  "
+                    f"{r['id']:36}  {r['start_date']} to {r['end_date']}  {r['stage']:10}  {r['keep_until']:10}  {r['op_count']:>6}  "
                     f"{r['last_activity'] or '-':20}  {r['host_school']} / {r['focus']}"
                 )
     elif action == "list-devices":

@@ -28,6 +28,9 @@ class Settings:
     database_url: str = field(default=DEFAULT_DATABASE, metadata={"env": "SPP_SERVER_DATABASE"})
     key_file: str | None = None  # the data key (data_key.py); the server refuses to start without one
     token_ttl_days: int = 30
+    # How long a review's evidence is kept: months after its check-in (or after its last day when it has
+    # none); `spp-server admin purge-expired` removes it after that, keeping only the outcome.
+    retention_months: int = 12
     # Request bodies are read whole, so these bound the server's memory: three pushes of 8 MB at once
     # stay under 200 MB (benchmarks/bench_server_memory.py). Laptops send at most 4 MB a push.
     max_body_bytes: int = 8 * 1024 * 1024  # a push request (JSON); 413 payload_too_large above it

@@ -39,6 +39,23 @@ def stage_of(facts: Facts, today: date) -> str:
     return "closed"
 
 
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day when it is shorter: 31 Jan + 1 = 28/29 Feb)."""
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)  # unreachable: every month has 28 days
+
+
+def retention_date(facts: Facts, months: int) -> date:
+    """Until when the review's evidence is kept: `months` after the check-in, or after its last day."""
+    return add_months(facts.checkin_date or facts.end, months)
+
+
 def overdue(facts: Facts, today: date) -> list[str]:
     """Codes of what is late: 'checkin' (a check-in past its date), 'plan' (no plan a week before)."""
     late = []
