@@ -3,6 +3,7 @@
     spp-server db upgrade --database URL  (migrations only, under a lock; run it before serve)
     spp-server serve --database URL --host 127.0.0.1 --port 8443 [--ssl-certfile F --ssl-keyfile F]
     spp-server admin list-reviews --database URL
+    spp-server admin purge-expired --database URL
     spp-server demo --database URL        (prints the demo accounts as JSON)
     spp-server key create --key-file PATH  (the data key; keep it apart from the database and its backups)
     spp-server key rotate --key-file PATH --database URL   (with the server stopped)
@@ -21,9 +22,10 @@ import getpass
 import json
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
-from . import admin, admin_plan, serve
+from . import admin, admin_plan, retention, serve
 from .data_key import DataKeyError, DataKeys, create_key_file
 from .db import backup_sqlite, is_sqlite, make_engine, schema_status, upgrade
 from .env import SettingsError
@@ -210,6 +212,12 @@ def _admin(args: argparse.Namespace) -> int:
                     f"{r['id']:36}  {r['start_date']} to {r['end_date']}  {r['stage']:10}  {r['keep_until']:10}  {r['op_count']:>6}  "
                     f"{r['last_activity'] or '-':20}  {r['host_school']} / {r['focus']}"
                 )
+    elif action == "purge-expired":
+        months = Settings.from_env().retention_months
+        purged = retention.purge_expired(storage, datetime.now(UTC).date(), months)
+        for p in purged:
+            print(f"{p.review_id}  kept until {p.keep_until}: {p.ops} change(s), {p.attachments} photo(s) removed")
+        print(f"{len(purged)} review(s) past their retention date ({months} months); only their outcome is kept.")
     elif action == "list-devices":
         user = storage.user_by_username(args.username.strip().lower())
         if user is None:
@@ -320,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = acts.add_parser("list-reviews", parents=[common])
     p.add_argument("--partnership")
     p.add_argument("--json", action="store_true")
+    acts.add_parser("purge-expired", parents=[common], help="keep only the outcome of reviews past retention")
     p = acts.add_parser("list-devices", parents=[common])
     p.add_argument("username")
     p = acts.add_parser("revoke-device", parents=[common])

@@ -26,6 +26,7 @@ from .data_key import DataKeys, display_name_aad, op_aad, package_aad, team_key_
 from .storage_attachments import AttachmentStorage
 from .storage_keys import KeyStorage
 from .storage_pull import NO_DEVICE, PAGE_MAX_BYTES, PullResult, PullStorage, cut_page  # noqa: F401  (re-exported)
+from .storage_purge import PurgeStorage
 from .storage_throttle import ThrottleStorage
 from .tables import (
     devices,
@@ -79,7 +80,7 @@ def _review_header(row: Any, package: str) -> dict[str, Any]:
     }
 
 
-class Storage(AttachmentStorage, PullStorage, ThrottleStorage, KeyStorage):
+class Storage(AttachmentStorage, PullStorage, ThrottleStorage, KeyStorage, PurgeStorage):
     """`keys` seal what the tables hold in the clear otherwise (see data_key.py)."""
 
     def __init__(self, engine: Engine, keys: DataKeys):

@@ -33,3 +33,49 @@ def test_list_reviews_shows_keep_until_from_the_setting(office, capsys, monkeypa
     monkeypatch.setenv("SPP_SERVER_RETENTION_MONTHS", "6")
     code, out, _ = run(capsys, "admin", "list-reviews", *db)
     assert code == 0 and "keep until" in out and "2027-01-01" in out
+
+
+MARKER = "Marker-evidence-7Q2 pupils read aloud"
+
+
+def _opened_bodies(storage, review_id: str) -> str:
+    return "\n".join(body for _, body in storage.ops_after(review_id, 0, 100_000))
+
+
+def test_purge_expired_keeps_only_the_outcome_and_is_idempotent(office, capsys):  # noqa: F811
+    import hashlib
+
+    from sqlalchemy import func, select
+
+    from sync.server import retention
+    from sync.server.state import ReviewStates
+    from sync.server.tables import attachment_chunks
+
+    storage, review_id, db, _ = office
+    photo = b"\x89PNG fake photo bytes " * 50
+    sha = hashlib.sha256(photo).hexdigest()
+    admin_plan.append_server_ops(storage, review_id, [
+        ("evidence", "ev-1", {"kind": "observation", "notes": MARKER}),
+        ("attachment", "at-1", {"evidence_id": "ev-1", "sha256": sha, "size": len(photo)}),
+        ("summary", review_id, {"improvement_priority": "Fluency in Year 4"}),
+        ("action", "ac-1", {"text": "Paired reading daily", "owner": "English lead", "progress": "under_way"}),
+    ])
+    assert storage.append_upload(review_id, sha, 0, len(photo), photo).outcome == "ok"
+    assert MARKER in _opened_bodies(storage, review_id)
+
+    assert retention.purge_expired(storage, date(2027, 3, 11), 12) == []  # the keep-until day itself: kept
+    [purged] = retention.purge_expired(storage, date(2027, 3, 12), 12)
+    assert purged.ops >= 3 and purged.attachments == 1  # evidence, attachment, questions, team names
+    assert MARKER not in _opened_bodies(storage, review_id)
+    with storage._tx() as c:
+        assert c.execute(select(func.count()).select_from(attachment_chunks)).scalar() == 0
+    assert storage.stream_attachment(review_id, sha) is None
+    state = ReviewStates(storage).state(review_id)
+    assert state.get("action", "ac-1").value("progress") == "under_way"
+    assert state.get("summary", review_id).value("improvement_priority") == "Fluency in Year 4"
+    assert state.get("evidence", "ev-1") is None
+
+    [again] = retention.purge_expired(storage, date(2027, 3, 12), 12)
+    assert (again.ops, again.attachments) == (0, 0)
+    code, out, _ = run(capsys, "admin", "purge-expired", *db)  # the CLI: today, SPP_SERVER_RETENTION_MONTHS
+    assert code == 0 and "review(s) past their retention date" in out

@@ -1,0 +1,36 @@
+"""`spp-server admin purge-expired`: after a review's retention date (web/stages.retention_date) the server
+keeps only its outcome: the review's own record (dates, focus), the improvement priority and next steps
+(summary, workshop), the actions and the check-in's progress. Evidence, photos, findings, questions, the
+plan, meetings, root causes, concern notices and the team's names go. Running it again changes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .state import ReviewStates
+from .storage import Storage
+from .web.outcome import facts
+from .web.stages import retention_date
+
+OUTCOME_ENTITIES = frozenset({"review", "summary", "workshop", "action", "checkin", "release"})
+
+
+@dataclass(frozen=True)
+class Purged:
+    review_id: str
+    keep_until: str
+    ops: int
+    attachments: int
+
+
+def purge_expired(storage: Storage, today: date, months: int) -> list[Purged]:
+    """Purges every review whose keep-until date is before `today`; returns what each lost."""
+    done, states = [], ReviewStates(storage)
+    for row in storage.review_summaries(None):
+        state = states.state(row["id"])
+        until = retention_date(facts(state, row["start_date"], row["end_date"]), months)
+        if until < today:
+            removed_ops, removed_files = storage.purge_review(row["id"], OUTCOME_ENTITIES)
+            done.append(Purged(row["id"], until.isoformat(), removed_ops, removed_files))
+    return done
