@@ -3138,6 +3138,10 @@ Nawr</translation>
         <translation>Cam: {stage}</translation>
     </message>
     <message>
+        <source>Evidence kept until {date}</source>
+        <translation>Cedwir y dystiolaeth tan {date}</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Agor</translation>
     </message>

@@ -108,3 +108,23 @@ def review_stage(start: date, end: date, today: date, *, priority_agreed: bool, 
     if not checkin_done:
         return Stage.CHECKIN
     return Stage.CLOSED
+
+
+RETENTION_MONTHS = 12  # the server's default (SPP_SERVER_RETENTION_MONTHS); its purge is what applies
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, or that month's last day (31 January + 1 month = 28 February)."""
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)  # unreachable: every month has 28 days
+
+
+def keep_until(end: date, checkin: date | None, months: int = RETENTION_MONTHS) -> date:
+    """Until when the review's evidence is kept: `months` after the check-in, else after its last day."""
+    return add_months(checkin or end, months)

@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from spp_desktop.domain.findings import AgreedAction, FeedbackOutcome
-from spp_desktop.domain.improvement import CheckIn, RootCause, Stage, Workshop, review_stage
+from spp_desktop.domain.improvement import CheckIn, RootCause, Stage, Workshop, keep_until, review_stage
 from spp_desktop.domain.review import Review
 from sync.protocol.ids import new_id
 from sync.protocol.merge import EntityState
@@ -77,17 +77,30 @@ class ImprovementMixin(StoreCore):
         """Where the review is in the cycle."""
         return self.heading_stage(self.review(review_id), today)
 
-    def heading_stage(self, review: Review, today: date | None = None) -> Stage:
-        """The stage from the review's dates and its three one-per-review records only (summary, workshop,
-        check-in): cheap enough for Home's list, which never reads a review's records."""
-        rows = {entity: EntityState.from_json(entity, review.id, json.loads(text)) for entity, text in self._conn.execute(
+    def _heading_records(self, review: Review) -> dict[str, EntityState]:
+        """The review's three one-per-review records (summary, workshop, check-in): cheap enough for Home's
+        list, which never reads a review's records."""
+        return {entity: EntityState.from_json(entity, review.id, json.loads(text)) for entity, text in self._conn.execute(
             "SELECT entity, state FROM entities WHERE review_id = ? AND entity_id = ? AND deleted = 0 "
             "AND entity IN ('summary', 'workshop', 'checkin')", (review.id, review.id))}
+
+    def heading_stage(self, review: Review, today: date | None = None) -> Stage:
+        """The stage from the review's dates and its one-per-review records only."""
+        rows = self._heading_records(review)
         priority = str((rows["summary"].value("improvement_priority") if "summary" in rows else "") or "")
         checkin = checkin_from_state(rows.get("checkin"))
         return review_stage(review.start_date, review.end_date, today or date.today(),
                             priority_agreed=bool(priority.strip()), workshop=workshop_from_state(rows.get("workshop")),
                             checkin_done=bool(checkin.pupil_changes.strip() or checkin.next_steps.strip()))
+
+    def heading_keep_until(self, review: Review) -> date:
+        """The retention date at the server's default: after the check-in's date (the summary's, the
+        check-in's own, or 90 days after the workshop), else after the review's last day."""
+        rows = self._heading_records(review)
+        planned = rows["summary"].value("checkin_date") if "summary" in rows else None
+        checkin = (date.fromisoformat(planned) if isinstance(planned, str) and planned else None) \
+            or checkin_from_state(rows.get("checkin")).date or workshop_from_state(rows.get("workshop")).default_checkin
+        return keep_until(review.end_date, checkin)
 
     def set_progress(self, review_id: str, action_id: str, progress: str, note: str | None = None) -> AgreedAction:
         changes: dict[str, Any] = {"progress": progress}

@@ -181,7 +181,8 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, ConcernsMixin, Bund
                         "SELECT COUNT(*) FROM entities WHERE review_id = ? AND entity = 'evidence' AND deleted = 0",
                         (review.id,)).fetchone()[0],
                     last_synced_ms=row[1],
-                    extra={"stage": self.heading_stage(review).value},
+                    extra={"stage": self.heading_stage(review).value,
+                           "keep_until": self.heading_keep_until(review).isoformat()},
                 ))
         return summaries
 

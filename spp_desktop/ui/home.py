@@ -24,7 +24,7 @@ from spp_desktop.store.repository import ReviewStore
 from sync.protocol.package import MAX_PACKAGE_FILE_BYTES, PackageError, parse_package_json
 
 from . import theme
-from .i18n import date_range, label, translate
+from .i18n import date_range, full_date, label, translate
 from .icons import icon
 from .widgets.scroll_column import scrolling_column
 
@@ -67,6 +67,9 @@ class ReviewCard(QFrame):
         stage_text = (self.tr("Stage: {stage}").format(stage=label(Stage(stage))) + "  ·  "
                       if stage in Stage._value2member_map_ else "")
         text.addWidget(theme.muted_label(f"{stage_text}{evidence}  ·  {unsynced_text(summary.unsynced_changes)}"))
+        if summary.extra.get("keep_until"):  # the retention date: the server purges the evidence after it
+            text.addWidget(theme.muted_label(self.tr("Evidence kept until {date}").format(
+                date=full_date(date.fromisoformat(summary.extra["keep_until"])))))
         layout.addLayout(text, 1)
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setAccessibleName(self.tr("Open the review of {school}").format(school=summary.host_school))

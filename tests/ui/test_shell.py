@@ -184,6 +184,10 @@ def test_home_lists_reviews_and_opens_one(qtbot, unlocked_window, demo_store):
     texts = " ".join(lbl.text() for lbl in cards[0].findChildren(type(window.save_status)))
     assert "Brookfield Primary School" in texts and "Reading in Key Stage 2" in texts
     assert "31 evidence records" in texts and "No changes waiting to sync" in texts
+    from spp_desktop.ui.i18n import full_date
+
+    keep = date.fromisoformat(store.list_reviews()[0].extra["keep_until"])  # the retention date, on the card
+    assert f"Evidence kept until {full_date(keep)}" in texts
     assert not window.act_new_observation.isVisible()
     qtbot.mouseClick(cards[0].open_button, Qt.MouseButton.LeftButton)
     assert window.current_review_id == review_id

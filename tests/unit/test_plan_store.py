@@ -178,3 +178,13 @@ def test_the_stage_follows_the_cycle(lead):
     store.update_checkin(rid, pupil_changes="More pupils borrow books.")
     assert store.stage(rid, date(2027, 3, 9)) is Stage.CLOSED
     assert store.list_reviews()[0].extra["stage"] in {s.value for s in Stage}
+
+
+def test_the_keep_until_date_counts_from_the_checkin_else_the_last_day(lead):
+    from spp_desktop.domain.improvement import add_months
+
+    store, rid = lead  # the review ends 25 November 2026
+    assert store.list_reviews()[0].extra["keep_until"] == "2027-11-25"
+    store.update_workshop(rid, date=date(2026, 12, 8))  # the check-in falls 90 days later: 8 March 2027
+    assert store.list_reviews()[0].extra["keep_until"] == "2028-03-08"
+    assert add_months(date(2027, 1, 31), 1) == date(2027, 2, 28)
