@@ -140,9 +140,10 @@ def _evidence_op(review_id: str, client_device: str, user_id: str, seq: int) -> 
     from sync.protocol.ops import Operation, OpKind
     fields = wire_fields("evidence", {"kind": EvidenceKind.OBSERVATION, "author": user_id, "class_name": "Year 4",
                                       "subject": "English", "notes": TEXT * 3})
+    from tests.signing_helpers import signed  # ops are signed by their device (its key registered below)
     now = int(time.time() * 1000)
-    return Operation(new_id(), review_id, client_device, seq, user_id, HLC(now, 0, client_device), "evidence",
-                     new_id(), OpKind.SET, fields, {}).to_wire()
+    return signed(Operation(new_id(), review_id, client_device, seq, user_id, HLC(now, 0, client_device),
+                            "evidence", new_id(), OpKind.SET, fields, {})).to_wire()
 
 
 def _link_op(review_id: str, device: str, user_id: str, seq: int, evidence_id: str) -> dict[str, object]:
@@ -408,6 +409,26 @@ def _refresh_cursors(clients: list[Client], port: int) -> None:
         c.cursor = cursors[c.review_id]
 
 
+def _register_keys(clients: list[Client], port: int) -> None:
+    """Each laptop registers its device's signing key (as a signed-in laptop does), then one push is
+    checked: every op accepted, so the pushes measured are ops really stored."""
+    import requests
+
+    from sync.protocol.signing import b64
+    from tests.signing_helpers import device_public
+    base = f"http://127.0.0.1:{port}"
+    for c in clients:
+        requests.post(f"{base}/devices/key", headers={"Authorization": f"Bearer {c.token}"}, timeout=60,
+                      json={"device_id": c.device_id, "public_key": b64(device_public(c.device_id))}).raise_for_status()
+    c = clients[0]
+    c.seq += 1
+    reply = requests.post(f"{base}/reviews/{c.review_id}/ops", headers={"Authorization": f"Bearer {c.token}"},
+                          json={"ops": [_evidence_op(c.review_id, c.device_id, c.user_id, c.seq)]}, timeout=60)
+    reply.raise_for_status()
+    statuses = {r["status"] for r in reply.json()["results"]}
+    assert statuses == {"accepted"}, reply.json()
+
+
 def _measure(clients: list[Client], servers: list[int], bare: list[int]) -> dict[str, tuple[Round, Round]]:
     out = {}
     with asyncio.Runner(loop_factory=_event_loop) as runner:
@@ -447,6 +468,8 @@ def run() -> list[tuple[str, float, str]]:
         ]
         for workers in WORKERS:
             with _servers(database_url, key_file, workers, tmp) as (ports, pids), _bare(workers, tmp) as bare:
+                if workers == WORKERS[0]:
+                    _register_keys(clients, ports[0])
                 measured = _measure(clients, ports, bare)
                 peaks = [_peak_mb(pid) for pid in pids]
             label = f"{workers} process{'es' if workers > 1 else ''}"
