@@ -20,7 +20,9 @@ from pathlib import Path
 
 import requests
 
+from sync.protocol.signing import b64
 from tests.server.helpers import make_ops
+from tests.signing_helpers import device_public
 from tests.server.live import LiveServer, start_live_server
 
 RUNS = 3
@@ -51,6 +53,10 @@ def _measure(server: LiveServer, label: str) -> list[tuple[str, float, str]]:
     session.headers["Authorization"] = f"Bearer {server.login('reviewer', 'bench')}"
     rid, author = server.review_id, server.account("reviewer")["user_id"]
     url = f"{server.url}/reviews/{rid}/ops"
+    # make_ops signs as "device-a": register that device's key, as a laptop does at sign-in, so the ops
+    # are stored (a push of unsigned or unknown-device ops is refused op by op and would measure nothing)
+    session.post(f"{server.url}/devices/key", timeout=60, json={
+        "device_id": "device-a", "public_key": b64(device_public("device-a"))}).raise_for_status()
     seq = 1
     push_ms, pull_ms = [], []
     for _ in range(RUNS):
@@ -61,6 +67,7 @@ def _measure(server: LiveServer, label: str) -> list[tuple[str, float, str]]:
         r = session.post(url, json={"ops": batch}, timeout=60)
         push_ms.append((time.perf_counter() - started) * 1000)
         r.raise_for_status()
+        assert {x["status"] for x in r.json()["results"]} == {"accepted"}, r.json()["results"][:1]
         started = time.perf_counter()
         page = session.get(url, params={"after": after, "limit": 500}, timeout=60).json()
         pull_ms.append((time.perf_counter() - started) * 1000)
