@@ -33,10 +33,12 @@ INNO_APP_ID = "{{3907C88F-91E7-400F-B529-0E6DAA180E6A}"
 
 
 def test_pyproject_version_is_the_package_version():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    if "version" in project.get("dynamic", []):
-        return
-    assert project["version"] == __version__, "pyproject.toml and spp_desktop/__init__.py disagree"
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    # The version is written once, in spp_desktop/__init__.py; pyproject reads it from there.
+    assert "version" not in pyproject["project"], "pyproject.toml restates the version: read it from the package"
+    assert "version" in pyproject["project"]["dynamic"]
+    assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "spp_desktop.__version__"}
+    assert re.fullmatch(r"\d+\.\d+\.\d+", __version__), __version__
 
 
 def test_spec_reads_identity_from_the_package():

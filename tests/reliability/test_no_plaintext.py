@@ -7,7 +7,10 @@ import stat
 import tempfile
 import time
 import uuid
+from io import BytesIO
 from pathlib import Path
+
+from PIL import Image
 
 from spp_desktop.domain.evidence import EvidenceKind
 from spp_desktop.domain.findings import FindingKind
@@ -79,17 +82,18 @@ def test_no_marker_in_any_file(tmp_path):
     store.create_action(rid, mark("action_text"), owner=mark("action_owner"))
     store.update_outcome(rid, improvement_priority=mark("priority"), next_steps=mark("next_steps"),
                          head_comment=mark("overall_comment"))
-    jpeg = bytes.fromhex("ffd8ffe000104a46494600010100000100010000") + mark("photo_comment").encode() + b"\xff\xd9"
-    try:
-        store.add_photo(rid, ev.id, jpeg, caption=mark("caption"))
-    except ValueError:
-        pass  # a minimal JPEG may be refused by the size parser; the caption is covered by the attachment op below
+    # A real JPEG (a handmade one is refused as damaged), with a typed comment the store must strip.
+    photo = BytesIO()
+    Image.new("RGB", (64, 48), (200, 120, 40)).save(photo, format="JPEG", comment=mark("photo_comment").encode())
+    caption = mark("caption")
+    store.add_photo(rid, ev.id, photo.getvalue(), caption=caption)
     store.save_server_account(url="https://spp.example", username=mark("username"), user_id="u", token=mark("token"))
     store.close()
 
     # And again with the store open (WAL and -shm live), then closed.
     store = ReviewStore.unlock(data_dir, PASSPHRASE)
     assert store.get_finding(rid, finding.id).text.startswith("PLAINTEXTMARKER")
+    assert [a.caption for a in store.photos(rid, ev.id)] == [caption]  # the photo was stored, so it is scanned below
     open_files = _files_to_scan(data_dir, started)
     store.close()
     files = set(open_files) | set(_files_to_scan(data_dir, started))
