@@ -27,6 +27,7 @@ from .store.errors import StoreError
 from .store.keys import KdfParams
 from .store.repository import ReviewStore
 from .ui import i18n
+from .ui.appearance import apply_appearance
 from .ui.autolock import IdleLock
 from .ui.icons import app_icon
 from .ui.main_window import MainWindow
@@ -34,7 +35,6 @@ from .ui.review.plan_page import Clock
 from .ui.settings import Settings, load_settings, save_settings, settings_path
 from .ui.single_instance import InstanceServer, bring_to_front, notify_running
 from .ui.startup import claim_data_dir
-from .ui.appearance import apply_appearance
 from .ui.theme import apply_theme, follow_system_scheme
 
 log = logging.getLogger(__name__)

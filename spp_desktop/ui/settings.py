@@ -19,11 +19,11 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QPushButton,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,

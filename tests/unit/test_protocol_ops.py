@@ -25,8 +25,8 @@ from sync.protocol.package import (
 )
 from sync.protocol.schema import (
     ACTION_PROGRESS,
-    CONCERN_ROLES,
     BOOL,
+    CONCERN_ROLES,
     DATE,
     ENTITIES,
     EVIDENCE_KINDS,

@@ -22,7 +22,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
-from spp_desktop.domain.findings import AgreedAction, FeedbackOutcome, Finding, FindingStatus, checkin_or_suggested
+from spp_desktop.domain.findings import (
+    AgreedAction,
+    FeedbackOutcome,
+    Finding,
+    FindingStatus,
+    checkin_or_suggested,
+)
 
 from .. import theme
 from ..i18n import full_date, label, month_name
