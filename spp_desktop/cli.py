@@ -9,7 +9,6 @@ cli_exit.py: 2 usage, 3 damaged store, 4 invalid input, 5 wrong passphrase, 6 of
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 
@@ -98,7 +97,3 @@ def os_error_sentence(exc: OSError) -> str:
                 "space and run the command again.")
     where = f" {exc.filename}" if exc.filename else ""
     return f"SPP Desktop could not read or write{where} ({exc.strerror or exc.__class__.__name__}), so the command stopped."
-
-
-def env_passphrase() -> str | None:
-    return os.environ.get("SPP_PASSPHRASE")

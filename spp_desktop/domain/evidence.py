@@ -102,11 +102,6 @@ class Evidence:
     attachment_ids: tuple[str, ...] = ()
     slot_id: str = ""
 
-    # Field names per subclass, in form order; used by the store to map to and from operations.
-    @classmethod
-    def field_names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls) if f.name != "id")
-
     @property
     def source(self) -> SourceKind:
         return self.kind.source

@@ -57,10 +57,6 @@ class QuestionSection:
     to_explore: tuple[Finding, ...]  # raised in the conversation, not agreed: to explore further
     drafts_left_out: int
 
-    @property
-    def agreed_count(self) -> int:
-        return sum(len(entries) for _, entries in self.groups)
-
 
 def _clock(t: time) -> str:
     return f"{t.hour:02d}:{t.minute:02d}"

@@ -1,4 +1,4 @@
-"""Sync glue for the CLI now and the Qt UI later: sign in, check out, sync, team bundles, status words.
+"""Sync glue for the CLI and the Qt UI (ui/sync/): sign in, check out, sync, team bundles, status words.
 
 Everything here may take seconds (network, Argon2 on the server, photos): call it from a worker thread
 with a store of that thread's own (`in_worker(store, sync_review, review_id, progress=...)` opens one

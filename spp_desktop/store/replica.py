@@ -76,9 +76,6 @@ class ReplicaMixin(TrustMixin):
             self._oplog().freeze_all(review_id)
             return self._oplog().all_ops(review_id)
 
-    def freeze_outbox(self, review_id: str) -> None:
-        self._oplog().freeze_all(review_id)
-
     def state_hash(self, review_id: str) -> str:
         return self._state(review_id).state_hash()
 

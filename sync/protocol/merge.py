@@ -147,10 +147,6 @@ class EntityState:
     def in_conflict(self) -> bool:
         return bool(self.conflicts())
 
-    def last_changed(self) -> HLC | None:
-        stamps = [v.hlc for reg in self.registers.values() for v in reg.values()]
-        return max(stamps) if stamps else None
-
     def authors(self) -> set[str]:
         return {v.author for reg in self.registers.values() for v in reg.values()}
 

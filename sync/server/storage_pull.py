@@ -2,7 +2,7 @@
 
 A no-change pull is the request every laptop makes most often, so it avoids SQLAlchemy's per-statement
 work: driver SQL built once, one pooled connection and one read transaction, and on a SQLite file a
-lock-free read on the event loop's own connection (see PullFastPath in app.py for the HTTP side).
+lock-free read on the event loop's own connection (see PullFastPath in routes_ops.py for the HTTP side).
 """
 
 from __future__ import annotations

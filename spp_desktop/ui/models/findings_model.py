@@ -198,14 +198,6 @@ class FindingsSnapshot:
             return list(self.evidence)
         return [e for e in self.bearing if question_id in e.question_ids]
 
-    def host_names(self) -> list[str]:
-        """Names of host-school people (the headteacher and any host-school team member)."""
-        school = self.review.host_school.strip().casefold()
-        names = {m.name for m in self.review.team if m.school.strip().casefold() == school and m.name.strip()}
-        if self.review.headteacher.strip():
-            names.add(self.review.headteacher.strip())
-        return sorted(names)
-
 
 # --- the evidence picker --------------------------------------------------------------------------
 # Author before "Where / who" (which stretches), so two records of the same kind at the same time by two
