@@ -22,8 +22,8 @@ import requests
 
 from sync.protocol.signing import b64
 from tests.server.helpers import make_ops
-from tests.signing_helpers import device_public
 from tests.server.live import LiveServer, start_live_server
+from tests.signing_helpers import device_public
 
 RUNS = 3
 
