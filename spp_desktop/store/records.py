@@ -123,13 +123,29 @@ class RecordsMixin(StoreCore):
         attachment_id = new_id()
         with translated_errors(self.files.attachments):
             blob_id, sha = self._vault.put(review_id, attachment_id, clean)
-        self._conn.execute("INSERT INTO attachments (blob_id, review_id, record_id, sha256, size) VALUES (?, ?, ?, ?, ?)",
-                           (blob_id, review_id, attachment_id, sha, len(clean)))
-        self._write(review_id, "attachment", attachment_id, wire_fields("attachment", {
-            "evidence_id": evidence_id, "sha256": sha, "size": len(clean), "media_type": media_type,
-            "caption": caption, "width": width, "height": height,
-        }))
+        try:
+            with translated_errors(self.files.database):  # a full disk here is a DiskFull like any save
+                self._conn.execute(
+                    "INSERT INTO attachments (blob_id, review_id, record_id, sha256, size) VALUES (?, ?, ?, ?, ?)",
+                    (blob_id, review_id, attachment_id, sha, len(clean)))
+            self._write(review_id, "attachment", attachment_id, wire_fields("attachment", {
+                "evidence_id": evidence_id, "sha256": sha, "size": len(clean), "media_type": media_type,
+                "caption": caption, "width": width, "height": height,
+            }))
+        except BaseException:
+            self._forget_unsaved_photo(blob_id)
+            raise
         return attachment_from_state(self._entity(review_id, "attachment", attachment_id))  # type: ignore[arg-type]
+
+    def _forget_unsaved_photo(self, blob_id: str) -> None:
+        """A photo whose record could not be saved leaves neither a row nor an encrypted file behind."""
+        try:
+            self._conn.execute("DELETE FROM attachments WHERE blob_id = ?", (blob_id,))
+        except Exception:
+            # The disk may still be full. Keep row and file together then: a row whose file is gone
+            # would be found by sha256 and fail to open; a whole pair no op points at is harmless.
+            return
+        self._vault.delete(blob_id)
 
     def photos(self, review_id: str, evidence_id: str) -> list[Attachment]:
         return [attachment_from_state(a) for a in self._state(review_id).of_kind("attachment")
