@@ -2378,6 +2378,10 @@
         <translation>Dyddiad y gwiriad cynnydd 90 diwrnod</translation>
     </message>
     <message>
+        <source>Suggested: 90 days after the improvement workshop. It is saved with this form.</source>
+        <translation>Awgrym: 90 diwrnod ar ôl y gweithdy gwella. Caiff ei gadw gyda&apos;r ffurflen hon.</translation>
+    </message>
+    <message>
         <source>Suggested: 90 days after the review. It is saved with this form.</source>
         <translation>Awgrym: 90 diwrnod ar ôl yr adolygiad. Caiff ei gadw gyda&apos;r ffurflen hon.</translation>
     </message>

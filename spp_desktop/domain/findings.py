@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-CHECKIN_DAYS = 90  # the check-in comes this many days after the review starts
+CHECKIN_DAYS = 90  # the programme dates the check-in this many days after the improvement workshop
 
 
 class FindingKind(StrEnum):
@@ -88,16 +88,18 @@ class FeedbackOutcome:
     head_comment: str = ""  # overall comment from the headteacher
 
 
-def suggested_checkin(review_start: date) -> date:
-    """The 90-day check-in date offered until one is agreed (the screen, Present and the PDF all use it)."""
-    return review_start + timedelta(days=CHECKIN_DAYS)
+def suggested_checkin(review_start: date, workshop_day: date | None = None) -> date:
+    """The 90-day check-in date offered until one is agreed (the screen, Present and the PDF all use it):
+    90 days after the improvement workshop once it is dated, else 90 days after the review as a first guess."""
+    return (workshop_day or review_start) + timedelta(days=CHECKIN_DAYS)
 
 
-def checkin_or_suggested(outcome: FeedbackOutcome, review_start: date) -> tuple[date, bool]:
+def checkin_or_suggested(outcome: FeedbackOutcome, review_start: date,
+                         workshop_day: date | None = None) -> tuple[date, bool]:
     """The check-in date to show, and whether it is only the suggestion (no date agreed yet)."""
     if outcome.checkin_date is not None:
         return outcome.checkin_date, False
-    return suggested_checkin(review_start), True
+    return suggested_checkin(review_start, workshop_day), True
 
 
 @dataclass(frozen=True)

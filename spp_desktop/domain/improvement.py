@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from .findings import CHECKIN_DAYS
+
 Day = date  # the fields below are called `date`: this name keeps the type reachable inside the classes
-CHECKIN_AFTER = timedelta(days=90)  # the programme counts 90 days from the workshop
+CHECKIN_AFTER = timedelta(days=CHECKIN_DAYS)  # the programme counts 90 days from the workshop
 
 
 class ActionProgress(StrEnum):

@@ -259,8 +259,11 @@ class _Builder:
 
         story.append(Paragraph(escape(L["checkin"]), s.h2))
         story.append(Spacer(1, 2))
-        checkin, suggested = checkin_or_suggested(outcome, self.report.review.start_date)  # as on screen
-        story.append(Paragraph(escape(L.fmt("checkin_suggested" if suggested else "checkin_on",
+        workshop = self.report.workshop_date
+        checkin, suggested = checkin_or_suggested(outcome, self.report.review.start_date, workshop)  # as on screen
+        wording = ("checkin_suggested_after_workshop" if workshop else "checkin_suggested") if suggested \
+            else "checkin_on"
+        story.append(Paragraph(escape(L.fmt(wording,
                                             date=L.full_date(checkin))), s.body))
 
         if outcome.head_comment.strip():

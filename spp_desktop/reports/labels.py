@@ -73,6 +73,8 @@ EN: dict[str, str] = {
     "checkin_unset": "The date of the 90-day check-in has not been set yet.",
     "checkin_suggested": "The 90-day check-in is suggested for {date} (90 days after the review); the date is "
                          "still to be agreed.",
+    "checkin_suggested_after_workshop": "The 90-day check-in is suggested for {date} (90 days after the "
+                                        "improvement workshop); the date is still to be agreed.",
     "head_overall": "Headteacher's overall comment",
     "source_observation": "Observation",
     "source_voice": "Interview / focus group / survey",
@@ -161,6 +163,8 @@ CY: dict[str, str] = {
     "checkin_unset": "Nid yw dyddiad y gwiriad cynnydd 90 diwrnod wedi'i bennu eto.",
     "checkin_suggested": "Awgrymir cynnal y gwiriad cynnydd 90 diwrnod ar {date} (90 diwrnod ar ôl yr "
                          "adolygiad); mae'r dyddiad i'w gytuno o hyd.",
+    "checkin_suggested_after_workshop": "Awgrymir cynnal y gwiriad cynnydd 90 diwrnod ar {date} (90 diwrnod ar "
+                                        "ôl y gweithdy gwella); mae'r dyddiad i'w gytuno o hyd.",
     "head_overall": "Sylw cyffredinol y pennaeth",
     "source_observation": "Arsylwi",
     "source_voice": "Cyfweliad / grŵp ffocws / arolwg",

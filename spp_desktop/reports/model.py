@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from spp_desktop.domain.evidence import Evidence
 from spp_desktop.domain.findings import AgreedAction, EvidenceLink, FeedbackOutcome, Finding
@@ -31,3 +32,4 @@ class FeedbackReport:
     outcome: FeedbackOutcome
     actions: tuple[AgreedAction, ...]
     language: str = "en"
+    workshop_date: date | None = None  # the improvement workshop's, once set: the check-in counts from it

@@ -15,4 +15,5 @@ def feedback_report(store: ReviewStore, review_id: str, *, language: str = "en")
         outcome=store.outcome(review_id),
         actions=tuple(store.actions(review_id)),
         language=language,
+        workshop_date=store.workshop(review_id).date,
     )

@@ -152,3 +152,44 @@ def test_print_of_a_missing_file_says_so_plainly(qtbot, demo_store, tmp_path):
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     view.print_exported(printer)
     assert "could not be printed" in view.message.text()
+
+
+def test_once_the_workshop_is_dated_the_check_in_is_suggested_90_days_after_it_everywhere(
+        qtbot, demo_store, tmp_path, widget_texts):
+    """The programme counts the 90 days from the improvement workshop: the Feedback page, Present and the
+    PDF (English and Welsh) all move to it, and the Check-in record's own default agrees."""
+    from datetime import timedelta
+
+    from spp_desktop.reports.feedback_pdf import build_pdf_bytes
+    from spp_desktop.services.feedback import feedback_report
+
+    store, review_id = demo_store
+    store.update_outcome(review_id, checkin_date=None)
+    agree_all_but(store, review_id, {})
+    review = store.review(review_id)
+    workshop_day = review.end_date + timedelta(days=21)
+    store.update_workshop(review_id, date=workshop_day.isoformat())
+    expected = workshop_day + timedelta(days=90)
+    assert expected != suggested_checkin(review.start_date)  # so the test tells the two rules apart
+    assert store.workshop(review_id).default_checkin == expected
+
+    out = tmp_path / "summary.pdf"
+    view = view_of(qtbot, store, review_id, choose_path=lambda s: str(out))
+    form = view.outcome_form
+    assert form.checkin.date().toPython() == expected
+    assert form.checkin_note.text() == "Suggested: 90 days after the improvement workshop. It is saved with this form."
+
+    window = view.present()
+    window.go(window.slide_count - 1)
+    assert f"90-day check-in: {full_date(expected)} (suggested)" in "\n".join(widget_texts(window))
+    window.close()
+
+    task = view.export_pdf()
+    qtbot.waitUntil(lambda: task.done, timeout=15_000)
+    text = pdf_text(out)
+    in_words = f"{expected.day} {expected:%B} {expected.year}"  # the PDF's dates carry no weekday
+    assert f"suggested for {in_words} (90 days after the improvement workshop)" in text
+
+    welsh = tmp_path / "crynodeb.pdf"
+    welsh.write_bytes(build_pdf_bytes(feedback_report(store, review_id, language="cy")))
+    assert "90 diwrnod ar ôl y gweithdy gwella" in pdf_text(welsh)

@@ -105,11 +105,12 @@ class FindingsSnapshot:
     linked: dict[str, list[str]] = field(default_factory=dict)  # finding id -> evidence ids
     bearing: list[Evidence] = field(default_factory=list)  # evidence with linked questions added
     show_day: bool = False
+    workshop_date: date | None = None  # the improvement workshop's, once set: the check-in counts from it
 
     @classmethod
     def load(cls, store: ReviewStore, review_id: str) -> FindingsSnapshot:
         snap = cls(store.review(review_id), store.findings(review_id), store.links(review_id),
-                   store.evidence(review_id))
+                   store.evidence(review_id), workshop_date=store.workshop(review_id).date)
         snap._derive()
         return snap
 

@@ -136,7 +136,8 @@ class OutcomeForm(QWidget):
             edit.textChanged.connect(self.autosaver.touch)
             edit.focus_left.connect(self.autosaver.flush)
 
-        self.suggested_checkin = suggested_checkin(review.start_date)
+        workshop_day = store.workshop(review_id).date
+        self.suggested_checkin = suggested_checkin(review.start_date, workshop_day)
         self.default_due = review.end_date  # where a next step's calendar opens: the review day (today, then)
         self.checkin_saved = outcome.checkin_date is not None
         self.checkin = QDateEdit(self)
@@ -147,8 +148,9 @@ class OutcomeForm(QWidget):
         self.checkin.setAccessibleName(self.tr("Date of the 90-day check-in"))
         tab_leaves(self.checkin)
         self.checkin.dateChanged.connect(self._checkin_changed)
-        self.checkin_note = theme.muted_label(self.tr("Suggested: 90 days after the review. It is saved with this "
-                                                      "form."))
+        self.checkin_note = theme.muted_label(
+            self.tr("Suggested: 90 days after the improvement workshop. It is saved with this form.") if workshop_day
+            else self.tr("Suggested: 90 days after the review. It is saved with this form."))
         self.checkin_note.setVisible(not self.checkin_saved)
 
         self.actions_box = QVBoxLayout()

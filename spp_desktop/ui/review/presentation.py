@@ -237,7 +237,8 @@ class PresentationWindow(QWidget):
         if not o.next_steps.strip() and not actions:
             layout.addWidget(self._label(self.tr("No next steps recorded yet."), 0.9, muted=True))
         layout.addSpacing(self._px)
-        when, suggested = checkin_or_suggested(o, self.snapshot.review.start_date)  # as in the PDF
+        when, suggested = checkin_or_suggested(o, self.snapshot.review.start_date,
+                                               self.snapshot.workshop_date)  # as in the PDF
         text = (self.tr("90-day check-in: {date} (suggested)") if suggested
                 else self.tr("90-day check-in: {date}")).format(date=full_date(when))
         layout.addWidget(self._label(text, 1.0, bold=True))
