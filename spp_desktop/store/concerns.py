@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from sync.protocol.ids import new_id
 
 from .core import StoreCore
+from .db import translated_errors
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,21 @@ class ConcernsMixin(StoreCore):
         moment = at or datetime.now()
         concern_id = new_id()
         me = self.me(review_id)
-        # The notice first: the rule table and the role choices check it before any words are kept.
-        self._write(review_id, "concern_notice", concern_id, {
-            "day": moment.date().isoformat(), "time": moment.strftime("%H:%M"), "to_role": to_role, "author": me})
-        self._conn.execute("INSERT INTO concerns (id, review_id, author, to_role, at_ms, text) VALUES (?, ?, ?, ?, ?, ?)",
-                           (concern_id, review_id, me, to_role, int(moment.timestamp() * 1000), text))
+        notice = {"day": moment.date().isoformat(), "time": moment.strftime("%H:%M"), "to_role": to_role, "author": me}
+        # The words before the notice, so a failure (a full disk) never leaves a notice whose words are lost.
+        # If the notice cannot be written (refused by the rule table, or no room), the words go again.
+        with translated_errors(self.files.database):
+            self._conn.execute(
+                "INSERT INTO concerns (id, review_id, author, to_role, at_ms, text) VALUES (?, ?, ?, ?, ?, ?)",
+                (concern_id, review_id, me, to_role, int(moment.timestamp() * 1000), text))
+        try:
+            self._write(review_id, "concern_notice", concern_id, notice)
+        except BaseException:
+            try:
+                self._conn.execute("DELETE FROM concerns WHERE id = ?", (concern_id,))
+            except Exception:  # still no room: the words stay with their author rather than vanish
+                pass
+            raise
         return concern_id
 
     def my_concerns(self, review_id: str) -> list[Concern]:

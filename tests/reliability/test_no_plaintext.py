@@ -87,6 +87,7 @@ def test_no_marker_in_any_file(tmp_path):
     Image.new("RGB", (64, 48), (200, 120, 40)).save(photo, format="JPEG", comment=mark("photo_comment").encode())
     caption = mark("caption")
     store.add_photo(rid, ev.id, photo.getvalue(), caption=caption)
+    store.pass_on_concern(rid, mark("concern_words"), "dsl")  # kept only in the encrypted store
     store.save_server_account(url="https://spp.example", username=mark("username"), user_id="u", token=mark("token"))
     store.close()
 
@@ -94,6 +95,7 @@ def test_no_marker_in_any_file(tmp_path):
     store = ReviewStore.unlock(data_dir, PASSPHRASE)
     assert store.get_finding(rid, finding.id).text.startswith("PLAINTEXTMARKER")
     assert [a.caption for a in store.photos(rid, ev.id)] == [caption]  # the photo was stored, so it is scanned below
+    assert [c.text[:15] for c in store.my_concerns(rid)] == ["PLAINTEXTMARKER"]  # the concern too
     open_files = _files_to_scan(data_dir, started)
     store.close()
     files = set(open_files) | set(_files_to_scan(data_dir, started))

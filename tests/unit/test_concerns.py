@@ -63,3 +63,22 @@ def test_the_champion_passes_on_nothing_from_the_review_day(tmp_path):
         store.pass_on_concern(rid, WORDS, "dsl")
     assert store.my_concerns(rid) == []
     store.close()
+
+
+def test_on_a_full_database_a_concern_is_a_plain_disk_full_and_no_notice_is_left_without_its_words(tmp_path):
+    """Words and notice go together: either both are kept, or neither (and the error is the plain one)."""
+    from spp_desktop.store.errors import DiskFull
+
+    store, rid = new_store(tmp_path / "r", _package(), me="rev-2")
+    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]  # noqa: SLF001
+    store._conn.execute(f"PRAGMA max_page_count = {pages}")  # noqa: SLF001  SQLite's own "disk full"
+    with pytest.raises(DiskFull):
+        for n in range(10_000):  # each concern takes room; the cap is reached within a few
+            store.pass_on_concern(rid, f"{WORDS} {n} " + "x" * 2000, "dsl", datetime(2026, 11, 24, 10, n % 60))
+    words = {c.id for c in store.my_concerns(rid)}
+    notices = {n.id for n in store.concern_notices(rid)}
+    assert words == notices  # no notice whose words were lost, no words without a notice
+    store._conn.execute("PRAGMA max_page_count = 1073741823")  # noqa: SLF001  room again
+    again = store.pass_on_concern(rid, WORDS, "dsl")
+    assert again in {c.id for c in store.my_concerns(rid)} and again in {n.id for n in store.concern_notices(rid)}
+    store.close()
