@@ -261,8 +261,10 @@ class _Builder:
         story.append(Spacer(1, 2))
         workshop = self.report.workshop_date
         checkin, suggested = checkin_or_suggested(outcome, self.report.review.start_date, workshop)  # as on screen
-        wording = ("checkin_suggested_after_workshop" if workshop else "checkin_suggested") if suggested \
-            else "checkin_on"
+        if not suggested:
+            wording = "checkin_on"
+        else:
+            wording = "checkin_suggested_after_workshop" if workshop else "checkin_suggested"
         story.append(Paragraph(escape(L.fmt(wording,
                                             date=L.full_date(checkin))), s.body))
 

@@ -25,6 +25,17 @@ def pdf_text(path: Path) -> str:
     return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
 
 
+def last_slide_and_pdf_text(qtbot, view, out: Path, widget_texts) -> tuple[str, str]:
+    """Present's last slide (the outcome, with the check-in) and the exported PDF, as text."""
+    window = view.present()
+    window.go(window.slide_count - 1)
+    slide = "\n".join(widget_texts(window))
+    window.close()
+    task = view.export_pdf()
+    qtbot.waitUntil(lambda: task.done, timeout=15_000)
+    return slide, pdf_text(out)
+
+
 def agree_all_but(store, review_id, keep_draft: dict[str, int]) -> None:
     """Agree every finding except `keep_draft[question id]` of each question, left as drafts."""
     left = dict(keep_draft)
@@ -78,14 +89,8 @@ def test_the_suggested_check_in_date_is_the_same_on_screen_in_present_and_in_the
     form = view.outcome_form
     assert form.checkin.date().toPython() == suggested and form.checkin_note.isVisibleTo(form)
 
-    window = view.present()
-    window.go(window.slide_count - 1)
-    assert f"90-day check-in: {full_date(suggested)} (suggested)" in "\n".join(widget_texts(window))
-    window.close()
-
-    task = view.export_pdf()
-    qtbot.waitUntil(lambda: task.done, timeout=15_000)
-    text = pdf_text(out)
+    slide, text = last_slide_and_pdf_text(qtbot, view, out, widget_texts)
+    assert f"90-day check-in: {full_date(suggested)} (suggested)" in slide
     assert "has not been set" not in text
     assert f"suggested for {suggested.day}" in text and str(suggested.year) in text
 
@@ -179,14 +184,8 @@ def test_once_the_workshop_is_dated_the_check_in_is_suggested_90_days_after_it_e
     assert form.checkin.date().toPython() == expected
     assert form.checkin_note.text() == "Suggested: 90 days after the improvement workshop. It is saved with this form."
 
-    window = view.present()
-    window.go(window.slide_count - 1)
-    assert f"90-day check-in: {full_date(expected)} (suggested)" in "\n".join(widget_texts(window))
-    window.close()
-
-    task = view.export_pdf()
-    qtbot.waitUntil(lambda: task.done, timeout=15_000)
-    text = pdf_text(out)
+    slide, text = last_slide_and_pdf_text(qtbot, view, out, widget_texts)
+    assert f"90-day check-in: {full_date(expected)} (suggested)" in slide
     in_words = f"{expected.day} {expected:%B} {expected.year}"  # the PDF's dates carry no weekday
     assert f"suggested for {in_words} (90 days after the improvement workshop)" in text
 
