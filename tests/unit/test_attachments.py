@@ -36,7 +36,8 @@ def test_same_photo_twice_gives_different_files(vault):
 def test_no_plaintext_in_blob_file(vault):
     blob_id, _ = vault.put(REVIEW, RECORD, PHOTO)
     raw = (vault.directory / f"{blob_id}.bin").read_bytes()
-    assert b"\xff\xd8\xff" not in raw
+    # the whole JPEG header (11 bytes): 3 bytes alone turn up in random ciphertext about once in 2,000 runs
+    assert PHOTO[:11] not in raw
     assert b"JFIF" not in raw and b"fractions" not in raw
     assert REVIEW.encode() not in raw and RECORD.encode() not in raw
 
