@@ -23,7 +23,7 @@ _VALUES = {STR: "Words", INT: 1, BOOL: True, DATE: "2026-03-10", TIME: "09:00", 
 _CHOICE_VALUES = {("evidence", "kind"): "observation", ("finding", "kind"): "strength",
                   ("finding", "status"): "agreed", ("team_member", "role"): "lead_reviewer",
                   ("action", "progress"): "under_way", ("question", "planned_sources"): ["observation"],
-                  ("concern_notice", "to_role"): "dsl"}
+                  ("concern_notice", "to_role"): "dsl", ("closure", "reason"): "closed"}
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,8 @@ def cases() -> list[Case]:
 def allowed(case: Case) -> bool:
     """The issue's table, in its own words."""
     lead = case.role == "lead"
-    if case.entity == "team_member":
-        return False  # team members and roles: the server's own ops only
+    if case.entity in ("team_member", "closure"):
+        return False  # team members and roles, and closing the review: the server's own ops only
     if case.kind == "resolve" and not lead:
         return False  # only the lead's resolve settles a conflict
     if case.entity in LEAD_ONLY_ENTITIES:

@@ -23,6 +23,7 @@ written. An op is judged by its *author's* role on the review's team (not by who
     concern_notice  its author only                               that a concern was passed on (no words)
     release         the lead (and the server)                     what of the outcome the partnership sees
     team_member     the server only                               team and roles
+    closure         the server only                               the review closed (laptops remove it)
 
 The Improvement Champion changes no review-day record (evidence, photos, findings, links) and nothing of
 the plan; a reviewer changes nothing of the workshop or the check-in.
@@ -66,6 +67,7 @@ WRITERS: dict[str, str] = {
     "release": "lead",
     "concern_notice": "owner",
     "team_member": "server",
+    "closure": "server",
 }
 KINDS = tuple(k.value for k in OpKind)
 _PROBE_HLC = HLC(0, 0, "probe")
@@ -122,7 +124,8 @@ def static_problem(op: Operation) -> Refusal | None:
     if is_server_op(op):
         return None
     if WRITERS.get(op.entity, "server") == "server":
-        return Refusal("server_only", "Only the server may change the team and its roles.")
+        return Refusal("server_only", "Only the partnership's server may change the team and its roles, "
+                                      "or close the review.")
     if op.kind is OpKind.SET and any(len(ids) > 1 for name, ids in op.parents.items()
                                      if name in op.fields and name != DELETED):
         return Refusal("conflict_needs_resolve",

@@ -38,6 +38,7 @@ FINDING_STATUSES = ("draft", "agreed", "amended", "to_explore")
 ROLES = ("lead_reviewer", "reviewer", "headteacher", "improvement_champion")
 ACTION_PROGRESS = ("", "not_started", "under_way", "done", "changed_course")
 CONCERN_ROLES = ("dsl", "chair_of_governors", "la_officer")  # the DSL; when it concerns the head, the others
+CLOSURE_REASONS = ("closed", "retention")  # closed by the partnership office; past its retention date
 
 ENTITIES: dict[str, dict[str, str]] = {
     "review": {
@@ -96,6 +97,9 @@ ENTITIES: dict[str, dict[str, str]] = {
     # one record per review, its id the review's id.
     "release": {"findings": BOOL, "priority": BOOL, "actions": BOOL, "checkin": BOOL, "head_consent": BOOL,
                 "consent_date": DATE},
+    # That the partnership closed the review (one record per review, its id the review's id; the server's
+    # own op only): every laptop removes its copy at its next sync, after offering an export.
+    "closure": {"closed_on": DATE, "reason": STR},
 }
 
 _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -106,6 +110,7 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("question", "planned_sources"): EVIDENCE_KINDS,
     ("action", "progress"): ACTION_PROGRESS,
     ("concern_notice", "to_role"): CONCERN_ROLES,
+    ("closure", "reason"): CLOSURE_REASONS,
 }
 
 

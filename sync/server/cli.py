@@ -3,6 +3,7 @@
     spp-server db upgrade --database URL  (migrations only, under a lock; run it before serve)
     spp-server serve --database URL --host 127.0.0.1 --port 8443 [--ssl-certfile F --ssl-keyfile F]
     spp-server admin list-reviews --database URL
+    spp-server admin close-review REVIEW_ID --database URL  (the laptops remove it at their next sync)
     spp-server admin purge-expired --database URL
     spp-server demo --database URL        (prints the demo accounts as JSON)
     spp-server key create --key-file PATH  (the data key; keep it apart from the database and its backups)
@@ -25,7 +26,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import admin, admin_plan, retention, serve
+from . import admin, admin_plan, closing, retention, serve
 from .data_key import DataKeyError, DataKeys, create_key_file
 from .db import backup_sqlite, is_sqlite, make_engine, schema_status, upgrade
 from .env import SettingsError
@@ -195,6 +196,13 @@ def _admin(args: argparse.Namespace) -> int:
     elif action == "import-plan":
         written = admin_plan.import_plan(storage, args.review_id, Path(args.csv))
         print(f"{written} slot(s) recorded; the team's laptops get them at their next sync.")
+    elif action == "close-review":
+        today = datetime.now(UTC).date()
+        if closing.close_review(storage, args.review_id, today):
+            print(f"Closed on {today.isoformat()}. Each team laptop offers an export and removes its copy at its "
+                  "next sync; the server keeps the review until its retention date (purge-expired).")
+        else:
+            print(f"Already closed on {closing.closed_on(storage, args.review_id)}; nothing changed.")
     elif action == "import-schedule":
         for review_id in admin.import_schedule(storage, args.partnership, Path(args.csv)):
             print(review_id)
@@ -328,6 +336,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = acts.add_parser("list-reviews", parents=[common])
     p.add_argument("--partnership")
     p.add_argument("--json", action="store_true")
+    p = acts.add_parser("close-review", parents=[common],
+                        help="close a review: the team's laptops remove it at their next sync")
+    p.add_argument("review_id")
     acts.add_parser("purge-expired", parents=[common], help="keep only the outcome of reviews past retention")
     p = acts.add_parser("list-devices", parents=[common])
     p.add_argument("username")

@@ -1,19 +1,22 @@
 """`spp-server admin purge-expired`: after a review's retention date (web/stages.retention_date) the server
 keeps only its outcome: the review's own record (dates, focus), the improvement priority and next steps
 (summary, workshop), the actions and the check-in's progress. Evidence, photos, findings, questions, the
-plan, meetings, root causes, concern notices and the team's names go. Running it again changes nothing."""
+plan, meetings, root causes, concern notices and the team's names go. A purged review is closed too (if the
+office had not closed it), so the laptops that still hold it remove their copy at their next sync. Running it
+again changes nothing."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
+from .closing import close_review
 from .state import ReviewStates
 from .storage import Storage
 from .web.outcome import facts
 from .web.stages import retention_date
 
-OUTCOME_ENTITIES = frozenset({"review", "summary", "workshop", "action", "checkin", "release"})
+OUTCOME_ENTITIES = frozenset({"review", "summary", "workshop", "action", "checkin", "release", "closure"})
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ def purge_expired(storage: Storage, today: date, months: int) -> list[Purged]:
         state = states.state(row["id"])
         until = retention_date(facts(state, row["start_date"], row["end_date"]), months)
         if until < today:
+            close_review(storage, row["id"], today, reason="retention")
             removed_ops, removed_files = storage.purge_review(row["id"], OUTCOME_ENTITIES)
             done.append(Purged(row["id"], until.isoformat(), removed_ops, removed_files))
     return done

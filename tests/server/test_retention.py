@@ -71,6 +71,7 @@ def test_purge_expired_keeps_only_the_outcome_and_is_idempotent(office, capsys):
         assert c.execute(select(func.count()).select_from(attachment_chunks)).scalar() == 0
     assert storage.stream_attachment(review_id, sha) is None
     state = ReviewStates(storage).state(review_id)
+    assert state.get("closure", review_id).values() == {"closed_on": "2027-03-12", "reason": "retention"}
     assert state.get("action", "ac-1").value("progress") == "under_way"
     assert state.get("summary", review_id).value("improvement_priority") == "Fluency in Year 4"
     assert state.get("evidence", "ev-1") is None
@@ -79,3 +80,22 @@ def test_purge_expired_keeps_only_the_outcome_and_is_idempotent(office, capsys):
     assert (again.ops, again.attachments) == (0, 0)
     code, out, _ = run(capsys, "admin", "purge-expired", *db)  # the CLI: today, SPP_SERVER_RETENTION_MONTHS
     assert code == 0 and "review(s) past their retention date" in out
+
+
+def test_close_review_is_a_server_op_shown_as_the_closed_stage_and_said_once(office, capsys):  # noqa: F811
+    from sync.server import closing
+    from sync.server.state import ReviewStates
+
+    storage, review_id, db, _ = office
+    assert {r["id"]: r for r in admin.list_reviews(storage)}[review_id]["stage"] != "closed"
+    code, out, _ = run(capsys, "admin", "close-review", review_id, *db)
+    assert code == 0 and "removes its copy at its next sync" in out
+    [closure] = [op for op in ReviewStates(storage).state(review_id).of_kind("closure")]
+    assert closure.entity_id == review_id and closure.authors() == {"server"}
+    assert {r["id"]: r for r in admin.list_reviews(storage)}[review_id]["stage"] == "closed"
+    day, ops = closing.closed_on(storage, review_id), len(storage.ops_after(review_id, 0, 100_000))
+    code, out, _ = run(capsys, "admin", "close-review", review_id, *db)
+    assert code == 0 and f"Already closed on {day}" in out
+    assert len(storage.ops_after(review_id, 0, 100_000)) == ops  # a second close writes nothing
+    code, _, err = run(capsys, "admin", "close-review", "no-such-review", *db)
+    assert code == 1 and "no such review" in err

@@ -40,7 +40,7 @@ def setup_record(api: Api, case: Case) -> tuple[str, dict[str, list[str]]]:
     other = users["reviewer" if case.role == "lead" else "lead"]
     owner_name = case.role if case.target in ("own", "-", "draft", "agreed") else ("reviewer" if case.role == "lead" else "lead")
     owner = author if owner_name == case.role else other
-    if case.entity == "review":
+    if case.entity in ("review", "closure"):
         return rid, {}
     if case.entity == "team_member":
         return users["reviewer"], {}

@@ -26,6 +26,7 @@ from sync.protocol.package import (
 from sync.protocol.schema import (
     ACTION_PROGRESS,
     BOOL,
+    CLOSURE_REASONS,
     CONCERN_ROLES,
     DATE,
     ENTITIES,
@@ -59,7 +60,8 @@ def _settings(default: int) -> settings:
 # --- strategies ------------------------------------------------------------------------------------
 CHOICES = {("evidence", "kind"): EVIDENCE_KINDS, ("finding", "kind"): FINDING_KINDS,
            ("finding", "status"): FINDING_STATUSES, ("team_member", "role"): ROLES,
-           ("action", "progress"): ACTION_PROGRESS, ("concern_notice", "to_role"): CONCERN_ROLES}
+           ("action", "progress"): ACTION_PROGRESS, ("concern_notice", "to_role"): CONCERN_ROLES,
+           ("closure", "reason"): CLOSURE_REASONS}
 LIST_CHOICES = {("question", "planned_sources"): EVIDENCE_KINDS}
 TEXT = st.text(max_size=40)  # hypothesis text never holds lone surrogates
 IDS = st.uuids().map(str)

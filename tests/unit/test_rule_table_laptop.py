@@ -63,7 +63,7 @@ def setup_record(store: ReviewStore, review_id: str, case: Case) -> tuple[str, d
     author = USERS[case.role]
     other = USERS["reviewer" if case.role == "lead" else "lead"]
     owner = author if case.target in ("own", "-", "draft", "agreed") else other
-    if case.entity == "review":
+    if case.entity in ("review", "closure"):
         return review_id, {}
     if case.entity == "team_member":
         return "rev-2", {}

@@ -79,6 +79,7 @@ def facts(state: ReviewState, start: str, end: str) -> Facts:
         workshop_date=workshop_day,
         checkin_date=checkin_date,
         checkin_done=bool(_checkin_notes(state)),
+        closed=bool(_single(state, "closure").get("closed_on")),
     )
 
 

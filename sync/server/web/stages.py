@@ -23,9 +23,12 @@ class Facts:
     workshop_date: date | None = None  # the improvement workshop's day, once planned
     checkin_date: date | None = None
     checkin_done: bool = False
+    closed: bool = False  # the partnership closed it (spp-server admin close-review, or the retention purge)
 
 
 def stage_of(facts: Facts, today: date) -> str:
+    if facts.closed:
+        return "closed"
     if today < facts.start:
         return "pre_review"
     if today <= facts.end:
