@@ -522,6 +522,61 @@
     </message>
 </context>
 <context>
+    <name>ClosedReviewDialog</name>
+    <message>
+        <source>Review closed</source>
+        <translation>Adolygiad wedi&apos;i gau</translation>
+    </message>
+    <message>
+        <source>The review of {school} has been closed</source>
+        <translation>Mae adolygiad {school} wedi&apos;i gau</translation>
+    </message>
+    <message>
+        <source>The partnership closed this review on {date}. Its evidence, photos and notes will now be removed from this laptop; the partnership&apos;s server keeps its outcome. If you need them, save the review&apos;s documents first (the feedback summary, the workshop plan and the check-in note, as PDF files that are not encrypted: keep them as the data-sharing agreement says).</source>
+        <translation>Caeodd y bartneriaeth yr adolygiad hwn ar {date}. Bydd ei dystiolaeth, ei luniau a&apos;i nodiadau nawr yn cael eu tynnu oddi ar y gliniadur hwn; mae gweinydd y bartneriaeth yn cadw ei ganlyniad. Os oes eu hangen arnoch, cadwch ddogfennau&apos;r adolygiad yn gyntaf (y crynodeb adborth, cynllun y gweithdy a nodyn y gwiriad cynnydd, fel ffeiliau PDF nad ydynt wedi&apos;u hamgryptio: cadwch nhw fel y mae&apos;r cytundeb rhannu data yn ei ddweud).</translation>
+    </message>
+    <message>
+        <source>&amp;Save documents…</source>
+        <translation>&amp;Cadw&apos;r dogfennau…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from this laptop</source>
+        <translation>&amp;Tynnu oddi ar y gliniadur hwn</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;Nid nawr</translation>
+    </message>
+    <message>
+        <source>{n} changes made on this laptop have not reached the server yet, so the review stays until they have: sync again, then remove it.</source>
+        <translation>Nid yw {n} newid a wnaed ar y gliniadur hwn wedi cyrraedd y gweinydd eto, felly mae&apos;r adolygiad yn aros nes eu bod wedi: cysonwch eto, yna ei dynnu.</translation>
+    </message>
+    <message>
+        <source>1 change made on this laptop has not reached the server yet, so the review stays until it has: sync again, then remove it.</source>
+        <translation>Nid yw 1 newid a wnaed ar y gliniadur hwn wedi cyrraedd y gweinydd eto, felly mae&apos;r adolygiad yn aros nes ei fod wedi: cysonwch eto, yna ei dynnu.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the documents</source>
+        <translation>Dewiswch ffolder ar gyfer y dogfennau</translation>
+    </message>
+    <message>
+        <source>The documents could not be saved in {folder}: {reason}. Nothing was removed.</source>
+        <translation>Nid oedd modd cadw&apos;r dogfennau yn {folder}: {reason}. Ni thynnwyd dim.</translation>
+    </message>
+    <message>
+        <source>Saved in {folder}: {names}.</source>
+        <translation>Wedi&apos;u cadw yn {folder}: {names}.</translation>
+    </message>
+    <message>
+        <source>This review has no documents yet (no agreed findings, workshop or check-in).</source>
+        <translation>Nid oes gan yr adolygiad hwn ddogfennau eto (dim canfyddiadau wedi&apos;u cytuno, gweithdy na gwiriad cynnydd).</translation>
+    </message>
+    <message>
+        <source>Some typing in this review could not be saved, so it was not removed. Try again.</source>
+        <translation>Nid oedd modd cadw peth teipio yn yr adolygiad hwn, felly ni chafodd ei dynnu. Rhowch gynnig arall arni.</translation>
+    </message>
+</context>
+<context>
     <name>ConcernDialog</name>
     <message>
         <source>The designated safeguarding lead (DSL)</source>
@@ -3142,8 +3197,20 @@ Nawr</translation>
         <translation>Cam: {stage}</translation>
     </message>
     <message>
+        <source>Closed by the partnership on {date}. Save its documents if you need them, then remove it from this laptop.</source>
+        <translation>Wedi&apos;i gau gan y bartneriaeth ar {date}. Cadwch ei ddogfennau os oes eu hangen arnoch, yna ei dynnu oddi ar y gliniadur hwn.</translation>
+    </message>
+    <message>
         <source>Evidence kept until {date}</source>
         <translation>Cedwir y dystiolaeth tan {date}</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Tynnu…</translation>
+    </message>
+    <message>
+        <source>Remove the closed review of {school}</source>
+        <translation>Tynnu adolygiad caeedig {school}</translation>
     </message>
     <message>
         <source>Open</source>
@@ -3837,6 +3904,10 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     <message>
         <source>Not synced: the server could not be reached.</source>
         <translation>Heb gysoni: nid oedd modd cyrraedd y gweinydd.</translation>
+    </message>
+    <message>
+        <source>The closed review was removed from this laptop.</source>
+        <translation>Tynnwyd yr adolygiad caeedig oddi ar y gliniadur hwn.</translation>
     </message>
 </context>
 <context>

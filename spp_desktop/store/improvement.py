@@ -21,6 +21,14 @@ from .core import StoreCore
 from .mapping import checkin_from_state, root_cause_from_state, wire_fields, workshop_from_state
 
 
+def _closed_on(state: EntityState | None) -> date | None:
+    value = state.value("closed_on") if state is not None and not state.deleted else None
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None  # op_problem admits only dates; an unreadable one is no closure
+
+
 class ImprovementMixin(StoreCore):
     if TYPE_CHECKING:  # provided by ReviewStore and RecordsMixin
         def review(self, review_id: str) -> Review: ...
@@ -78,15 +86,25 @@ class ImprovementMixin(StoreCore):
         return self.heading_stage(self.review(review_id), today)
 
     def _heading_records(self, review: Review) -> dict[str, EntityState]:
-        """The review's three one-per-review records (summary, workshop, check-in): cheap enough for Home's
+        """The review's one-per-review records (summary, workshop, check-in, closure): cheap enough for Home's
         list, which never reads a review's records."""
         return {entity: EntityState.from_json(entity, review.id, json.loads(text)) for entity, text in self._conn.execute(
             "SELECT entity, state FROM entities WHERE review_id = ? AND entity_id = ? AND deleted = 0 "
-            "AND entity IN ('summary', 'workshop', 'checkin')", (review.id, review.id))}
+            "AND entity IN ('summary', 'workshop', 'checkin', 'closure')", (review.id, review.id))}
+
+    # --- closing ---------------------------------------------------------------------------------
+    def heading_closed_on(self, review: Review) -> date | None:
+        return _closed_on(self._heading_records(review).get("closure"))
+
+    def closed_on(self, review_id: str) -> date | None:
+        """The day the partnership closed the review (the server's closure op), or None while it is open."""
+        return _closed_on(self._entity(review_id, "closure", review_id))
 
     def heading_stage(self, review: Review, today: date | None = None) -> Stage:
         """The stage from the review's dates and its one-per-review records only."""
         rows = self._heading_records(review)
+        if _closed_on(rows.get("closure")):
+            return Stage.CLOSED
         priority = str((rows["summary"].value("improvement_priority") if "summary" in rows else "") or "")
         checkin = checkin_from_state(rows.get("checkin"))
         return review_stage(review.start_date, review.end_date, today or date.today(),

@@ -182,7 +182,8 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, ConcernsMixin, Bund
                         (review.id,)).fetchone()[0],
                     last_synced_ms=row[1],
                     extra={"stage": self.heading_stage(review).value,
-                           "keep_until": self.heading_keep_until(review).isoformat()},
+                           "keep_until": self.heading_keep_until(review).isoformat(),
+                           "closed_on": (closed.isoformat() if (closed := self.heading_closed_on(review)) else "")},
                 ))
         return summaries
 
@@ -258,10 +259,12 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, ConcernsMixin, Bund
         return state_to_package(self._state(review_id))
 
     def remove_review(self, review_id: str) -> None:
+        """Everything of a review on this laptop: its ops (sent, unsent and parked), records, concern words
+        and photos. Callers check first that nothing unsent would be lost (services/closing.py)."""
         self._require_key()
         with self._oplog().transaction():
-            for table, column in (("ops", "review_id"), ("entities", "review_id"), ("reviews", "id"),
-                                  ("concerns", "review_id")):
+            for table, column in (("ops", "review_id"), ("parked_ops", "review_id"), ("entities", "review_id"),
+                                  ("reviews", "id"), ("concerns", "review_id")):
                 self._conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (review_id,))
             blobs = [r[0] for r in self._conn.execute("SELECT blob_id FROM attachments WHERE review_id = ?", (review_id,))]
             self._conn.execute("DELETE FROM attachments WHERE review_id = ?", (review_id,))

@@ -49,7 +49,8 @@ def package_error_text(exc: PackageError) -> str:
 
 
 class ReviewCard(QFrame):
-    def __init__(self, summary: ReviewSummary, on_open: Callable[[str], None], parent: QWidget | None = None):
+    def __init__(self, summary: ReviewSummary, on_open: Callable[[str], None], parent: QWidget | None = None, *,
+                 on_remove: Callable[[str], None] | None = None):
         super().__init__(parent)
         theme.set_role(self, "card")
         self.review_id = summary.id
@@ -67,10 +68,24 @@ class ReviewCard(QFrame):
         stage_text = (self.tr("Stage: {stage}").format(stage=label(Stage(stage))) + "  ·  "
                       if stage in Stage._value2member_map_ else "")
         text.addWidget(theme.muted_label(f"{stage_text}{evidence}  ·  {unsynced_text(summary.unsynced_changes)}"))
-        if summary.extra.get("keep_until"):  # the retention date: the server purges the evidence after it
+        closed_on = summary.extra.get("closed_on")
+        if closed_on:  # the partnership closed it: the laptop's copy is to go (services/closing.py)
+            notice = QLabel(self.tr("Closed by the partnership on {date}. Save its documents if you need them, "
+                                    "then remove it from this laptop.").format(
+                date=full_date(date.fromisoformat(closed_on))))
+            notice.setWordWrap(True)
+            text.addWidget(notice)
+        elif summary.extra.get("keep_until"):  # the retention date: the server purges the evidence after it
             text.addWidget(theme.muted_label(self.tr("Evidence kept until {date}").format(
                 date=full_date(date.fromisoformat(summary.extra["keep_until"])))))
         layout.addLayout(text, 1)
+        self.remove_button: QPushButton | None = None
+        if closed_on and on_remove is not None:
+            self.remove_button = QPushButton(self.tr("Remove…"))
+            self.remove_button.setAccessibleName(self.tr("Remove the closed review of {school}").format(
+                school=summary.host_school))
+            self.remove_button.clicked.connect(lambda: on_remove(summary.id))
+            layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setAccessibleName(self.tr("Open the review of {school}").format(school=summary.host_school))
         theme.set_role(self.open_button, "primary")
@@ -88,6 +103,7 @@ class HomePage(QWidget):
     """The reviews held on this laptop. Emits `open_review(review_id)`."""
 
     open_review = Signal(str)
+    remove_review = Signal(str)  # a closed review's "Remove…" (the sync controller offers the export first)
 
     def __init__(self, store: ReviewStore, *, demo_package: Callable[[], dict[str, Any]] | None = None,
                  parent: QWidget | None = None):
@@ -145,7 +161,7 @@ class HomePage(QWidget):
                 item.widget().deleteLater()
         summaries = self._store.list_reviews()
         for summary in sorted(summaries, key=lambda s: s.start_date, reverse=True):
-            self._cards.addWidget(ReviewCard(summary, self.open_review.emit))
+            self._cards.addWidget(ReviewCard(summary, self.open_review.emit, on_remove=self.remove_review.emit))
         if not summaries:
             empty = QFrame()
             theme.set_role(empty, "notice")

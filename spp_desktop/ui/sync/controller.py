@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QStatusBar, QToolBar
 
 from spp_desktop.services import sync_service as service
+from spp_desktop.services.closing import closed_review
 from spp_desktop.services.sync_service import SignInExpired
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
@@ -27,6 +28,7 @@ from ..i18n_sync import sync_error_text, sync_status_text
 from ..icons import icon
 from .bundles import BundleActions
 from .checkout import ReviewsDialog
+from .closed_review import ClosedReviewDialog
 from .conflicts import ConflictsDialog
 from .network import NetworkWatch
 from .runner import SyncRunner
@@ -194,6 +196,7 @@ class SyncController(QObject):
         button.setObjectName("homeServerButton")
         button.clicked.connect(self.open_server_reviews if signed_in else self.open_sign_in)
         home.add_button(button)
+        home.remove_review.connect(self.offer_removal)
 
     def _signed_in(self) -> bool:
         try:
@@ -362,6 +365,8 @@ class SyncController(QObject):
         for report in reports:
             if report.pulled or report.downloaded:
                 self._after_changes(report.review_id)
+            else:
+                self.offer_removal(report.review_id)  # closed before, and "Not now" was chosen then
         if self.window.home is not None:
             self.window.home.refresh()  # the cards say how many changes wait to be synced
         self.refresh_status()
@@ -392,6 +397,36 @@ class SyncController(QObject):
         conflicts = self.dialogs.get("conflicts")
         if isinstance(conflicts, ConflictsDialog):
             conflicts.panel.refresh()
+        self.refresh_status()
+        self.offer_removal(review_id)
+
+    # --- a review the partnership closed ------------------------------------------------------------
+    def offer_removal(self, review_id: str) -> ClosedReviewDialog | None:
+        """If the partnership closed this review: the warning, the offer to save its documents, removal."""
+        if self.store is None:
+            return None
+        closed = closed_review(self.store, review_id)
+        if closed is None:
+            return None
+        shown = self.dialogs.get("closed")
+        if isinstance(shown, ClosedReviewDialog) and shown.closed.review_id == review_id:
+            shown.update_from(closed)  # already on screen (a sync and its refresh both ask): brought up to date
+            return shown
+        dialog = ClosedReviewDialog(self.store, closed, self.window, before_remove=self._leave_review)
+        dialog.removed.connect(self._removed)
+        self._open_dialog("closed", dialog)
+        return dialog
+
+    def _leave_review(self, review_id: str) -> bool:
+        """Before a review is removed: off its pages (typing saved first). False if that could not be done."""
+        if self.window.current_review_id == review_id:
+            self.window.show_home()
+        return self.window.current_review_id != review_id
+
+    def _removed(self, _review_id: str) -> None:
+        if self.window.home is not None:
+            self.window.home.refresh()
+        self.window.statusBar().showMessage(self.tr("The closed review was removed from this laptop."), 8000)
         self.refresh_status()
 
     # --- team bundles -------------------------------------------------------------------------------
