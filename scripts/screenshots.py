@@ -432,7 +432,7 @@ def improve_checkin(ctx: Shots) -> QWidget:
 WELSH_SHOTS = ("lock-first-run", "lock-demo", "home", "plan", "capture-observation", "capture-interview",
                "capture-book-scrutiny", "evidence-list", "findings", "evidence-matrix", "feedback",
                "feedback-next-steps", "presentation", "prepare-meeting", "prepare-questions", "prepare-timetable",
-               "improve-workshop", "improve-checkin")
+               "improve-workshop", "improve-checkin", "closed-review", "home-closed")
 
 
 def _dialog_shot(dialog: QWidget) -> QWidget:
@@ -574,6 +574,50 @@ def sync_progress(ctx: Shots) -> QWidget:
     sync.refresh_status()
     sync.status.show_started()
     sync.status.show_progress("push", 34, 120)
+    settle()
+    return ctx.window
+
+
+
+
+# --- a review the partnership closed (issue 12): the dialog after a sync, and its Home card ---------------
+# Run last: closing the demo review changes what every other shot would show.
+def _closed(ctx: Shots) -> None:
+    """The partnership's closure, signed as the server signs it (the demo review's authority is this laptop)."""
+    import time as clock
+
+    from sync.protocol import Operation, uuid7
+    from sync.protocol.hlc import HLC
+    from sync.protocol.ops import OpKind
+    from sync.protocol.signing import sign_op
+
+    ctx.unlock()
+    assert ctx.store is not None
+    if ctx.store.closed_on(ctx.review_id) is None:
+        op = Operation(uuid7(), ctx.review_id, "server", 1, "server", HLC(int(clock.time() * 1000), 0, "server"),
+                       "closure", ctx.review_id, OpKind.SET, {"closed_on": "2027-05-01", "reason": "closed"}, {})
+        ctx.store.apply_remote(ctx.review_id, [sign_op(op, ctx.store._signing_key)], on_server=False)
+
+
+@shot("closed-review")
+def closed_review_shot(ctx: Shots) -> QWidget:
+    from spp_desktop.services.closing import closed_review
+    from spp_desktop.ui.sync.closed_review import ClosedReviewDialog
+
+    _closed(ctx)
+    ctx.window.show_home()
+    assert ctx.store is not None
+    closed = closed_review(ctx.store, ctx.review_id)
+    assert closed is not None
+    return _sync_dialog(ClosedReviewDialog(ctx.store, closed, ctx.window))
+
+
+@shot("home-closed")
+def home_closed(ctx: Shots) -> QWidget:
+    for old in _SYNC_OPEN:
+        old.close()
+    _closed(ctx)
+    ctx.window.show_home()
     settle()
     return ctx.window
 

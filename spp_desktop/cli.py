@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-review", help="write a review, decrypted, as a package (JSON)")
     p.add_argument("review_id")
     add_output_option(p, help="file to write (default: standard output)")
+    p = sub.add_parser("remove-review", help="remove a review the partnership closed (once it is all synced)")
+    p.add_argument("review_id")
     sub.add_parser("change-passphrase", help="choose a new passphrase (re-wraps the key; the data is untouched)")
     sub.add_parser("demo", help="add the built-in demo review to the store")
     p = sub.add_parser("export-pdf", help="write the feedback summary, workshop plan or check-in note PDF")

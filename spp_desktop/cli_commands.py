@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sync.protocol.package import MAX_PACKAGE_FILE_BYTES, PackageError, parse_package_json
 
-from .cli_exit import EXIT_CORRUPT, EXIT_ERROR, EXIT_INVALID, EXIT_PASSPHRASE
+from .cli_exit import EXIT_CONFLICT, EXIT_CORRUPT, EXIT_ERROR, EXIT_INVALID, EXIT_PASSPHRASE
 from .domain.passphrase import passphrase_problem
 from .paths import data_dir
 from .store.errors import KeyFileCorrupt, NewerFormat, StoreCorrupt, StoreError, WrongPassphrase
@@ -193,6 +193,24 @@ def cmd_export_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_remove_review(args: argparse.Namespace) -> int:
+    """A review the partnership closed, off this laptop (after `export-pdf` for what is to be kept)."""
+    from .services.closing import StillUnsynced, remove_closed_review
+    with open_store(args) as store, user_errors():
+        review_id = _review_id(store, args.review_id)
+        school = store.review(review_id).host_school
+        try:
+            remove_closed_review(store, review_id)
+        except ValueError:
+            raise UserError(f"The review of {school} is still open: only a review the partnership has closed is "
+                            "removed from this laptop.", EXIT_CONFLICT) from None
+        except StillUnsynced as exc:
+            raise UserError(f"{exc.count} change(s) made on this laptop have not reached the server yet; run "
+                            "`spp-desktop sync`, then remove the review.", EXIT_CONFLICT) from None
+    print(f"Removed the closed review of {school} from this laptop.")
+    return 0
+
+
 def cmd_change_passphrase(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     if not ReviewStore.exists(folder):
@@ -251,6 +269,7 @@ COMMANDS = {
     "import-review": cmd_import_review,
     "list": cmd_list,
     "export-review": cmd_export_review,
+    "remove-review": cmd_remove_review,
     "change-passphrase": cmd_change_passphrase,
     "demo": cmd_demo,
     "export-pdf": cmd_export_pdf,

@@ -111,6 +111,8 @@ def _report_json(report: Any, store: Any) -> dict[str, Any]:
     data["rejected"] = [{"op_id": op_id, "reason": reason} for op_id, reason in report.rejected]
     data["in_step"] = report.in_step
     data["status"] = service.sync_status_text(store, report.review_id)
+    closed = store.closed_on(report.review_id)
+    data["closed_on"] = closed.isoformat() if closed else None
     return data
 
 
@@ -124,6 +126,11 @@ def _print_report(report: Any, store: Any) -> None:
         print(line)
     print(f"{service.sync_status_text(store, report.review_id)} (state {report.local_hash[:12]}; "
           f"server {report.server_hash[:12]}).")
+    closed = store.closed_on(report.review_id)
+    if closed:  # the app's dialog, in words: save what is needed, then remove it
+        print(f"The partnership closed this review on {closed.isoformat()}. Save what you need (spp-desktop "
+              f"export-pdf {report.review_id} --document feedback|workshop|check-in -o FILE), then remove it "
+              f"from this laptop: spp-desktop remove-review {report.review_id}")
 
 
 def cmd_sync(args: argparse.Namespace) -> int:

@@ -89,3 +89,28 @@ def test_login_checkout_sync_and_bundles_end_to_end(world: World, tmp_path: Path
     assert "Everything synced at" in out
     with ReviewStore.unlock(b, PASS) as store:
         assert {e.notes for e in store.evidence(review_id)} >= {"Year 6 reading journals", "Pupils talked about books"}
+
+
+def test_a_closed_review_is_reported_by_sync_and_removed_by_remove_review(world: World, tmp_path: Path) -> None:
+    from datetime import date
+
+    from sync.server import closing
+
+    review_id = world.new_review(members=2)
+    lead, a = world.members[0], tmp_path / "a"
+    ReviewStore.create(a, PASS, kdf_params=FAST_TEST_KDF).close()
+    ok(run(a, "login", "--server", world.server.url, "--username", lead.username, SPP_SERVER_PASSWORD=PASSWORD))
+    ok(run(a, "checkout", review_id))
+    assert "still open" in one_sentence_error(run(a, "remove-review", review_id), 8)
+    closing.close_review(world.storage, review_id, date(2027, 5, 1))
+    with ReviewStore.unlock(a, PASS) as store:
+        store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="Not yet sent")
+    out = ok(run(a, "sync", review_id))
+    assert "closed this review on 2027-05-01" in out and f"spp-desktop remove-review {review_id}" in out
+    assert json.loads(ok(run(a, "sync", review_id, "--json")))["reviews"][0]["closed_on"] == "2027-05-01"
+    with ReviewStore.unlock(a, PASS) as store:
+        store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="Typed after the last sync")
+    assert "have not reached the server" in one_sentence_error(run(a, "remove-review", review_id), 8)
+    ok(run(a, "sync", review_id))
+    assert "Removed the closed review" in ok(run(a, "remove-review", review_id))
+    assert review_id not in ok(run(a, "list"))

@@ -30,6 +30,8 @@ def improved(tmp_path_factory) -> tuple[Path, str]:
     area = store.create_finding(rid, "q-1", "area_to_develop", "Few Year 5 pupils read aloud with fluency.",
                                 status="agreed")
     store.update_outcome(rid, improvement_priority="Fluency in Year 5")
+    store.update_meeting(rid, date=date(2026, 2, 24), participants=["headteacher"],
+                         self_review_summary="Reading for pleasure is the school's own priority this year.")
     store.set_me(rid, "champ-1")  # the Champion runs the workshop on their own laptop
     store.update_workshop(rid, date=date(2027, 1, 12), champion_id="champ-1",
                           participants=["headteacher", "subject_leader"])
@@ -71,6 +73,23 @@ def test_checkin_note_pdf(improved, tmp_path, language):
     assert ("12 April 2027" if language == "en" else "12 Ebrill 2027") in text
     assert ("Under way" if language == "en" else "Ar y gweill") in text
     assert "NOT encrypted" in result.stderr
+
+
+def test_export_review_holds_the_meeting_plan_workshop_and_checkin(improved, tmp_path):
+    """The whole cycle travels in the decrypted export (issue 12, done when)."""
+    import json
+
+    data, rid = improved
+    out = tmp_path / "review.json"
+    result = run(data, "export-review", rid, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["meeting"]["self_review_summary"].startswith("Reading for pleasure") and doc["meeting"]["date"] == "2026-02-24"
+    assert doc["schedule"] and doc["enquiry_questions"]  # the plan
+    assert doc["workshop"]["date"] == "2027-01-12" and doc["workshop"]["champion_id"] == "champ-1"
+    assert [a["progress"] for a in doc["actions"]] == ["under_way"]
+    assert doc["root_causes"][0]["text"].startswith("Guided reading time")
+    assert doc["checkin"]["pupil_changes"] == "More Year 5 pupils choose to read aloud."
 
 
 def test_the_words_exist_in_both_languages():
