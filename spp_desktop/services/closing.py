@@ -19,6 +19,11 @@ from spp_desktop.services.improvement import improvement_report
 from spp_desktop.store.repository import ReviewStore
 
 
+# The three documents' file names, in the language they are written in.
+DOCUMENT_NAMES = {"en": ("feedback summary", "workshop plan", "check-in note"),
+                  "cy": ("crynodeb adborth", "cynllun y gweithdy", "nodyn gwiriad cynnydd")}
+
+
 @dataclass(frozen=True)
 class ClosedReview:
     review_id: str
@@ -57,21 +62,21 @@ def export_documents(store: ReviewStore, review_id: str, folder: Path, *, langua
     workshop plan (once the workshop is dated or has actions) and the check-in note (once recorded).
     They are NOT encrypted; the caller says so. Returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
-    stem, suffix = _file_stem(store.review(review_id).host_school), "" if language == "en" else f" ({language})"
+    stem, names = _file_stem(store.review(review_id).host_school), DOCUMENT_NAMES.get(language, DOCUMENT_NAMES["en"])
     written = []
     try:
-        path = folder / f"{stem} - feedback summary{suffix}.pdf"
+        path = folder / f"{stem} - {names[0]}.pdf"
         render_feedback_pdf(feedback_report(store, review_id, language=language), path)
         written.append(path)
     except NothingToReport:
         pass  # no findings: there is no summary to keep
     plan = improvement_report(store, review_id, language=language)
     if plan.workshop.date is not None or plan.actions:
-        path = folder / f"{stem} - workshop plan{suffix}.pdf"
+        path = folder / f"{stem} - {names[1]}.pdf"
         render_improvement_pdf(plan, "workshop", path)
         written.append(path)
     if plan.checkin.pupil_changes.strip() or plan.checkin.next_steps.strip() or any(a.progress for a in plan.actions):
-        path = folder / f"{stem} - check-in note{suffix}.pdf"
+        path = folder / f"{stem} - {names[2]}.pdf"
         render_improvement_pdf(plan, "checkin", path)
         written.append(path)
     return written

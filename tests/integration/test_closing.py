@@ -80,7 +80,7 @@ def test_a_closed_review_is_saved_then_removed_only_once_everything_is_on_the_se
     assert summary.extra["closed_on"] == "2027-05-01" and summary.extra["stage"] == "closed"
 
     written = export_documents(lead, review_id, tmp_path / "kept", language="cy")
-    assert sorted(p.name.split(" - ")[1] for p in written) == ["feedback summary (cy).pdf", "workshop plan (cy).pdf"]
+    assert sorted(p.name.split(" - ")[1] for p in written) == ["crynodeb adborth.pdf", "cynllun y gweithdy.pdf"]
     assert "Pupils talk about books" in " ".join(p.extract_text() for p in PdfReader(str(written[0])).pages)
 
     lead.create_evidence(review_id, EvidenceKind.INTERVIEW, notes="One more, offline")
