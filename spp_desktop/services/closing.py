@@ -12,12 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from spp_desktop.reports.feedback_pdf import NothingToReport, render_feedback_pdf
-from spp_desktop.reports.improvement_pdf import render_improvement_pdf
-from spp_desktop.services.feedback import feedback_report
-from spp_desktop.services.improvement import improvement_report
 from spp_desktop.store.repository import ReviewStore
-
 
 # The three documents' file names, in the language they are written in.
 DOCUMENT_NAMES = {"en": ("feedback summary", "workshop plan", "check-in note"),
@@ -61,6 +56,12 @@ def export_documents(store: ReviewStore, review_id: str, folder: Path, *, langua
     """The review's documents as PDFs in `folder`: the feedback summary (when it has findings), the
     workshop plan (once the workshop is dated or has actions) and the check-in note (once recorded).
     They are NOT encrypted; the caller says so. Returns the files written."""
+    # Imported here: reportlab takes ~120 ms to import, and the window that offers this starts at unlock.
+    from spp_desktop.reports.feedback_pdf import NothingToReport, render_feedback_pdf
+    from spp_desktop.reports.improvement_pdf import render_improvement_pdf
+    from spp_desktop.services.feedback import feedback_report
+    from spp_desktop.services.improvement import improvement_report
+
     folder.mkdir(parents=True, exist_ok=True)
     stem, names = _file_stem(store.review(review_id).host_school), DOCUMENT_NAMES.get(language, DOCUMENT_NAMES["en"])
     written = []

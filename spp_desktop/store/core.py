@@ -14,7 +14,7 @@ from sync.protocol.signing import b64, new_private_key, public_key_of
 
 from . import keys
 from .attachments import AttachmentVault
-from .db import close_database, translated_errors
+from .db import close_database, translated_errors, verify_database
 from .errors import NotAllowed, StoreCorrupt, StoreLocked, refusal_error
 from .files import StoreFiles
 from .oplog import OpLog
@@ -109,14 +109,13 @@ class StoreCore:
         return b64(public_key_of(self._signing_key))
 
     def check_integrity(self) -> None:
-        """Raise StoreCorrupt if the file was altered or vanished while open."""
+        """Raise StoreCorrupt if the file was altered (the HMAC of every page, then the b-tree structure)
+        or has vanished. It reads the whole file: the app runs it on a worker's connection
+        (`for_worker`), after unlock and every minute, never on the UI thread."""
         self._require_key()
         if not self.files.database.exists():
             raise StoreCorrupt(self.files.database, "the database file has gone")
-        with translated_errors(self.files.database):
-            problems = self._conn.execute("PRAGMA cipher_integrity_check").fetchall()
-        if problems:
-            raise StoreCorrupt(self.files.database, "integrity check failed")
+        verify_database(self._db, self.files.database)
 
     # --- reviews ----------------------------------------------------------------------------------
     def _write(self, review_id: str, entity: str, entity_id: str, fields: dict[str, Any],

@@ -118,8 +118,12 @@ def _raw_key_pragma(data_key: bytes | bytearray) -> str:
     return f"PRAGMA key = \"x'{bytes(data_key).hex()}'\""
 
 
-def open_database(path: Path, data_key: bytes | bytearray, *, create: bool = False) -> Database:
+def open_database(path: Path, data_key: bytes | bytearray, *, create: bool = False, verify: bool = True) -> Database:
     """Open (or with create=True, create if missing) the encrypted database and check it.
+
+    verify=False leaves out the check of every page (`verify_database`), which grows with the file: the
+    app runs it on a worker right after unlock, and a second connection needs it not at all. Every page
+    read is still checked against its HMAC by SQLCipher, so an altered page is never read as data.
 
     Raises PlaintextDatabase, WrongKey (a kind of StoreCorrupt: the key does not open page 1),
     StoreCorrupt (an HMAC or structure check failed), FileNotFoundError (no file and not create),
@@ -148,11 +152,17 @@ def open_database(path: Path, data_key: bytes | bytearray, *, create: bool = Fal
         with translated_errors(path):
             for pragma in _PRAGMAS:
                 conn.execute(pragma)
-            _verify(conn, path)
+            if verify:
+                _verify(conn, path)
     except BaseException:
         conn.close()
         raise
     return Database(conn)
+
+
+def verify_database(db: Database, path: Path) -> None:
+    """The HMAC of every page, then the b-tree structure: StoreCorrupt if either fails."""
+    _verify(db.conn, path)
 
 
 def _verify(conn: sqlcipher3.dbapi2.Connection, path: Path) -> None:

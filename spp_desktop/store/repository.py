@@ -111,15 +111,16 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, ConcernsMixin, Bund
         return UnlockedKey(files.data_dir, keys.unlock_key_file(files.key_file, passphrase))
 
     @classmethod
-    def open_with(cls, key: UnlockedKey) -> ReviewStore:
-        """Open the store on this thread with a key from `derive_key`."""
-        return cls._open(StoreFiles(key.data_dir), key.take(), create=False)
+    def open_with(cls, key: UnlockedKey, *, verify: bool = True) -> ReviewStore:
+        """Open the store on this thread with a key from `derive_key`. verify=False leaves the check of
+        every page (which grows with the store) to `check_integrity` on a worker: the app's unlock."""
+        return cls._open(StoreFiles(key.data_dir), key.take(), create=False, verify=verify)
 
     @classmethod
     def _open(cls, files: StoreFiles, data_key: bytearray, *, create: bool,
-              database: Path | None = None) -> ReviewStore:
+              database: Path | None = None, verify: bool = True) -> ReviewStore:
         try:
-            db = open_database(database or files.database, data_key, create=create)
+            db = open_database(database or files.database, data_key, create=create, verify=verify)
             files.make_private()
         except FileNotFoundError:
             raise StoreCorrupt(files.database, "the database file is missing") from None
@@ -136,9 +137,10 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, ConcernsMixin, Bund
         return cls(files, data_key, db)
 
     def for_worker(self) -> ReviewStore:
-        """A second connection to the same store, for use on another thread."""
+        """A second connection to the same store, for use on another thread. It skips the check of every
+        page at open: the first connection made it (or has it made on a worker)."""
         key = self._require_key()
-        return ReviewStore._open(self.files, bytearray(key), create=False)
+        return ReviewStore._open(self.files, bytearray(key), create=False, verify=False)
 
     @staticmethod
     def change_passphrase(data_dir: Path, old: str, new: str) -> None:

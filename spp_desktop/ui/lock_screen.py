@@ -307,7 +307,7 @@ class LockScreen(QWidget):
     def _on_key(self, key: UnlockedKey) -> None:
         self._stop_busy()
         try:
-            store = ReviewStore.open_with(key)
+            store = ReviewStore.open_with(key, verify=False)  # the page check runs on a worker (store_watch)
         except StoreError as exc:
             key.discard()
             return self.show_problem(error_text(exc))

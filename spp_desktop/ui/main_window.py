@@ -47,6 +47,7 @@ from .review.plan_page import Clock
 from .review.workspace import PAGES, ReviewWorkspace, page_label
 from .settings import Settings, SettingsDialog, save_settings
 from .shortcuts import standard_keys
+from .store_watch import StoreWatch
 from .sync.controller import SyncController
 from .window_fit import restore_geometry, saved_geometry
 
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         self.idle_lock.set_timeout(self.settings.autolock_minutes * 60)
         self.idle_lock.lock_requested.connect(lambda reason: self.lock(reason=reason))
         self.idle_lock.warning.connect(self.lock_warning.warn)
+        self.store_watch = StoreWatch(self)  # the whole-file check, on a worker: after unlock, then each minute
+        self.store_watch.failed.connect(self.on_store_error)
         app = QApplication.instance()
         if app is not None:
             self.idle_lock.install(app)
@@ -258,6 +261,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_home, self.act_import, self.act_lock):
             action.setEnabled(True)
         self.idle_lock.arm()
+        self.store_watch.start(store)
         self.sync.on_unlocked()
         place, self._place = self._place, None
         target, self._open_on_unlock = (place.review_id if place else self._open_on_unlock), None
@@ -320,6 +324,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         self.idle_lock.disarm()
+        self.store_watch.stop()
         saved = True
         self._place = self.workspace.place() if self.workspace is not None else None
         if self.workspace is not None:
@@ -423,6 +428,7 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = saved_geometry(self)
         save_settings(self.settings, self._settings_file)
         self.idle_lock.disarm()
+        self.store_watch.stop()
         app = QApplication.instance()
         if app is not None:
             self.idle_lock.uninstall(app)

@@ -221,7 +221,8 @@ def test_store_file_vanishing_locks_with_a_message_and_writes_nothing(qtbot, unl
     store, review_id = demo_store
     secrets = secrets_of(store, review_id)
     (data_dir / "store.db").unlink()
-    assert not unlocked_window.workspace.check_store()
+    unlocked_window.store_watch.check_now()  # the check that otherwise runs every minute, on a worker
+    qtbot.waitUntil(lambda: unlocked_window.is_locked, timeout=10_000)
     assert_locked_and_clean(unlocked_window, demo_store, secrets, widget_texts)
     screen = unlocked_window.lock_screen
     assert screen.problem_box.isVisibleTo(screen)
@@ -291,3 +292,39 @@ def test_store_error_escaping_a_slot_locks_with_its_message(qtbot, unlocked_wind
         sys.excepthook = saved
     assert unlocked_window.is_locked
     assert "damaged or has been altered" in unlocked_window.lock_screen.problem_label.text()
+
+
+def test_unlock_leaves_the_whole_file_check_to_a_worker(qtbot, demo_store, locked_window, monkeypatch):
+    """Unlocking does not read every page on the UI thread (it grew with the store); a worker does, at once."""
+    import threading
+
+    demo_store[0].close()
+    threads: list[threading.Thread] = []
+    real = ReviewStore.check_integrity
+
+    def watched(store: ReviewStore) -> None:  # the real check, noting which thread runs it
+        threads.append(threading.current_thread())
+        real(store)
+
+    monkeypatch.setattr(ReviewStore, "check_integrity", watched)
+    screen = locked_window.lock_screen
+    qtbot.keyClicks(screen.passphrase, DEMO_PASSPHRASE)
+    with qtbot.waitSignal(locked_window.store_watch.checked, timeout=10_000):
+        screen.submit()
+    assert not locked_window.is_locked and threads and threads[0] is not threading.main_thread()
+
+
+def test_a_page_altered_on_disk_is_found_after_unlock_and_locks(qtbot, demo_store, locked_window, data_dir):
+    store, _ = demo_store
+    store.close()
+    database = data_dir / "store.db"
+    data = bytearray(database.read_bytes())
+    data[len(data) - 4096 + 100] ^= 0x01  # one bit of the last page: nothing Home or the plan reads
+    database.write_bytes(bytes(data))
+    screen = locked_window.lock_screen
+    qtbot.keyClicks(screen.passphrase, DEMO_PASSPHRASE)
+    screen.submit()
+    qtbot.waitUntil(lambda: locked_window.is_locked and locked_window.lock_screen.problem_box.isVisible(),
+                    timeout=10_000)
+    assert "damaged or has been altered" in locked_window.lock_screen.problem_label.text()
+    assert database.read_bytes() == bytes(data)  # nothing was written back

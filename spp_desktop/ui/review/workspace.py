@@ -37,7 +37,6 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("planning", QT_TRANSLATE_NOOP("Workspace", "Prepare"), "plan", "Ctrl+5"),
     ("improvement", QT_TRANSLATE_NOOP("Workspace", "Improve"), "findings", "Ctrl+6"),
 )
-INTEGRITY_CHECK_MS = 60_000
 
 
 def page_label(label: str) -> str:
@@ -93,10 +92,6 @@ class ReviewWorkspace(QWidget):
         layout.addWidget(self.stack, 1)
         self.setTabOrder(self.nav, self.stack)
 
-        self._integrity = QTimer(self)
-        self._integrity.setInterval(INTEGRITY_CHECK_MS)
-        self._integrity.timeout.connect(self.check_store)
-        self._integrity.start()
         self.show_page("plan")
 
     # --- pages --------------------------------------------------------------------------------------
@@ -258,16 +253,6 @@ class ReviewWorkspace(QWidget):
         except StoreError as exc:
             self.store_failed.emit(exc)
 
-    def check_store(self) -> bool:
-        """Check the store file is still there and unaltered. False (and store_failed) if not."""
-        try:
-            self._store.check_integrity()
-        except StoreError as exc:
-            self._integrity.stop()
-            self.store_failed.emit(exc)
-            return False
-        return True
-
     def _plan_changed(self) -> None:
         """The lead changed the plan: the Plan page (when built) shows it at once."""
         plan = self._pages.get("plan")
@@ -281,7 +266,6 @@ class ReviewWorkspace(QWidget):
 
     def stop(self) -> None:
         """Stop timers before the workspace is thrown away (on lock)."""
-        self._integrity.stop()
         for page in self._pages.values():
             for timer in page.findChildren(QTimer):
                 timer.stop()
