@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import stat
 from dataclasses import dataclass
@@ -17,8 +18,8 @@ class StoreFiles:
     def key_file(self) -> Path:
         return self.data_dir / "keyfile.json"
 
-    @property
-    def database(self) -> Path:
+    @functools.cached_property
+    def database(self) -> Path:  # cached: every save names it (translated_errors)
         return self.data_dir / "store.db"
 
     @property

@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from sync.protocol.admission import admission_problem
 from sync.protocol.hlc import HLC, HybridClock, wall_clock_ms
 from sync.protocol.ids import new_id
@@ -56,7 +58,9 @@ class OpLog:
     def __init__(self, conn: Any, device_id: str, signing_key: bytes, watermark: HighWaterMark | None = None):
         self.conn = conn
         self.device_id = device_id
-        self._signing_key = signing_key  # every op this laptop makes is signed (sync.protocol.signing)
+        # Every op this laptop makes is signed (sync.protocol.signing). The key object is made once, not
+        # per save; it goes with this OpLog, which the store drops when it locks.
+        self._signing_key = Ed25519PrivateKey.from_private_bytes(signing_key)
         self.watermark = watermark  # written after each commit of a local change (watermark.py)
         self._states: dict[str, ReviewState] = {}
         self._last_op: dict[str, dict[tuple[str, str], str]] = {}
@@ -129,12 +133,40 @@ class OpLog:
         self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                           (key, value))
 
-    def _clock(self) -> tuple[HybridClock, int]:
-        """This device's clock and last sequence number (one meta row, cached between writes)."""
+    def _clock(self, review_id: str | None = None) -> tuple[HybridClock, int]:
+        """This device's clock and last sequence number (one meta row, cached between writes).
+
+        The row is written when a new op is, not when an edit folds into a pending one (a save then
+        touches the op row and the state row only), so an unsent op of the review may be newer than the
+        row: the clock starts past the newest of those too. (Across reviews no order matters: the clock
+        only orders concurrent values of one record.)"""
         if self._clock_cache is None:
             wall, counter, seq = json.loads(self._meta("clock", "[0, 0, 0]"))
-            self._clock_cache = (HybridClock(self.device_id, HLC(wall, counter, self.device_id)), seq)
+            last = HLC(wall, counter, self.device_id)
+            newest = self._newest_unsent(review_id) if review_id is not None else None
+            if newest is not None and newest > (last.wall_ms, last.counter):
+                last = HLC(newest[0], newest[1], self.device_id)
+            self._clock_cache = (HybridClock(self.device_id, last), seq)
         return self._clock_cache
+
+    def _newest_unsent(self, review_id: str) -> tuple[int, int] | None:
+        """(wall, counter) of this device's newest op of the review that edits may still fold into."""
+        row = self.conn.execute(
+            "SELECT json_extract(body, '$.hlc[0]') AS w, json_extract(body, '$.hlc[1]') AS c FROM ops "
+            "WHERE review_id = ? AND local = 1 AND sync_state = ? AND device_id = ? "
+            "ORDER BY w DESC, c DESC LIMIT 1", (review_id, UNSENT, self.device_id)).fetchone()
+        return (int(row[0]), int(row[1])) if row is not None and row[0] is not None else None
+
+    def _clock_row_past_unsent(self, review_id: str) -> None:
+        """Before ops leave UNSENT (frozen for a push or a bundle): the clock's row catches up with the
+        newest of them, so `_clock` need only look at the ones still unsent."""
+        newest = self._newest_unsent(review_id)
+        if newest is None:
+            return
+        wall, counter, seq = json.loads(self._meta("clock", "[0, 0, 0]"))
+        if newest > (wall, counter):
+            self._set_meta("clock", _dumps([newest[0], newest[1], seq]))
+            self._clock_cache = None  # another connection's edits may be newer than this one's cache
 
     def last_seq(self) -> int:
         """This device's last sequence number as the database holds it."""
@@ -162,7 +194,7 @@ class OpLog:
             current = state.get(entity, entity_id)
             if parents is None:
                 parents = self._parents_for(current, kind, fields)
-            clock, last_seq = self._clock()
+            clock, last_seq = self._clock(review_id)
             seq = last_seq + 1
             op = Operation(new_id(), review_id, self.device_id, seq, author, clock.now(), entity, entity_id,
                            kind, fields, parents)
@@ -171,12 +203,13 @@ class OpLog:
                 raise ValueError(problem)
             squashed = self._squash_target(review_id, op, current)
             if squashed is not None:
-                op, seq = sign_op(squashed, self._signing_key), last_seq
+                op = sign_op(squashed, self._signing_key)
                 self.conn.execute("UPDATE ops SET body = ? WHERE op_id = ?", (_dumps(op.to_wire()), op.op_id))
+                self._clock_cache = (clock, last_seq)  # the row waits for the next new op (see _clock)
             else:
                 op = sign_op(op, self._signing_key)
                 self._insert(op, local=True)
-            self._save_clock(clock, seq)
+                self._save_clock(clock, seq)
             self._store_entity(state, state.apply(op), op.op_id)
         if op.kind is OpKind.SET:
             self._unsent[op.op_id] = op
@@ -237,7 +270,7 @@ class OpLog:
         now = wall_clock_ms()
         with self.transaction():
             state = self.state(review_id)
-            clock, seq = self._clock()
+            clock, seq = self._clock(review_id)
             for op_id, raw, reason in unreadable:
                 self._park(review_id, op_id, raw, reason, source, result)
             for op in ops:
@@ -316,6 +349,7 @@ class OpLog:
         op between the two, so the body handed out is exactly the one that stays in the log.
         """
         with self.transaction():
+            self._clock_row_past_unsent(review_id)
             rows = self.conn.execute(
                 "SELECT op_id, body FROM ops WHERE review_id = ? AND sync_state < ? "
                 "ORDER BY rowid LIMIT ?", (review_id, ON_SERVER, limit),
@@ -377,6 +411,7 @@ class OpLog:
     def freeze_all(self, review_id: str) -> None:
         """Ops written into a bundle have left the laptop: they must not change any more."""
         with self.transaction():
+            self._clock_row_past_unsent(review_id)
             self.conn.execute("UPDATE ops SET sync_state = ? WHERE review_id = ? AND sync_state = ?",
                               (FROZEN, review_id, UNSENT))
         self._unsent = {k: v for k, v in self._unsent.items() if v.review_id != review_id}

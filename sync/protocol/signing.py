@@ -63,8 +63,10 @@ def public_key_of(private: bytes) -> bytes:
     return Ed25519PrivateKey.from_private_bytes(private).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
-def sign(private: bytes, message: bytes) -> bytes:
-    return Ed25519PrivateKey.from_private_bytes(private).sign(message)
+def sign(private: bytes | Ed25519PrivateKey, message: bytes) -> bytes:
+    """`private` as raw bytes, or a key object a hot path keeps (the laptop's op log signs every save)."""
+    key = private if isinstance(private, Ed25519PrivateKey) else Ed25519PrivateKey.from_private_bytes(private)
+    return key.sign(message)
 
 
 def verify(public: bytes, signature: bytes, message: bytes) -> bool:
@@ -82,7 +84,7 @@ def op_signing_bytes(op: Operation) -> bytes:
     return OP_CONTEXT + _canonical(wire)
 
 
-def sign_op(op: Operation, private: bytes) -> Operation:
+def sign_op(op: Operation, private: bytes | Ed25519PrivateKey) -> Operation:
     return dataclasses.replace(op, sig=b64(sign(private, op_signing_bytes(op))))
 
 
