@@ -204,6 +204,7 @@ def list_reviews(
     from .web.stages import retention_date, stage_of
 
     rows = storage.review_summaries(pid)
+    own = storage.retention_months_by_partnership()
     states = ReviewStates(storage)
     today = datetime.now(UTC).date()
     for row in rows:
@@ -213,8 +214,19 @@ def list_reviews(
         row["focus"] = focus_of(state) or row["focus"]  # edit-review changes it by op
         known = facts(state, row["start_date"], row["end_date"])
         row["stage"] = stage_of(known, today)
-        row["keep_until"] = retention_date(known, retention_months).isoformat()
+        row["retention_months"] = own.get(row.pop("partnership_id"), retention_months)
+        row["keep_until"] = retention_date(known, row["retention_months"]).isoformat()
     return rows
+
+
+MAX_RETENTION_MONTHS = 120
+
+
+def set_retention(storage: Storage, partnership: str, months: int | None) -> None:
+    """The partnership's own retention period in months after the check-in; None: the server's default."""
+    if months is not None and not 1 <= months <= MAX_RETENTION_MONTHS:
+        raise AdminError(f"The retention period is a number of months from 1 to {MAX_RETENTION_MONTHS}.")
+    storage.set_retention_months(_partnership(storage, partnership), months)
 
 
 def revoke_device(storage: Storage, device_id: str) -> None:

@@ -63,6 +63,12 @@ def _waiting() -> None:
     print("Waiting for another process to finish migrating...", file=sys.stderr)
 
 
+def _months(text: str) -> int:
+    if not text.strip().isdigit():
+        raise admin.AdminError(f"{text!r} is not a number of months (or 'default').")
+    return int(text)
+
+
 def cmd_db(args: argparse.Namespace) -> int:
     engine = make_engine(_database(args), 2, 0)  # the migration lock holds one connection
     try:
@@ -220,12 +226,19 @@ def _admin(args: argparse.Namespace) -> int:
                     f"{r['id']:36}  {r['start_date']} to {r['end_date']}  {r['stage']:10}  {r['keep_until']:10}  {r['op_count']:>6}  "
                     f"{r['last_activity'] or '-':20}  {r['host_school']} / {r['focus']}"
                 )
+    elif action == "set-retention":
+        months = None if args.months == "default" else _months(args.months)
+        admin.set_retention(storage, args.partnership, months)
+        default = Settings.from_env().retention_months
+        print(f"{args.partnership} keeps reviews {months or default} months after the check-in"
+              + ("" if months else " (the server's default, SPP_SERVER_RETENTION_MONTHS)") + ".")
     elif action == "purge-expired":
         months = Settings.from_env().retention_months
         purged = retention.purge_expired(storage, datetime.now(UTC).date(), months)
         for p in purged:
             print(f"{p.review_id}  kept until {p.keep_until}: {p.ops} change(s), {p.attachments} photo(s) removed")
-        print(f"{len(purged)} review(s) past their retention date ({months} months); only their outcome is kept.")
+        print(f"{len(purged)} review(s) past their retention date ({months} months, or their partnership's own); "
+              "only their outcome is kept.")
     elif action == "list-devices":
         user = storage.user_by_username(args.username.strip().lower())
         if user is None:
@@ -339,6 +352,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = acts.add_parser("close-review", parents=[common],
                         help="close a review: the team's laptops remove it at their next sync")
     p.add_argument("review_id")
+    p = acts.add_parser("set-retention", parents=[common],
+                        help="a partnership's retention period: months after the check-in, or 'default'")
+    p.add_argument("--partnership", required=True)
+    p.add_argument("months", help="1 to 120, or 'default' for the server's SPP_SERVER_RETENTION_MONTHS")
     acts.add_parser("purge-expired", parents=[common], help="keep only the outcome of reviews past retention")
     p = acts.add_parser("list-devices", parents=[common])
     p.add_argument("username")

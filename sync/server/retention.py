@@ -28,11 +28,14 @@ class Purged:
 
 
 def purge_expired(storage: Storage, today: date, months: int) -> list[Purged]:
-    """Purges every review whose keep-until date is before `today`; returns what each lost."""
+    """Purges every review whose keep-until date is before `today` (`months` after its check-in, or its
+    partnership's own period: `admin set-retention`); returns what each lost."""
     done, states = [], ReviewStates(storage)
+    own = storage.retention_months_by_partnership()
     for row in storage.review_summaries(None):
         state = states.state(row["id"])
-        until = retention_date(facts(state, row["start_date"], row["end_date"]), months)
+        kept = own.get(row["partnership_id"], months)
+        until = retention_date(facts(state, row["start_date"], row["end_date"]), kept)
         if until < today:
             close_review(storage, row["id"], today, reason="retention")
             removed_ops, removed_files = storage.purge_review(row["id"], OUTCOME_ENTITIES)

@@ -111,6 +111,17 @@ class Storage(AttachmentStorage, PullStorage, ThrottleStorage, KeyStorage, Purge
             c.execute(insert(partnerships).values(id=pid, name=name, created_ms=now_ms()))
         return pid
 
+    def set_retention_months(self, partnership_id: str, months: int | None) -> None:
+        with self._tx(True) as c:
+            c.execute(update(partnerships).where(partnerships.c.id == partnership_id).values(retention_months=months))
+
+    def retention_months_by_partnership(self) -> dict[str, int]:
+        """The partnerships that set their own retention period (the others use the server's)."""
+        with self._tx() as c:
+            rows = c.execute(select(partnerships.c.id, partnerships.c.retention_months)
+                             .where(partnerships.c.retention_months.is_not(None))).all()
+        return {pid: int(months) for pid, months in rows}
+
     def partnership_by_name(self, name: str) -> str | None:
         with self._tx() as c:
             return c.execute(select(partnerships.c.id).where(partnerships.c.name == name)).scalar()
@@ -303,7 +314,7 @@ class Storage(AttachmentStorage, PullStorage, ThrottleStorage, KeyStorage, Purge
             rows = c.execute(query).mappings().all()
         return [
             {**_review_header(r, self._package(r["id"], r["package"])), "cursor": r["last_seq"], "op_count": r["op_count"],
-             "last_activity_ms": r["last_activity_ms"]}
+             "last_activity_ms": r["last_activity_ms"], "partnership_id": r["partnership_id"]}
             for r in rows
         ]
 

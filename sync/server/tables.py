@@ -30,6 +30,7 @@ partnerships = Table(
     Column("id", String(ID), primary_key=True),
     Column("name", Text, nullable=False, unique=True),
     Column("created_ms", BigInteger, nullable=False),
+    Column("retention_months", Integer, nullable=True),  # NULL: the server's SPP_SERVER_RETENTION_MONTHS
 )
 
 schools = Table(

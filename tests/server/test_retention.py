@@ -99,3 +99,23 @@ def test_close_review_is_a_server_op_shown_as_the_closed_stage_and_said_once(off
     assert len(storage.ops_after(review_id, 0, 100_000)) == ops  # a second close writes nothing
     code, _, err = run(capsys, "admin", "close-review", "no-such-review", *db)
     assert code == 1 and "no such review" in err
+
+
+def test_a_partnership_sets_its_own_retention_period(office, capsys):  # noqa: F811
+    from sync.server import retention
+
+    storage, review_id, db, _ = office
+    code, out, _ = run(capsys, "admin", "set-retention", "--partnership", "Vale", "24", *db)
+    assert code == 0 and "keeps reviews 24 months" in out
+    [row] = [r for r in admin.list_reviews(storage) if r["id"] == review_id]
+    assert (row["retention_months"], row["keep_until"]) == (24, "2028-03-11")
+    assert retention.purge_expired(storage, date(2027, 3, 12), 12) == []  # the server's 12 no longer apply
+    for bad in ("0", "121", "twelve"):
+        code, _, err = run(capsys, "admin", "set-retention", "--partnership", "Vale", bad, *db)
+        assert code == 1 and "months" in err
+    code, _, err = run(capsys, "admin", "set-retention", "--partnership", "Nowhere", "6", *db)
+    assert code == 1
+    code, out, _ = run(capsys, "admin", "set-retention", "--partnership", "Vale", "default", *db)
+    assert code == 0 and "the server's default" in out
+    [purged] = retention.purge_expired(storage, date(2027, 3, 12), 12)
+    assert purged.review_id == review_id
