@@ -37,12 +37,23 @@ def shoot(driver: Any, name: str) -> None:
 
 def go(driver: Any, element: Any) -> None:
     """Click something that loads a new page, and wait until the new page has replaced the old one."""
-    from selenium.webdriver.support import expected_conditions
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    old = driver.find_element("tag name", "html")
+    # A mark on the old page's window, gone once a new document has loaded. Not staleness_of(<html>):
+    # Chromium 156 answers a check on a node of a replaced document with "unknown error: Node with given
+    # id does not belong to the document" rather than a stale-element error, which staleness_of re-raises.
+    driver.execute_script("window.__sppOldPage = true;")
     element.click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+
+    def new_page_loaded(d: Any) -> bool:
+        try:
+            return bool(d.execute_script(
+                "return window.__sppOldPage === undefined && document.readyState === 'complete';"))
+        except WebDriverException:  # mid-navigation: ask again
+            return False
+
+    WebDriverWait(driver, 30).until(new_page_loaded)
 
 
 def by(driver: Any, css: str) -> Any:
