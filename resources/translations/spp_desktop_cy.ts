@@ -2150,10 +2150,6 @@
         <translation>Statws cadw</translation>
     </message>
     <message>
-        <source>Changes not yet synced</source>
-        <translation>Newidiadau heb eu cysoni eto</translation>
-    </message>
-    <message>
         <source>Changes are missing</source>
         <translation>Mae newidiadau ar goll</translation>
     </message>
@@ -3864,6 +3860,10 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     <message>
         <source>&amp;Conflicts…</source>
         <translation>&amp;Gwrthdaro…</translation>
+    </message>
+    <message>
+        <source>Changes not yet synced</source>
+        <translation>Newidiadau heb eu cysoni eto</translation>
     </message>
     <message>
         <source>{action} ({shortcut})</source>

@@ -26,6 +26,7 @@ from sync.protocol.package import MAX_PACKAGE_FILE_BYTES, PackageError, parse_pa
 from . import theme
 from .i18n import date_range, full_date, label, translate
 from .icons import icon
+from .review_events import ReviewEvents
 from .widgets.scroll_column import scrolling_column
 
 
@@ -171,6 +172,18 @@ class HomePage(QWidget):
             hint.setWordWrap(True)
             box.addWidget(hint)
             self._cards.addWidget(empty)
+
+    def follow(self, events: ReviewEvents) -> None:
+        """Redraw the cards whenever the hub says a review changed, was synced or was removed."""
+        events.changed.connect(self._on_records_changed)
+        events.synced.connect(self._on_review_event)
+        events.removed.connect(self._on_review_event)
+
+    def _on_records_changed(self, _review_id: str, _entities: frozenset[str]) -> None:
+        self.refresh()
+
+    def _on_review_event(self, _review_id: str) -> None:
+        self.refresh()
 
     def add_button(self, button: QPushButton) -> None:
         """A button beside Import (the sync controller adds "Sign in to server…")."""

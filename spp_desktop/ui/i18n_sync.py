@@ -76,9 +76,11 @@ def sync_error_text(exc: BaseException) -> str:
     return translate("SyncErrors", "Something went wrong while syncing; {safe}").format(safe=safe)
 
 
-def sync_status_text(store: Any, review_id: str, now: datetime | None = None) -> str:
-    """The status bar's words (as service.sync_status_text, translated): "Everything synced at 19:42" …"""
-    pending = store.unsynced_count(review_id)
+def sync_status_text(store: Any, review_id: str, now: datetime | None = None, *, pending: int | None = None) -> str:
+    """The status bar's words (as service.sync_status_text, translated): "Everything synced at 19:42" …
+    `pending`: the review's unsynced changes, when the caller has just counted them."""
+    if pending is None:
+        pending = store.unsynced_count(review_id)
     if pending:
         if pending == 1:
             return translate("SyncStatus", "1 change not yet synced")

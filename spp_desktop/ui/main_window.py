@@ -45,6 +45,7 @@ from .place import Place
 from .quit_guard import QuitGuard
 from .review.plan_page import Clock
 from .review.workspace import PAGES, ReviewWorkspace, page_label
+from .review_events import ReviewEvents
 from .settings import Settings, SettingsDialog, save_settings
 from .shortcuts import standard_keys
 from .store_watch import StoreWatch
@@ -83,13 +84,14 @@ class MainWindow(QMainWindow):
         self.lock_screen: LockScreen | None = None
         self._place: Place | None = None  # where to return on unlock (ids and numbers only)
         self._shut_down = False
-        self.quit_guard = QuitGuard(self)
+        self.events = ReviewEvents(self)  # the change hub: saves, synced changes, removals (ui/review_events.py)
 
         self.setWindowIcon(app_icon())
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self._build_actions()
-        self.sync = SyncController(self)  # sync: actions, status bar part, workers (ui/sync)
+        self.sync = SyncController(self, self, self.events)  # sync: actions, status bar part, workers (ui/sync)
+        self.quit_guard = QuitGuard(self, self.sync, self)
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
@@ -201,13 +203,10 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.save_status = QLabel()
         self.save_status.setAccessibleName(self.tr("Save status"))
-        self.unsynced_label = QLabel()
-        self.unsynced_label.setAccessibleName(self.tr("Changes not yet synced"))
         self.lock_warning = LockWarning()  # "Locking in 30 s: move the mouse ..."
         self.statusBar().addPermanentWidget(self.lock_warning)
         self.statusBar().addWidget(self.save_status, 1)
-        self.statusBar().addPermanentWidget(self.unsynced_label)
-        self.sync.install_status_bar(self.statusBar())
+        self.sync.install_status_bar(self.statusBar())  # the sync words ("3 changes not yet synced") and widgets
 
     # --- states -------------------------------------------------------------------------------------
     @property
@@ -217,6 +216,17 @@ class MainWindow(QMainWindow):
     @property
     def current_review_id(self) -> str | None:
         return self.workspace.review_id if self.workspace is not None else None
+
+    # --- what the sync controller and the quit reminder may ask (ui/sync/host.py SyncHost) ------------
+    @property
+    def showing_home(self) -> bool:
+        return self.home is not None
+
+    def save_typing(self) -> bool:
+        return self.workspace.flush() if self.workspace is not None else True
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def _set_content(self, widget: QWidget) -> None:
         """Show `widget` and throw away whatever was shown before it (and any content widgets)."""
@@ -244,7 +254,6 @@ class MainWindow(QMainWindow):
         self._show_review_actions(False)
         self.act_settings.setEnabled(True)
         self.save_status.clear()
-        self.unsynced_label.clear()
         self.sync.on_locked()
         self.lock_screen.setFocus()
 
@@ -292,22 +301,21 @@ class MainWindow(QMainWindow):
             return
         self.home = HomePage(self.store, demo_package=self._demo_package)
         self.home.open_review.connect(self.open_review)
+        self.home.follow(self.events)
         self.workspace = None
         self._set_content(self.home)
         self.setWindowTitle(APP_TITLE)
         self.review_menu.menuAction().setVisible(False)
         self._show_review_actions(False)
         self.save_status.clear()
-        self.unsynced_label.clear()
         self.sync.decorate_home(self.home)
         self.sync.show_review(None)
 
     def open_review(self, review_id: str) -> None:
         if self.store is None:
             return
-        workspace = ReviewWorkspace(self.store, review_id, clock=self._clock)
+        workspace = ReviewWorkspace(self.store, review_id, clock=self._clock, events=self.events)
         workspace.status_changed.connect(self.save_status.setText)
-        workspace.unsynced_changed.connect(lambda _n: self.sync.refresh_status())
         workspace.store_failed.connect(self.on_store_error)
         self.workspace = workspace
         self.home = None
@@ -315,8 +323,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(workspace.review.host_school)  # Qt adds " — SPP Desktop"
         self.review_menu.menuAction().setVisible(True)
         self._show_review_actions(True)
-        self.sync.show_review(review_id)
-        workspace.report_unsynced()
+        self.sync.show_review(review_id)  # the status words and the conflicts count
         workspace.plan_page.focus_schedule()
 
     def lock(self, reason: str = "", *, flush: bool = True, message: str = "") -> None:

@@ -6,17 +6,14 @@ review imported from a package there is nowhere to send changes, so nothing to r
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
 from .i18n import translate
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .sync.controller import SyncController
+from .sync.host import SyncHost
 
 QUIT, SYNC, EXPORT, CANCEL = "quit", "sync", "export", "cancel"
 
@@ -56,24 +53,25 @@ def ask_before_quit(parent: QWidget, count: int, *, can_export: bool) -> str:
 class QuitGuard:
     """Asks the window's reminder question (`ask` is replaceable: tests answer it themselves)."""
 
-    def __init__(self, window: MainWindow):
-        self.window = window
+    def __init__(self, host: SyncHost, sync: SyncController, parent: QWidget):
+        self.host = host
+        self.sync = sync
+        self.parent = parent
         self.ask = ask_before_quit
         self.reminded = False  # the reminder was answered for the close under way
 
     def may_quit(self) -> bool:
         """Unsynced changes: offer to sync or export first. True to go on quitting."""
-        window = self.window
-        if window.store is None:
+        store = self.host.store
+        if store is None:
             return True
-        if window.workspace is not None:
-            window.workspace.flush()
-        count = unsynced_to_share(window.store)
+        self.host.save_typing()
+        count = unsynced_to_share(store)
         if count == 0:
             return True
-        answer = self.ask(window, count, can_export=window.current_review_id is not None)
+        answer = self.ask(self.parent, count, can_export=self.host.current_review_id is not None)
         if answer == SYNC:
-            window.sync.sync_now() or window.sync.auto_sync()
+            self.sync.sync_now() or self.sync.auto_sync()
         elif answer == EXPORT:
-            window.sync.export_for_team()
+            self.sync.export_for_team()
         return answer == QUIT

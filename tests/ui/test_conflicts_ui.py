@@ -33,7 +33,7 @@ def test_lead_keeps_one_version_and_it_settles_everywhere(qtbot, world, tmp_path
 
     window = open_window(lead, review_id)
     status = window.sync.status
-    assert window.unsynced_label.text() == "1 change not yet synced" and not status.conflicts.isVisible()
+    assert window.sync.words.text() == "1 change not yet synced" and not status.conflicts.isVisible()
     window.sync.act_sync.trigger()
     qtbot.waitUntil(lambda: window.sync.task is None, timeout=30_000)
     assert status.conflicts.isVisible() and status.conflicts.text() == "1 conflict to settle"
@@ -65,10 +65,10 @@ def test_lead_keeps_one_version_and_it_settles_everywhere(qtbot, world, tmp_path
     qtbot.mouseClick(columns[THEIRS].keep_button, Qt.MouseButton.LeftButton)
     assert panel.cards == [] and panel.empty.isVisibleTo(panel)
     assert lead.get_finding(review_id, finding.id).text == THEIRS and lead.conflicts(review_id) == []
-    assert not status.conflicts.isVisible() and window.unsynced_label.text() == "1 change not yet synced"
+    assert not status.conflicts.isVisible() and window.sync.words.text() == "1 change not yet synced"
     window.sync.sync_now()
     qtbot.waitUntil(lambda: window.sync.task is None, timeout=30_000)
-    assert synced_words(window.unsynced_label.text())
+    assert synced_words(window.sync.words.text())
 
     service.sync_review(other, review_id, **FAST)  # the resolve op settles it on every copy
     assert other.conflicts(review_id) == [] and other.get_finding(review_id, finding.id).text == THEIRS

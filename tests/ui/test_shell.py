@@ -166,11 +166,11 @@ def test_title_navigation_and_status_bar(qtbot, unlocked_window, demo_store):
     for key, name in ((Qt.Key.Key_3, "findings"), (Qt.Key.Key_4, "feedback"), (Qt.Key.Key_1, "plan")):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.workspace.current_page_name() == name
-    assert window.unsynced_label.text() == "No changes waiting to sync"
+    assert window.sync.words.text() == "No changes waiting to sync"
     store.create_evidence(review_id, EvidenceKind.OBSERVATION, class_name="Year 2")
     window.workspace.plan_page.status_changed.emit("Saved 10:32")  # as a page reports a save
     assert window.save_status.text() == "Saved 10:32"
-    assert window.unsynced_label.text() == "1 change not yet synced"
+    assert window.sync.words.text() == "1 change not yet synced"
 
 
 def test_home_lists_reviews_and_opens_one(qtbot, unlocked_window, demo_store):

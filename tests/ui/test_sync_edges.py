@@ -62,7 +62,7 @@ def test_locking_in_the_middle_of_a_sync(qtbot, world, tmp_path, open_window):  
     qtbot.waitUntil(lambda: window.sync.status.stage.text().startswith("Sending changes"), timeout=20_000)
     window.lock()
     assert window.is_locked and window.sync.task is None and window.sync.dialogs == {}
-    assert not window.sync.status.syncing and window.unsynced_label.text() == ""
+    assert not window.sync.status.syncing and window.sync.words.text() == ""
     assert not window.sync.act_sync.isEnabled() and not window.sync.act_sign_in.isEnabled()
     qtbot.waitUntil(lambda: tasks.running_tasks() == 0, timeout=30_000)  # the worker stopped at its next step
     qtbot.wait(50)
@@ -77,7 +77,7 @@ def test_automatic_sync_on_home_syncs_every_review(qtbot, world, tmp_path, open_
     for review_id in (first, second):
         store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="Offline on Home")
     window = open_window(store)
-    assert window.home is not None and window.unsynced_label.text().startswith("Signed in to the server as ")
+    assert window.home is not None and window.sync.words.text().startswith("Signed in to the server as ")
     watch = window.sync.network
     watch._settle.setInterval(10)
     watch.on_reachability(Reach.Disconnected)

@@ -115,7 +115,7 @@ def test_sign_in_wrong_then_right_and_check_out(qtbot, world, tmp_path, open_win
         if path.is_file():
             data = path.read_bytes()
             assert token.encode() not in data and PASSWORD.encode() not in data, path
-    assert window.unsynced_label.text() == f"Signed in to the server as {member.username}"
+    assert window.sync.words.text() == f"Signed in to the server as {member.username}"
 
     reviews = window.sync.dialogs["reviews"]
     qtbot.waitUntil(lambda: reviews.row(review_id) is not None, timeout=20_000)
@@ -131,7 +131,7 @@ def test_sign_in_wrong_then_right_and_check_out(qtbot, world, tmp_path, open_win
     assert [card.review_id for card in window.home.cards] == [review_id]  # the review is on Home now
     qtbot.mouseClick(row.open_button, Qt.MouseButton.LeftButton)
     assert window.current_review_id == review_id and not reviews.isVisible()
-    assert synced_words(window.unsynced_label.text())
+    assert synced_words(window.sync.words.text())
     assert store.me(review_id) == member.user_id
 
 
@@ -147,7 +147,7 @@ def test_sync_now_progress_status_words_and_typing_during_sync(qtbot, world, tmp
     qtbot.keyClicks(page.form.editors["seen"], "P")  # the first input creates the record
     assert page.flush()
     window.workspace.report_unsynced()
-    assert window.unsynced_label.text() == "60 changes not yet synced"
+    assert window.sync.words.text() == "60 changes not yet synced"
     assert window.sync.act_sync.isVisible() and window.sync.act_sync.shortcut().toString() == "Ctrl+Shift+S"
 
     window.sync.runner.engine = {"batch_size": 1}  # a slow sync: one op per request
@@ -184,7 +184,7 @@ def test_sync_now_progress_status_words_and_typing_during_sync(qtbot, world, tmp
     window.sync.runner.engine = {}
     window.sync.act_sync.trigger()
     qtbot.waitUntil(lambda: window.sync.task is None, timeout=30_000)
-    assert synced_words(window.unsynced_label.text())
+    assert synced_words(window.sync.words.text())
     assert window.sync.last_report[0].in_step
 
 
@@ -203,7 +203,7 @@ def test_cancel_keeps_what_was_done(qtbot, world, tmp_path, open_window):
     assert window.sync.last_report[0].cancelled
     assert window.sync.status.problem_text().startswith("Sync stopped before the end")
     left = store.unsynced_count(review_id)
-    assert 0 < left < 40 and window.unsynced_label.text() == f"{left} changes not yet synced"
+    assert 0 < left < 40 and window.sync.words.text() == f"{left} changes not yet synced"
 
 
 # --- errors -----------------------------------------------------------------------------------------
@@ -227,10 +227,10 @@ def test_errors_in_one_sentence_and_sign_in_again(qtbot, world, tmp_path, open_w
     qtbot.waitUntil(dialog.password.hasFocus, timeout=2_000)
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.sync.task is not None or synced_words(window.unsynced_label.text()),
+    qtbot.waitUntil(lambda: window.sync.task is not None or synced_words(window.sync.words.text()),
                     timeout=20_000)  # signed in again, then the sync it interrupted runs
     qtbot.waitUntil(lambda: window.sync.task is None, timeout=30_000)
-    assert synced_words(window.unsynced_label.text()) and not problem.sign_in_again.isVisible()
+    assert synced_words(window.sync.words.text()) and not problem.sign_in_again.isVisible()
 
     # The server gone: one sentence, nothing lost.
     account = store.server_account()
@@ -242,7 +242,7 @@ def test_errors_in_one_sentence_and_sign_in_again(qtbot, world, tmp_path, open_w
     assert problem.problem_text() == ("The server could not be reached. Check the connection and try again; your "
                                       "work is safe on this laptop.")
     assert not problem.sign_in_again.isVisible()
-    assert window.unsynced_label.text() == "1 change not yet synced"
+    assert window.sync.words.text() == "1 change not yet synced"
 
 
 # --- automatic sync -----------------------------------------------------------------------------------
@@ -256,16 +256,16 @@ def test_automatic_sync_when_the_network_comes_back(qtbot, world, tmp_path, open
     for i in range(3):
         store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes=f"Offline {i}")
     window.sync.refresh_status()
-    assert window.unsynced_label.text() == "3 changes not yet synced"
+    assert window.sync.words.text() == "3 changes not yet synced"
     watch.on_reachability(Reach.Online)  # no change: nothing happens
     qtbot.wait(60)
     assert window.sync.task is None
     watch.on_reachability(Reach.Disconnected)
     watch.on_reachability(Reach.Online)
-    qtbot.waitUntil(lambda: window.sync.task is not None or synced_words(window.unsynced_label.text()),
+    qtbot.waitUntil(lambda: window.sync.task is not None or synced_words(window.sync.words.text()),
                     timeout=5_000)
     qtbot.waitUntil(lambda: window.sync.task is None, timeout=30_000)
-    assert synced_words(window.unsynced_label.text())
+    assert synced_words(window.sync.words.text())
 
     # Without a network backend: a gentle probe, only when there is something to send; it looks for the
     # server once (no retries) and syncs if it answers, and says nothing if it does not.
@@ -283,7 +283,7 @@ def test_automatic_sync_when_the_network_comes_back(qtbot, world, tmp_path, open
     assert window.sync.probe() is True
     qtbot.waitUntil(lambda: runner.probing is None and window.sync.task is None
                     and store.unsynced_count(review_id) == 0, timeout=30_000)
-    assert synced_words(window.unsynced_label.text())
+    assert synced_words(window.sync.words.text())
 
     window.lock()  # locked: the watch stops, nothing syncs
     assert not watch.is_running and window.sync.auto_sync() is False

@@ -1,7 +1,10 @@
 """The review workspace: navigation between Plan, Evidence, Findings and Feedback, and their pages.
 
 Pages are built the first time they are shown (start-up stays quick). Every page offers `flush()` and
-`refresh()`; pages with a `status_changed(str)` signal feed the status bar. A StoreError from the
+`refresh()`; pages with a `status_changed(str)` signal feed the status bar. The workspace is the pages'
+voice on the change hub (`ReviewEvents`): after a page saved, it counts the changes not yet synced once
+and says `saved`; when the hub says records of this review `changed` (a sync, a bundle, a settled
+conflict), it refreshes the pages it has built. A StoreError from the
 store (the file vanished, was altered, the disk is full on a page that cannot keep the text) is
 reported through `store_failed`, and the main window locks without writing anything more.
 """
@@ -24,6 +27,7 @@ from spp_desktop.store.repository import ReviewStore
 
 from ..icons import icon
 from ..place import Place
+from ..review_events import ReviewEvents
 from .plan_page import Clock, PlanPage
 
 log = logging.getLogger(__name__)
@@ -46,17 +50,18 @@ def page_label(label: str) -> str:
 
 class ReviewWorkspace(QWidget):
     status_changed = Signal(str)
-    unsynced_changed = Signal(int)
     store_failed = Signal(object)  # StoreError
     page_changed = Signal(str)
 
     def __init__(self, store: ReviewStore, review_id: str, *, clock: Clock | None = None,
                  page_factories: dict[str, Callable[..., QWidget]] | None = None,
-                 parent: QWidget | None = None):
+                 events: ReviewEvents | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("reviewWorkspace")
         self._store = store
         self.review_id = review_id
+        self.events = events if events is not None else ReviewEvents(self)
+        self.events.changed.connect(self._on_records_changed)
         self._clock: Clock = clock or datetime.now
         self._factories = page_factories or {}
         self._pages: dict[str, QWidget] = {}
@@ -248,10 +253,17 @@ class ReviewWorkspace(QWidget):
         return self._store.unsynced_count(self.review_id)
 
     def report_unsynced(self) -> None:
+        """Count the changes not yet synced (once) and tell the hub."""
         try:
-            self.unsynced_changed.emit(self.unsynced_count())
+            count = self.unsynced_count()
         except StoreError as exc:
             self.store_failed.emit(exc)
+            return
+        self.events.saved.emit(self.review_id, count)
+
+    def _on_records_changed(self, review_id: str, _entities: frozenset[str]) -> None:
+        if review_id == self.review_id:
+            self.refresh()
 
     def _plan_changed(self) -> None:
         """The lead changed the plan: the Plan page (when built) shows it at once."""

@@ -31,6 +31,7 @@ from spp_desktop.store.repository import ReviewStore
 
 from .. import theme
 from ..i18n import error_text
+from ..review_events import ReviewEvents
 from ..widgets.scroll_column import scrolling_column
 from .describe import describe_conflict, is_free_text, marked_difference, value_text
 from .words import local_time
@@ -260,9 +261,12 @@ class ConflictsPanel(QWidget):
 class ConflictsDialog(QDialog):
     """The panel in a window of its own, opened from the status bar or the Review menu."""
 
-    def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None):
+    def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None, *,
+                 events: ReviewEvents | None = None):
         super().__init__(parent)
         self.setObjectName("conflictsDialog")
+        if events is not None:  # a sync or a bundle while it is open brings new conflicts, or settles some
+            events.changed.connect(self._on_records_changed)
         self.setWindowTitle(self.tr("Conflicts to settle"))
         self.panel = ConflictsPanel(store, review_id)
         buttons = QDialogButtonBox()
@@ -277,4 +281,8 @@ class ConflictsDialog(QDialog):
         layout.addWidget(buttons)
         char = self.fontMetrics().averageCharWidth()
         self.resize(char * 165, self.fontMetrics().height() * 46)
+
+    def _on_records_changed(self, review_id: str, _entities: frozenset[str]) -> None:
+        if review_id == self.panel.review_id:
+            self.panel.refresh()
 

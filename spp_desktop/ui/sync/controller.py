@@ -3,19 +3,23 @@ the team…, Import from a team member…, Conflicts…), the sync part of the s
 when the network comes back while the app is unlocked.
 
 The main window owns one controller and calls its hooks: `on_unlocked`, `on_locked`, `show_review`,
-`decorate_home`, `refresh_status` (after every save) and `stop`. Everything slow (sign-in, checkout,
-sync, bundles) runs on a worker with a store connection of its own (`sync_service.in_worker`); results
-that arrive after the window was locked are dropped.
+`decorate_home` and `stop`. The controller knows the window only as a `SyncHost` (ui/sync/host.py) and
+a parent for its dialogs; it hears saves from the change hub (`ReviewEvents.saved`: the status words,
+from the count the workspace made, with no second count and no conflict scan on a keystroke) and tells
+the hub what a sync, a bundle, a checkout or a settled conflict changed, so the workspace, Home and the
+conflicts window refresh themselves. Everything slow (sign-in, checkout, sync, bundles) runs on a
+worker with a store connection of its own (`sync_service.in_worker`); results that arrive after the
+window was locked are dropped.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QStatusBar, QToolBar
+from PySide6.QtWidgets import QDialog, QLabel, QMenu, QPushButton, QStatusBar, QToolBar, QWidget
 
 from spp_desktop.services import sync_service as service
 from spp_desktop.services.closing import closed_review
@@ -23,21 +27,19 @@ from spp_desktop.services.sync_service import SignInExpired
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
-from ..home import unsynced_text
+from ..home import HomePage, unsynced_text
 from ..i18n_sync import sync_error_text, sync_status_text
 from ..icons import icon
+from ..review_events import ReviewEvents
 from .bundles import BundleActions
 from .checkout import ReviewsDialog
 from .closed_review import ClosedReviewDialog
 from .conflicts import ConflictsDialog
+from .host import SyncHost
 from .network import NetworkWatch
 from .runner import SyncRunner
 from .sign_in import SignInDialog
 from .status import SyncStatusWidget
-
-if TYPE_CHECKING:
-    from ..home import HomePage
-    from ..main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +47,12 @@ QUIET_CODES = {"unreachable", "busy"}  # an automatic sync that finds no server 
 
 
 class SyncController(QObject):
-    def __init__(self, window: MainWindow, *, session_options: dict[str, Any] | None = None,
-                 network: NetworkWatch | None = None):
+    def __init__(self, host: SyncHost, window: QWidget, events: ReviewEvents, *,
+                 session_options: dict[str, Any] | None = None, network: NetworkWatch | None = None):
         super().__init__(window)
-        self.window = window
+        self.host = host
+        self.window = window  # the parent of the actions and dialogs, nothing more
+        self.events = events
         self.session_options = dict(session_options or {})  # ServerSession options (ca_bundle, retry …)
         self.last_report: list[Any] | None = None
         self.last_message = ""
@@ -68,6 +72,12 @@ class SyncController(QObject):
                              self.act_import, self.act_conflicts)
         self._review_actions = (self.act_sync, self.act_export, self.act_conflicts)
 
+        self._from_server: dict[str, bool] = {}  # review id -> checked out or synced (asked once a review)
+        self.words = QLabel()  # "12 changes not yet synced", "Everything synced at 19:42"
+        self.words.setObjectName("syncWords")
+        self.words.setAccessibleName(self.tr("Changes not yet synced"))
+        events.saved.connect(self._on_saved)
+        events.changed.connect(self._on_records_changed)
         self.status = SyncStatusWidget()
         self.status.cancel_requested.connect(self.cancel_sync)
         self.status.sign_in_requested.connect(lambda: self.open_sign_in(then_sync=True))
@@ -115,13 +125,14 @@ class SyncController(QObject):
         bar.addAction(self.act_sync)
 
     def install_status_bar(self, bar: QStatusBar) -> None:
-        """The progress, problem and conflicts widgets, just left of the status words."""
+        """The status words at the right, and the progress, problem and conflicts widgets left of them."""
+        bar.addPermanentWidget(self.words)
         bar.insertPermanentWidget(1, self.status)
 
     # --- window states ------------------------------------------------------------------------------
     @property
     def store(self) -> ReviewStore | None:
-        return self.window.store
+        return self.host.store
 
     @property
     def task(self) -> Any:
@@ -140,7 +151,7 @@ class SyncController(QObject):
     def _explain_export(self) -> None:
         """Team bundles need the team key a server checkout brings: without one, the action is greyed out
         and its tooltip (and status tip) say why, before any file is chosen."""
-        review_id, store = self.window.current_review_id, self.store
+        review_id, store = self.host.current_review_id, self.store
         can = True
         if store is not None and review_id is not None and self.act_export.isEnabled():
             try:
@@ -153,7 +164,7 @@ class SyncController(QObject):
         self.act_export.setStatusTip("" if can else tip)
 
     def on_unlocked(self) -> None:
-        self._set_state(unlocked=True, review=self.window.current_review_id is not None)
+        self._set_state(unlocked=True, review=self.host.current_review_id is not None)
         self.network.start()
 
     def on_locked(self) -> None:
@@ -166,6 +177,8 @@ class SyncController(QObject):
         self.dialogs.clear()
         self.bundles.forget()
         self.last_report, self.last_message = None, ""
+        self._from_server.clear()
+        self.words.clear()
         self.status.show_idle()
         self.status.show_problem("")
         self.status.show_conflicts(0)
@@ -205,31 +218,48 @@ class SyncController(QObject):
             return False
 
     # --- the status bar -----------------------------------------------------------------------------
-    def status_words(self, review_id: str) -> str:
+    def status_words(self, review_id: str, pending: int | None = None) -> str:
+        """The words for a review; `pending` is its count of unsynced changes when already counted."""
         store = self.store
         assert store is not None
-        if store.team_key(review_id) is None and store.last_synced(review_id) is None:
+        if pending is None:
+            pending = store.unsynced_count(review_id)
+        from_server = self._from_server.get(review_id)
+        if from_server is None:
+            from_server = store.has_team_key(review_id) or store.last_synced(review_id) is not None
+            self._from_server[review_id] = from_server
+        if not from_server:
             # A review imported from a file, not checked out from a server: "Never synced" would alarm.
-            return unsynced_text(store.unsynced_count(review_id))
-        return sync_status_text(store, review_id)
+            return unsynced_text(pending)
+        return sync_status_text(store, review_id, pending=pending)
+
+    def _on_saved(self, review_id: str, pending: int) -> None:
+        """The reviewer's typing was saved: new words from the workspace's count, nothing more."""
+        if self.store is None or review_id != self.host.current_review_id:
+            return
+        try:
+            self.words.setText(self.status_words(review_id, pending))
+        except StoreError as exc:
+            self.host.on_store_error(exc)
 
     def refresh_status(self) -> None:
-        """Say where things stand: "12 changes not yet synced", "Everything synced at 19:42"."""
-        store, review_id = self.store, self.window.current_review_id
+        """Say where things stand: the words, and the conflicts count (a full look, so not on a save)."""
+        store, review_id = self.store, self.host.current_review_id
         if store is None:
             return
         try:
             if review_id is None:
                 account = store.server_account()
                 signed_in = bool(account and account.get("token"))
-                self.window.unsynced_label.setText(self.tr("Signed in to the server as {user}").format(
+                self.words.setText(self.tr("Signed in to the server as {user}").format(
                     user=account["username"]) if account and signed_in else "")
                 self.status.show_conflicts(0)
                 return
-            self.window.unsynced_label.setText(self.status_words(review_id))
+            self._from_server.pop(review_id, None)  # a checkout or a sync may have made it one
+            self.words.setText(self.status_words(review_id))
             count = len(store.conflicts(review_id))
         except StoreError as exc:
-            self.window.on_store_error(exc)
+            self.host.on_store_error(exc)
             return
         self.status.show_conflicts(count)
         self.act_conflicts.setText(self.tr("&Conflicts ({n})…").format(n=count) if count else self.tr("&Conflicts…"))
@@ -269,11 +299,11 @@ class SyncController(QObject):
 
     def _on_signed_in(self, then_sync: bool) -> None:
         self.status.show_problem("")
-        self._set_state(unlocked=True, review=self.window.current_review_id is not None)
-        if self.window.home is not None:
-            self.window.show_home()  # its button now offers the reviews on the server
+        self._set_state(unlocked=True, review=self.host.current_review_id is not None)
+        if self.host.showing_home:
+            self.host.show_home()  # its button now offers the reviews on the server
         self.refresh_status()
-        if then_sync and self.window.current_review_id is not None:
+        if then_sync and self.host.current_review_id is not None:
             self.sync_now()
         else:
             self.open_server_reviews()
@@ -286,15 +316,15 @@ class SyncController(QObject):
             return None
         dialog = ReviewsDialog(self.store, session_options=self.session_options, parent=self.window)
         dialog.checked_out.connect(self._after_changes)
-        dialog.open_review.connect(self.window.open_review)
+        dialog.open_review.connect(self.host.open_review)
         self._open_dialog("reviews", dialog)
         return dialog
 
     def open_conflicts(self) -> ConflictsDialog | None:
-        review_id = self.window.current_review_id
+        review_id = self.host.current_review_id
         if self.store is None or review_id is None:
             return None
-        dialog = ConflictsDialog(self.store, review_id, self.window)
+        dialog = ConflictsDialog(self.store, review_id, self.window, events=self.events)
         dialog.panel.resolved.connect(lambda: self._after_changes(review_id))
         self._open_dialog("conflicts", dialog)
         return dialog
@@ -302,18 +332,17 @@ class SyncController(QObject):
     # --- syncing ------------------------------------------------------------------------------------
     def sync_now(self) -> bool:
         """Sync the review on screen (typing not yet saved is saved first)."""
-        review_id = self.window.current_review_id
+        review_id = self.host.current_review_id
         if self.store is None or review_id is None or self.runner.busy:
             return False
-        if self.window.workspace is not None:
-            self.window.workspace.flush()
+        self.host.save_typing()
         return self._start(review_id, quiet=False)
 
     def auto_sync(self) -> bool:
         """The network came back: sync quietly if signed in (the review on screen, or every review)."""
         if self.store is None or self.runner.busy or not self._signed_in():
             return False
-        review_id = self.window.current_review_id
+        review_id = self.host.current_review_id
         if review_id is not None and self.store.team_key(review_id) is None:
             return False  # not a review from the server
         return self._start(review_id or "", quiet=True)
@@ -324,7 +353,7 @@ class SyncController(QObject):
         store = self.store
         if store is None or self.runner.busy or not self._signed_in():
             return False
-        review_id = self.window.current_review_id
+        review_id = self.host.current_review_id
         if review_id is not None:
             waiting = store.unsynced_count(review_id)
         else:
@@ -346,7 +375,7 @@ class SyncController(QObject):
 
     def _finished(self) -> None:
         self.status.show_idle()
-        self.act_sync.setEnabled(self.window.current_review_id is not None)
+        self.act_sync.setEnabled(self.host.current_review_id is not None)
 
     def _on_synced(self, reports: list[Any], quiet: bool) -> None:
         self._finished()
@@ -361,14 +390,13 @@ class SyncController(QObject):
             self.status.show_problem(self.tr("Sync stopped before the end; what was done is kept. Sync again "
                                              "to finish."))
         elif not quiet and lines:
-            self.window.statusBar().showMessage(lines[0], 8000)
+            self.host.show_message(lines[0])
         for report in reports:
             if report.pulled or report.downloaded:
                 self._after_changes(report.review_id)
             else:
+                self.events.synced.emit(report.review_id)  # Home's card: what waits to be sent
                 self.offer_removal(report.review_id)  # closed before, and "Not now" was chosen then
-        if self.window.home is not None:
-            self.window.home.refresh()  # the cards say how many changes wait to be synced
         self.refresh_status()
 
     def _on_sync_failed(self, exc: BaseException, quiet: bool) -> None:
@@ -386,17 +414,11 @@ class SyncController(QObject):
         self.refresh_status()
 
     def _after_changes(self, review_id: str) -> None:
-        """New changes arrived (sync, import, checkout, a conflict settled): show them."""
-        window = self.window
-        if window.store is None:
-            return
-        if window.workspace is not None and window.current_review_id == review_id:
-            window.workspace.refresh()
-        elif window.home is not None:
-            window.home.refresh()
-        conflicts = self.dialogs.get("conflicts")
-        if isinstance(conflicts, ConflictsDialog):
-            conflicts.panel.refresh()
+        """New changes arrived (sync, import, checkout, a conflict settled): the hub tells whoever shows them."""
+        if self.store is not None:
+            self.events.records_changed(review_id)
+
+    def _on_records_changed(self, review_id: str, _entities: frozenset[str]) -> None:
         self.refresh_status()
         self.offer_removal(review_id)
 
@@ -419,24 +441,23 @@ class SyncController(QObject):
 
     def _leave_review(self, review_id: str) -> bool:
         """Before a review is removed: off its pages (typing saved first). False if that could not be done."""
-        if self.window.current_review_id == review_id:
-            self.window.show_home()
-        return self.window.current_review_id != review_id
+        if self.host.current_review_id == review_id:
+            self.host.show_home()
+        return self.host.current_review_id != review_id
 
-    def _removed(self, _review_id: str) -> None:
-        if self.window.home is not None:
-            self.window.home.refresh()
-        self.window.statusBar().showMessage(self.tr("The closed review was removed from this laptop."), 8000)
+    def _removed(self, review_id: str) -> None:
+        self._from_server.pop(review_id, None)
+        self.events.removed.emit(review_id)
+        self.host.show_message(self.tr("The closed review was removed from this laptop."))
         self.refresh_status()
 
     # --- team bundles -------------------------------------------------------------------------------
     def export_for_team(self) -> None:
-        review_id = self.window.current_review_id
+        review_id = self.host.current_review_id
         if self.store is not None and review_id is not None:
-            if self.window.workspace is not None:
-                self.window.workspace.flush()
+            self.host.save_typing()
             self.bundles.choose_export(self.window, self.store, review_id)
 
     def import_from_member(self) -> None:
         if self.store is not None:
-            self.bundles.choose_import(self.window, self.store, self.window.current_review_id)
+            self.bundles.choose_import(self.window, self.store, self.host.current_review_id)
