@@ -65,7 +65,7 @@ class ReviewCard(QFrame):
             dates=review_dates(summary.start_date, summary.end_date), focus=summary.focus)))
         evidence = (self.tr("1 evidence record") if summary.evidence_count == 1
                     else self.tr("{n} evidence records").format(n=summary.evidence_count))
-        stage = summary.extra.get("stage")
+        stage = str(summary.extra.get("stage") or "")
         stage_text = (self.tr("Stage: {stage}").format(stage=label(Stage(stage))) + "  ·  "
                       if stage in Stage._value2member_map_ else "")
         text.addWidget(theme.muted_label(f"{stage_text}{evidence}  ·  {unsynced_text(summary.unsynced_changes)}"))
@@ -152,14 +152,15 @@ class HomePage(QWidget):
 
     @property
     def cards(self) -> list[ReviewCard]:
-        return [self._cards.itemAt(i).widget() for i in range(self._cards.count())
-                if isinstance(self._cards.itemAt(i).widget(), ReviewCard)]
+        items = (self._cards.itemAt(i) for i in range(self._cards.count()))
+        return [card for item in items if item is not None and isinstance(card := item.widget(), ReviewCard)]
 
     def refresh(self) -> None:
         while self._cards.count():
             item = self._cards.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         summaries = self._store.list_reviews()
         for summary in sorted(summaries, key=lambda s: s.start_date, reverse=True):
             self._cards.addWidget(ReviewCard(summary, self.open_review.emit, on_remove=self.remove_review.emit))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,12 @@ LOCKED_TITLE = "Locked"  # in English; the window shows locked_title()
 # Qt adds " — SPP Desktop" (the application's display name) to these titles itself on Linux and Windows.
 
 
+def _gui_app() -> QApplication | None:
+    """The running QApplication (typed as such: `instance()` is typed as the core application)."""
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else None
+
+
 def locked_title() -> str:
     return QApplication.translate("MainWindow", "Locked")
 
@@ -102,7 +109,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.warning.connect(self.lock_warning.warn)
         self.store_watch = StoreWatch(self)  # the whole-file check, on a worker: after unlock, then each minute
         self.store_watch.failed.connect(self.on_store_error)
-        app = QApplication.instance()
+        app = _gui_app()
         if app is not None:
             self.idle_lock.install(app)
         self._restore_geometry()
@@ -148,13 +155,12 @@ class MainWindow(QMainWindow):
             lambda: self._new_evidence(EvidenceKind.BOOK_SCRUTINY), "new_book_scrutiny")
         self.act_search = self._action(self.tr("&Search evidence"), "search",
                                        standard_keys(QKeySequence.StandardKey.Find, "Ctrl+F"), self._search, "search")
-        self.act_go = {name: self._action(page_label(label), icon_name, shortcut, lambda n=name: self._go(n),
+        self.act_go = {name: self._action(page_label(label), icon_name, shortcut, partial(self._go, name),
                                           f"go_{name}")
                        for name, label, icon_name, shortcut in PAGES}
-        self.act_present = self._action(self.tr("&Present the findings"), None, "F5",
-                                        lambda: self.workspace and self.workspace.present(), "present")
+        self.act_present = self._action(self.tr("&Present the findings"), None, "F5", self._present, "present")
         self.act_export_pdf = self._action(self.tr("E&xport feedback summary (PDF)…"), None, None,
-                                           lambda: self.workspace and self.workspace.export_pdf(), "exportPdf")
+                                           self._export_pdf, "exportPdf")
         self._review_actions = [self.act_new_observation, self.act_new_interview, self.act_new_book,
                                 self.act_search, *self.act_go.values(), self.act_present, self.act_export_pdf]
         self._unlocked_actions = [self.act_home, self.act_import, self.act_lock, *self._review_actions]
@@ -233,7 +239,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
         for old in [self.stack.widget(i) for i in range(self.stack.count())]:
-            if old is not widget:
+            if old is not None and old is not widget:
                 self.stack.removeWidget(old)
                 old.hide()
                 old.setParent(None)  # out of the window at once ...
@@ -370,6 +376,14 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.show_page(name)
 
+    def _present(self) -> None:
+        if self.workspace is not None:
+            self.workspace.present()
+
+    def _export_pdf(self) -> None:
+        if self.workspace is not None:
+            self.workspace.export_pdf()
+
     def _import(self) -> None:
         if self.store is None:
             return
@@ -384,9 +398,12 @@ class MainWindow(QMainWindow):
             self.settings = dialog.result_settings()
             self.idle_lock.set_timeout(self.settings.autolock_minutes * 60)
             set_summary_language(self.settings.summary_language)  # the interface language waits for a restart
-            apply_appearance(QApplication.instance(), self.settings.theme, self.settings.text_size)  # at once
+            app = _gui_app()
+            if app is not None:
+                apply_appearance(app, self.settings.theme, self.settings.text_size)  # at once
             save_settings(self.settings, self._settings_file)
-            if dialog.language_changed and self.receivers(self.language_changed) > 0:
+            # PySide6 takes the signal itself; its stub asks for the SIGNAL() string.
+            if dialog.language_changed and self.receivers(self.language_changed) > 0:  # type: ignore[arg-type]
                 self.language_changed.emit(self.settings.language)  # a window in the new language, now
 
     def hand_over(self) -> tuple[ReviewStore | None, Place | None] | None:
@@ -436,7 +453,7 @@ class MainWindow(QMainWindow):
         save_settings(self.settings, self._settings_file)
         self.idle_lock.disarm()
         self.store_watch.stop()
-        app = QApplication.instance()
+        app = _gui_app()
         if app is not None:
             self.idle_lock.uninstall(app)
         self.sync.stop()

@@ -1,7 +1,9 @@
 """The review workspace: navigation between Plan, Evidence, Findings and Feedback, and their pages.
 
-Pages are built the first time they are shown (start-up stays quick). Every page offers `flush()` and
-`refresh()`; pages with a `status_changed(str)` signal feed the status bar. The workspace is the pages'
+Pages are built the first time they are shown (start-up stays quick). Every page is a QWidget that
+keeps the `WorkspacePage` contract below (`flush()`, `refresh()`, checked when the page is built);
+pages with a `status_changed(str)` signal feed the status bar, and pages with `place_detail()` and
+`return_to(detail)` are returned to, record and cursor, after unlocking. The workspace is the pages'
 voice on the change hub (`ReviewEvents`): after a page saved, it counts the changes not yet synced once
 and says `saved`; when the hub says records of this review `changed` (a sync, a bundle, a settled
 conflict), it refreshes the pages it has built. A StoreError from the
@@ -14,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
@@ -30,16 +32,33 @@ from ..place import Place
 from ..review_events import ReviewEvents
 from .plan_page import Clock, PlanPage
 
+if TYPE_CHECKING:  # imported when first shown, at run time (start-up pays only for the plan)
+    from .evidence_page import EvidencePage
+    from .feedback_page import FeedbackPage
+
 log = logging.getLogger(__name__)
 
+
+@runtime_checkable
+class WorkspacePage(Protocol):
+    """What the workspace asks of every page."""
+
+    def flush(self) -> bool:
+        """Save pending typing now. False if it could not be saved (it stays on screen)."""
+        ...
+
+    def refresh(self) -> None:
+        """Show the store's records again (changes arrived from elsewhere)."""
+        ...
+
 # name, label, icon, shortcut
-PAGES: tuple[tuple[str, str, str, str], ...] = (
-    ("plan", QT_TRANSLATE_NOOP("Workspace", "Plan"), "plan", "Ctrl+1"),
-    ("evidence", QT_TRANSLATE_NOOP("Workspace", "Evidence"), "evidence", "Ctrl+2"),
-    ("findings", QT_TRANSLATE_NOOP("Workspace", "Findings"), "findings", "Ctrl+3"),
-    ("feedback", QT_TRANSLATE_NOOP("Workspace", "Feedback"), "feedback", "Ctrl+4"),
-    ("planning", QT_TRANSLATE_NOOP("Workspace", "Prepare"), "plan", "Ctrl+5"),
-    ("improvement", QT_TRANSLATE_NOOP("Workspace", "Improve"), "findings", "Ctrl+6"),
+PAGES: tuple[tuple[str, str, str, str], ...] = (  # str(): PySide6 types QT_TRANSLATE_NOOP as object
+    ("plan", str(QT_TRANSLATE_NOOP("Workspace", "Plan")), "plan", "Ctrl+1"),
+    ("evidence", str(QT_TRANSLATE_NOOP("Workspace", "Evidence")), "evidence", "Ctrl+2"),
+    ("findings", str(QT_TRANSLATE_NOOP("Workspace", "Findings")), "findings", "Ctrl+3"),
+    ("feedback", str(QT_TRANSLATE_NOOP("Workspace", "Feedback")), "feedback", "Ctrl+4"),
+    ("planning", str(QT_TRANSLATE_NOOP("Workspace", "Prepare")), "plan", "Ctrl+5"),
+    ("improvement", str(QT_TRANSLATE_NOOP("Workspace", "Improve")), "findings", "Ctrl+6"),
 )
 
 
@@ -127,6 +146,8 @@ class ReviewWorkspace(QWidget):
             page = ImprovementPage(self._store, self.review_id)
         else:
             raise KeyError(name)
+        if not isinstance(page, WorkspacePage):
+            raise TypeError(f"The {name} page does not offer flush() and refresh()")
         status = getattr(page, "status_changed", None)
         if status is not None:
             status.connect(self._on_page_status)
@@ -149,8 +170,18 @@ class ReviewWorkspace(QWidget):
         return self.page("plan")  # type: ignore[return-value]
 
     @property
-    def evidence_page(self) -> Any:
-        return self.page("evidence")
+    def evidence_page(self) -> EvidencePage:
+        return cast("EvidencePage", self.page("evidence"))
+
+    @property
+    def feedback_page(self) -> FeedbackPage:
+        return cast("FeedbackPage", self.page("feedback"))
+
+    def _show_evidence(self) -> EvidencePage:
+        return cast("EvidencePage", self.show_page("evidence"))
+
+    def _show_feedback(self) -> FeedbackPage:
+        return cast("FeedbackPage", self.show_page("feedback"))
 
     def set_compact(self, compact: bool) -> None:
         """Icons only in the navigation (narrow windows, large scaling); names stay in tooltips."""
@@ -190,21 +221,21 @@ class ReviewWorkspace(QWidget):
 
     # --- what the toolbar and the plan ask for -----------------------------------------------------
     def new_evidence(self, kind: EvidenceKind, slot: ScheduleSlot | None = None) -> None:
-        self._guarded(lambda: self.show_page("evidence").new_evidence(kind, slot))
+        self._guarded(lambda: self._show_evidence().new_evidence(kind, slot))
         self.report_unsynced()
 
     def open_evidence(self, evidence_id: str) -> None:
-        self._guarded(lambda: self.show_page("evidence").open_evidence(evidence_id))
+        self._guarded(lambda: self._show_evidence().open_evidence(evidence_id))
 
     def present(self) -> None:
         """Present the findings (F5 from any page): the Feedback page comes up behind the slides."""
-        self._guarded(lambda: self.show_page("feedback").present())
+        self._guarded(lambda: self._show_feedback().present())
 
     def export_pdf(self) -> None:
-        self._guarded(lambda: self.show_page("feedback").export_pdf())
+        self._guarded(lambda: self._show_feedback().export_pdf())
 
     def focus_search(self) -> None:
-        self._guarded(lambda: self.show_page("evidence").focus_search())
+        self._guarded(lambda: self._show_evidence().focus_search())
 
     def place(self) -> Place:
         """Where the reviewer is now: the page, and the page's own details (record, field, cursor)."""
@@ -234,7 +265,7 @@ class ReviewWorkspace(QWidget):
         ok = True
         for name, page in self._pages.items():
             try:
-                ok = bool(page.flush()) and ok
+                ok = bool(cast(WorkspacePage, page).flush()) and ok
             except StoreError as exc:
                 log.warning("Page %s could not save: %s", name, type(exc).__name__)
                 ok = False
@@ -243,7 +274,7 @@ class ReviewWorkspace(QWidget):
     def refresh(self) -> None:
         try:
             for page in self._pages.values():
-                page.refresh()
+                cast(WorkspacePage, page).refresh()
         except StoreError as exc:
             self.store_failed.emit(exc)
             return
@@ -269,7 +300,7 @@ class ReviewWorkspace(QWidget):
         """The lead changed the plan: the Plan page (when built) shows it at once."""
         plan = self._pages.get("plan")
         if plan is not None:
-            plan.refresh()  # type: ignore[attr-defined]
+            cast(WorkspacePage, plan).refresh()
         self.report_unsynced()
 
     def _on_page_status(self, text: str) -> None:
