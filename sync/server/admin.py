@@ -6,7 +6,6 @@ import base64
 import os
 import secrets
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -182,18 +181,6 @@ def assign(
         member["school"] = school["name"]
     package["team"] = [m for m in package.get("team", []) if m["id"] != user["id"]] + [member]
     storage.set_team_member(review_id, user["id"], role, package)
-
-
-def import_schedule(storage: Storage, partnership: str, path: Path) -> list[str]:
-    """A year's reviews from CSV (see sync/server/schedule.py for the columns)."""
-    from . import schedule  # schedule builds on this module
-
-    rows = schedule.read_schedule(path.read_text(encoding="utf-8-sig"))
-    for line in schedule.preview(storage, partnership, rows):  # nothing is written when a line is wrong
-        if line.problems:
-            words, params = line.problems[0]
-            raise AdminError(f"Line {line.row.line}: {words.format(**params)}")
-    return schedule.apply(storage, partnership, rows)
 
 
 def list_reviews(

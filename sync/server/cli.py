@@ -26,7 +26,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import admin, admin_plan, closing, retention, serve
+from . import admin, admin_plan, closing, retention, schedule, serve
 from .data_key import DataKeyError, DataKeys, create_key_file
 from .db import backup_sqlite, is_sqlite, make_engine, schema_status, upgrade
 from .env import SettingsError
@@ -210,7 +210,7 @@ def _admin(args: argparse.Namespace) -> int:
         else:
             print(f"Already closed on {closing.closed_on(storage, args.review_id)}; nothing changed.")
     elif action == "import-schedule":
-        for review_id in admin.import_schedule(storage, args.partnership, Path(args.csv)):
+        for review_id in schedule.import_schedule(storage, args.partnership, Path(args.csv)):
             print(review_id)
     elif action == "list-reviews":
         rows = admin.list_reviews(storage, args.partnership, Settings.from_env().retention_months)

@@ -8,6 +8,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from . import admin
 from .auth import normalise_username
@@ -113,3 +114,13 @@ def apply(storage: Storage, partnership: str, rows: list[ScheduleRow]) -> list[s
             raise admin.AdminError(f"Line {row.line}: {exc}") from None
         created.append(review_id)
     return created
+
+
+def import_schedule(storage: Storage, partnership: str, path: Path) -> list[str]:
+    """`spp-server admin import-schedule`: a year's reviews from a CSV file, all or none."""
+    rows = read_schedule(path.read_text(encoding="utf-8-sig"))
+    for line in preview(storage, partnership, rows):  # nothing is written when a line is wrong
+        if line.problems:
+            words, params = line.problems[0]
+            raise admin.AdminError(f"Line {line.row.line}: {words.format(**params)}")
+    return apply(storage, partnership, rows)
