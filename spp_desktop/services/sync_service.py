@@ -1,8 +1,8 @@
 """Sync glue for the CLI and the Qt UI (ui/sync/): sign in, check out, sync, team bundles, status words.
 
 Everything here may take seconds (network, Argon2 on the server, photos): call it from a worker thread
-with a store of that thread's own (`in_worker(store, sync_review, review_id, progress=...)` opens one
-and closes it). `progress(stage, done, total)` is called on that worker thread; `cancelled()` is polled
+with a store of that thread's own (`in_worker(store.worker_opener(), sync_review, review_id, progress=...)`,
+the opener made on the UI thread, opens one there and closes it). `progress(stage, done, total)` is called on that worker thread; `cancelled()` is polled
 between steps. Errors are SyncError / BundleError / StoreError; `error_text(exc)` gives the sentence.
 """
 
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from spp_desktop.store.bundles import BundleExportResult, BundleImportResult
 from spp_desktop.store.errors import StoreError
-from spp_desktop.store.repository import ReviewStore
+from spp_desktop.store.repository import ReviewStore, WorkerOpener
 from sync.client.errors import NotOnTeam, ServerRefused, SignInExpired, SyncError
 from sync.client.wire import Account, AssignedReview
 from sync.protocol.bundle import BundleError
@@ -48,9 +48,10 @@ def default_device_name() -> str:
     return f"SPP Desktop on {platform.system() or 'a laptop'}"
 
 
-def in_worker(store: ReviewStore, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run fn(worker_store, *args, **kwargs) on a second connection (for a worker thread), then close it."""
-    worker = store.for_worker()
+def in_worker(opener: WorkerOpener, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run fn(worker_store, *args, **kwargs) on a connection of this thread's own, then close it. `opener`
+    comes from `store.worker_opener()`, called on the UI thread: the worker never touches the UI's store."""
+    worker = opener.open()
     try:
         return fn(worker, *args, **kwargs)
     finally:

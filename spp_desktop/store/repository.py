@@ -142,6 +142,11 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, ConcernsMixin, Bund
         key = self._require_key()
         return ReviewStore._open(self.files, bytearray(key), create=False, verify=False)
 
+    def worker_opener(self) -> WorkerOpener:
+        """Called on this store's thread, for a worker to open its own connection with: the worker never
+        touches this store (whose key a lock may be wiping at that very moment)."""
+        return WorkerOpener(self.files, bytearray(self._require_key()))
+
     @staticmethod
     def change_passphrase(data_dir: Path, old: str, new: str) -> None:
         keys.change_passphrase(StoreFiles(Path(data_dir)).key_file, old, new)
@@ -280,3 +285,25 @@ def _remove_database_files(path: Path) -> None:
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
+
+
+class WorkerOpener:
+    """A second connection to the store, made on the thread that calls `open()`, once. It holds its own
+    copy of the data key, wiped when used (or when the opener is dropped unused)."""
+
+    def __init__(self, files: StoreFiles, data_key: bytearray):
+        self._files = files
+        self._key: bytearray | None = data_key
+
+    def open(self) -> ReviewStore:
+        key, self._key = self._key, None
+        if key is None:
+            raise RuntimeError("a WorkerOpener opens one connection")
+        try:
+            return ReviewStore._open(self._files, bytearray(key), create=False, verify=False)
+        finally:
+            keys.wipe(key)
+
+    def __del__(self) -> None:
+        if self._key is not None:
+            keys.wipe(self._key)

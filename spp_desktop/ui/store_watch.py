@@ -15,7 +15,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from spp_desktop.store.errors import StoreError
-from spp_desktop.store.repository import ReviewStore
+from spp_desktop.store.repository import ReviewStore, WorkerOpener
 
 from .tasks import Task, run_in_background
 
@@ -24,8 +24,8 @@ log = logging.getLogger(__name__)
 INTEGRITY_CHECK_MS = 60_000
 
 
-def _check(store: ReviewStore) -> None:  # worker thread: a connection of its own
-    worker = store.for_worker()
+def _check(opener: WorkerOpener) -> None:  # worker thread: a connection of its own
+    worker = opener.open()
     try:
         worker.check_integrity()
     finally:
@@ -63,7 +63,7 @@ class StoreWatch(QObject):
             self._again = True  # one check at a time; this one began before whatever prompted the ask
             return self.task
         self._again = False
-        task = run_in_background(_check, store)
+        task = run_in_background(_check, store.worker_opener())
         task.succeeded.connect(lambda _none, s=store: self._on_checked(s))
         task.failed.connect(lambda exc, s=store: self._on_failed(s, exc))
         self.task = task

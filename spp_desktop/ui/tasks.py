@@ -5,7 +5,8 @@
     task.failed.connect(self._on_error)       # called on the UI thread with the exception
 
 The worker function must not touch widgets or the UI thread's ReviewStore (SQLite connections are
-bound to their thread); give it plain values, or a store from `store.for_worker()`.
+bound to their thread); give it plain values, or a `store.worker_opener()` made on the UI thread
+(`sync_service.in_worker` opens the worker's own connection with it).
 """
 
 from __future__ import annotations

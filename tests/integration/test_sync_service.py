@@ -101,7 +101,7 @@ def test_sync_on_a_worker_while_typing_on_the_ui_thread(world: World, tmp_path: 
     def worker() -> None:
         try:
             while not done.is_set():
-                service.in_worker(store, service.sync_review, review_id, engine={"batch_size": 3},
+                service.in_worker(store.worker_opener(), service.sync_review, review_id, engine={"batch_size": 3},
                                   progress=lambda stage, *_: stages.add(stage), **FAST)
         except Exception as exc:  # noqa: BLE001 - reported below
             errors.append(exc)

@@ -207,6 +207,35 @@ def test_worker_connection_sees_and_is_seen(tmp_path):
     store.close()
 
 
+def test_a_worker_opener_opens_on_its_own_thread_once_even_after_the_store_is_locked(tmp_path):
+    """The UI makes the opener; the worker opens with it. A lock in between (which wipes the UI store's
+    key) cannot hand the worker a half-wiped key, and the opener's own copy is wiped once used."""
+    import threading
+
+    store, rid = new_store(tmp_path)
+    ev = store.create_evidence(rid, EvidenceKind.OBSERVATION, notes="typed before the lock")
+    opener = store.worker_opener()
+    held = opener._key  # the opener's own copy of the data key
+    store.close()  # locked: the UI store's key is wiped
+    assert held is not None and any(held)
+    seen: list[str] = []
+
+    def worker() -> None:
+        connection = opener.open()
+        try:
+            seen.append(connection.get_evidence(rid, ev.id).notes)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert seen == ["typed before the lock"]
+    assert not any(held)  # its copy was wiped once used
+    with pytest.raises(RuntimeError):
+        opener.open()
+
+
 def test_store_files_are_owner_only(tmp_path):
     import stat as st
     store, rid = new_store(tmp_path / "data")

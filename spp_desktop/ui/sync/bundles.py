@@ -100,7 +100,8 @@ class BundleActions(QObject):
     def export_to(self, store: ReviewStore, review_id: str, path: str | Path) -> Task | None:
         if self.task is not None:
             return None
-        self.task = run_in_background(service.in_worker, store, service.export_bundle_file, review_id, path)
+        opener = store.worker_opener()  # made here, on the UI thread; the worker opens its connection
+        self.task = run_in_background(service.in_worker, opener, service.export_bundle_file, review_id, path)
         self.task.succeeded.connect(lambda result: self._exported(result, Path(path)))
         self.task.failed.connect(self._failed)
         return self.task
@@ -123,7 +124,8 @@ class BundleActions(QObject):
     def import_from(self, store: ReviewStore, path: str | Path, review_id: str | None = None) -> Task | None:
         if self.task is not None:
             return None
-        self.task = run_in_background(service.in_worker, store, service.import_bundle_file, path, review_id)
+        opener = store.worker_opener()  # made here, on the UI thread; the worker opens its connection
+        self.task = run_in_background(service.in_worker, opener, service.import_bundle_file, path, review_id)
         self.task.succeeded.connect(self._imported)
         self.task.failed.connect(self._failed)
         return self.task

@@ -151,7 +151,8 @@ class ReviewsDialog(QDialog):
             return
         self._say(self.tr("Asking the server which reviews are yours…"))
         self.refresh_button.setEnabled(False)
-        self.task = run_in_background(service.in_worker, self._store, service.assigned_reviews, **self._options)
+        opener = self._store.worker_opener()  # made here, on the UI thread; the worker opens its connection
+        self.task = run_in_background(service.in_worker, opener, service.assigned_reviews, **self._options)
         self.task.succeeded.connect(self.show_reviews)
         self.task.failed.connect(self._on_failed)
 
@@ -190,7 +191,7 @@ class ReviewsDialog(QDialog):
         self.relay.progressed.connect(self._on_progress)
         self._show_progress(True)
         self.stage.setText(self.tr("Fetching the review from the server…"))
-        self.task = run_in_background(service.in_worker, self._store, service.check_out, review_id,
+        self.task = run_in_background(service.in_worker, self._store.worker_opener(), service.check_out, review_id,
                                       progress=self.relay.callback, cancelled=self.relay.cancelled,
                                       **self._options)
         self.task.succeeded.connect(self._on_checked_out)

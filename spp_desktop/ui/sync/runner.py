@@ -53,10 +53,10 @@ class SyncRunner(QObject):
         generation = self._generation
         common = {"progress": self.relay.callback, "cancelled": self.relay.cancelled, **self._options()}
         if review_id:
-            self.task = run_in_background(service.in_worker, store, service.sync_review, review_id,
+            self.task = run_in_background(service.in_worker, store.worker_opener(), service.sync_review, review_id,
                                           engine=dict(self.engine), **common)
         else:
-            self.task = run_in_background(service.in_worker, store, service.sync_all, **common)
+            self.task = run_in_background(service.in_worker, store.worker_opener(), service.sync_all, **common)
         self.task.succeeded.connect(lambda result: self._done(generation, result, None, quiet))
         self.task.failed.connect(lambda exc: self._done(generation, None, exc, quiet))
         return True
@@ -89,7 +89,8 @@ class SyncRunner(QObject):
                 if there is True:
                     then()
 
-        self.probing = run_in_background(service.in_worker, store, service.server_reachable, **options)
+        opener = store.worker_opener()  # made here, on the UI thread; the worker opens its connection
+        self.probing = run_in_background(service.in_worker, opener, service.server_reachable, **options)
         self.probing.succeeded.connect(answered)
         self.probing.failed.connect(lambda _exc: answered(False))
         return True

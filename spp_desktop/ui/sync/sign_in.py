@@ -125,7 +125,8 @@ class SignInDialog(QDialog):
             return
         self._store.remember_server_url(url)
         self._set_busy(True)
-        self.task = run_in_background(service.in_worker, self._store, service.sign_in, url, username, password,
+        opener = self._store.worker_opener()  # made here, on the UI thread; the worker opens its connection
+        self.task = run_in_background(service.in_worker, opener, service.sign_in, url, username, password,
                                       **self._options)
         self.task.succeeded.connect(self._on_signed_in)
         self.task.failed.connect(self._on_failed)
