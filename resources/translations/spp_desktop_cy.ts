@@ -1765,18 +1765,6 @@
 <context>
     <name>Home</name>
     <message>
-        <source>No changes waiting to sync</source>
-        <translation>Dim newidiadau&apos;n aros i&apos;w cysoni</translation>
-    </message>
-    <message>
-        <source>1 change not yet synced</source>
-        <translation>1 newid heb ei gysoni eto</translation>
-    </message>
-    <message>
-        <source>{n} changes not yet synced</source>
-        <translation>{n} newid heb eu cysoni eto</translation>
-    </message>
-    <message>
         <source>This review package could not be imported: at {where}, {problem}. Nothing was added. Ask the partnership lead for a fresh copy of the package.</source>
         <translation>Nid oedd modd mewnforio&apos;r pecyn adolygiad hwn: yn {where}, {problem}. Ni ychwanegwyd dim. Gofynnwch i arweinydd y bartneriaeth am gopi newydd o&apos;r pecyn.</translation>
     </message>
@@ -3091,14 +3079,6 @@ Nawr</translation>
 <context>
     <name>QuitGuard</name>
     <message>
-        <source>{n} change has not been synced yet.</source>
-        <translation>Nid yw {n} newid wedi&apos;i gysoni eto.</translation>
-    </message>
-    <message>
-        <source>{n} changes have not been synced yet.</source>
-        <translation>Nid yw {n} newid wedi&apos;u cysoni eto.</translation>
-    </message>
-    <message>
         <source>They are safe on this laptop, but the rest of the team will not see them until you sync or export them for the team.</source>
         <translation>Maen nhw&apos;n ddiogel ar y gliniadur hwn, ond ni fydd gweddill y tîm yn eu gweld nes i chi eu cysoni neu eu hallforio i&apos;r tîm.</translation>
     </message>
@@ -3180,13 +3160,15 @@ Nawr</translation>
         <source>{dates}  ·  Focus: {focus}</source>
         <translation>{dates}  ·  Ffocws: {focus}</translation>
     </message>
-    <message>
-        <source>1 evidence record</source>
-        <translation>1 cofnod tystiolaeth</translation>
-    </message>
-    <message>
-        <source>{n} evidence records</source>
-        <translation>{n} cofnod tystiolaeth</translation>
+    <message numerus="yes">
+        <source>%n evidence record(s)</source>
+        <translation>
+            <numerusform>%n cofnod tystiolaeth</numerusform>
+            <numerusform>%n cofnod tystiolaeth</numerusform>
+            <numerusform>%n cofnod tystiolaeth</numerusform>
+            <numerusform>%n cofnod tystiolaeth</numerusform>
+            <numerusform>%n cofnod tystiolaeth</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stage: {stage}</source>
@@ -3992,14 +3974,6 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
 <context>
     <name>SyncStatus</name>
     <message>
-        <source>1 change not yet synced</source>
-        <translation>1 newid heb ei gysoni eto</translation>
-    </message>
-    <message>
-        <source>{n} changes not yet synced</source>
-        <translation>{n} newid heb eu cysoni eto</translation>
-    </message>
-    <message>
         <source>Never synced</source>
         <translation>Heb ei gysoni erioed</translation>
     </message>
@@ -4061,6 +4035,141 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     <message>
         <source>Two team members changed the same thing; see both versions</source>
         <translation>Newidiodd dau aelod o&apos;r tîm yr un peth; gweld y ddwy fersiwn</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message>
+        <source>No changes waiting to sync</source>
+        <translation>Dim newidiadau&apos;n aros i&apos;w cysoni</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet synced</source>
+        <translation>
+            <numerusform>%n newid heb eu cysoni eto</numerusform>
+            <numerusform>%n newid heb ei gysoni eto</numerusform>
+            <numerusform>%n newid heb eu cysoni eto</numerusform>
+            <numerusform>%n newid heb eu cysoni eto</numerusform>
+            <numerusform>%n newid heb eu cysoni eto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) (has|have) not been synced yet.</source>
+        <translation>
+            <numerusform>Nid yw %n newid wedi&apos;u cysoni eto.</numerusform>
+            <numerusform>Nid yw %n newid wedi&apos;i gysoni eto.</numerusform>
+            <numerusform>Nid yw %n newid wedi&apos;u cysoni eto.</numerusform>
+            <numerusform>Nid yw %n newid wedi&apos;u cysoni eto.</numerusform>
+            <numerusform>Nid yw %n newid wedi&apos;u cysoni eto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{received} from the server and {sent}.</source>
+        <translation>{received} o&apos;r gweinydd ac {sent}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %n change(s)</source>
+        <translation>
+            <numerusform>Derbyniwyd %n newid</numerusform>
+            <numerusform>Derbyniwyd %n newid</numerusform>
+            <numerusform>Derbyniwyd %n newid</numerusform>
+            <numerusform>Derbyniwyd %n newid</numerusform>
+            <numerusform>Derbyniwyd %n newid</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>sent %n change(s)</source>
+        <translation>
+            <numerusform>anfonwyd %n newid</numerusform>
+            <numerusform>anfonwyd %n newid</numerusform>
+            <numerusform>anfonwyd %n newid</numerusform>
+            <numerusform>anfonwyd %n newid</numerusform>
+            <numerusform>anfonwyd %n newid</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{uploaded} and {downloaded}.</source>
+        <translation>{uploaded} a {downloaded}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploaded %n photo(s)</source>
+        <translation>
+            <numerusform>Llwythwyd %n llun i fyny</numerusform>
+            <numerusform>Llwythwyd %n llun i fyny</numerusform>
+            <numerusform>Llwythwyd %n llun i fyny</numerusform>
+            <numerusform>Llwythwyd %n llun i fyny</numerusform>
+            <numerusform>Llwythwyd %n llun i fyny</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>downloaded %n photo(s)</source>
+        <translation>
+            <numerusform>llwythwyd %n llun i lawr</numerusform>
+            <numerusform>llwythwyd %n llun i lawr</numerusform>
+            <numerusform>llwythwyd %n llun i lawr</numerusform>
+            <numerusform>llwythwyd %n llun i lawr</numerusform>
+            <numerusform>llwythwyd %n llun i lawr</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) from other reviewers (is|are) not on the server yet.</source>
+        <translation>
+            <numerusform>Nid yw %n llun gan adolygwyr eraill ar y gweinydd eto.</numerusform>
+            <numerusform>Nid yw %n llun gan adolygwyr eraill ar y gweinydd eto.</numerusform>
+            <numerusform>Nid yw %n llun gan adolygwyr eraill ar y gweinydd eto.</numerusform>
+            <numerusform>Nid yw %n llun gan adolygwyr eraill ar y gweinydd eto.</numerusform>
+            <numerusform>Nid yw %n llun gan adolygwyr eraill ar y gweinydd eto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server refused a change: {reason}</source>
+        <translation>Gwrthododd y gweinydd newid: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more change(s) (was|were) refused.</source>
+        <translation>
+            <numerusform>… a gwrthodwyd %n newid arall.</numerusform>
+            <numerusform>… a gwrthodwyd %n newid arall.</numerusform>
+            <numerusform>… a gwrthodwyd %n newid arall.</numerusform>
+            <numerusform>… a gwrthodwyd %n newid arall.</numerusform>
+            <numerusform>… a gwrthodwyd %n newid arall.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server refused a photo (it stays on this laptop): {reason}</source>
+        <translation>Gwrthododd y gweinydd lun (mae&apos;n aros ar y gliniadur hwn): {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) came from a laptop whose clock is more than a day ahead; (it was|they were) kept.</source>
+        <translation>
+            <numerusform>Daeth %n newid o liniadur y mae ei gloc fwy na diwrnod ar y blaen; fe&apos;u cadwyd.</numerusform>
+            <numerusform>Daeth %n newid o liniadur y mae ei gloc fwy na diwrnod ar y blaen; fe&apos;i cadwyd.</numerusform>
+            <numerusform>Daeth %n newid o liniadur y mae ei gloc fwy na diwrnod ar y blaen; fe&apos;u cadwyd.</numerusform>
+            <numerusform>Daeth %n newid o liniadur y mae ei gloc fwy na diwrnod ar y blaen; fe&apos;u cadwyd.</numerusform>
+            <numerusform>Daeth %n newid o liniadur y mae ei gloc fwy na diwrnod ar y blaen; fe&apos;u cadwyd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync stopped before the end; what was done is kept. Sync again to finish.</source>
+        <translation>Daeth y cysoni i ben cyn y diwedd; mae&apos;r hyn a wnaed wedi&apos;i gadw. Cysonwch eto i orffen.</translation>
+    </message>
+    <message>
+        <source>This laptop and the server now hold the same review.</source>
+        <translation>Mae&apos;r gliniadur hwn a&apos;r gweinydd bellach yn dal yr un adolygiad.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) on this laptop (is|are) not on the server yet.</source>
+        <translation>
+            <numerusform>Nid yw %n newid ar y gliniadur hwn ar y gweinydd eto.</numerusform>
+            <numerusform>Nid yw %n newid ar y gliniadur hwn ar y gweinydd eto.</numerusform>
+            <numerusform>Nid yw %n newid ar y gliniadur hwn ar y gweinydd eto.</numerusform>
+            <numerusform>Nid yw %n newid ar y gliniadur hwn ar y gweinydd eto.</numerusform>
+            <numerusform>Nid yw %n newid ar y gliniadur hwn ar y gweinydd eto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server does not hold everything this laptop has yet (changes from team bundles reach it when their authors sync).</source>
+        <translation>Nid yw&apos;r gweinydd yn dal popeth sydd gan y gliniadur hwn eto (mae newidiadau o fwndeli&apos;r tîm yn ei gyrraedd pan fydd eu hawduron yn cysoni).</translation>
     </message>
 </context>
 <context>

@@ -231,12 +231,13 @@ def report_lines(report: SyncReport) -> list[str]:
     for _op_id, reason in report.rejected[:5]:
         lines.append(f"The server refused a change: {reason}")
     if len(report.rejected) > 5:
-        lines.append(f"... and {len(report.rejected) - 5} more changes were refused.")
+        more = len(report.rejected) - 5
+        lines.append(f"… and {_plural(more, 'more change')} {'was' if more == 1 else 'were'} refused.")
     for _sha, reason in report.photos_refused:
         lines.append(f"The server refused a photo (it stays on this laptop): {reason}")
     if report.clock_skew:
         lines.append(f"{_plural(report.clock_skew, 'change')} came from a laptop whose clock is more than "
-                     "a day ahead; they were kept.")
+                     f"a day ahead; {'it was' if report.clock_skew == 1 else 'they were'} kept.")
     if report.cancelled:
         lines.append("Sync stopped before the end; what was done is kept. Sync again to finish.")
     elif report.in_step:

@@ -24,7 +24,8 @@ from spp_desktop.store.repository import ReviewStore
 from sync.protocol.package import MAX_PACKAGE_FILE_BYTES, PackageError, parse_package_json
 
 from . import theme
-from .i18n import date_range, full_date, label, translate
+from .i18n import counted, date_range, full_date, label, translate
+from .i18n_sync import unsynced_words
 from .icons import icon
 from .review_events import ReviewEvents
 from .widgets.scroll_column import scrolling_column
@@ -33,14 +34,6 @@ from .widgets.scroll_column import scrolling_column
 def review_dates(start: date, end: date) -> str:
     """Tuesday 10 March 2026; 10 to 11 March 2026 (in the interface language)."""
     return date_range(start, end)
-
-
-def unsynced_text(count: int) -> str:
-    if count <= 0:
-        return translate("Home", "No changes waiting to sync")
-    if count == 1:
-        return translate("Home", "1 change not yet synced")
-    return translate("Home", "{n} changes not yet synced").format(n=count)
 
 
 def package_error_text(exc: PackageError) -> str:
@@ -63,12 +56,12 @@ class ReviewCard(QFrame):
         text.addWidget(theme.heading(summary.host_school, 2))
         text.addWidget(self._line(self.tr("{dates}  ·  Focus: {focus}").format(
             dates=review_dates(summary.start_date, summary.end_date), focus=summary.focus)))
-        evidence = (self.tr("1 evidence record") if summary.evidence_count == 1
-                    else self.tr("{n} evidence records").format(n=summary.evidence_count))
+        count = summary.evidence_count
+        evidence = counted(self.tr("%n evidence record(s)", "", count), count)
         stage = str(summary.extra.get("stage") or "")
         stage_text = (self.tr("Stage: {stage}").format(stage=label(Stage(stage))) + "  ·  "
                       if stage in Stage._value2member_map_ else "")
-        text.addWidget(theme.muted_label(f"{stage_text}{evidence}  ·  {unsynced_text(summary.unsynced_changes)}"))
+        text.addWidget(theme.muted_label(f"{stage_text}{evidence}  ·  {unsynced_words(summary.unsynced_changes)}"))
         closed_on = summary.extra.get("closed_on")
         if closed_on:  # the partnership closed it: the laptop's copy is to go (services/closing.py)
             notice = QLabel(self.tr("Closed by the partnership on {date}. Save its documents if you need them, "

@@ -16,6 +16,7 @@ scripts/update_translations.sh. Qt ships no Welsh catalogue of its own; `qtbase_
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,19 @@ DOMAIN = "Domain"
 def translate(context: str, text: str, disambiguation: str | None = None) -> str:
     """Qt's translation of `text` in `context` (the text itself when there is none)."""
     return QCoreApplication.translate(context, text, disambiguation)
+
+
+def counted(text: str, n: int) -> str:
+    """A count in words, from `QCoreApplication.translate(context, source, None, n)` (lupdate marks only that
+    spelling as a plural entry). A Welsh catalogue entry has one form for each of Qt's Welsh plural classes
+    (0, 1, 2-5, 6, other). Untranslated, the English source comes back: its markers are resolved here,
+    "change(s)" and "(is|are)", by whether n is 1. So the catalogue holds no English plural file."""
+    one = n == 1
+    text = _CHOICE.sub(lambda m: m.group(1) if one else m.group(2), text)
+    return text.replace("(s)", "" if one else "s")
+
+
+_CHOICE = re.compile(r"\(([^()|]*)\|([^()|]*)\)")
 
 
 def translations_dir() -> Path:

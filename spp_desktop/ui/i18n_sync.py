@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QObject
 
-from .i18n import error_text, translate
+from .i18n import counted, error_text, translate
 
 
 def sync_error_text(exc: BaseException) -> str:
@@ -46,7 +46,7 @@ def sync_error_text(exc: BaseException) -> str:
     }
     if code in by_code:
         return by_code[code].format(safe=safe)
-    if code == "unreachable" and str(exc).startswith("The server could not be reached."):
+    if code in ("unreachable", "cut_off"):  # no answer; or the answer broke off, retried and still cut
         return translate("SyncErrors", "The server could not be reached. Check the connection and try again; "
                                        "{safe}").format(safe=safe)
     bundles = (
@@ -82,9 +82,7 @@ def sync_status_text(store: Any, review_id: str, now: datetime | None = None, *,
     if pending is None:
         pending = store.unsynced_count(review_id)
     if pending:
-        if pending == 1:
-            return translate("SyncStatus", "1 change not yet synced")
-        return translate("SyncStatus", "{n} changes not yet synced").format(n=pending)
+        return unsynced_words(pending)
     last = store.last_synced(review_id)
     if last is None:
         return translate("SyncStatus", "Never synced")
@@ -97,3 +95,82 @@ def sync_status_text(store: Any, review_id: str, now: datetime | None = None, *,
         return translate("SyncStatus", "Everything synced yesterday at {time}").format(time=time_text)
     return translate("SyncStatus", "Everything synced on {date} at {time}").format(
         date=f"{here.day} {QLocale().monthName(here.month, QLocale.FormatType.ShortFormat)}", time=time_text)
+
+
+class SyncWords(QObject):
+    """Counted words of sync, in the catalogue's context "SyncWords". lupdate marks an entry as a plural
+    (one form for each of Qt's Welsh plural classes) only when it is written `self.tr(text, "", n)`, so
+    the counts live on this small object rather than in module functions."""
+
+    def unsynced(self, count: int) -> str:
+        if count <= 0:
+            return self.tr("No changes waiting to sync")
+        return counted(self.tr("%n change(s) not yet synced", "", count), count)
+
+    def not_yet_shared(self, count: int) -> str:
+        return counted(self.tr("%n change(s) (has|have) not been synced yet.", "", count), count)
+
+    def report(self, report: Any) -> list[str]:
+        pulled, sent = report.pulled, report.pushed + report.duplicates
+        lines = [self.tr("{received} from the server and {sent}.").format(
+            received=counted(self.tr("Received %n change(s)", "", pulled), pulled),
+            sent=counted(self.tr("sent %n change(s)", "", sent), sent))]
+        if report.uploaded or report.downloaded:
+            up, down = report.uploaded, report.downloaded
+            lines.append(self.tr("{uploaded} and {downloaded}.").format(
+                uploaded=counted(self.tr("Uploaded %n photo(s)", "", up), up),
+                downloaded=counted(self.tr("downloaded %n photo(s)", "", down), down)))
+        if report.photos_waiting:
+            n = report.photos_waiting
+            lines.append(counted(self.tr("%n photo(s) from other reviewers (is|are) not on the server yet.", "", n),
+                                 n))
+        for _op_id, reason in report.rejected[:5]:
+            lines.append(self.tr("The server refused a change: {reason}").format(reason=reason))
+        if len(report.rejected) > 5:
+            n = len(report.rejected) - 5
+            lines.append(counted(self.tr("… and %n more change(s) (was|were) refused.", "", n), n))
+        for _sha, reason in report.photos_refused:
+            lines.append(self.tr("The server refused a photo (it stays on this laptop): {reason}").format(
+                reason=reason))
+        if report.clock_skew:
+            n = report.clock_skew
+            lines.append(counted(self.tr("%n change(s) came from a laptop whose clock is more than a day ahead; "
+                                         "(it was|they were) kept.", "", n), n))
+        if report.cancelled:
+            lines.append(self.tr("Sync stopped before the end; what was done is kept. Sync again to finish."))
+        elif report.in_step:
+            lines.append(self.tr("This laptop and the server now hold the same review."))
+        elif report.unsynced:
+            n = report.unsynced
+            lines.append(counted(self.tr("%n change(s) on this laptop (is|are) not on the server yet.", "", n), n))
+        else:
+            lines.append(self.tr("The server does not hold everything this laptop has yet (changes from team "
+                                 "bundles reach it when their authors sync)."))
+        return lines
+
+
+_words: SyncWords | None = None
+
+
+def _sync_words() -> SyncWords:
+    global _words
+    if _words is None:
+        _words = SyncWords()
+    return _words
+
+
+def unsynced_words(count: int) -> str:
+    """"No changes waiting to sync", "1 change not yet synced", "12 changes not yet synced" (Home's cards,
+    the status bar): said once, here."""
+    return _sync_words().unsynced(count)
+
+
+def not_yet_shared_words(count: int) -> str:
+    """"3 changes have not been synced yet." (the reminder before quitting)."""
+    return _sync_words().not_yet_shared(count)
+
+
+def report_words(report: Any) -> list[str]:
+    """What a sync moved and where things stand (a SyncReport), in the interface language: the UI's
+    counterpart of `sync_service.report_lines`, which the CLI prints in English."""
+    return _sync_words().report(report)

@@ -12,6 +12,7 @@ from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
 from .i18n import translate
+from .i18n_sync import not_yet_shared_words
 from .sync.controller import SyncController
 from .sync.host import SyncHost
 
@@ -27,9 +28,7 @@ def unsynced_to_share(store: ReviewStore) -> int:
 
 
 def reminder_text(count: int) -> str:
-    one = translate("QuitGuard", "{n} change has not been synced yet.")
-    many = translate("QuitGuard", "{n} changes have not been synced yet.")
-    return (one if count == 1 else many).format(n=count) + " " + translate(
+    return not_yet_shared_words(count) + " " + translate(
         "QuitGuard", "They are safe on this laptop, but the rest of the team will not see them until you sync "
         "or export them for the team.")
 

@@ -53,6 +53,11 @@ def _messages(ts: Path) -> dict[Message, str | None]:
             translation = message.find("translation")
             text = "".join(translation.itertext()) if translation is not None else ""
             unfinished = translation is None or translation.get("type") in ("unfinished", "obsolete", "vanished")
+            if message.get("numerus") == "yes" and translation is not None:
+                forms = [form.text or "" for form in translation.findall("numerusform")]
+                # Every one of Welsh's plural forms, each with its count; the "other" form stands for them all.
+                unfinished = unfinished or not forms or any("%n" not in form for form in forms)
+                text = forms[-1] if forms else ""
             out[key] = None if unfinished or not text.strip() else text
     return out
 
@@ -327,6 +332,52 @@ def test_sync_sentences_match_the_service_in_english_and_are_welsh_in_welsh(qapp
         assert sync_error_text(errors.ServerUnreachable()).startswith("Nid oedd modd cyrraedd y gweinydd")
         assert sync_status_text(Store(0, now), "r", now) == f"Popeth wedi'i gysoni am {now.astimezone():%H:%M}"
         assert sync_status_text(Store(2, None), "r", now) == "2 newid heb eu cysoni eto"
+    finally:
+        i18n.remove_translation(qapp)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+
+
+def test_counts_take_each_languages_plural_forms(qapp):
+    """English resolves its source's "change(s)" and "(has|have)"; Welsh has a form for each of Qt's Welsh
+    plural classes (0, 1, 2-5, 6, other), so "1 newid heb ei gysoni" but "3 newid heb eu cysoni"."""
+    from spp_desktop.ui.i18n_sync import not_yet_shared_words, unsynced_words
+
+    assert [unsynced_words(n) for n in (0, 1, 2, 12)] == [
+        "No changes waiting to sync", "1 change not yet synced", "2 changes not yet synced", "12 changes not yet synced"]
+    assert [not_yet_shared_words(n) for n in (1, 3)] == [
+        "1 change has not been synced yet.", "3 changes have not been synced yet."]
+    assert i18n.install_translation(qapp, "cy") == "cy"
+    try:
+        assert [unsynced_words(n) for n in (0, 1, 3, 6, 12)] == [
+            "Dim newidiadau'n aros i'w cysoni", "1 newid heb ei gysoni eto", "3 newid heb eu cysoni eto",
+            "6 newid heb eu cysoni eto", "12 newid heb eu cysoni eto"]
+        assert not_yet_shared_words(1) == "Nid yw 1 newid wedi'i gysoni eto."
+        assert not_yet_shared_words(7) == "Nid yw 7 newid wedi'u cysoni eto."
+    finally:
+        i18n.remove_translation(qapp)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+
+
+def test_the_sync_report_in_the_status_bar_is_the_services_in_english_and_welsh_in_welsh(qapp):
+    from spp_desktop.services import sync_service as service
+    from spp_desktop.ui.i18n_sync import report_words
+    from sync.client.engine import SyncReport
+
+    reports = [
+        SyncReport("r", pulled=1, pushed=3, hashes_equal=True),
+        SyncReport("r", pulled=0, pushed=1, uploaded=2, downloaded=1, photos_waiting=1, unsynced=1),
+        SyncReport("r", rejected=[(f"op-{i}", "not the lead") for i in range(7)], photos_refused=[("ab", "too big")],
+                   clock_skew=1, cancelled=True),
+        SyncReport("r", pulled=2, clock_skew=4, photos_waiting=3),
+    ]
+    for report in reports:
+        assert report_words(report) == service.report_lines(report)
+    assert i18n.install_translation(qapp, "cy") == "cy"
+    try:
+        welsh = report_words(reports[1])
+        assert welsh[0] == "Derbyniwyd 0 newid o'r gweinydd ac anfonwyd 1 newid."
+        assert welsh[-1] == "Nid yw 1 newid ar y gliniadur hwn ar y gweinydd eto."
+        assert all(line not in service.report_lines(reports[1]) for line in welsh)  # no English left
     finally:
         i18n.remove_translation(qapp)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))

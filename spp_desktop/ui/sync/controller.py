@@ -27,8 +27,8 @@ from spp_desktop.services.sync_service import SignInExpired
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
-from ..home import HomePage, unsynced_text
-from ..i18n_sync import sync_error_text, sync_status_text
+from ..home import HomePage
+from ..i18n_sync import report_words, sync_error_text, sync_status_text, unsynced_words
 from ..icons import icon
 from ..review_events import ReviewEvents
 from .bundles import BundleActions
@@ -230,7 +230,7 @@ class SyncController(QObject):
             self._from_server[review_id] = from_server
         if not from_server:
             # A review imported from a file, not checked out from a server: "Never synced" would alarm.
-            return unsynced_text(pending)
+            return unsynced_words(pending)
         return sync_status_text(store, review_id, pending=pending)
 
     def _on_saved(self, review_id: str, pending: int) -> None:
@@ -380,7 +380,7 @@ class SyncController(QObject):
     def _on_synced(self, reports: list[Any], quiet: bool) -> None:
         self._finished()
         self.last_report = reports
-        lines = [line for report in reports for line in service.report_lines(report)]
+        lines = [line for report in reports for line in report_words(report)]
         self.last_message = "\n".join(lines)
         refused = [reason for report in reports for _op, reason in report.rejected]
         refused += [reason for report in reports for _sha, reason in report.photos_refused]
