@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import os
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -30,15 +29,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from spp_desktop.domain.findings import AgreedAction, Finding, FindingKind
-from spp_desktop.domain.improvement import CheckIn, RootCause, Workshop
-from spp_desktop.domain.review import Review
+from spp_desktop.domain.findings import FindingKind
 
 from .feedback_pdf import _write_atomically
 from .flowables import KeepWithNext, markup, paragraphs, rule_under_heading
 from .fonts import register_fonts
 from .improvement_labels import EN, WORDS
 from .labels import Labels
+from .model import ImprovementReport
 from .styles import (
     ACCENT,
     ACCENT_TINT,
@@ -55,17 +53,6 @@ from .styles import (
 )
 
 DOCUMENTS = ("workshop", "checkin")
-
-
-@dataclass(frozen=True)
-class ImprovementReport:
-    review: Review
-    workshop: Workshop
-    root_causes: tuple[RootCause, ...]
-    findings: tuple[Finding, ...]
-    actions: tuple[AgreedAction, ...]
-    checkin: CheckIn
-    language: str = "en"
 
 
 class _Builder:

@@ -1,4 +1,5 @@
-"""What the feedback summary PDF is built from: the review and what the feedback conversation settled."""
+"""What the documents are built from: the feedback summary (the review and what the feedback conversation
+settled), and the workshop plan and check-in note."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date
 
 from spp_desktop.domain.evidence import Evidence
 from spp_desktop.domain.findings import AgreedAction, EvidenceLink, FeedbackOutcome, Finding
+from spp_desktop.domain.improvement import CheckIn, RootCause, Workshop
 from spp_desktop.domain.review import Review
 
 NOTHING_TO_REPORT = (
@@ -33,3 +35,16 @@ class FeedbackReport:
     actions: tuple[AgreedAction, ...]
     language: str = "en"
     workshop_date: date | None = None  # the improvement workshop's, once set: the check-in counts from it
+
+
+@dataclass(frozen=True)
+class ImprovementReport:
+    """What the workshop plan and the check-in note PDFs are built from (reports/improvement_pdf.py)."""
+
+    review: Review
+    workshop: Workshop
+    root_causes: tuple[RootCause, ...]
+    findings: tuple[Finding, ...]
+    actions: tuple[AgreedAction, ...]
+    checkin: CheckIn
+    language: str = "en"

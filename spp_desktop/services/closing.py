@@ -59,8 +59,12 @@ def export_documents(store: ReviewStore, review_id: str, folder: Path, *, langua
     # Imported here: reportlab takes ~120 ms to import, and the window that offers this starts at unlock.
     from spp_desktop.reports.feedback_pdf import NothingToReport, render_feedback_pdf
     from spp_desktop.reports.improvement_pdf import render_improvement_pdf
-    from spp_desktop.services.feedback import feedback_report
-    from spp_desktop.services.improvement import improvement_report
+    from spp_desktop.services.documents import (
+        feedback_report,
+        has_checkin_note,
+        has_workshop_plan,
+        improvement_report,
+    )
 
     folder.mkdir(parents=True, exist_ok=True)
     stem, names = _file_stem(store.review(review_id).host_school), DOCUMENT_NAMES.get(language, DOCUMENT_NAMES["en"])
@@ -72,11 +76,11 @@ def export_documents(store: ReviewStore, review_id: str, folder: Path, *, langua
     except NothingToReport:
         pass  # no findings: there is no summary to keep
     plan = improvement_report(store, review_id, language=language)
-    if plan.workshop.date is not None or plan.actions:
+    if has_workshop_plan(plan):
         path = folder / f"{stem} - {names[1]}.pdf"
         render_improvement_pdf(plan, "workshop", path)
         written.append(path)
-    if plan.checkin.pupil_changes.strip() or plan.checkin.next_steps.strip() or any(a.progress for a in plan.actions):
+    if has_checkin_note(plan):
         path = folder / f"{stem} - {names[2]}.pdf"
         render_improvement_pdf(plan, "checkin", path)
         written.append(path)

@@ -388,7 +388,7 @@ class FeedbackView(QWidget):
 
     def export_pdf(self) -> Task | None:
         self.flush()
-        from spp_desktop.services.feedback import feedback_report  # reportlab loads on first export
+        from spp_desktop.services.documents import feedback_report  # reportlab loads on first export
 
         report = feedback_report(self.store, self.review_id, language=summary_language())
         if not report.findings:

@@ -27,7 +27,7 @@ def export_pdf(parent: QWidget, store: ReviewStore, review_id: str, document: st
             return ""
         path = Path(chosen)
     from spp_desktop.reports.improvement_pdf import render_improvement_pdf  # reportlab loads on first export
-    from spp_desktop.services.improvement import improvement_report
+    from spp_desktop.services.documents import improvement_report
 
     try:
         report = improvement_report(store, review_id, language=language)
