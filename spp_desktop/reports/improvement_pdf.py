@@ -145,7 +145,7 @@ class _Builder:
         if not actions:
             return story + [Paragraph(escape(self.w("no_actions")), s.body)]
         if progress:
-            keys = ("col_action", "col_owner", "col_progress", "col_note")
+            keys: tuple[str, ...] = ("col_action", "col_owner", "col_progress", "col_note")
             widths = [0.36, 0.2, 0.17, 0.27]
         else:
             keys = ("col_action", "col_owner", "col_start", "col_due", "col_support")

@@ -9,7 +9,7 @@ importing the same file again changes nothing.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -77,9 +77,9 @@ def edit_review(
     focus_description: str | None = None,
     start_date: str | None = None,
     end_date: str | None = None,
-    add_questions: list[str] = (),  # type: ignore[assignment]
-    edit_questions: list[tuple[str, str]] = (),  # type: ignore[assignment]  (number from 1, new text)
-    retire_questions: list[str] = (),  # type: ignore[assignment]
+    add_questions: Sequence[str] = (),
+    edit_questions: Sequence[tuple[str, str]] = (),  # (number from 1, new text)
+    retire_questions: Sequence[str] = (),
 ) -> int:
     """Focus, dates and enquiry questions (numbered as `list-questions` shows them). Returns ops written."""
     review = _review(storage, review_id)

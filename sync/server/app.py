@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import routes_attachments, routes_auth, routes_ops, routes_reviews, routes_trust
 from .data_key import DataKeyError, DataKeys
@@ -35,7 +36,7 @@ class BodyLimit:
     HEAVY_BYTES = 1024 * 1024
     HEAVY_AT_ONCE = 2
 
-    def __init__(self, app, settings: Settings):  # type: ignore[no-untyped-def]
+    def __init__(self, app: ASGIApp, settings: Settings):
         self.app = app
         self.settings = settings
         self._heavy = asyncio.Semaphore(self.HEAVY_AT_ONCE)
@@ -45,7 +46,7 @@ class BodyLimit:
             return min(self.settings.max_chunk_bytes, self.settings.max_attachment_bytes)
         return self.settings.max_body_bytes
 
-    async def __call__(self, scope, receive, send):  # type: ignore[no-untyped-def]
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
@@ -76,7 +77,7 @@ class BodyLimit:
         whole: list[bytes] = [b"".join(chunks)]
         chunks.clear()
 
-        async def replay():  # type: ignore[no-untyped-def]
+        async def replay() -> Message:
             if whole:
                 return {"type": "http.request", "body": whole.pop(), "more_body": False}
             return await receive()

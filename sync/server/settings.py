@@ -49,4 +49,4 @@ class Settings:
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         """Defaults, then SPP_SERVER_* variables, then the non-None overrides. Raises SettingsError."""
-        return from_environment(cls, **overrides)
+        return from_environment(cls, None, **overrides)

@@ -23,7 +23,8 @@ class _Laptop:
 
     def __init__(self, review_id: str, author: str):
         self.review_id, self.author, self.device = review_id, author, "demo-" + uuid7()[:8]
-        self.seq, self.ops = 0, []
+        self.seq = 0
+        self.ops: list[PendingOp] = []
         self.key = new_private_key()  # signed like a real laptop's ops; the key is bound in _flush
 
     def set(self, entity: str, fields: dict[str, Any], entity_id: str | None = None) -> str:
@@ -37,7 +38,10 @@ class _Laptop:
 
 
 def _outcome(storage: Storage, review_id: str, lead_id: str, checkin: date) -> None:
-    pkg = storage.review(review_id)["package"]
+    review = storage.review(review_id)
+    if review is None:
+        raise LookupError(f"No review {review_id} to give an outcome.")
+    pkg = review["package"]
     q = [item["id"] for item in pkg["enquiry_questions"]]
     laptop = _Laptop(review_id, lead_id)
     obs = laptop.set("evidence", {"kind": "learning_walk", "author": lead_id, "question_ids": q[:1],
@@ -93,7 +97,7 @@ def extend_demo(storage: Storage, web: WebStorage, result: dict[str, Any]) -> di
         ("demo-lead-2", "Chris Boyd", "Oakfield Primary School", "lead_reviewer"),
         ("demo-admin", "Pat Server", None, "server_admin"),
     ]
-    accounts = {}
+    accounts: dict[str, dict[str, Any]] = {}
     for username, display, school, role in people:
         username = admin._unique(storage, username)
         password = secrets.token_urlsafe(12)
@@ -105,8 +109,9 @@ def extend_demo(storage: Storage, web: WebStorage, result: dict[str, Any]) -> di
     admin.assign(storage, finished, accounts["improvement_champion"]["username"], "improvement_champion")
     admin.assign(storage, coming, accounts["lead_reviewer"]["username"], "lead_reviewer")
     _outcome(storage, finished, accounts["lead_reviewer"]["user_id"], today + timedelta(days=50))
-    for school in web.schools_of(storage.partnership_by_name(name) or ""):
-        web.set_cluster(school["id"], "North" if school["name"] != "St Mary's C of E Primary" else "South")
+    for cluster_school in web.schools_of(storage.partnership_by_name(name) or ""):
+        web.set_cluster(cluster_school["id"],
+                        "North" if cluster_school["name"] != "St Mary's C of E Primary" else "South")
     result["accounts"].extend(accounts.values())
     result["released_review_id"] = finished
     result["web_console"] = "/web/"

@@ -3,6 +3,7 @@ an edit, not a conflict): new dates and focus on the review record; what the lea
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from sync.protocol import HLC, Operation, OpKind, uuid7
@@ -38,7 +39,7 @@ def edit_review(storage: Storage, web: WebStorage, states: ReviewStates, review_
     web.set_dates(review_id, start_date, end_date)
 
 
-def _server_op(states: ReviewStates, review_id: str, entity: str, fields: dict[str, object]) -> Operation:
+def _server_op(states: ReviewStates, review_id: str, entity: str, fields: Mapping[str, object]) -> Operation:
     """A server op (device and author `package`: the rule table's server) that supersedes the values it
     replaces, so every copy sees an edit and not a conflict."""
     current = states.state(review_id).get(entity, review_id)

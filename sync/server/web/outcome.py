@@ -123,8 +123,8 @@ def released_outcome(state: ReviewState, release: dict[str, Any]) -> Outcome:
                        for a in _live(state, "action") if _text(a, "text")]
     if release.get("checkin"):
         checkin = _single(state, "checkin")
-        f = facts(state, "", "")
-        out.checkin_date = str(checkin.get("date") or (f.checkin_date.isoformat() if f.checkin_date else ""))
+        known = facts(state, "", "")
+        out.checkin_date = str(checkin.get("date") or (known.checkin_date.isoformat() if known.checkin_date else ""))
         out.checkin_notes = _checkin_notes(state)
     return out
 

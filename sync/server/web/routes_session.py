@@ -67,9 +67,9 @@ async def sign_in(request: Request) -> Response:
         return response
     browser = request.headers.get("user-agent", "")[:200] or "Web browser"
     token = await run_in_threadpool(new_session, state.web, user["id"], browser)
-    response = see_other(target)
-    set_session_cookie(response, request, token)
-    return response
+    redirect = see_other(target)
+    set_session_cookie(redirect, request, token)
+    return redirect
 
 
 @router.post("/sign-out")

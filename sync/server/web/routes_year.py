@@ -3,6 +3,8 @@ preview, and the common themes."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
@@ -85,7 +87,7 @@ async def import_upload(request: Request) -> Response:
         data = await upload.read(MAX_UPLOAD + 1)
     else:
         data = str(form.get("csv_text") or "").encode("utf-8")
-    context = {"lines": None, "csv_text": "", "error": "", "done": None}
+    context: dict[str, Any] = {"lines": None, "csv_text": "", "error": "", "done": None}
     if not data.strip():
         context["error"] = "Choose a CSV file first."
         return render(request, "import.html", context, viewer=viewer, status=400)
@@ -114,6 +116,8 @@ async def import_upload(request: Request) -> Response:
 @router.get("/themes")
 async def themes(request: Request) -> Response:
     viewer = await _lead(request)
+    if viewer.partnership_id is None:  # _lead has checked it (access.sees_year); narrowed for the call
+        raise WebError(403)
     state = request.app.state
     found = await run_in_threadpool(common_themes, state.web, state.states, viewer.partnership_id)
     return render(request, "themes.html", {"themes": found}, viewer=viewer)
