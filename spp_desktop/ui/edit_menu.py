@@ -58,7 +58,7 @@ class EditMenu(QObject):
         texts = {"undo": self.tr("&Undo"), "redo": self.tr("&Redo"), "cut": self.tr("Cu&t"),
                  "copy": self.tr("&Copy"), "paste": self.tr("&Paste"), "selectAll": self.tr("Select &all")}
         for method, key in _STANDARD:
-            if method is None:
+            if method is None or key is None:
                 self.menu.addSeparator()
                 continue
             action = self.menu.addAction(texts[method])

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from spp_desktop.paths import resources_dir
@@ -31,6 +33,11 @@ SYSTEM, ENGLISH, WELSH = "system", "en", "cy"
 LANGUAGE_SETTINGS = (SYSTEM, ENGLISH, WELSH)
 CATALOGUE = "spp_desktop"
 DOMAIN = "Domain"
+
+
+# Qt's marker for lupdate, typed: PySide6's stub says it takes and returns `object`, but it returns the
+# message itself (a str here). Call sites keep the name QT_TRANSLATE_NOOP, which is what lupdate looks for.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], _QT_TRANSLATE_NOOP)
 
 
 def translate(context: str, text: str, disambiguation: str | None = None) -> str:

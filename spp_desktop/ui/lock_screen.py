@@ -223,7 +223,12 @@ class LockScreen(QWidget):
                                                    "the app.")))
         use = QPushButton(self.tr("&Type it in for me"))
         use.setAccessibleName(self.tr("Type the demo passphrase in for me"))
-        use.clicked.connect(lambda: (self.passphrase.setText(demo_passphrase), self.passphrase.setFocus()))
+
+        def type_it_in() -> None:
+            self.passphrase.setText(demo_passphrase)
+            self.passphrase.setFocus()
+
+        use.clicked.connect(type_it_in)
         row = QHBoxLayout()
         row.addWidget(use)
         row.addStretch(1)

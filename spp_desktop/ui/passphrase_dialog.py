@@ -67,9 +67,11 @@ class PassphraseDialog(QDialog):
         old, new = self.current.text(), self.new.text()
         problem = passphrase_problem(new)
         if problem:
-            return self._say(domain_text(problem), self.new)
+            self._say(domain_text(problem), self.new)
+            return None
         if new != self.again.text():
-            return self._say(self.tr("The two new passphrases are not the same. Type them again."), self.again)
+            self._say(self.tr("The two new passphrases are not the same. Type them again."), self.again)
+            return None
         self.buttons.setEnabled(False)
         self.error.hide()
         self.task = run_in_background(ReviewStore.change_passphrase, self.data_dir, old, new)

@@ -56,4 +56,4 @@ def fit_to_screen(window: QWidget) -> None:
 
 
 def saved_geometry(window: QWidget) -> str:
-    return base64.b64encode(bytes(window.saveGeometry())).decode("ascii")
+    return base64.b64encode(window.saveGeometry().data()).decode("ascii")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from spp_desktop.domain.evidence import Evidence, EvidenceKind
 from spp_desktop.domain.review import Review
 
-from ..i18n import label, short_day_name, where_or_who
+from ..i18n import QT_TRANSLATE_NOOP, label, short_day_name, where_or_who
 from ..icons import icon
 from ..widgets.question_chips import question_label
 
@@ -254,7 +254,9 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._model().sort(column, order)
 
-    def setSourceModel(self, model: EvidenceTableModel) -> None:  # noqa: N802  # type: ignore[override]
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        if not isinstance(model, EvidenceTableModel):  # the filters read the evidence model's own rows
+            raise TypeError("EvidenceFilterProxy filters an EvidenceTableModel")
         self._source = model
         super().setSourceModel(model)
 
@@ -293,7 +295,9 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
 
     def set_day_and_tag(self, day: date | None, tag: str | None) -> None:
         if (day, tag) != (self._day, self._tag):
-            self._change(lambda: (setattr(self, "_day", day), setattr(self, "_tag", tag)))
+            def apply() -> None:
+                self._day, self._tag = day, tag
+            self._change(apply)
 
     def clear_filters(self) -> None:
         def reset() -> None:

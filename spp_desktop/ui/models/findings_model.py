@@ -20,7 +20,6 @@ from datetime import date, time
 from functools import lru_cache
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QMimeData,
     QModelIndex,
@@ -38,7 +37,7 @@ from spp_desktop.reports.labels import Labels, labels_for
 from spp_desktop.reports.summary import evidence_reference
 from spp_desktop.store.repository import ReviewStore
 
-from ..i18n import current_language, label, short_day_name, translate, where_or_who
+from ..i18n import QT_TRANSLATE_NOOP, current_language, label, short_day_name, translate, where_or_who
 
 EVIDENCE_MIME = "application/x-spp-evidence-ids"
 KIND_ORDER = (FindingKind.STRENGTH, FindingKind.AREA_TO_DEVELOP, FindingKind.QUESTION_TO_EXPLORE)

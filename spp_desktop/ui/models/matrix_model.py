@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -24,7 +23,7 @@ from spp_desktop.domain.review import EnquiryQuestion
 from spp_desktop.domain.triangulation import planned_sources
 
 from .. import theme
-from ..i18n import label, translate
+from ..i18n import QT_TRANSLATE_NOOP, label, translate
 from ..widgets.question_chips import question_label
 
 SOURCES = tuple(SourceKind)

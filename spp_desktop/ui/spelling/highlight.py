@@ -12,7 +12,7 @@ import weakref
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from .speller import Speller
@@ -98,22 +98,31 @@ class SpellChecking:
         cursor, word = word_at(self.editor, position)
         if word and not self.speller.check(word):
             first = menu.actions()[0] if menu.actions() else None
+
+            def on_top(action: QAction) -> None:
+                """Move an entry just added (at the end) above the editor's own; with none, it stays."""
+                if first is not None:
+                    menu.insertAction(first, action)
+
             suggestions = self.speller.suggest(word)
             for suggestion in suggestions:
                 action = menu.addAction(suggestion)
                 action.triggered.connect(lambda _c=False, s=suggestion, c=cursor: self._replace(c, s))
-                menu.insertAction(first, action)
+                on_top(action)
             if not suggestions:
                 none = menu.addAction(QCoreApplication.translate("SpellChecking", "No suggestions"))
                 none.setEnabled(False)
-                menu.insertAction(first, none)
+                on_top(none)
             add = menu.addAction(QCoreApplication.translate("SpellChecking", "Add “{word}” to dictionary").format(word=word))
             add.triggered.connect(lambda _c=False, w=word: self.add_word(w))
-            menu.insertAction(first, add)
+            on_top(add)
             ignore = menu.addAction(QCoreApplication.translate("SpellChecking", "Ignore “{word}”").format(word=word))
             ignore.triggered.connect(lambda _c=False, w=word: self.ignore_word(w))
-            menu.insertAction(first, ignore)
-            menu.insertSeparator(first)
+            on_top(ignore)
+            if first is not None:
+                menu.insertSeparator(first)
+            else:
+                menu.addSeparator()
         return menu
 
     def _show_menu(self, position: QPoint) -> None:

@@ -165,6 +165,8 @@ class SignInDialog(QDialog):
     def _fit(self) -> None:
         """A message or the busy line grows the dialog; the fields never give up their height for it."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         wanted = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
         if wanted > self.height():

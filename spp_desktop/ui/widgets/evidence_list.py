@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,8 +52,9 @@ class WhereAndSnippet(QStyledItemDelegate):
     """Where / who on the first line, the first words of the record's notes (muted) on the second; each
     line cut with an ellipsis only where the column is too narrow, and the whole text in the tooltip."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        first_words = index.siblingAtColumn(SNIPPET).data() or ""
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        first_words = index.sibling(index.row(), SNIPPET).data() or ""
         if not first_words:
             super().paint(painter, option, index)
             return
@@ -99,7 +100,8 @@ class EvidenceList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search all evidence"))
         self.search.textChanged.connect(self.proxy.set_search)
-        self.search.textChanged.connect(lambda _t: (self._update_count(), self.filters_changed.emit()))
+        self.search.textChanged.connect(lambda _t: self._update_count())
+        self.search.textChanged.connect(lambda _t: self.filters_changed.emit())
         self.new_button = QPushButton(self.tr("New evidence"), self)
         self.new_button.setAccessibleName(self.tr("New evidence"))
         self.new_button.setAutoDefault(False)

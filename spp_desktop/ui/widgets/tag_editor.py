@@ -110,10 +110,11 @@ class TagEditor(QWidget):
         # Tab order: ... previous chips, this chip, then the line edit. Chips are made after the rest of
         # the form, so move this one to just after the last tab stop before the edit (Qt ignores
         # setTabOrder from a widget that takes no focus).
-        before = self.edit.previousInFocusChain()
-        while before is not self.edit and (before.focusProxy() is self.edit or not _takes_tab(before)):
+        before = self.edit.previousInFocusChain()  # never None: Qt's focus chain is a ring
+        while before is not None and before is not self.edit and (before.focusProxy() is self.edit
+                                                                   or not _takes_tab(before)):
             before = before.previousInFocusChain()
-        if before is not self.edit:
+        if before is not None and before is not self.edit:
             QWidget.setTabOrder(before, chip)
         if notify:
             self.changed.emit()

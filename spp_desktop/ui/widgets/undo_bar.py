@@ -33,14 +33,14 @@ class UndoBar(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.undo_button)
         layout.addWidget(close)
-        self._action: Callable[[], None] | None = None
+        self._action: Callable[[], object] | None = None  # what it returns is not used
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(timeout_ms)
         self._timer.timeout.connect(self.dismiss)
         self.hide()
 
-    def offer(self, message: str, action: Callable[[], None]) -> None:
+    def offer(self, message: str, action: Callable[[], object]) -> None:
         self._action = action
         self.label.setText(message)
         self.undo_button.setAccessibleDescription(message)
