@@ -48,10 +48,10 @@ def test_the_champion_records_the_workshop_and_saves_its_pdf(qtbot, champion, tm
     tab.add_root_cause()
     tab.causes.item(0, 1).setText("Little time for guided reading.")
     tab.new_action()
-    tab.actions.item(0, TEXT).setText("Daily paired reading")
-    tab.actions.item(0, DUE).setText("31/03/2027")
-    tab.actions.item(0, SUPPORT).setText("Elm Primary")
-    tab.actions.item(0, DUE).setText("the end of term")  # refused plainly, nothing lost
+    tab.action_table.item(0, TEXT).setText("Daily paired reading")
+    tab.action_table.item(0, DUE).setText("31/03/2027")
+    tab.action_table.item(0, SUPPORT).setText("Elm Primary")
+    tab.action_table.item(0, DUE).setText("the end of term")  # refused plainly, nothing lost
     assert store.actions(rid)[0].due == date(2027, 3, 31)
     workshop = store.workshop(rid)
     assert (workshop.date, workshop.champion_id, workshop.participants) == (date(2027, 1, 12), "champ-1",

@@ -72,7 +72,7 @@ def test_page_down_scrolls_a_long_question_before_moving_on(qtbot, demo_store):
     window.resize(900, 300)  # a short screen: the first question does not fit
     qtbot.wait(20)
     window.go(0)
-    bar = window.scroll.verticalScrollBar()
+    bar = window.scroll_area.verticalScrollBar()
     assert bar.maximum() > 0
     presses = 0
     while window.index == 0 and presses < 50:

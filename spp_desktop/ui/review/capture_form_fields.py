@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from spp_desktop.domain.evidence import EvidenceKind, Participants
+
+from ..i18n import QT_TRANSLATE_NOOP
 
 LINE, TEXT, INT, CHOICE = "line", "text", "int", "choice"
 CONTEXT = "CaptureForm"  # the translation context of the labels and placeholders below

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,7 +35,7 @@ from spp_desktop.domain.evidence import Evidence, EvidenceKind, new_evidence
 from spp_desktop.domain.review import ScheduleSlot
 from spp_desktop.store.errors import StoreError
 
-from ..i18n import error_text, label
+from ..i18n import QT_TRANSLATE_NOOP, error_text, label
 from ..place import cursor_of, put_cursor
 from ..widgets.evidence_list import EvidenceList
 from ..widgets.flow_layout import FlowLayout
@@ -81,12 +81,12 @@ class EvidencePage(QWidget):
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._build_empty())
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the form's fields
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.stack.addWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the form's fields
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack.addWidget(self.scroll_area)
 
         self.slot_notice = SlotNotice(self)
         right = QWidget(self)
@@ -224,7 +224,7 @@ class EvidencePage(QWidget):
         if self.form is None:
             return {}
         detail: dict[str, Any] = {"evidence_id": self.form.evidence_id,
-                                  "scroll": self.scroll.verticalScrollBar().value()}
+                                  "scroll": self.scroll_area.verticalScrollBar().value()}
         focused = QApplication.focusWidget()
         for name, editor in self.form.editors.items():
             if focused is not None and (focused is editor or editor.isAncestorOf(focused)):
@@ -243,7 +243,7 @@ class EvidencePage(QWidget):
             put_cursor(editor, detail)
         scroll = int(detail.get("scroll", 0))
         # the form is laid out on the next turn of the event loop: scroll then
-        QTimer.singleShot(0, self, lambda: self.scroll.verticalScrollBar().setValue(scroll))
+        QTimer.singleShot(0, self, lambda: self.scroll_area.verticalScrollBar().setValue(scroll))
 
     # --- deleting and undo ------------------------------------------------------------------------
     def delete_selected(self) -> None:
@@ -306,9 +306,9 @@ class EvidencePage(QWidget):
         form.status_changed.connect(self.status_changed)
         form.saved.connect(self._on_saved)
         self.form = form
-        self.scroll.setWidget(form)
-        self.stack.setCurrentWidget(self.scroll)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.setWidget(form)
+        self.stack.setCurrentWidget(self.scroll_area)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.list.select(evidence.id)
 
     def _leave_form(self) -> bool:
@@ -327,7 +327,7 @@ class EvidencePage(QWidget):
         form.autosaver.stop()
         form.status_changed.disconnect(self.status_changed)
         form.saved.disconnect(self._on_saved)
-        self.scroll.takeWidget()
+        self.scroll_area.takeWidget()
         form.hide()
         form.deleteLater()
         self.stack.setCurrentIndex(0)

@@ -10,9 +10,10 @@ this thread and renders it on a worker thread.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,13 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spp_desktop.domain.findings import Finding
+from spp_desktop.domain.findings import Finding, FindingKind
 from spp_desktop.reports.model import NothingToReport
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
 from .. import theme
-from ..i18n import error_text, summary_language
+from ..i18n import QT_TRANSLATE_NOOP, error_text, summary_language
 from ..models.findings_model import FindingsSnapshot, kind_group
 from ..shortcuts import NAMES_TOGGLE, native
 from ..tasks import Task, run_in_background
@@ -154,6 +155,7 @@ class FeedbackView(QWidget):
         self.question_box = QWidget()
         self.question_scroll = _scroll(self.question_box)
         self._outcome_form: OutcomeForm | None = None  # built when first shown
+        self._outcome_scroll: QScrollArea | None = None
         self.builder = StepBuilder(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.question_scroll)
@@ -189,11 +191,16 @@ class FeedbackView(QWidget):
 
     @property
     def outcome_form(self) -> OutcomeForm:
-        if self._outcome_form is None:
+        return self._outcome_page()[0]
+
+    def _outcome_page(self) -> tuple[OutcomeForm, QScrollArea]:
+        """The outcome form and the scroll area it sits in on the stack, both built when first wanted."""
+        if self._outcome_form is None or self._outcome_scroll is None:
             self._outcome_form = OutcomeForm(self.store, self.review_id)
             self._outcome_form.status_changed.connect(self._status)
-            self.stack.addWidget(_scroll(self._outcome_form))
-        return self._outcome_form
+            self._outcome_scroll = _scroll(self._outcome_form)
+            self.stack.addWidget(self._outcome_scroll)
+        return self._outcome_form, self._outcome_scroll
 
     # --- what is shown ------------------------------------------------------------------------------
     @property
@@ -235,7 +242,7 @@ class FeedbackView(QWidget):
         self.nav.select(item_id)
         self.nav_combo.setCurrentIndex(max(0, self.nav_combo.findData(item_id)))
         if item_id == OUTCOME:
-            self.stack.setCurrentWidget(self.outcome_form.parentWidget().parentWidget())
+            self.stack.setCurrentWidget(self._outcome_page()[1])
         else:
             self._build_question()
             self.stack.setCurrentIndex(0)
@@ -274,12 +281,16 @@ class FeedbackView(QWidget):
         steps: list[Callable[[], object]] = []
         counter = 0
         for kind, findings in groups:
-            steps.append(lambda k=kind: (lay.addSpacing(6), lay.addWidget(theme.heading(kind_group(k), 3))))
+            steps.append(partial(self._add_group_heading, lay, kind))
             for finding in findings:
                 counter += 1
-                steps.append(lambda f=finding, n=f"{number}.{counter}": self._add_card(lay, f, n))
+                steps.append(partial(self._add_card, lay, finding, f"{number}.{counter}"))
         steps.append(lambda: lay.addStretch(1))
         self.builder.start(steps, EAGER_STEPS)
+
+    def _add_group_heading(self, layout: QVBoxLayout, kind: FindingKind) -> None:
+        layout.addSpacing(6)
+        layout.addWidget(theme.heading(kind_group(kind), 3))
 
     def _add_card(self, layout: QVBoxLayout, finding: Finding, number: str) -> None:
         card = ConversationCard(self.store, self.review_id, finding, number, self.snapshot, self.show_names,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,7 +36,7 @@ from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
 from .. import theme
-from ..i18n import domain_text, error_text
+from ..i18n import QT_TRANSLATE_NOOP, domain_text, error_text
 from ..i18n import label as domain_label
 from ..models.findings_model import (
     KIND_ORDER,
@@ -345,7 +345,7 @@ class ConversationCard(QFrame):
             self.group.addButton(button)
             self.buttons[status] = button
             status_row.addWidget(button)
-            button.toggled.connect(lambda on, s=status: on and self._set_status(s))
+            button.toggled.connect(lambda on, s=status: self._status_toggled(s, on))
         self.comment = GrowingTextEdit(self, 2, 8)
         self.comment.setPlainText(finding.head_comment)
         self.comment.setPlaceholderText(self.tr("What the headteacher said about this finding"))
@@ -374,6 +374,10 @@ class ConversationCard(QFrame):
         self.finding = self.store.update_finding(self.review_id, self.finding.id, text=self.text.toPlainText(),
                                                  head_comment=self.comment.toPlainText())
         self.saved.emit(self.finding)
+
+    def _status_toggled(self, status: FindingStatus, on: bool) -> None:
+        if on:
+            self._set_status(status)
 
     def _set_status(self, status: FindingStatus) -> None:
         if status == self.finding.status:

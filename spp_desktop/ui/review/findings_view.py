@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -99,7 +100,7 @@ class FindingsView(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.cards_box)
-        self.scroll = scroll
+        self.scroll_area = scroll
         c = QVBoxLayout(centre)
         c.setContentsMargins(12, 0, 12, 0)
         c.addWidget(self.question_combo)
@@ -197,9 +198,14 @@ class FindingsView(QWidget):
         while self.cards_layout.count():
             self.cards_layout.takeAt(0)
         findings = self.snapshot.findings_for(self.question_id or "")
-        steps: list = [lambda f=f, n=n: self._add_card(f, n) for n, f in enumerate(findings, start=1)]
-        steps.append(lambda: (self.empty.setVisible(not findings), self.cards_layout.addWidget(self.empty),
-                              self.cards_layout.addStretch(1)))
+        steps: list[Callable[[], object]] = [partial(self._add_card, f, n) for n, f in enumerate(findings, start=1)]
+
+        def finish() -> None:
+            self.empty.setVisible(not findings)
+            self.cards_layout.addWidget(self.empty)
+            self.cards_layout.addStretch(1)
+
+        steps.append(finish)
         self.builder.start(steps, EAGER_CARDS)
         if select is not None:
             self.builder.finish()  # the card asked for must be there now (a new or restored finding)
@@ -220,7 +226,7 @@ class FindingsView(QWidget):
 
     def _scroll_to(self, card: FindingCard) -> None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # cards laid out first
-        self.scroll.ensureWidgetVisible(card, 0, 0)
+        self.scroll_area.ensureWidgetVisible(card, 0, 0)
 
     def finish_building(self) -> None:
         """Build every card of the question shown now (they are otherwise built a few at a time)."""
@@ -278,7 +284,7 @@ class FindingsView(QWidget):
         if card is not None:
             card.flush()
         kind = label(card.finding.kind) if card else self.tr("Finding")
-        if self._guard(lambda: self.store.delete_finding(self.review_id, finding_id) or True) is None:
+        if not self._succeeded(partial(self.store.delete_finding, self.review_id, finding_id)):
             return
         self.snapshot.reload_findings(self.store)
         self.snapshot.reload_links(self.store)
@@ -286,7 +292,7 @@ class FindingsView(QWidget):
         self.undo.offer(self.tr("{kind} deleted.").format(kind=kind), lambda: self._restore(finding_id))
 
     def _restore(self, finding_id: str) -> None:
-        if self._guard(lambda: self.store.restore_finding(self.review_id, finding_id) or True):
+        if self._succeeded(partial(self.store.restore_finding, self.review_id, finding_id)):
             self.snapshot.reload_findings(self.store)
             self.snapshot.reload_links(self.store)
             self._after_findings_change(finding_id)
@@ -300,7 +306,7 @@ class FindingsView(QWidget):
         for evidence_id in evidence_ids:
             if evidence_id not in self.snapshot.evidence_by_id:
                 continue
-            link = self._guard(lambda e=evidence_id: self.store.link_evidence(self.review_id, finding_id, e))
+            link = self._guard(partial(self.store.link_evidence, self.review_id, finding_id, evidence_id))
             if link is None:
                 break
             self.snapshot.add_link(link)
@@ -309,7 +315,7 @@ class FindingsView(QWidget):
 
     def unlink(self, finding_id: str, evidence_ids: list[str]) -> None:
         for evidence_id in evidence_ids:
-            if self._guard(lambda e=evidence_id: self.store.unlink_evidence(self.review_id, finding_id, e) or True):
+            if self._succeeded(partial(self.store.unlink_evidence, self.review_id, finding_id, evidence_id)):
                 self.snapshot.remove_link(finding_id, evidence_id)
         self._links_changed(finding_id)
 
@@ -350,6 +356,15 @@ class FindingsView(QWidget):
             return None
         self.status_changed.emit(saved_message(datetime.now()))
         return result
+
+    def _succeeded(self, call: Callable[[], None]) -> bool:
+        """_guard for a store call that returns nothing: whether it ran without a refusal."""
+
+        def run() -> bool:
+            call()
+            return True
+
+        return self._guard(run) is not None
 
     # --- the page protocol --------------------------------------------------------------------------
     def flush(self) -> bool:

@@ -368,7 +368,7 @@ class EvidencePicker(QWidget):
         # widths from the font, not ResizeToContents (which measures all 500 rows on every change)
         fm = self.table.fontMetrics()
         pad = fm.averageCharWidth() * 3
-        samples = (self.model.headerData(0, Qt.Orientation.Horizontal), "Wed 13:20", "Lesson observation",
+        samples = (str(self.model.headerData(0, Qt.Orientation.Horizontal)), "Wed 13:20", "Lesson observation",
                    "Daniel Okafor")
         for col, sample in enumerate(samples):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)

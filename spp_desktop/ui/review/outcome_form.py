@@ -9,6 +9,7 @@ the review starts) and the headteacher's overall comment. The per-finding marks 
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -96,7 +97,8 @@ class ActionRow(QWidget):
 
     @property
     def due_date(self) -> date | None:
-        return self.due.date().toPython() if self.has_due.isChecked() else None
+        # QDate.toPython gives a datetime.date; PySide6's stub types it `object`
+        return cast(date, self.due.date().toPython()) if self.has_due.isChecked() else None
 
     def _save(self) -> None:
         due = self.due_date

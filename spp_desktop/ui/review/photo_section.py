@@ -7,7 +7,7 @@ the bytes only ever exist decrypted in memory, for the thumbnails and the viewer
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -131,7 +131,7 @@ class PhotoSection(QWidget):
         if chosen:
             self.attach_files(chosen)
 
-    def attach_files(self, paths: list[str | Path]) -> int:
+    def attach_files(self, paths: Sequence[str | Path]) -> int:
         """Attach each file; the number attached. The files that could not be are named in one message."""
         attached, refused = 0, []
         try:

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +47,7 @@ from spp_desktop.store.repository import ReviewStore
 
 from .. import theme
 from ..home import review_dates
-from ..i18n import day_and_month, label
+from ..i18n import QT_TRANSLATE_NOOP, day_and_month, label
 from ..icons import icon
 
 Clock = Callable[[], datetime]
@@ -71,7 +80,8 @@ class _IconWrapDelegate(QStyledItemDelegate):
         super().__init__(table)
         self._table = table
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         base = super().sizeHint(option, index)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -233,8 +243,9 @@ class PlanPage(QWidget):
     def _fill_side(self) -> None:
         while self.side_layout.count():
             item = self.side_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         review = self._review
         self.side_layout.addWidget(theme.heading(self.tr("Focus"), 2))
         self.side_layout.addWidget(theme.heading(review.focus.title, 3))
@@ -342,8 +353,9 @@ class PlanPage(QWidget):
                 item.setData(SLOT_ROLE, slot.id)
                 item.setToolTip(value if column == 4 else "")
                 self.table.setItem(row, column, item)
-            activity = self.table.item(row, 1)
-            activity.setIcon(icon(_KIND_ICON.get(kind, "other")) if kind is not None else icon("clock"))
+            activity_item = self.table.item(row, 1)
+            if activity_item is not None:  # set just above
+                activity_item.setIcon(icon(_KIND_ICON.get(kind, "other")) if kind is not None else icon("clock"))
         if self._shown_day is not None:
             self.table.setAccessibleName(self.tr("Schedule for {day}").format(
                 day=day_label(self._shown_day, self._clock().date())))
@@ -378,7 +390,9 @@ class PlanPage(QWidget):
             mine = [r for r in sorted(current) if self._me in slots[r].reviewer_ids]
             row = (mine or sorted(current))[0]
             self.table.selectRow(row)
-            self.table.scrollToItem(self.table.item(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+            first_cell = self.table.item(row, 0)
+            if first_cell is not None:
+                self.table.scrollToItem(first_cell, QAbstractItemView.ScrollHint.PositionAtCenter)
         self._update_start_button()
 
     def _start_text(self, kind: EvidenceKind | None) -> str:

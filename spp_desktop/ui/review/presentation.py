@@ -60,7 +60,7 @@ class PresentationWindow(QWidget):
         self.setAccessibleName(self.tr("Presentation of the findings"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
-        self.snapshot, self.outcome, self.actions = snapshot, outcome, actions
+        self.snapshot, self.outcome, self.agreed_actions = snapshot, outcome, actions
         self.show_names = show_names
         self.index = 0
         self.selected = -1  # which finding of the slide A/M/E/D/C act on (-1: none yet)
@@ -68,11 +68,11 @@ class PresentationWindow(QWidget):
         self._slide_findings: list[Finding] = []
         self._comment_for = ""
         self._px = 24
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.footer = QLabel(self)
         self.privacy = QLabel(self)
         bottom = QHBoxLayout()
@@ -84,7 +84,7 @@ class PresentationWindow(QWidget):
         self.comment_edit.installEventFilter(self)
         self.comment_edit.hide()
         self.outer = QVBoxLayout(self)
-        self.outer.addWidget(self.scroll, 1)
+        self.outer.addWidget(self.scroll_area, 1)
         self.outer.addWidget(self.comment_edit)
         self.outer.addLayout(bottom)
         self._scale_from(self._screen_height())
@@ -121,7 +121,7 @@ class PresentationWindow(QWidget):
 
     def update_content(self, snapshot: FindingsSnapshot, outcome: FeedbackOutcome,
                        actions: list[AgreedAction]) -> None:
-        self.snapshot, self.outcome, self.actions = snapshot, outcome, actions
+        self.snapshot, self.outcome, self.agreed_actions = snapshot, outcome, actions
         self.index = min(self.index, self.slide_count - 1)
         self._render()
 
@@ -152,12 +152,12 @@ class PresentationWindow(QWidget):
         else:
             self._outcome_slide(layout)
         layout.addStretch(1)
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         scrolled = bar.value() if keep_scroll else 0
-        old = self.scroll.takeWidget()
+        old = self.scroll_area.takeWidget()
         if old is not None:
             old.deleteLater()
-        self.scroll.setWidget(box)
+        self.scroll_area.setWidget(box)
         box.adjustSize()
         bar.setValue(scrolled)  # a mark or a comment keeps the place; a new slide starts at the top
         self.footer.setFont(self.font_for(0.6))
@@ -228,7 +228,7 @@ class PresentationWindow(QWidget):
                                      colour="accent"))
         if o.next_steps.strip():
             layout.addWidget(self._label(o.next_steps.strip(), 0.9))
-        actions = [a for a in self.actions if a.text.strip()]
+        actions = [a for a in self.agreed_actions if a.text.strip()]
         for action in actions:
             extra = ", ".join(p for p in (action.owner.strip(),
                                           self.tr("by {date}").format(date=long_date(action.due))
@@ -250,7 +250,7 @@ class PresentationWindow(QWidget):
     # --- keys and size ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         if QKeySequence(event.keyCombination()) == QKeySequence(NAMES_TOGGLE):
             self.set_show_names(not self.show_names)
         elif key == Qt.Key.Key_Right:
@@ -293,7 +293,7 @@ class PresentationWindow(QWidget):
             return
         self.selected = position
         self._render()
-        self.scroll.ensureWidgetVisible(self._finding_labels[position], 0, self._px * 3)
+        self.scroll_area.ensureWidgetVisible(self._finding_labels[position], 0, self._px * 3)
 
     @property
     def selected_finding(self) -> Finding | None:

@@ -3,7 +3,7 @@ neutral words, what has changed for pupils, and next steps."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,7 +21,7 @@ from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
 from ... import theme
-from ...i18n import label
+from ...i18n import QT_TRANSLATE_NOOP, label
 from ...widgets.autosave import Autosaver
 from ...widgets.language_hint import LanguageHint
 from ..planning.cells import problem_text

@@ -4,7 +4,7 @@ Insert adds, Delete removes). The lead or the Improvement Champion edits; others
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
 from ... import theme
+from ...i18n import QT_TRANSLATE_NOOP
 from ...widgets.autosave import Autosaver
 from ...widgets.flow_layout import FlowLayout
 from ...widgets.language_hint import LanguageHint
@@ -102,18 +103,18 @@ class WorkshopTab(QWidget):
         self.add_cause = QPushButton(self.tr("Add a root cause for"))
         self.add_cause.clicked.connect(self.add_root_cause)
 
-        self.actions = _editable_table(self.editable, len(ACTION_COLUMNS), self.tr("Actions"))
-        self.actions.setObjectName("workshopActions")
-        self.actions.setHorizontalHeaderLabels([self.tr(c) for c in ACTION_COLUMNS])
-        self.actions.horizontalHeader().setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        self.actions.itemChanged.connect(self._action_changed)
+        self.action_table = _editable_table(self.editable, len(ACTION_COLUMNS), self.tr("Actions"))
+        self.action_table.setObjectName("workshopActions")
+        self.action_table.setHorizontalHeaderLabels([self.tr(c) for c in ACTION_COLUMNS])
+        self.action_table.horizontalHeader().setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        self.action_table.itemChanged.connect(self._action_changed)
         self.add_action = QPushButton(self.tr("Add &action (Insert)"))
         self.add_action.clicked.connect(self.new_action)
         self.remove_action = QPushButton(self.tr("Remove action (Delete)"))
         self.remove_action.clicked.connect(self.delete_action)
-        QShortcut(QKeySequence(Qt.Key.Key_Insert), self.actions, context=Qt.ShortcutContext.WidgetShortcut
+        QShortcut(QKeySequence(Qt.Key.Key_Insert), self.action_table, context=Qt.ShortcutContext.WidgetShortcut
                   ).activated.connect(self.new_action)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.actions, context=Qt.ShortcutContext.WidgetShortcut
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.action_table, context=Qt.ShortcutContext.WidgetShortcut
                   ).activated.connect(self.delete_action)
         for widget in (self.date, self.champion, self.priority, self.area, self.add_cause, self.add_action,
                        self.remove_action, *self.roles.values()):
@@ -138,7 +139,7 @@ class WorkshopTab(QWidget):
         layout.addWidget(self.causes, 1)
         layout.addLayout(cause_row)
         layout.addWidget(theme.heading(self.tr("Actions"), 3))
-        layout.addWidget(self.actions, 2)
+        layout.addWidget(self.action_table, 2)
         layout.addLayout(action_row)
         if not self.editable:
             layout.addWidget(QLabel(self.tr("Only the lead reviewer or the Improvement Champion changes the "
@@ -176,15 +177,15 @@ class WorkshopTab(QWidget):
             self.causes.setItem(row, 0, area)
             self.causes.setItem(row, 1, text)
         actions = self._store.actions(self.review_id)
-        self.actions.setRowCount(len(actions))
+        self.action_table.setRowCount(len(actions))
         for row, action in enumerate(actions):
             for col, value in enumerate((action.text, action.owner, date_text(action.start), date_text(action.due),
                                          action.support_school)):
                 item = QTableWidgetItem(value)
                 item.setData(ROW_ID, action.id)
-                self.actions.setItem(row, col, item)
+                self.action_table.setItem(row, col, item)
         self.causes.resizeRowsToContents()
-        self.actions.resizeRowsToContents()
+        self.action_table.resizeRowsToContents()
         self._loading = False
         self.hint.check_now()
 
@@ -257,10 +258,10 @@ class WorkshopTab(QWidget):
         if self.editable:
             self._run(self.tr("Action added: type what it is."),
                       lambda: self._store.create_action(self.review_id, self.tr("New action")))
-            self.actions.setFocus()
-            self.actions.setCurrentCell(self.actions.rowCount() - 1, TEXT)
+            self.action_table.setFocus()
+            self.action_table.setCurrentCell(self.action_table.rowCount() - 1, TEXT)
 
     def delete_action(self) -> None:
-        item = self.actions.item(self.actions.currentRow(), 0) if self.actions.currentRow() >= 0 else None
+        item = self.action_table.item(self.action_table.currentRow(), 0) if self.action_table.currentRow() >= 0 else None
         if item is not None and self.editable:
             self._run(self.tr("Action removed."), lambda: self._store.delete_action(self.review_id, item.data(ROW_ID)))

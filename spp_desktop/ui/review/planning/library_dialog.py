@@ -54,8 +54,9 @@ class LibraryDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 30)
         first = self.tree.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.tree.setCurrentItem(first.child(0))
+        first_starter = first.child(0) if first is not None and first.childCount() else None
+        if first_starter is not None:
+            self.tree.setCurrentItem(first_starter)
 
     def choice(self) -> tuple[str, str] | None:
         """(question, theme) of the chosen starter, or None."""

@@ -6,7 +6,7 @@ The neutral-language hint checks the selected question's words, as on the captur
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from spp_desktop.paths import enquiry_library_path
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
-from ...i18n import label
+from ...i18n import QT_TRANSLATE_NOOP, label
 from ...widgets.flow_layout import FlowLayout
 from ...widgets.language_hint import LanguageHint
 from .cells import problem_text
@@ -88,9 +88,9 @@ class QuestionsTab(QWidget):
         self.library_button = QPushButton(self.tr("From the &library…"))
         self.library_button.clicked.connect(self.from_library)
         self.up_button = QPushButton(self.tr("Move &up (Alt+Up)"))
-        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.up_button.clicked.connect(lambda: self.move_question(-1))
         self.down_button = QPushButton(self.tr("Move do&wn (Alt+Down)"))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.down_button.clicked.connect(lambda: self.move_question(1))
         self.retire_button = QPushButton(self.tr("&Retire (Delete)"))
         self.retire_button.clicked.connect(self.toggle_retired)
         self.show_retired = QCheckBox(self.tr("S&how retired questions"))
@@ -102,8 +102,8 @@ class QuestionsTab(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.show_retired)
         for keys, slot in ((QKeySequence(Qt.Key.Key_Insert), self.add_question),
-                           (QKeySequence("Alt+Up"), lambda: self.move(-1)),
-                           (QKeySequence("Alt+Down"), lambda: self.move(1)),
+                           (QKeySequence("Alt+Up"), lambda: self.move_question(-1)),
+                           (QKeySequence("Alt+Down"), lambda: self.move_question(1)),
                            (QKeySequence(Qt.Key.Key_Delete), self.toggle_retired)):
             QShortcut(keys, self.table, context=Qt.ShortcutContext.WidgetShortcut).activated.connect(slot)
         note = (self.tr("Type over a question to reword it. Retired questions keep their evidence and findings.")
@@ -212,11 +212,12 @@ class QuestionsTab(QWidget):
             self.status_changed.emit(str(exc))
             return
         dialog = LibraryDialog(library, self)
-        if dialog.exec() and dialog.choice():
-            text, theme = dialog.choice()  # type: ignore[misc]
+        choice = dialog.choice() if dialog.exec() else None
+        if choice:
+            text, theme = choice
             self.add_question(text, theme)
 
-    def move(self, step: int) -> None:
+    def move_question(self, step: int) -> None:  # not move(): that is QWidget.move
         question = self.selected()
         if question is None or question.retired:
             return

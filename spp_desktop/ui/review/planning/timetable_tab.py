@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,7 @@ from spp_desktop.domain.review import Review, ScheduleSlot
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
-from ...i18n import day_and_month
+from ...i18n import QT_TRANSLATE_NOOP, day_and_month
 from ..plan_page import activity_label, slot_evidence_kind
 from .cells import parse_questions, parse_team, parse_time, problem_text, questions_text, team_text
 
@@ -96,8 +96,8 @@ class TimetableTab(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.copy_to)
-        for widget in (self.add_button, self.duplicate_button, self.delete_button, self.copy_button, self.copy_to):
-            widget.setEnabled(self.editable)
+        for control in (self.add_button, self.duplicate_button, self.delete_button, self.copy_button, self.copy_to):
+            control.setEnabled(self.editable)
         for keys, slot in ((QKeySequence(Qt.Key.Key_Insert), self.add_slot),
                            (QKeySequence("Ctrl+D"), self.duplicate_slot),
                            (QKeySequence(Qt.Key.Key_Delete), self.delete_slot)):
