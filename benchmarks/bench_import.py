@@ -35,7 +35,8 @@ CHILD = r"""
 import json, sys, time
 from pathlib import Path
 started = time.perf_counter()
-from spp_desktop.cli_commands import UserError, _read_json
+from spp_desktop.cli_common import UserError
+from spp_desktop.cli_commands import _read_json
 from spp_desktop.store.keys import FAST_TEST_KDF
 from spp_desktop.store.repository import ReviewStore
 store = ReviewStore.create(Path(sys.argv[2]), "benchmark passphrase here", kdf_params=FAST_TEST_KDF)

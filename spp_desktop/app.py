@@ -22,6 +22,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from . import paths
+from .cli_exit import EXIT_ERROR, EXIT_OK
 from .demo import DEMO_PASSPHRASE, demo_package
 from .store.errors import StoreError
 from .store.keys import KdfParams
@@ -162,7 +163,7 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
         if demo:
             if not demo_available():
                 print("The demo review package is missing from this installation.", file=sys.stderr)
-                return 1
+                return EXIT_ERROR
             demo_dir = Path(tempfile.mkdtemp(prefix="spp-demo-"))
             open_on_unlock = prepare_demo_store(demo_dir)
             folder = demo_dir
@@ -171,10 +172,10 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
             if notify_running(wanted):  # already open on these reviews: that window comes to the front
                 print("SPP Desktop is already open on these reviews; its window was brought to the front.",
                       file=sys.stderr)
-                return 0
+                return EXIT_OK
             claimed = claim_data_dir(wanted)
             if claimed is None:  # unwritable and no other folder chosen, or another copy has it open
-                return 1
+                return EXIT_ERROR
             folder, lock = claimed
             if folder != wanted:
                 settings.data_dir = str(folder)

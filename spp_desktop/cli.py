@@ -4,6 +4,9 @@ The passphrase comes from an interactive prompt, or for scripts from --passphras
 SPP_PASSPHRASE_FILE or SPP_PASSPHRASE. A user error is one plain sentence and an exit status (see
 cli_exit.py: 2 usage, 3 damaged store, 4 invalid input, 5 wrong passphrase, 6 offline, 7 signed out,
 8 conflict with the server), never a traceback.
+
+This module is the one that knows both command modules: `cli_commands` (the store's own jobs) and
+`cli_sync` (the server and bundles) share their helpers through `cli_common` and never import each other.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .cli_exit import EXIT_CORRUPT, EXIT_ERROR, EXIT_INVALID, EXIT_PASSPHRASE  # noqa: F401 (re-exported)
+from .cli_common import UserError, add_output_option
+from .cli_exit import EXIT_ERROR
+from .cli_sync import SYNC_COMMANDS, add_sync_commands
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,16 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", choices=("en", "cy"), default="en")
     p.add_argument("--document", choices=("feedback", "workshop", "check-in"), default="feedback",
                    help="which document (default: the feedback summary)")
-    from .cli_sync import add_sync_commands
     add_sync_commands(sub)
     p = sub.add_parser("completion", help="print a shell completion script: eval \"$(spp-desktop completion bash)\"")
     p.add_argument("shell", choices=("bash", "zsh"), help="zsh: after autoload -U bashcompinit && bashcompinit")
     return parser
-
-
-def add_output_option(parser: argparse.ArgumentParser, **kwargs: object) -> None:
-    """-o/--output FILE, the one spelling in both CLIs (spp-server too); --out stays as an alias."""
-    parser.add_argument("-o", "--output", "--out", dest="out", metavar="FILE", **kwargs)  # type: ignore[arg-type]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,26 +69,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "gui":
         from .app import run_gui
         return run_gui(data_dir=args.data_dir, demo=args.demo)
-    from . import cli_commands
     from .datadir import DataDirProblem, InstanceLock, check_writable
     from .paths import data_dir
     try:
         folder = data_dir(args.data_dir)
         check_writable(folder)
         with InstanceLock(folder):  # never beside a running copy of the app (or another command)
-            return cli_commands.dispatch(command, args)
+            return dispatch(command, args)
     except DataDirProblem as exc:
         print(exc.message, file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return EXIT_ERROR
-    except cli_commands.UserError as exc:
+    except UserError as exc:
         print(exc.message, file=sys.stderr)
         return exc.status
     except OSError as exc:  # what the commands do not word themselves: still one sentence, no traceback
         print(os_error_sentence(exc), file=sys.stderr)
         return EXIT_ERROR
+
+
+def dispatch(command: str, args: argparse.Namespace) -> int:
+    """Run a headless subcommand: the store's own from cli_commands (imported here: it loads the store),
+    the server's and bundles' from cli_sync (which loads the HTTP stack only when a command runs)."""
+    from .cli_commands import COMMANDS
+    return {**COMMANDS, **SYNC_COMMANDS}[command](args)
 
 
 def os_error_sentence(exc: OSError) -> str:

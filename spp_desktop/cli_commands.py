@@ -3,114 +3,34 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from sync.protocol.package import MAX_PACKAGE_FILE_BYTES, PackageError, parse_package_json
 
-from .cli_exit import EXIT_CONFLICT, EXIT_CORRUPT, EXIT_ERROR, EXIT_INVALID, EXIT_PASSPHRASE
-from .domain.passphrase import passphrase_problem
+from .cli_common import (
+    UserError,
+    ask_passphrase,
+    new_passphrase,
+    open_store,
+    print_json,
+    resolve_review_id,
+    user_errors,
+)
+from .cli_exit import EXIT_CONFLICT, EXIT_INVALID
 from .paths import data_dir
-from .store.errors import KeyFileCorrupt, NewerFormat, StoreCorrupt, StoreError, WrongPassphrase
 from .store.repository import ReviewStore
-
-
-class UserError(Exception):
-    def __init__(self, message: str, status: int = EXIT_ERROR):
-        super().__init__(message)
-        self.message = message
-        self.status = status
-
-
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn the store's errors into one sentence and an exit status."""
-    try:
-        yield
-    except WrongPassphrase as exc:
-        raise UserError(exc.user_message, EXIT_PASSPHRASE) from None
-    except (StoreCorrupt, KeyFileCorrupt, NewerFormat) as exc:
-        raise UserError(exc.user_message, EXIT_CORRUPT) from None
-    except StoreError as exc:
-        raise UserError(exc.user_message) from None
-    except PackageError as exc:
-        raise UserError(f"The review package is not valid: {exc.path} {exc.problem}.", EXIT_INVALID) from None
-
-
-def _passphrase_file(args: argparse.Namespace | None) -> str | None:
-    """The first line of --passphrase-file or SPP_PASSPHRASE_FILE (as restic and borg take it), or None."""
-    path = getattr(args, "passphrase_file", None) or os.environ.get("SPP_PASSPHRASE_FILE")
-    if not path:
-        return None
-    try:
-        with open(path, encoding="utf-8") as fh:
-            line = fh.readline().rstrip("\r\n")
-    except FileNotFoundError:
-        raise UserError(f"There is no passphrase file {path}.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"The passphrase file {path} could not be read ({exc.__class__.__name__}).") from None
-    if not line:
-        raise UserError(f"The passphrase file {path} is empty: the passphrase goes on its first line.")
-    return line
-
-
-def _scripted_passphrase(args: argparse.Namespace | None) -> str | None:
-    from_file = _passphrase_file(args)
-    return from_file if from_file is not None else os.environ.get("SPP_PASSPHRASE")
-
-
-def _ask_passphrase(args: argparse.Namespace | None = None, prompt: str = "Passphrase: ") -> str:
-    scripted = _scripted_passphrase(args)
-    if scripted is not None:
-        return scripted
-    if not sys.stdin.isatty():
-        raise UserError("No passphrase: type it at the prompt, or give --passphrase-file FILE (or set "
-                        "SPP_PASSPHRASE_FILE or SPP_PASSPHRASE) for scripts.")
-    return getpass.getpass(prompt)
-
-
-def _new_passphrase(args: argparse.Namespace | None = None) -> str:
-    env = os.environ.get("SPP_NEW_PASSPHRASE") or (_scripted_passphrase(args) if not sys.stdin.isatty() else None)
-    if env is not None:
-        passphrase = env
-    else:
-        passphrase = getpass.getpass("Choose a passphrase (12 characters or more): ")
-        if getpass.getpass("Type it again: ") != passphrase:
-            raise UserError("The two passphrases are not the same; nothing was changed.")
-    problem = passphrase_problem(passphrase)
-    if problem:
-        raise UserError(problem)
-    return passphrase
-
-
-@contextmanager
-def open_store(args: argparse.Namespace) -> Iterator[ReviewStore]:
-    folder = data_dir(args.data_dir)
-    if not ReviewStore.exists(folder):
-        raise UserError(f"There is no review store in {folder} yet. Run 'spp-desktop init' first.")
-    with user_errors():
-        store = ReviewStore.unlock(folder, _ask_passphrase(args))
-        if store.lost_changes:
-            print(f"Warning: {store.lost_changes} of the changes saved on this laptop before it last closed are "
-                  "missing: the store's journal file (store.db-wal) was deleted or damaged. Changes already "
-                  "synced come back with the next sync.", file=sys.stderr)
-        try:
-            yield store
-        finally:
-            store.close()
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     if ReviewStore.exists(folder):
         raise UserError(f"There is already a review store in {folder}.")
-    passphrase = _new_passphrase(args)
+    passphrase = new_passphrase(args)
     with user_errors():
         try:
             ReviewStore.create(folder, passphrase).close()
@@ -167,23 +87,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_json(value: object) -> None:
-    """--json output: one JSON document on standard output (messages stay on standard error)."""
-    print(json.dumps(value, indent=2, ensure_ascii=False))
-
-
-def _review_id(store: ReviewStore, wanted: str) -> str:
-    if store.has_review(wanted):
-        return wanted
-    matches = [rid for rid in store.review_ids() if rid.startswith(wanted)]
-    if len(matches) == 1:
-        return matches[0]
-    raise UserError(f"There is no review {wanted} on this laptop. 'spp-desktop list' shows the reviews.")
-
-
 def cmd_export_review(args: argparse.Namespace) -> int:
     with open_store(args) as store, user_errors():
-        doc = store.export_package(_review_id(store, args.review_id))
+        doc = store.export_package(resolve_review_id(store, args.review_id))
     text = json.dumps(doc, indent=2, ensure_ascii=False)
     if args.out:
         Path(args.out).write_text(text + "\n", encoding="utf-8")
@@ -197,7 +103,7 @@ def cmd_remove_review(args: argparse.Namespace) -> int:
     """A review the partnership closed, off this laptop (after `export-pdf` for what is to be kept)."""
     from .services.closing import StillUnsynced, remove_closed_review
     with open_store(args) as store, user_errors():
-        review_id = _review_id(store, args.review_id)
+        review_id = resolve_review_id(store, args.review_id)
         school = store.review(review_id).host_school
         try:
             remove_closed_review(store, review_id)
@@ -215,8 +121,8 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     if not ReviewStore.exists(folder):
         raise UserError(f"There is no review store in {folder}.")
-    old = _ask_passphrase(args, "Current passphrase: ")
-    new = _new_passphrase() if "SPP_NEW_PASSPHRASE" in os.environ or sys.stdin.isatty() else None
+    old = ask_passphrase(args, "Current passphrase: ")
+    new = new_passphrase() if "SPP_NEW_PASSPHRASE" in os.environ or sys.stdin.isatty() else None
     if new is None:
         raise UserError("Set SPP_NEW_PASSPHRASE to the new passphrase (or run this at a terminal).")
     with user_errors():
@@ -230,7 +136,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     if not ReviewStore.exists(folder):
         with user_errors():
-            ReviewStore.create(folder, _new_passphrase(args)).close()
+            ReviewStore.create(folder, new_passphrase(args)).close()
     with open_store(args) as store, user_errors():
         review_id = store.import_package(demo_package(date.today()))
         review = store.review(review_id)
@@ -246,7 +152,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from .services.improvement import improvement_report
     document = getattr(args, "document", "feedback")
     with open_store(args) as store, user_errors():
-        review_id = _review_id(store, args.review_id)
+        review_id = resolve_review_id(store, args.review_id)
         if document == "feedback":
             report = feedback_report(store, review_id, language=args.language)
         else:
@@ -264,7 +170,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "import-review": cmd_import_review,
     "list": cmd_list,
@@ -275,9 +181,3 @@ COMMANDS = {
     "export-pdf": cmd_export_pdf,
 }
 
-
-def dispatch(command: str, args: argparse.Namespace) -> int:
-    if command in COMMANDS:
-        return COMMANDS[command](args)
-    from .cli_sync import SYNC_COMMANDS
-    return SYNC_COMMANDS[command](args)

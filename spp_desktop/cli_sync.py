@@ -23,8 +23,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from .cli import add_output_option
-from .cli_commands import UserError, _review_id, open_store, print_json, user_errors
+from .cli_common import UserError, add_output_option, open_store, print_json, resolve_review_id, user_errors
 from .cli_exit import EXIT_CONFLICT, EXIT_ERROR, EXIT_INVALID, sync_exit_status
 
 PASSWORD_ENV = "SPP_SERVER_PASSWORD"
@@ -136,7 +135,7 @@ def _print_report(report: Any, store: Any) -> None:
 def cmd_sync(args: argparse.Namespace) -> int:
     with open_store(args) as store, sync_errors():
         if args.review_id:
-            reports = [service.sync_review(store, _review_id(store, args.review_id), **_options(args))]
+            reports = [service.sync_review(store, resolve_review_id(store, args.review_id), **_options(args))]
         else:
             reports = service.sync_all(store, **_options(args))
             if not reports and not args.json:
@@ -153,7 +152,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
     with open_store(args) as store, sync_errors():
-        result = service.export_bundle_file(store, _review_id(store, args.review_id), args.out)
+        result = service.export_bundle_file(store, resolve_review_id(store, args.review_id), args.out)
     print(f"Wrote {args.out}: {result.ops} changes and {result.photos} photos, encrypted for the review team.")
     for evidence_id, attachment_id in result.damaged:
         print(f"A photo of evidence record {evidence_id} (photo {attachment_id}) is damaged on this laptop, so it "

@@ -125,3 +125,51 @@ def test_laptop_store_mapping_stays_pure():
     bad = [n for n in names if _top(n) in DB_DRIVERS | {"PySide6", "cryptography"}
            or (n.startswith("spp_desktop.store") and not n.startswith("spp_desktop.store.mapping"))]
     assert bad == []
+
+
+def _cli_import_graph() -> dict[str, set[str]]:
+    """spp_desktop/cli*.py -> the cli modules each imports, lazy imports inside functions included."""
+    modules = {f"spp_desktop.{p.stem}": p for p in sorted((ROOT / "spp_desktop").glob("cli*.py"))}
+    return {name: {other for n in _imports(path) for other in modules
+                   if other != name and (n == other or n.startswith(other + "."))}
+            for name, path in modules.items()}
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One import cycle in `graph` as a path that ends where it starts, or [] when there is none."""
+    done: set[str] = set()
+
+    def visit(node: str, path: list[str]) -> list[str]:
+        if node in path:
+            return path[path.index(node):] + [node]
+        if node in done:
+            return []
+        for nxt in sorted(graph.get(node, ())):
+            found = visit(nxt, path + [node])
+            if found:
+                return found
+        done.add(node)
+        return []
+
+    for start in sorted(graph):
+        found = visit(start, [])
+        if found:
+            return found
+    return []
+
+
+def test_cycle_finder_finds_a_cycle():
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) == []
+
+
+def test_cli_modules_import_no_circle():
+    """cli.py puts the command tables together; cli_commands and cli_sync share only cli_common (and
+    cli_exit), so neither imports the other nor the entry point."""
+    graph = _cli_import_graph()
+    assert {"spp_desktop.cli", "spp_desktop.cli_commands", "spp_desktop.cli_sync",
+            "spp_desktop.cli_common"} <= set(graph)
+    assert _cycle(graph) == []
+    for name in ("spp_desktop.cli_commands", "spp_desktop.cli_sync"):
+        assert graph[name] <= {"spp_desktop.cli_common", "spp_desktop.cli_exit"}, name
+    assert graph["spp_desktop.cli_common"] <= {"spp_desktop.cli_exit"}
