@@ -103,9 +103,6 @@ class Review:
     def slots_on(self, day: date) -> tuple[ScheduleSlot, ...]:
         return tuple(sorted((s for s in self.schedule if s.day == day), key=lambda s: (s.start, s.position)))
 
-    def current_slot(self, day: date, moment: time) -> ScheduleSlot | None:
-        return next((s for s in self.slots_on(day) if s.contains(day, moment)), None)
-
     @property
     def days(self) -> tuple[date, ...]:
         return tuple(sorted({s.day for s in self.schedule} | {self.start_date}))

@@ -27,10 +27,6 @@ class Support:
         return sum(1 for n in self.counts.values() if n)
 
     @property
-    def is_triangulated(self) -> bool:
-        return self.source_kinds >= 2
-
-    @property
     def warning(self) -> str:
         if self.items == 0:
             return "No evidence linked yet."
@@ -91,12 +87,3 @@ def coverage(questions: Iterable[EnquiryQuestion], evidence: Iterable[Evidence])
     questions = list(questions)
     counts = matrix([q.id for q in questions], evidence)
     return {q.id: {kind: (kind in planned_sources(q), n) for kind, n in counts[q.id].items()} for q in questions}
-
-
-def slots_with_evidence(evidence: Iterable[Evidence]) -> dict[str, set[str]]:
-    """Slot id -> authors of the evidence recorded against it (the Plan ticks these slots)."""
-    found: dict[str, set[str]] = {}
-    for item in evidence:
-        if item.slot_id:
-            found.setdefault(item.slot_id, set()).add(item.author)
-    return found

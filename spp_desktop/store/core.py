@@ -15,7 +15,7 @@ from sync.protocol.signing import b64, new_private_key, public_key_of
 from . import keys
 from .attachments import AttachmentVault
 from .db import close_database, translated_errors, verify_database
-from .errors import NotAllowed, StoreCorrupt, StoreLocked, refusal_error
+from .errors import StoreCorrupt, StoreLocked, refusal_error
 from .files import StoreFiles
 from .oplog import OpLog
 from .watermark import HighWaterMark
@@ -160,10 +160,6 @@ class StoreCore:
     def is_lead(self, review_id: str) -> bool:
         """True unless this laptop's reviewer is on the team in another role than lead reviewer."""
         return self.my_role(review_id) == LEAD
-
-    def _require_lead(self, review_id: str) -> None:
-        if not self.is_lead(review_id):
-            raise NotAllowed()
 
     def _state(self, review_id: str) -> ReviewState:
         with translated_errors(self.files.database):

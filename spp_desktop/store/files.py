@@ -39,6 +39,3 @@ class StoreFiles:
                          self.database.with_name(self.database.name + "-shm")):
                 if path.exists():
                     os.chmod(path, stat.S_IRWXU if path.is_dir() else stat.S_IRUSR | stat.S_IWUSR)
-
-    def all_files(self) -> list[Path]:
-        return [p for p in self.data_dir.rglob("*") if p.is_file()]

@@ -66,9 +66,6 @@ class ImprovementMixin(StoreCore):
         self._set_changed(review_id, "root_cause", cause_id, {"text": text})
         return root_cause_from_state(self._entity(review_id, "root_cause", cause_id))  # type: ignore[arg-type]
 
-    def delete_root_cause(self, review_id: str, cause_id: str) -> None:
-        self._delete(review_id, "root_cause", cause_id)
-
     # --- the 90-day check-in ---------------------------------------------------------------------
     def checkin(self, review_id: str) -> CheckIn:
         """The check-in record, dated 90 days after the workshop until a date is chosen."""

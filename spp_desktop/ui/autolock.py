@@ -127,17 +127,10 @@ class IdleLock(QObject):
     def warn_before_s(self) -> float:
         return min(WARN_BEFORE_S, self.timeout_s / 3)
 
-    @property
-    def warned(self) -> bool:
-        return self._warned
-
     def _clear_warning(self) -> None:
         if self._warned:
             self._warned = False
             self.warning.emit(0)
-
-    def idle_seconds(self) -> float:
-        return max(0.0, self._clock() - self._last_input)
 
     def check(self) -> bool:
         """Request a lock if idle too long or the machine was asleep. True if it requested one."""

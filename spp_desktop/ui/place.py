@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractScrollArea, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,3 @@ def put_cursor(editor: QWidget, detail: dict[str, Any]) -> None:
     elif isinstance(editor, QLineEdit) and position >= 0:
         editor.setCursorPosition(min(position, len(editor.text())))
 
-
-def scroll_of(area: QAbstractScrollArea) -> int:
-    return area.verticalScrollBar().value()

@@ -114,10 +114,6 @@ def is_agreed(entity: EntityState | None) -> bool:
     return entity is not None and any(v.value in LEAD_STATUSES for v in entity.live("status"))
 
 
-def _touches_delete(op: Operation) -> bool:
-    return op.kind is OpKind.DELETE or DELETED in op.fields
-
-
 def static_problem(op: Operation) -> Refusal | None:
     """The part of the table that needs no state: what no author but the server may ever do, and the
     plain edit that would settle a conflict. Laptops apply it to every op, even one the server relays."""

@@ -224,11 +224,6 @@ class Storage(AttachmentStorage, PullStorage, ThrottleStorage, KeyStorage, Purge
                 update(reviews).where(reviews.c.id == review_id).values(start_date=start_date, end_date=end_date)
             )
 
-    def set_package(self, review_id: str, package: dict[str, Any]) -> None:
-        """Store the package document without deriving ops (for server-side notes such as the audit list)."""
-        with self._tx(True) as c:
-            c.execute(update(reviews).where(reviews.c.id == review_id).values(package=canonical_json(package)))
-
     def _store_package_ops(self, c: Connection, review_id: str, package: dict[str, Any]) -> None:
         pending = [
             PendingOp(op.op_id, op.device_id, op.author, canonical_json(op.to_wire()))

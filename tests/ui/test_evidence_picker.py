@@ -79,5 +79,5 @@ def test_a_survey_is_voice_so_survey_and_data_review_are_two_kinds_of_source():
     assert EvidenceKind.SURVEY.source is SourceKind.VOICE
     assert EvidenceKind.DATA_REVIEW.source is SourceKind.DATA
     support = Support(counts={EvidenceKind.SURVEY.source: 1, EvidenceKind.DATA_REVIEW.source: 1})
-    assert support.source_kinds == 2 and support.is_triangulated
+    assert support.source_kinds == 2
     assert SourceKind.VOICE.label == "Interview / focus group / survey"

@@ -175,10 +175,6 @@ class EvidenceTableModel(QAbstractTableModel):
             days |= set(self._review.days)
         return sorted(days)
 
-    def longest(self, column: int) -> str:
-        """The longest text in a column (to size it so nothing is cut)."""
-        return max((row.cells[column] for row in self._rows), key=len, default="")
-
     def row_of(self, evidence_id: str) -> int:
         for i, row in enumerate(self._rows):
             if row.evidence.id == evidence_id:

@@ -392,8 +392,5 @@ class ConversationCard(QFrame):
         if status == FindingStatus.AMENDED and not self.text.hasFocus():
             self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def set_status(self, status: FindingStatus) -> None:
-        self.buttons[status].setChecked(True)
-
     def flush(self) -> bool:
         return self.autosaver.flush()

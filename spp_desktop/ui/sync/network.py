@@ -56,10 +56,6 @@ class NetworkWatch(QObject):
             log.debug("Network backend: %s", self._info.backendName())
 
     @property
-    def has_backend(self) -> bool:
-        return self._info is not None
-
-    @property
     def is_running(self) -> bool:
         return self._running
 

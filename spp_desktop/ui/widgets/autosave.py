@@ -49,7 +49,6 @@ class Autosaver(QObject):
         self._clock = clock
         self._dirty = False
         self._failing = False
-        self.last_error: StoreError | None = None
         self._debounce = self._timer(delay_ms, repeat=False)
         self._max_wait = self._timer(max_wait_ms, repeat=False)
         self._retry = self._timer(retry_ms, repeat=True)
@@ -119,7 +118,6 @@ class Autosaver(QObject):
             return False
         self._retry.stop()
         self._failing = False
-        self.last_error = None
         self.status_changed.emit(saved_message(self._clock()))
         self.saved.emit()
         return True
@@ -127,7 +125,6 @@ class Autosaver(QObject):
     def _fail(self, exc: StoreError, *, retry: bool) -> None:
         self._dirty = True
         self._failing = True
-        self.last_error = exc
         if retry and not self._retry.isActive():
             self._retry.start()
         self.status_changed.emit(error_text(exc))

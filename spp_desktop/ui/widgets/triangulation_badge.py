@@ -19,10 +19,6 @@ from ..i18n import domain_text, label
 WARNING_SIGN = "\u26a0"
 
 
-def plural(n: int, one: str, other: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (other or one + 's')}"
-
-
 def items_text(n: int) -> str:
     if n == 1:
         return QCoreApplication.translate("TriangulationBadge", "1 item")
