@@ -173,3 +173,64 @@ def test_cli_modules_import_no_circle():
     for name in ("spp_desktop.cli_commands", "spp_desktop.cli_sync"):
         assert graph[name] <= {"spp_desktop.cli_common", "spp_desktop.cli_exit"}, name
     assert graph["spp_desktop.cli_common"] <= {"spp_desktop.cli_exit"}
+def test_no_import_cycles():
+    """No module reaches itself through imports, including imports inside functions and TYPE_CHECKING blocks
+    (a cycle hidden that way still ties two modules into one: the main window and the sync controller were)."""
+    modules: dict[str, Path] = {}
+    for folder in ("spp_desktop", "sync", "spp_reports"):
+        for path in _modules(folder):
+            name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+            modules[name.removesuffix(".__init__")] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets = set()
+        for imported in _imports(path):
+            while imported and imported not in modules:
+                imported = imported.rpartition(".")[0]
+            if imported and imported != name and not name.startswith(imported + "."):  # a package's own __init__
+                targets.add(imported)
+        graph[name] = targets
+    cycles = _cycles(graph)
+    assert cycles == [], cycles
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan's algorithm, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    found.append(sorted(group))
+    return found
