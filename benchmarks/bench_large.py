@@ -129,7 +129,7 @@ def child(records: int, photos: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from spp_desktop.reports.feedback_pdf import render_feedback_pdf
-    from spp_desktop.services.feedback import feedback_report
+    from spp_desktop.services.documents import feedback_report
     from spp_desktop.ui import theme
     from spp_desktop.ui.review.feedback_view import FeedbackView
     from spp_desktop.ui.review.findings_view import FindingsSnapshot, FindingsView

@@ -148,8 +148,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     from .reports.feedback_pdf import NothingToReport, render_feedback_pdf
     from .reports.improvement_pdf import render_improvement_pdf
-    from .services.feedback import feedback_report
-    from .services.improvement import improvement_report
+    from .services.documents import feedback_report, improvement_report
     document = getattr(args, "document", "feedback")
     with open_store(args) as store, user_errors():
         review_id = resolve_review_id(store, args.review_id)

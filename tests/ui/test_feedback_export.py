@@ -166,7 +166,7 @@ def test_once_the_workshop_is_dated_the_check_in_is_suggested_90_days_after_it_e
     from datetime import timedelta
 
     from spp_desktop.reports.feedback_pdf import build_pdf_bytes
-    from spp_desktop.services.feedback import feedback_report
+    from spp_desktop.services.documents import feedback_report
 
     store, review_id = demo_store
     store.update_outcome(review_id, checkin_date=None)

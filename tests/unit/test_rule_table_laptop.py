@@ -14,7 +14,7 @@ import pytest
 from spp_desktop.domain.evidence import EvidenceKind
 from spp_desktop.domain.findings import FindingKind
 from spp_desktop.reports.feedback_pdf import build_pdf_bytes
-from spp_desktop.services.feedback import feedback_report
+from spp_desktop.services.documents import feedback_report
 from spp_desktop.store.errors import NotAllowed
 from spp_desktop.store.repository import ReviewStore
 from sync.client import wire
