@@ -2523,18 +2523,6 @@
         <translation>Nid oedd modd darllen y ffeil {name}.</translation>
     </message>
     <message>
-        <source>This photo is {size}; photos of up to {limit} can be attached (the sync server takes no more). Take it at a lower resolution, or make it smaller, and attach it again.</source>
-        <translation>Mae&apos;r llun hwn yn {size}; gellir atodi lluniau hyd at {limit} (nid yw&apos;r gweinydd cysoni yn derbyn mwy). Tynnwch ef ar gydraniad is, neu gwnewch ef yn llai, a&apos;i atodi eto.</translation>
-    </message>
-    <message>
-        <source>This photo file is damaged, so it cannot be attached.</source>
-        <translation>Mae&apos;r ffeil llun hon wedi&apos;i difrodi, felly nid oes modd ei hatodi.</translation>
-    </message>
-    <message>
-        <source>Only JPEG, PNG, HEIC and WebP photos can be attached.</source>
-        <translation>Dim ond lluniau JPEG, PNG, HEIC a WebP y gellir eu hatodi.</translation>
-    </message>
-    <message>
         <source>{name}: {reason}</source>
         <translation>{name}: {reason}</translation>
     </message>
@@ -3566,12 +3554,32 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
         <translation>Mae llun neu ffeil sydd wedi&apos;i atodi i&apos;r adolygiad hwn wedi&apos;i ddifrodi neu wedi&apos;i newid, felly ni chafodd ei agor. Nid effeithir ar weddill yr adolygiad.</translation>
     </message>
     <message>
+        <source>Only the partnership&apos;s server can change the team and its roles.</source>
+        <translation>Dim ond gweinydd y bartneriaeth all newid y tîm a&apos;i rolau.</translation>
+    </message>
+    <message>
+        <source>This change settles a conflict, which only the lead reviewer can do.</source>
+        <translation>Mae&apos;r newid hwn yn datrys gwrthdaro, a dim ond yr adolygydd arweiniol all wneud hynny.</translation>
+    </message>
+    <message>
+        <source>The author of this change is not on the review&apos;s team.</source>
+        <translation>Nid yw awdur y newid hwn ar dîm yr adolygiad.</translation>
+    </message>
+    <message>
+        <source>The server answered with a signing key other than the one this review was checked out with, so nothing it vouches for was accepted. Ask your administrator.</source>
+        <translation>Atebodd y gweinydd ag allwedd lofnodi wahanol i&apos;r un y llwythwyd yr adolygiad hwn i lawr â hi, felly ni dderbyniwyd dim y mae&apos;n ei warantu. Gofynnwch i&apos;ch gweinyddwr.</translation>
+    </message>
+    <message>
         <source>Only JPEG, PNG, HEIC and WebP photos can be attached.</source>
         <translation>Dim ond lluniau JPEG, PNG, HEIC a WebP y gellir eu hatodi.</translation>
     </message>
     <message>
         <source>This photo file is damaged, so it cannot be attached.</source>
         <translation>Mae&apos;r ffeil llun hon wedi&apos;i difrodi, felly nid oes modd ei hatodi.</translation>
+    </message>
+    <message>
+        <source>This photo is {size}; photos of up to {limit} can be attached (the sync server takes no more). Take it at a lower resolution, or make it smaller, and attach it again.</source>
+        <translation>Mae&apos;r llun hwn yn {size}; gellir atodi lluniau hyd at {limit} (nid yw&apos;r gweinydd cysoni yn derbyn mwy). Tynnwch ef ar gydraniad is, neu gwnewch ef yn llai, a&apos;i atodi eto.</translation>
     </message>
     <message>
         <source>Only the lead reviewer can mark findings agreed or settle conflicts.</source>

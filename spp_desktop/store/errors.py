@@ -1,6 +1,10 @@
-"""Errors raised by the store, each with a message a headteacher can read.
+"""Errors raised by the store, each with a stable `code`, its `params` and a sentence a headteacher can read.
 
-`str(exc)` and `exc.user_message` are the same plain sentence, safe to show in a dialog. Technical
+Each class's `words` is its English sentence with {placeholders} for `params`; `str(exc)` and
+`exc.user_message` are that sentence filled in (the CLI prints it). The UI shows the same sentence in
+the interface language: `ui/i18n.error_text` looks `words` up in the catalogue (context "StoreError")
+and fills in the same params, so the English is written once, here. pyside6-lupdate reads this file
+for the QT_TRANSLATE_NOOP marks (a plain function below: the store never imports Qt). Technical
 details (SQLite messages and the like) go in `exc.detail`, for the log only; they never contain
 anything the user typed.
 """
@@ -12,10 +16,20 @@ from pathlib import Path
 from sync.protocol.schema import MAX_ATTACHMENT_BYTES
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Marks `text` for the translation catalogue without importing Qt; returns it unchanged."""
+    return text
+
+
 class StoreError(Exception):
     """Base class: something stopped the review store from doing what was asked."""
 
-    def __init__(self, message: str, detail: str = "") -> None:
+    code = "store_error"
+    words = ""  # the English sentence; "" for an error whose message is given when raised
+
+    def __init__(self, message: str = "", detail: str = "", **params: object) -> None:
+        self.params = {name: str(value) for name, value in params.items()}
+        message = message or self.words.format(**self.params)
         super().__init__(message)
         self._user_message = message
         self.detail = detail
@@ -26,18 +40,21 @@ class StoreError(Exception):
 
 
 class WrongPassphrase(StoreError):
+    code = "wrong_passphrase"
+    words = QT_TRANSLATE_NOOP("StoreError", "That passphrase is not right. Check Caps Lock and try again.")
+
     def __init__(self) -> None:
-        super().__init__("That passphrase is not right. Check Caps Lock and try again.")
+        super().__init__()
 
 
 class StoreCorrupt(StoreError):
+    code = "store_corrupt"
+    words = QT_TRANSLATE_NOOP("StoreError", "The review store file {path} is damaged or has been altered, so it "
+                                            "was not opened. Nothing was changed.")
+
     def __init__(self, path: Path | str, detail: str = "") -> None:
         self.path = Path(path)
-        super().__init__(
-            f"The review store file {self.path} is damaged or has been altered, so it was not opened. "
-            "Nothing was changed.",
-            detail,
-        )
+        super().__init__(detail=detail, path=self.path)
 
 
 class WrongKey(StoreCorrupt):
@@ -46,110 +63,135 @@ class WrongKey(StoreCorrupt):
     SQLCipher cannot tell the two apart, so this is a kind of StoreCorrupt.
     """
 
-    def __init__(self, path: Path | str, detail: str = "") -> None:
-        super().__init__(path, detail)
-        self._user_message = (
-            f"The review store file {self.path} could not be opened with this key file. It is damaged, "
-            "or it belongs to another copy of SPP Desktop. Nothing was changed."
-        )
-        self.args = (self._user_message,)
+    code = "wrong_key"
+    words = QT_TRANSLATE_NOOP("StoreError", "The review store file {path} could not be opened with this key "
+                                            "file. It is damaged, or it belongs to another copy of SPP Desktop. "
+                                            "Nothing was changed.")
 
 
 class KeyFileCorrupt(StoreError):
+    code = "key_file_corrupt"
+    words = QT_TRANSLATE_NOOP("StoreError", "The key file {path} is damaged or has been altered, so the review "
+                                            "store could not be unlocked. Nothing was changed. A backup copy of "
+                                            "this file will unlock it again.")
+
     def __init__(self, path: Path | str, detail: str = "") -> None:
         self.path = Path(path)
-        super().__init__(
-            f"The key file {self.path} is damaged or has been altered, so the review store could not "
-            "be unlocked. Nothing was changed. A backup copy of this file will unlock it again.",
-            detail,
-        )
+        super().__init__(detail=detail, path=self.path)
 
 
 class PlaintextDatabase(StoreError):
+    code = "plaintext_database"
+    words = QT_TRANSLATE_NOOP("StoreError", "The file {path} is not encrypted, so SPP Desktop will not use it to "
+                                            "hold reviews. Nothing was changed.")
+
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        super().__init__(
-            f"The file {self.path} is not encrypted, so SPP Desktop will not use it to hold reviews. "
-            "Nothing was changed."
-        )
+        super().__init__(path=self.path)
 
 
 class NewerFormat(StoreError):
+    code = "newer_format"
+    words = QT_TRANSLATE_NOOP("StoreError", "The file {path} was made by a newer version of SPP Desktop (format "
+                                            "{found}; this version reads up to format {supported}). Please update "
+                                            "SPP Desktop to open it. Nothing was changed.")
+
     def __init__(self, path: Path | str, found: int, supported: int) -> None:
         self.path = Path(path)
         self.found = found
         self.supported = supported
-        super().__init__(
-            f"The file {self.path} was made by a newer version of SPP Desktop (format {found}; this "
-            f"version reads up to format {supported}). Please update SPP Desktop to open it. "
-            "Nothing was changed.",
-        )
+        super().__init__(path=self.path, found=found, supported=supported)
 
 
 class DiskFull(StoreError):
+    code = "disk_full"
+    words = QT_TRANSLATE_NOOP("StoreError", "The disk is full, so the last change could not be saved yet. It is "
+                                            "kept on screen; free some space and it will be saved.")
+
     def __init__(self, path: Path | str | None = None, detail: str = "") -> None:
         self.path = Path(path) if path is not None else None
-        super().__init__(
-            "The disk is full, so the last change could not be saved yet. It is kept on screen; free "
-            "some space and it will be saved.",
-            detail,
-        )
+        super().__init__(detail=detail)
 
 
 class DiskFullOnOpen(DiskFull):
     """Opening needs a little space (the journal's shared-memory file): none is left."""
 
-    def __init__(self, path: Path | str | None = None, detail: str = "") -> None:
-        super().__init__(path, detail)
-        self._user_message = ("The disk is full, so the review store could not be opened. Free some space and "
-                              "try again; nothing was changed.")
-        self.args = (self._user_message,)
+    code = "disk_full_on_open"
+    words = QT_TRANSLATE_NOOP("StoreError", "The disk is full, so the review store could not be opened. Free "
+                                            "some space and try again; nothing was changed.")
 
 
 class StoreLocked(StoreError):
+    code = "locked"
+    words = QT_TRANSLATE_NOOP("StoreError", "The review store is locked. Unlock it with your passphrase to carry "
+                                            "on.")
+
     def __init__(self) -> None:
-        super().__init__("The review store is locked. Unlock it with your passphrase to carry on.")
+        super().__init__()
 
 
 class AttachmentTampered(StoreError):
+    code = "attachment_tampered"
+    words = QT_TRANSLATE_NOOP("StoreError", "A photo or file attached to this review is damaged or has been "
+                                            "altered, so it was not opened. The rest of the review is not "
+                                            "affected.")
+
     def __init__(self, blob_id: str = "", detail: str = "") -> None:
         self.blob_id = blob_id
-        super().__init__(
-            "A photo or file attached to this review is damaged or has been altered, so it was not "
-            "opened. The rest of the review is not affected.",
-            detail,
-        )
+        super().__init__(detail=detail)
+
+
+# The rule table's refusals (sync.protocol.rules.Refusal codes), in the words the laptop shows.
+_REFUSALS = {
+    "lead_only": QT_TRANSLATE_NOOP("StoreError", "Only the lead reviewer can mark findings agreed or settle "
+                                                 "conflicts."),
+    "server_only": QT_TRANSLATE_NOOP("StoreError", "Only the partnership's server can change the team and its "
+                                                   "roles."),
+    "conflict_needs_resolve": QT_TRANSLATE_NOOP("StoreError", "This change settles a conflict, which only the lead "
+                                                              "reviewer can do."),
+    "not_on_team": QT_TRANSLATE_NOOP("StoreError", "The author of this change is not on the review's team."),
+}
 
 
 class NotAllowed(StoreError):
-    """The change needs the lead reviewer (the server would refuse it from anyone else)."""
+    """The change needs the lead reviewer (the server would refuse it from anyone else). `code` is the rule
+    table's (sync.protocol.rules.Refusal): lead_only, not_owner …; `reason` is the rule's own English."""
 
-    def __init__(self, what: str = "mark findings agreed or settle conflicts", *, code: str = "lead_only",
-                 reason: str = "") -> None:
-        super().__init__(reason or f"Only the lead reviewer can {what}.")
-        self.code = code  # the rule table's code (sync.protocol.rules.Refusal): lead_only, not_owner ...
+    code = "lead_only"
+
+    def __init__(self, *, code: str = "lead_only", reason: str = "") -> None:
+        self.code = code
+        self.words = type(self).words or _REFUSALS.get(code, "")  # a subclass says it its own way
+        self.reason = reason
+        super().__init__("" if self.words else reason)
 
 
 class PlanIsLeads(NotAllowed):
     """Plan, focus, questions and the pre-review meeting: the lead reviewer's (the server refuses others)."""
 
+    words = QT_TRANSLATE_NOOP("StoreError", "Only the lead reviewer can change the plan, the focus or the enquiry "
+                                            "questions.")
+
     def __init__(self) -> None:
-        super().__init__(code="lead_only",
-                         reason="Only the lead reviewer can change the plan, the focus or the enquiry questions.")
+        super().__init__(code="lead_only")
 
 
 class NotForYourRole(NotAllowed):
     """Workshop and check-in: lead or Improvement Champion; evidence and findings: not the Champion."""
 
+    words = QT_TRANSLATE_NOOP("StoreError", "Your role on this review's team cannot change this record.")
+
     def __init__(self, code: str = "lead_or_champion") -> None:
-        super().__init__(code=code, reason="Your role on this review's team cannot change this record.")
+        super().__init__(code=code)
 
 
 class NotYourRecord(NotAllowed):
     """Evidence and its photos: only their author changes or deletes them (the server refuses others)."""
 
+    words = QT_TRANSLATE_NOOP("StoreError", "Only the author of this evidence can change or delete it.")
+
     def __init__(self) -> None:
-        super().__init__(code="not_owner", reason="Only the author of this evidence can change or delete it.")
+        super().__init__(code="not_owner")
 
 
 PLAN_ENTITIES = ("review", "question", "schedule_slot", "meeting")
@@ -169,23 +211,35 @@ def refusal_error(entity: str, code: str, reason: str) -> NotAllowed:
 class ServerKeyChanged(StoreError):
     """The server vouching for this review's team is not the one the review was pinned to."""
 
+    code = "server_key_changed"
+    words = QT_TRANSLATE_NOOP("StoreError", "The server answered with a signing key other than the one this "
+                                            "review was checked out with, so nothing it vouches for was accepted. "
+                                            "Ask your administrator.")
+
     def __init__(self) -> None:
-        super().__init__("The server answered with a signing key other than the one this review was checked "
-                         "out with, so nothing it vouches for was accepted. Ask your administrator.")
+        super().__init__()
 
 
 class PhotoNotAccepted(StoreError, ValueError):
     """A file offered as a photo that cannot be attached (a ValueError too, for older callers)."""
 
+    code = "photo_not_accepted"
+
 
 class NotAPhoto(PhotoNotAccepted):
+    code = "not_a_photo"
+    words = QT_TRANSLATE_NOOP("StoreError", "Only JPEG, PNG, HEIC and WebP photos can be attached.")
+
     def __init__(self) -> None:
-        super().__init__("Only JPEG, PNG, HEIC and WebP photos can be attached.")
+        super().__init__()
 
 
 class PhotoDamaged(PhotoNotAccepted):
+    code = "photo_damaged"
+    words = QT_TRANSLATE_NOOP("StoreError", "This photo file is damaged, so it cannot be attached.")
+
     def __init__(self) -> None:
-        super().__init__("This photo file is damaged, so it cannot be attached.")
+        super().__init__()
 
 
 # A photo's bytes as stored and synced: the server's attachment limit. Its file may carry this much more
@@ -203,8 +257,11 @@ def megabytes(size: int) -> str:
 class PhotoTooLarge(PhotoNotAccepted):
     """Larger than the sync server takes: attached, it could never reach the team."""
 
+    code = "photo_too_large"
+    words = QT_TRANSLATE_NOOP("StoreError", "This photo is {size}; photos of up to {limit} can be attached (the "
+                                            "sync server takes no more). Take it at a lower resolution, or make it "
+                                            "smaller, and attach it again.")
+
     def __init__(self, size: int, limit: int) -> None:
         self.size, self.limit = size, limit
-        super().__init__(f"This photo is {megabytes(size)}; photos of up to {megabytes(limit)} can be attached "
-                         "(the sync server takes no more). Take it at a lower resolution, or make it smaller, "
-                         "and attach it again.")
+        super().__init__(size=megabytes(size), limit=megabytes(limit))

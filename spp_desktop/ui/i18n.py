@@ -199,51 +199,12 @@ def date_range(start: date, end: date) -> str:
 
 # --- store errors ----------------------------------------------------------------------------------------
 def error_text(exc: BaseException) -> str:
-    """A StoreError's plain sentence in the interface language (the store itself speaks English)."""
-    from spp_desktop.store import errors
+    """A StoreError's plain sentence in the interface language: its English `words` (written once, in
+    store/errors.py, which lupdate reads) looked up in the catalogue and filled in with its params."""
+    from spp_desktop.store.errors import StoreError
 
-    path = str(getattr(exc, "path", "") or "")
-    simple = {
-        errors.WrongPassphrase: translate("StoreError", "That passphrase is not right. Check Caps Lock and try again."),
-        errors.StoreLocked: translate("StoreError", "The review store is locked. Unlock it with your passphrase to carry on."),
-        errors.DiskFull: translate("StoreError", "The disk is full, so the last change could not be saved yet. It is "
-                                                 "kept on screen; free some space and it will be saved."),
-        errors.DiskFullOnOpen: translate("StoreError", "The disk is full, so the review store could not be opened. "
-                                                       "Free some space and try again; nothing was changed."),
-        errors.AttachmentTampered: translate("StoreError", "A photo or file attached to this review is damaged or has "
-                                                           "been altered, so it was not opened. The rest of the review "
-                                                           "is not affected."),
-        errors.NotAPhoto: translate("StoreError", "Only JPEG, PNG, HEIC and WebP photos can be attached."),
-        errors.PhotoDamaged: translate("StoreError", "This photo file is damaged, so it cannot be attached."),
-        errors.NotAllowed: translate("StoreError", "Only the lead reviewer can mark findings agreed or settle "
-                                                   "conflicts."),
-        errors.PlanIsLeads: translate("StoreError", "Only the lead reviewer can change the plan, the focus or the "
-                                                    "enquiry questions."),
-        errors.NotForYourRole: translate("StoreError", "Your role on this review's team cannot change this record."),
-        errors.NotYourRecord: translate("StoreError", "Only the author of this evidence can change or delete it."),
-    }
-    for kind, text in simple.items():
-        if type(exc) is kind:
-            return text
-    if isinstance(exc, errors.NewerFormat):
-        return translate("StoreError", "The file {path} was made by a newer version of SPP Desktop (format {found}; "
-                                       "this version reads up to format {supported}). Please update SPP Desktop to "
-                                       "open it. Nothing was changed.").format(
-            path=path, found=exc.found, supported=exc.supported)
-    if isinstance(exc, errors.WrongKey):
-        return translate("StoreError", "The review store file {path} could not be opened with this key file. It is "
-                                       "damaged, or it belongs to another copy of SPP Desktop. Nothing was "
-                                       "changed.").format(path=path)
-    if isinstance(exc, errors.StoreCorrupt):
-        return translate("StoreError", "The review store file {path} is damaged or has been altered, so it was not "
-                                       "opened. Nothing was changed.").format(path=path)
-    if isinstance(exc, errors.KeyFileCorrupt):
-        return translate("StoreError", "The key file {path} is damaged or has been altered, so the review store could "
-                                       "not be unlocked. Nothing was changed. A backup copy of this file will unlock "
-                                       "it again.").format(path=path)
-    if isinstance(exc, errors.PlaintextDatabase):
-        return translate("StoreError", "The file {path} is not encrypted, so SPP Desktop will not use it to hold "
-                                       "reviews. Nothing was changed.").format(path=path)
+    if isinstance(exc, StoreError) and exc.words:
+        return translate("StoreError", exc.words).format(**exc.params)
     return str(getattr(exc, "user_message", "") or exc)
 
 
@@ -273,10 +234,11 @@ def domain_source_strings() -> list[str]:
 
 
 def translation_sources(root: Path | None = None) -> list[str]:
-    """The files pyside6-lupdate reads, relative to the checkout: every module of spp_desktop/ui, and app.py."""
+    """The files pyside6-lupdate reads, relative to the checkout: every module of spp_desktop/ui, app.py, and
+    the store's error sentences."""
     root = root or Path(__file__).resolve().parents[2]
     files = sorted(p.relative_to(root).as_posix() for p in (root / "spp_desktop" / "ui").rglob("*.py"))
-    return [*files, "spp_desktop/app.py"]
+    return [*files, "spp_desktop/app.py", "spp_desktop/store/errors.py"]  # the store's QT_TRANSLATE_NOOP marks
 
 
 def write_domain_strings() -> Path:

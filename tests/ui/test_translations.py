@@ -220,6 +220,40 @@ def test_store_errors_are_translated(welsh):
     assert "/data/store.db" in text and "fersiwn fwy newydd" in text
 
 
+def _every_store_error() -> list:
+    from spp_desktop.store import errors as e
+    return [e.WrongPassphrase(), e.StoreCorrupt("/d/store.db"), e.WrongKey("/d/store.db"), e.KeyFileCorrupt("/d/k"),
+            e.PlaintextDatabase("/d/p.db"), e.NewerFormat("/d/store.db", 9, 7), e.DiskFull(), e.DiskFullOnOpen(),
+            e.StoreLocked(), e.AttachmentTampered(), e.PlanIsLeads(), e.NotForYourRole(), e.NotYourRecord(),
+            *(e.refusal_error("finding", code, "the rule's own words") for code in
+              ("lead_only", "server_only", "conflict_needs_resolve", "not_on_team")),
+            e.ServerKeyChanged(), e.NotAPhoto(), e.PhotoDamaged(), e.PhotoTooLarge(40 * 2**20, 30 * 2**20)]
+
+
+def test_every_store_error_is_said_once_in_english_and_in_welsh_through_the_catalogue(qapp):
+    """The English is the store's `words` (the CLI prints it); the UI's is the same entry, translated."""
+    from spp_desktop.store.errors import StoreError
+
+    def every_class(cls: type) -> set[type]:
+        return {cls} | {sub for child in cls.__subclasses__() for sub in every_class(child)}
+
+    samples = _every_store_error()
+    worded = {type(e) for e in samples}
+    assert {c for c in every_class(StoreError) if c.words} <= worded  # a new error with words needs a sample
+    for exc in samples:
+        assert exc.words and i18n.error_text(exc) == str(exc) == exc.user_message, type(exc).__name__
+        assert "{" not in str(exc)
+    assert i18n.install_translation(qapp, "cy") == "cy"
+    try:
+        for exc in samples:
+            welsh = i18n.error_text(exc)
+            assert welsh != str(exc) and "{" not in welsh, type(exc).__name__
+            assert all(value in welsh for value in exc.params.values()), type(exc).__name__
+    finally:
+        i18n.remove_translation(qapp)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+
+
 def test_english_and_system_settings(qapp):
     assert i18n.install_translation(qapp, "en") == "en"
     assert i18n.resolve_language("system", QLocale(QLocale.Language.Welsh)) == "cy"

@@ -17,11 +17,9 @@ from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 from spp_desktop.store.errors import (
     MAX_PHOTO_BYTES,
     MAX_PHOTO_FILE_BYTES,
-    PhotoDamaged,
     PhotoNotAccepted,
     PhotoTooLarge,
     StoreError,
-    megabytes,
 )
 
 from ..i18n import error_text
@@ -163,14 +161,8 @@ class PhotoSection(QWidget):
             if size > MAX_PHOTO_FILE_BYTES:
                 raise PhotoTooLarge(size, MAX_PHOTO_BYTES)
             self.store.add_photo(self.review_id, self.evidence_id, data)
-        except PhotoTooLarge as exc:
-            reason = self.tr("This photo is {size}; photos of up to {limit} can be attached (the sync server "
-                             "takes no more). Take it at a lower resolution, or make it smaller, and attach it "
-                             "again.").format(size=megabytes(exc.size), limit=megabytes(exc.limit))
-        except PhotoDamaged:
-            reason = self.tr("This photo file is damaged, so it cannot be attached.")
-        except PhotoNotAccepted:
-            reason = self.tr("Only JPEG, PNG, HEIC and WebP photos can be attached.")
+        except PhotoNotAccepted as exc:  # too large, damaged, not a photo: the store's sentence, translated
+            reason = error_text(exc)
         except StoreError as exc:
             return error_text(exc)
         else:
