@@ -135,9 +135,7 @@ def relaunch_in_language(app: QApplication, old: MainWindow,
 
 def apply_language(app: QApplication, settings: Settings) -> str:
     """Install the translators for the language setting (at start-up: a change applies on restart)."""
-    language = i18n.install_translation(app, settings.language)
-    i18n.set_summary_language(settings.summary_language)
-    return language
+    return i18n.install_translation(app, settings.language)
 
 
 def default_data_dir(override: str | Path | None, settings: Settings) -> Path:

@@ -118,18 +118,10 @@ def current_language() -> str:
     return WELSH if QLocale().language() == QLocale.Language.Welsh else ENGLISH
 
 
-_summary_language = ""
-
-
-def set_summary_language(code: str) -> None:
-    """The feedback summary's language from the settings: "en", "cy", or "" for the interface's."""
-    global _summary_language
-    _summary_language = code if code in (ENGLISH, WELSH) else ""
-
-
-def summary_language() -> str:
-    """The language to write the feedback summary PDF in."""
-    return _summary_language or current_language()
+def summary_language(setting: str = "") -> str:
+    """The language to write the review's documents in: the setting ("en", "cy"), or "" for the interface's.
+    The main window hands its pages a function that reads its settings (no global state)."""
+    return setting if setting in (ENGLISH, WELSH) else current_language()
 
 
 # --- domain words -------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from .autolock import IdleLock
 from .edit_menu import EditMenu
 from .help import HelpMenu, WelcomeDialog
 from .home import HomePage
-from .i18n import error_text, set_summary_language
+from .i18n import error_text, summary_language
 from .icons import app_icon, icon
 from .lock_notices import LockWarning, lock_notice
 from .lock_screen import LockScreen
@@ -234,6 +234,10 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
+    def documents_language(self) -> str:
+        """The language the review's PDFs are written in, from the settings as they are now."""
+        return summary_language(self.settings.summary_language)
+
     def _set_content(self, widget: QWidget) -> None:
         """Show `widget` and throw away whatever was shown before it (and any content widgets)."""
         self.stack.addWidget(widget)
@@ -320,7 +324,8 @@ class MainWindow(QMainWindow):
     def open_review(self, review_id: str) -> None:
         if self.store is None:
             return
-        workspace = ReviewWorkspace(self.store, review_id, clock=self._clock, events=self.events)
+        workspace = ReviewWorkspace(self.store, review_id, clock=self._clock, events=self.events,
+                                    documents_language=self.documents_language)
         workspace.status_changed.connect(self.save_status.setText)
         workspace.store_failed.connect(self.on_store_error)
         self.workspace = workspace
@@ -397,7 +402,6 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.settings = dialog.result_settings()
             self.idle_lock.set_timeout(self.settings.autolock_minutes * 60)
-            set_summary_language(self.settings.summary_language)  # the interface language waits for a restart
             app = _gui_app()
             if app is not None:
                 apply_appearance(app, self.settings.theme, self.settings.text_size)  # at once

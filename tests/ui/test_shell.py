@@ -310,3 +310,19 @@ def test_narrow_window_keeps_lock_in_view_and_stacks_the_plan(qtbot, unlocked_wi
     window.resize(1366, 768)
     qtbot.waitUntil(lambda: plan.splitter.orientation() == Qt.Orientation.Horizontal)
     assert window.workspace.nav.item(0).text() == "Plan"
+
+
+def test_the_documents_language_follows_the_settings_as_they_are_now(qtbot, unlocked_window):
+    """The Settings dialog's "Feedback summary language" reaches the Feedback and Improve pages without
+    global state: they ask the window each time they write a PDF."""
+    window = unlocked_window
+    feedback = window.workspace.show_page("feedback")
+    window.settings.summary_language = "cy"
+    assert feedback.documents_language() == "cy"
+    window.settings.summary_language = "en"
+    assert feedback.documents_language() == "en"
+    window.settings.summary_language = ""  # the interface's language
+    assert feedback.documents_language() == "en"
+    window.settings.summary_language = "cy"
+    improve = window.workspace.show_page("improvement")
+    assert improve.language.currentData() == "cy"

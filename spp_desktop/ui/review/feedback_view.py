@@ -79,9 +79,11 @@ class FeedbackView(QWidget):
 
     def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None, *,
                  choose_path: Callable[[str], str] | None = None,
-                 confirm_left_out: Callable[[QWidget, str], bool] | None = None, present_key: bool = True):
+                 confirm_left_out: Callable[[QWidget, str], bool] | None = None, present_key: bool = True,
+                 documents_language: Callable[[], str] | None = None):
         super().__init__(parent)
         self.store, self.review_id = store, review_id
+        self.documents_language = documents_language or summary_language  # asked at each export
         self.setObjectName("feedbackView")
         self.setAccessibleName(self.tr("Feedback conversation"))
         self.choose_path = choose_path or self._ask_path
@@ -401,7 +403,7 @@ class FeedbackView(QWidget):
         self.flush()
         from spp_desktop.services.documents import feedback_report  # reportlab loads on first export
 
-        report = feedback_report(self.store, self.review_id, language=summary_language())
+        report = feedback_report(self.store, self.review_id, language=self.documents_language())
         if not report.findings:
             self.show_message(self._nothing_to_report(), problem=True)
             return None

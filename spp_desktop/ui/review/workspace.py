@@ -27,6 +27,7 @@ from spp_desktop.domain.review import ScheduleSlot
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
+from ..i18n import summary_language
 from ..icons import icon
 from ..place import Place
 from ..review_events import ReviewEvents
@@ -74,7 +75,8 @@ class ReviewWorkspace(QWidget):
 
     def __init__(self, store: ReviewStore, review_id: str, *, clock: Clock | None = None,
                  page_factories: dict[str, Callable[..., QWidget]] | None = None,
-                 events: ReviewEvents | None = None, parent: QWidget | None = None):
+                 events: ReviewEvents | None = None, documents_language: Callable[[], str] | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("reviewWorkspace")
         self._store = store
@@ -82,6 +84,7 @@ class ReviewWorkspace(QWidget):
         self.events = events if events is not None else ReviewEvents(self)
         self.events.changed.connect(self._on_records_changed)
         self._clock: Clock = clock or datetime.now
+        self._documents_language = documents_language or summary_language  # the PDFs' language, asked each time
         self._factories = page_factories or {}
         self._pages: dict[str, QWidget] = {}
         self.review = store.review(review_id)
@@ -136,14 +139,14 @@ class ReviewWorkspace(QWidget):
             page = FindingsPage(self._store, self.review_id)
         elif name == "feedback":
             from .feedback_page import FeedbackPage
-            page = FeedbackPage(self._store, self.review_id)
+            page = FeedbackPage(self._store, self.review_id, documents_language=self._documents_language)
         elif name == "planning":
             from .planning.page import PlanningPage
             page = PlanningPage(self._store, self.review_id)
             page.plan_changed.connect(self._plan_changed)
         elif name == "improvement":
             from .improvement.page import ImprovementPage
-            page = ImprovementPage(self._store, self.review_id)
+            page = ImprovementPage(self._store, self.review_id, documents_language=self._documents_language)
         else:
             raise KeyError(name)
         if not isinstance(page, WorkspacePage):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -19,7 +20,8 @@ from .workshop_tab import WorkshopTab
 class ImprovementPage(QWidget):
     status_changed = Signal(str)
 
-    def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None):
+    def __init__(self, store: ReviewStore, review_id: str, parent: QWidget | None = None, *,
+                 documents_language: Callable[[], str] | None = None):
         super().__init__(parent)
         self.setObjectName("improvementPage")
         self.setAccessibleName(self.tr("Improvement workshop and check-in"))
@@ -37,7 +39,7 @@ class ImprovementPage(QWidget):
         self.language.setAccessibleName(self.tr("Language of the PDF"))
         self.language.addItem(self.tr("English"), "en")
         self.language.addItem(self.tr("Welsh (Cymraeg)"), "cy")
-        self.language.setCurrentIndex(max(0, self.language.findData(summary_language())))
+        self.language.setCurrentIndex(max(0, self.language.findData((documents_language or summary_language)())))
         self.export_button = QPushButton(self.tr("&Save as PDF…"))
         self.export_button.setAccessibleName(self.tr("Save the shown document as a PDF"))
         self.export_button.clicked.connect(lambda: self.export())
