@@ -193,6 +193,39 @@
     </message>
 </context>
 <context>
+    <name>BadgeWords</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n eitem</numerusform>
+            <numerusform>%n eitem</numerusform>
+            <numerusform>%n eitem</numerusform>
+            <numerusform>%n eitem</numerusform>
+            <numerusform>%n eitem</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kind(s) of source</source>
+        <translation>
+            <numerusform>%n math o ffynhonnell</numerusform>
+            <numerusform>%n math o ffynhonnell</numerusform>
+            <numerusform>%n math o ffynhonnell</numerusform>
+            <numerusform>%n math o ffynhonnell</numerusform>
+            <numerusform>%n math o ffynhonnell</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n linked record(s) (is|are) no longer available</source>
+        <translation>
+            <numerusform>Nid yw %n cofnod cysylltiedig ar gael bellach</numerusform>
+            <numerusform>Nid yw %n cofnod cysylltiedig ar gael bellach</numerusform>
+            <numerusform>Nid yw %n cofnod cysylltiedig ar gael bellach</numerusform>
+            <numerusform>Nid yw %n cofnod cysylltiedig ar gael bellach</numerusform>
+            <numerusform>Nid yw %n cofnod cysylltiedig ar gael bellach</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BundleActions</name>
     <message>
         <source>Team bundles (*{suffix});;All files (*)</source>
@@ -206,21 +239,25 @@
         <source>Export for the team</source>
         <translation>Allforio i&apos;r tîm</translation>
     </message>
-    <message>
-        <source>{n} change</source>
-        <translation>{n} newid</translation>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n newid</numerusform>
+            <numerusform>%n newid</numerusform>
+            <numerusform>%n newid</numerusform>
+            <numerusform>%n newid</numerusform>
+            <numerusform>%n newid</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} changes</source>
-        <translation>{n} newid</translation>
-    </message>
-    <message>
-        <source>{n} photo</source>
-        <translation>{n} llun</translation>
-    </message>
-    <message>
-        <source>{n} photos</source>
-        <translation>{n} llun</translation>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n llun</numerusform>
+            <numerusform>%n llun</numerusform>
+            <numerusform>%n llun</numerusform>
+            <numerusform>%n llun</numerusform>
+            <numerusform>%n llun</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saved {changes} and {photos} to {file}. The file is encrypted for the review team: only team members who checked out this review can open it. Pass it on by USB stick, a shared drive or e-mail.</source>
@@ -238,13 +275,15 @@
         <source>Added {changes} and {photos} from the team member&apos;s bundle.</source>
         <translation>Ychwanegwyd {changes} a {photos} o fwndel aelod o&apos;r tîm.</translation>
     </message>
-    <message>
-        <source>{n} change was here already.</source>
-        <translation>Roedd {n} newid yma eisoes.</translation>
-    </message>
-    <message>
-        <source>{n} changes were here already.</source>
-        <translation>Roedd {n} newid yma eisoes.</translation>
+    <message numerus="yes">
+        <source>%n change(s) (was|were) here already.</source>
+        <translation>
+            <numerusform>Roedd %n newid yma eisoes.</numerusform>
+            <numerusform>Roedd %n newid yma eisoes.</numerusform>
+            <numerusform>Roedd %n newid yma eisoes.</numerusform>
+            <numerusform>Roedd %n newid yma eisoes.</numerusform>
+            <numerusform>Roedd %n newid yma eisoes.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Team bundle</source>
@@ -1177,13 +1216,15 @@
         <source>No evidence yet</source>
         <translation>Dim tystiolaeth eto</translation>
     </message>
-    <message>
-        <source>1 record</source>
-        <translation>1 cofnod</translation>
-    </message>
-    <message>
-        <source>{n} records</source>
-        <translation>{n} cofnod</translation>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n cofnod</numerusform>
+            <numerusform>%n cofnod</numerusform>
+            <numerusform>%n cofnod</numerusform>
+            <numerusform>%n cofnod</numerusform>
+            <numerusform>%n cofnod</numerusform>
+        </translation>
     </message>
     <message>
         <source>{shown} of {total} records shown</source>
@@ -1314,25 +1355,29 @@
         <source>Notes</source>
         <translation>Nodiadau</translation>
     </message>
-    <message>
-        <source>1 photo attached</source>
-        <translation>1 llun wedi&apos;i atodi</translation>
+    <message numerus="yes">
+        <source>%n photo(s) attached</source>
+        <translation>
+            <numerusform>%n llun wedi&apos;u hatodi</numerusform>
+            <numerusform>%n llun wedi&apos;i atodi</numerusform>
+            <numerusform>%n llun wedi&apos;u hatodi</numerusform>
+            <numerusform>%n llun wedi&apos;u hatodi</numerusform>
+            <numerusform>%n llun wedi&apos;u hatodi</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} photos attached</source>
-        <translation>{n} llun wedi&apos;u hatodi</translation>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n llun</numerusform>
+            <numerusform>%n llun</numerusform>
+            <numerusform>%n llun</numerusform>
+            <numerusform>%n llun</numerusform>
+            <numerusform>%n llun</numerusform>
+        </translation>
     </message>
     <message>
         <source>No photos</source>
         <translation>Dim lluniau</translation>
-    </message>
-    <message>
-        <source>1 photo</source>
-        <translation>1 llun</translation>
-    </message>
-    <message>
-        <source>{n} photos</source>
-        <translation>{n} llun</translation>
     </message>
     <message>
         <source>none</source>
@@ -1340,18 +1385,23 @@
     </message>
 </context>
 <context>
+    <name>ExportWords</name>
+    <message numerus="yes">
+        <source>%n finding(s) (has|have) not been discussed yet ((it is still a draft|they are still drafts))</source>
+        <translation>
+            <numerusform>Nid yw %n canfyddiad wedi&apos;u trafod eto (drafftiau ydyn nhw o hyd)</numerusform>
+            <numerusform>Nid yw %n canfyddiad wedi&apos;i drafod eto (drafft ydyw o hyd)</numerusform>
+            <numerusform>Nid yw %n canfyddiad wedi&apos;u trafod eto (drafftiau ydyn nhw o hyd)</numerusform>
+            <numerusform>Nid yw %n canfyddiad wedi&apos;u trafod eto (drafftiau ydyn nhw o hyd)</numerusform>
+            <numerusform>Nid yw %n canfyddiad wedi&apos;u trafod eto (drafftiau ydyn nhw o hyd)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FeedbackExport</name>
     <message>
         <source>question {q}: {n}</source>
         <translation>cwestiwn {q}: {n}</translation>
-    </message>
-    <message>
-        <source>{n} finding has not been discussed yet (it is still a draft)</source>
-        <translation>Nid yw {n} canfyddiad wedi&apos;i drafod eto (drafft ydyw o hyd)</translation>
-    </message>
-    <message>
-        <source>{n} findings have not been discussed yet (they are still drafts)</source>
-        <translation>Nid yw {n} canfyddiad wedi&apos;u trafod eto (drafftiau ydyn nhw o hyd)</translation>
     </message>
     <message>
         <source>{lead}, so the feedback summary will leave it out ({where}). Only agreed findings, and those to explore further, go in the summary. Export it anyway?</source>
@@ -2201,14 +2251,6 @@
         <translation>Dim {kind} eto ar gyfer y cwestiwn hwn</translation>
     </message>
     <message>
-        <source>1 record ({kind}) bears on question {number}</source>
-        <translation>Mae 1 cofnod ({kind}) yn ymwneud â chwestiwn {number}</translation>
-    </message>
-    <message>
-        <source>{n} records ({kind}) bear on question {number}</source>
-        <translation>Mae {n} cofnod ({kind}) yn ymwneud â chwestiwn {number}</translation>
-    </message>
-    <message>
         <source>Enquiry question {number}: {text}</source>
         <translation>Cwestiwn ymholi {number}: {text}</translation>
     </message>
@@ -2286,6 +2328,19 @@
     <message>
         <source>Enquiry question</source>
         <translation>Cwestiwn ymholi</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixWords</name>
+    <message numerus="yes">
+        <source>%n record(s) ({kind}) (bears|bear) on question {number}</source>
+        <translation>
+            <numerusform>Mae %n cofnod ({kind}) yn ymwneud â chwestiwn {number}</numerusform>
+            <numerusform>Mae %n cofnod ({kind}) yn ymwneud â chwestiwn {number}</numerusform>
+            <numerusform>Mae %n cofnod ({kind}) yn ymwneud â chwestiwn {number}</numerusform>
+            <numerusform>Mae %n cofnod ({kind}) yn ymwneud â chwestiwn {number}</numerusform>
+            <numerusform>Mae %n cofnod ({kind}) yn ymwneud â chwestiwn {number}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3315,10 +3370,6 @@ Nawr</translation>
         <translation>Mae newid iaith yn dod i rym pan fyddwch yn pwyso OK; rydych chi&apos;n aros lle&apos;r oeddech chi.</translation>
     </message>
     <message>
-        <source> minutes</source>
-        <translation> munud</translation>
-    </message>
-    <message>
         <source>Lock after this many minutes without use</source>
         <translation>Cloi ar ôl hyn o funudau heb ddefnydd</translation>
     </message>
@@ -3386,9 +3437,15 @@ Nawr</translation>
         <source>Passphrase</source>
         <translation>Cyfrinymadrodd</translation>
     </message>
-    <message>
-        <source> minute</source>
-        <translation> munud</translation>
+    <message numerus="yes">
+        <source> minute(s)</source>
+        <translation>
+            <numerusform> munud</numerusform>
+            <numerusform> munud</numerusform>
+            <numerusform> munud</numerusform>
+            <numerusform> munud</numerusform>
+            <numerusform> munud</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4032,13 +4089,15 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
         <source>Sign in…</source>
         <translation>Mewngofnodi…</translation>
     </message>
-    <message>
-        <source>{n} conflict to settle</source>
-        <translation>{n} gwrthdaro i&apos;w ddatrys</translation>
-    </message>
-    <message>
-        <source>{n} conflicts to settle</source>
-        <translation>{n} gwrthdaro i&apos;w datrys</translation>
+    <message numerus="yes">
+        <source>%n conflict(s) to settle</source>
+        <translation>
+            <numerusform>%n gwrthdaro i&apos;w datrys</numerusform>
+            <numerusform>%n gwrthdaro i&apos;w ddatrys</numerusform>
+            <numerusform>%n gwrthdaro i&apos;w datrys</numerusform>
+            <numerusform>%n gwrthdaro i&apos;w datrys</numerusform>
+            <numerusform>%n gwrthdaro i&apos;w datrys</numerusform>
+        </translation>
     </message>
     <message>
         <source>Two team members changed the same thing; see both versions</source>
@@ -4340,32 +4399,8 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
 <context>
     <name>TriangulationBadge</name>
     <message>
-        <source>1 item</source>
-        <translation>1 eitem</translation>
-    </message>
-    <message>
-        <source>{n} items</source>
-        <translation>{n} eitem</translation>
-    </message>
-    <message>
-        <source>1 kind of source</source>
-        <translation>1 math o ffynhonnell</translation>
-    </message>
-    <message>
-        <source>{n} kinds of source</source>
-        <translation>{n} math o ffynhonnell</translation>
-    </message>
-    <message>
         <source>No evidence yet</source>
         <translation>Dim tystiolaeth eto</translation>
-    </message>
-    <message>
-        <source>1 linked record is no longer available</source>
-        <translation>Nid yw 1 cofnod cysylltiedig ar gael bellach</translation>
-    </message>
-    <message>
-        <source>{n} linked records are no longer available</source>
-        <translation>Nid yw {n} cofnod cysylltiedig ar gael bellach</translation>
     </message>
     <message>
         <source>{items} from {kinds}: {parts}.</source>

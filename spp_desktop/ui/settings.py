@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from spp_desktop.paths import config_dir
 
 from .appearance import TEXT_SIZES, THEMES
-from .i18n import ENGLISH, SYSTEM, WELSH
+from .i18n import ENGLISH, SYSTEM, WELSH, counted
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +193,7 @@ class SettingsDialog(QDialog):
             PassphraseDialog(self.data_dir, self).exec()
 
     def _minutes_suffix(self, value: int) -> None:
-        self.autolock.setSuffix(self.tr(" minute") if value == 1 else self.tr(" minutes"))
+        self.autolock.setSuffix(counted(self.tr(" minute(s)", "", value), value))
 
     def result_settings(self) -> Settings:
         """A copy of the settings with the dialog's choices."""

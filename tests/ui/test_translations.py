@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from spp_desktop.domain.evidence import EvidenceKind
+from spp_desktop.domain.evidence import EvidenceKind, SourceKind
 from spp_desktop.reports.labels import CY, EN
 from spp_desktop.ui import i18n
 
@@ -56,7 +56,8 @@ def _messages(ts: Path) -> dict[Message, str | None]:
             if message.get("numerus") == "yes" and translation is not None:
                 forms = [form.text or "" for form in translation.findall("numerusform")]
                 # Every one of Welsh's plural forms, each with its count; the "other" form stands for them all.
-                unfinished = unfinished or not forms or any("%n" not in form for form in forms)
+                counts = "%n" in (message.findtext("source") or "")
+                unfinished = unfinished or not forms or any(not form or counts and "%n" not in form for form in forms)
                 text = forms[-1] if forms else ""
             out[key] = None if unfinished or not text.strip() else text
     return out
@@ -379,6 +380,16 @@ def test_counts_take_each_languages_plural_forms(qapp):
         "No changes waiting to sync", "1 change not yet synced", "2 changes not yet synced", "12 changes not yet synced"]
     assert [not_yet_shared_words(n) for n in (1, 3)] == [
         "1 change has not been synced yet.", "3 changes have not been synced yet."]
+    from spp_desktop.ui.models.matrix_model import count_tooltip
+    from spp_desktop.ui.review.feedback_export import ExportWords
+    from spp_desktop.ui.widgets.triangulation_badge import items_text, kinds_text
+
+    assert (items_text(1), items_text(5), kinds_text(1), kinds_text(2)) == (
+        "1 item", "5 items", "1 kind of source", "2 kinds of source")
+    assert count_tooltip(SourceKind.DATA, 1, 2) == "1 record (data / document) bears on question 2"
+    assert count_tooltip(SourceKind.DATA, 4, 2) == "4 records (data / document) bear on question 2"
+    assert ExportWords().not_discussed(1) == "1 finding has not been discussed yet (it is still a draft)"
+    assert ExportWords().not_discussed(2) == "2 findings have not been discussed yet (they are still drafts)"
     assert i18n.install_translation(qapp, "cy") == "cy"
     try:
         assert [unsynced_words(n) for n in (0, 1, 3, 6, 12)] == [
@@ -386,6 +397,9 @@ def test_counts_take_each_languages_plural_forms(qapp):
             "6 newid heb eu cysoni eto", "12 newid heb eu cysoni eto"]
         assert not_yet_shared_words(1) == "Nid yw 1 newid wedi'i gysoni eto."
         assert not_yet_shared_words(7) == "Nid yw 7 newid wedi'u cysoni eto."
+        assert (items_text(1), items_text(6)) == ("1 eitem", "6 eitem")
+        assert ExportWords().not_discussed(1) == "Nid yw 1 canfyddiad wedi'i drafod eto (drafft ydyw o hyd)"
+        assert ExportWords().not_discussed(3) == "Nid yw 3 canfyddiad wedi'u trafod eto (drafftiau ydyn nhw o hyd)"
     finally:
         i18n.remove_translation(qapp)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))

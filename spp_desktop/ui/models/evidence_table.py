@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from spp_desktop.domain.evidence import Evidence, EvidenceKind
 from spp_desktop.domain.review import Review
 
-from ..i18n import QT_TRANSLATE_NOOP, label, short_day_name, where_or_who
+from ..i18n import QT_TRANSLATE_NOOP, counted, label, short_day_name, where_or_who
 from ..icons import icon
 from ..widgets.question_chips import question_label
 
@@ -212,7 +212,7 @@ class EvidenceTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == PHOTOS and row.evidence.attachment_ids:
                 n = len(row.evidence.attachment_ids)
-                return self.tr("1 photo attached") if n == 1 else self.tr("{n} photos attached").format(n=n)
+                return counted(self.tr("%n photo(s) attached", "", n), n)
             if column in (WHERE, SNIPPET) and row.cells[SNIPPET]:
                 return f"{row.tooltip}\n\n{row.cells[SNIPPET]}"
             return row.tooltip
@@ -221,7 +221,7 @@ class EvidenceTableModel(QAbstractTableModel):
                 n = len(row.evidence.attachment_ids)
                 if not n:
                     return self.tr("No photos")
-                return self.tr("1 photo") if n == 1 else self.tr("{n} photos").format(n=n)
+                return counted(self.tr("%n photo(s)", "", n), n)
             return row.cells[column] or self.tr("none")
         return None
 

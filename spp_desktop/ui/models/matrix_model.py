@@ -23,7 +23,7 @@ from spp_desktop.domain.review import EnquiryQuestion
 from spp_desktop.domain.triangulation import planned_sources
 
 from .. import theme
-from ..i18n import QT_TRANSLATE_NOOP, label, translate
+from ..i18n import QT_TRANSLATE_NOOP, counted, label, translate
 from ..widgets.question_chips import question_label
 
 SOURCES = tuple(SourceKind)
@@ -60,12 +60,19 @@ def gap_tooltip(source: SourceKind) -> str:
         kind=label(source).lower())
 
 
+class MatrixWords(QObject):
+    """The matrix's counts (lupdate marks a plural entry only in `self.tr(text, "", n)`)."""
+
+    def bearing(self, source: SourceKind, n: int, number: int) -> str:
+        text = counted(self.tr("%n record(s) ({kind}) (bears|bear) on question {number}", "", n), n)
+        return text.format(kind=label(source).lower(), number=number)
+
+
+_words = MatrixWords()
+
+
 def count_tooltip(source: SourceKind, n: int, number: int) -> str:
-    if n == 1:
-        text = translate("MatrixModel", "1 record ({kind}) bears on question {number}")
-    else:
-        text = translate("MatrixModel", "{n} records ({kind}) bear on question {number}")
-    return text.format(n=n, kind=label(source).lower(), number=number)
+    return _words.bearing(source, n, number)
 
 
 class MatrixModel(QAbstractTableModel):

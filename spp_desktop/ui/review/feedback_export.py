@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from spp_desktop.domain.findings import FindingStatus
 from spp_desktop.reports.model import FeedbackReport
 
-from ..i18n import translate
+from ..i18n import counted, translate
 
 
 def left_out(report: FeedbackReport) -> list[tuple[int, int]]:
@@ -30,13 +30,21 @@ def left_out(report: FeedbackReport) -> list[tuple[int, int]]:
     return sorted((numbers[qid], n) for qid, n in drafts.items() if qid in numbers)
 
 
+class ExportWords(QObject):
+    """The export's counts (lupdate marks a plural entry only in `self.tr(text, "", n)`)."""
+
+    def not_discussed(self, n: int) -> str:
+        return counted(self.tr("%n finding(s) (has|have) not been discussed yet ((it is still a draft|they are still "
+                               "drafts))", "", n), n)
+
+
+_words = ExportWords()
+
+
 def left_out_text(counts: list[tuple[int, int]]) -> str:
     total = sum(n for _q, n in counts)
     where = ", ".join(translate("FeedbackExport", "question {q}: {n}").format(q=q, n=n) for q, n in counts)
-    lead = (translate("FeedbackExport", "{n} finding has not been discussed yet (it is still a draft)")
-            if total == 1 else
-            translate("FeedbackExport", "{n} findings have not been discussed yet (they are still drafts)")).format(
-        n=total)
+    lead = _words.not_discussed(total)
     return translate("FeedbackExport", "{lead}, so the feedback summary will leave it out ({where}). Only agreed "
                      "findings, and those to explore further, go in the summary. Export it anyway?").format(
         lead=lead, where=where) if total == 1 else translate(

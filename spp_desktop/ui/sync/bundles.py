@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from spp_desktop.services import sync_service as service
 from spp_desktop.store.repository import ReviewStore
 
+from ..i18n import counted
 from ..i18n_sync import sync_error_text
 from ..tasks import Task, run_in_background
-from .words import counted
 
 SUFFIX = ".sppteam"
 
@@ -108,8 +108,8 @@ class BundleActions(QObject):
 
     def _exported(self, result: Any, path: Path) -> None:
         self.task = None
-        changes = counted(result.ops, self.tr("{n} change"), self.tr("{n} changes"))
-        photos = counted(result.photos, self.tr("{n} photo"), self.tr("{n} photos"))
+        changes = counted(self.tr("%n change(s)", "", result.ops), result.ops)
+        photos = counted(self.tr("%n photo(s)", "", result.photos), result.photos)
         self.finished.emit(True, self.tr(
             "Saved {changes} and {photos} to {file}. The file is encrypted for the review team: only team "
             "members who checked out this review can open it. Pass it on by USB stick, a shared drive or "
@@ -135,13 +135,13 @@ class BundleActions(QObject):
         if result.added == 0 and result.photos == 0:
             text = self.tr("Nothing new: this laptop already had everything in that bundle.")
         else:
-            changes = counted(result.added, self.tr("{n} change"), self.tr("{n} changes"))
-            photos = counted(result.photos, self.tr("{n} photo"), self.tr("{n} photos"))
+            changes = counted(self.tr("%n change(s)", "", result.added), result.added)
+            photos = counted(self.tr("%n photo(s)", "", result.photos), result.photos)
             text = self.tr("Added {changes} and {photos} from the team member's bundle.").format(
                 changes=changes, photos=photos)
             if result.duplicates:
-                text += " " + counted(result.duplicates, self.tr("{n} change was here already."),
-                                      self.tr("{n} changes were here already."))
+                text += " " + counted(self.tr("%n change(s) (was|were) here already.", "", result.duplicates),
+                                      result.duplicates)
         self.imported.emit(result.review_id)
         self.finished.emit(True, text)
 

@@ -12,8 +12,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from .. import theme
+from ..i18n import counted
 from ..icons import icon
-from .words import counted, stage_text
+from .words import stage_text
 
 
 class ProgressRelay(QObject):
@@ -129,7 +130,7 @@ class SyncStatusWidget(QWidget):
         return str(self.problem.property("fullText") or "")
 
     def show_conflicts(self, count: int) -> None:
-        self.conflicts.setText(counted(count, self.tr("{n} conflict to settle"), self.tr("{n} conflicts to settle")))
+        self.conflicts.setText(counted(self.tr("%n conflict(s) to settle", "", count), count))
         self.conflicts.setAccessibleName(self.conflicts.text())
         self.conflicts.setToolTip(self.tr("Two team members changed the same thing; see both versions"))
         self.conflicts.setVisible(count > 0)

@@ -11,11 +11,6 @@ from ..i18n import short_day_name
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for: translate("Sync", "...")
 
 
-def counted(n: int, one: str, many: str) -> str:
-    """`one` or `many` (both already translated) with {n} filled in."""
-    return (one if n == 1 else many).format(n=n)
-
-
 def stage_text(stage: str, done: int, total: int) -> str:
     """What a sync is doing now, for the status bar: "Sending changes: 3 of 12"."""
     if stage == "pull":

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from spp_desktop.domain.evidence import EvidenceKind
 from spp_desktop.domain.review import Review
 
-from ..i18n import label, short_day_name
+from ..i18n import counted, label, short_day_name
 from ..models.evidence_table import (
     AUTHOR,
     KIND,
@@ -290,7 +290,7 @@ class EvidenceList(QWidget):
         if total == 0:
             text = self.tr("No evidence yet")
         elif shown == total:
-            text = self.tr("1 record") if total == 1 else self.tr("{n} records").format(n=total)
+            text = counted(self.tr("%n record(s)", "", total), total)
         else:
             text = self.tr("{shown} of {total} records shown").format(shown=shown, total=total)
         self.count_label.setText(text)

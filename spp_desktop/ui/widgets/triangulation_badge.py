@@ -7,28 +7,40 @@ Links to evidence that has since been deleted are counted as a gap, never as a c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from spp_desktop.domain.triangulation import Support
 
 from .. import theme
-from ..i18n import domain_text, label
+from ..i18n import counted, domain_text, label
 
 WARNING_SIGN = "\u26a0"
 
 
+class BadgeWords(QObject):
+    """The badge's counts (lupdate marks a plural entry only in `self.tr(text, "", n)`)."""
+
+    def items(self, n: int) -> str:
+        return counted(self.tr("%n item(s)", "", n), n)
+
+    def kinds(self, n: int) -> str:
+        return counted(self.tr("%n kind(s) of source", "", n), n)
+
+    def missing(self, n: int) -> str:
+        return counted(self.tr("%n linked record(s) (is|are) no longer available", "", n), n)
+
+
+_words = BadgeWords()
+
+
 def items_text(n: int) -> str:
-    if n == 1:
-        return QCoreApplication.translate("TriangulationBadge", "1 item")
-    return QCoreApplication.translate("TriangulationBadge", "{n} items").format(n=n)
+    return _words.items(n)
 
 
 def kinds_text(n: int) -> str:
-    if n == 1:
-        return QCoreApplication.translate("TriangulationBadge", "1 kind of source")
-    return QCoreApplication.translate("TriangulationBadge", "{n} kinds of source").format(n=n)
+    return _words.kinds(n)
 
 
 def support_text(support: Support) -> str:
@@ -40,11 +52,7 @@ def support_text(support: Support) -> str:
 
 def missing_text(support: Support) -> str:
     n = support.missing_evidence
-    if not n:
-        return ""
-    if n == 1:
-        return QCoreApplication.translate("TriangulationBadge", "1 linked record is no longer available")
-    return QCoreApplication.translate("TriangulationBadge", "{n} linked records are no longer available").format(n=n)
+    return _words.missing(n) if n else ""
 
 
 def describe(support: Support) -> str:
