@@ -66,6 +66,11 @@ def translate_error(exc: BaseException, path: Path | str | None = None) -> Store
             return DiskFull(path, str(exc))
         if path is not None and (code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in message):
             return StoreCorrupt(path, str(exc))
+        if path is not None and message == "sql logic error":
+            # SQLite's bare message for SQLITE_ERROR: what older SQLCipher (sqlcipher3 0.6.x) reports when a
+            # page fails its HMAC mid-query. A mistake in our SQL would carry its own words ("no such
+            # column: …", "near …: syntax error"), never this bare one.
+            return StoreCorrupt(path, str(exc))
     return None
 
 

@@ -157,6 +157,20 @@ def test_translate_error_leaves_other_errors_alone(db_path):
     assert isinstance(translate_error(OSError(28, "No space left on device"), db_path), DiskFull)
 
 
+def test_a_bare_sql_logic_error_reads_as_damage_and_a_mistake_in_sql_does_not(db_path, key):
+    """Older SQLCipher (the lowest allowed sqlcipher3) reports a page that fails its HMAC mid-query as the
+    bare "SQL logic error"; a mistake in our SQL carries its own words and is left alone."""
+    db = open_database(db_path, key, create=True)
+    try:
+        with pytest.raises(sqlcipher3.dbapi2.OperationalError) as mistake:
+            db.conn.execute("SELECT no_such_column FROM sqlite_master")
+        assert translate_error(mistake.value, db_path) is None
+    finally:
+        close_database(db)
+    damage = translate_error(sqlcipher3.dbapi2.OperationalError("SQL logic error"), db_path)
+    assert isinstance(damage, StoreCorrupt) and str(db_path) in damage.user_message
+
+
 def test_worker_thread_opens_its_own_connection(db_path, key):
     import threading
 
