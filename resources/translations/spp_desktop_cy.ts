@@ -1396,20 +1396,22 @@
             <numerusform>Nid yw %n canfyddiad wedi&apos;u trafod eto (drafftiau ydyn nhw o hyd)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{lead}, so the feedback summary will leave (it|them) out ({where}). Only agreed findings, and those to explore further, go in the summary. Export it anyway?</source>
+        <translation>
+            <numerusform>{lead}, felly bydd y crynodeb adborth yn eu gadael allan ({where}). Dim ond canfyddiadau y cytunwyd arnynt, a&apos;r rhai i&apos;w harchwilio ymhellach, sy&apos;n mynd i&apos;r crynodeb. Allforio beth bynnag?</numerusform>
+            <numerusform>{lead}, felly bydd y crynodeb adborth yn ei adael allan ({where}). Dim ond canfyddiadau y cytunwyd arnynt, a&apos;r rhai i&apos;w harchwilio ymhellach, sy&apos;n mynd i&apos;r crynodeb. Allforio beth bynnag?</numerusform>
+            <numerusform>{lead}, felly bydd y crynodeb adborth yn eu gadael allan ({where}). Dim ond canfyddiadau y cytunwyd arnynt, a&apos;r rhai i&apos;w harchwilio ymhellach, sy&apos;n mynd i&apos;r crynodeb. Allforio beth bynnag?</numerusform>
+            <numerusform>{lead}, felly bydd y crynodeb adborth yn eu gadael allan ({where}). Dim ond canfyddiadau y cytunwyd arnynt, a&apos;r rhai i&apos;w harchwilio ymhellach, sy&apos;n mynd i&apos;r crynodeb. Allforio beth bynnag?</numerusform>
+            <numerusform>{lead}, felly bydd y crynodeb adborth yn eu gadael allan ({where}). Dim ond canfyddiadau y cytunwyd arnynt, a&apos;r rhai i&apos;w harchwilio ymhellach, sy&apos;n mynd i&apos;r crynodeb. Allforio beth bynnag?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FeedbackExport</name>
     <message>
         <source>question {q}: {n}</source>
         <translation>cwestiwn {q}: {n}</translation>
-    </message>
-    <message>
-        <source>{lead}, so the feedback summary will leave it out ({where}). Only agreed findings, and those to explore further, go in the summary. Export it anyway?</source>
-        <translation>{lead}, felly bydd y crynodeb adborth yn ei adael allan ({where}). Dim ond canfyddiadau y cytunwyd arnynt, a&apos;r rhai i&apos;w harchwilio ymhellach, sy&apos;n mynd i&apos;r crynodeb. Allforio beth bynnag?</translation>
-    </message>
-    <message>
-        <source>{lead}, so the feedback summary will leave them out ({where}). Only agreed findings, and those to explore further, go in the summary. Export it anyway?</source>
-        <translation>{lead}, felly bydd y crynodeb adborth yn eu gadael allan ({where}). Dim ond canfyddiadau y cytunwyd arnynt, a&apos;r rhai i&apos;w harchwilio ymhellach, sy&apos;n mynd i&apos;r crynodeb. Allforio beth bynnag?</translation>
     </message>
     <message>
         <source>Some findings are not agreed yet</source>

@@ -38,6 +38,11 @@ class ExportWords(QObject):
                                "drafts))", "", n), n)
 
 
+    def leave_out(self, n: int) -> str:
+        return counted(self.tr("{lead}, so the feedback summary will leave (it|them) out ({where}). Only agreed "
+                               "findings, and those to explore further, go in the summary. Export it anyway?", "", n), n)
+
+
 _words = ExportWords()
 
 
@@ -45,11 +50,7 @@ def left_out_text(counts: list[tuple[int, int]]) -> str:
     total = sum(n for _q, n in counts)
     where = ", ".join(translate("FeedbackExport", "question {q}: {n}").format(q=q, n=n) for q, n in counts)
     lead = _words.not_discussed(total)
-    return translate("FeedbackExport", "{lead}, so the feedback summary will leave it out ({where}). Only agreed "
-                     "findings, and those to explore further, go in the summary. Export it anyway?").format(
-        lead=lead, where=where) if total == 1 else translate(
-        "FeedbackExport", "{lead}, so the feedback summary will leave them out ({where}). Only agreed findings, "
-        "and those to explore further, go in the summary. Export it anyway?").format(lead=lead, where=where)
+    return _words.leave_out(total).format(lead=lead, where=where)
 
 
 def confirm_left_out(parent: QWidget, text: str) -> bool:
