@@ -6,7 +6,12 @@ context up from the class that defines the method, which is also what pyside6-lu
 
 The domain package is plain Python with English labels (`EvidenceKind.label`, `Role.label` …). The UI
 translates those here, in the "Domain" context; `domain_strings.py` (generated from the domain by
-`domain_source_strings()`, checked by a test) lists each of them for lupdate.
+`domain_source_strings()`, checked by a test) lists each of them for lupdate. The file is generated
+because lupdate only reads string literals, and many of these sentences are not literals anywhere:
+the interview prompts and the neutral-language reasons come from files in resources/, and the
+passphrase hints and triangulation warnings are composed by domain functions. The store's error
+sentences need no such file: they are literals, marked in store/errors.py with a plain
+QT_TRANSLATE_NOOP, and lupdate reads that file directly.
 
 Catalogues: resources/translations/spp_desktop_cy.ts (source) and .qm (compiled), made by
 scripts/update_translations.sh. Qt ships no Welsh catalogue of its own; `qtbase_cy.qm` beside ours
