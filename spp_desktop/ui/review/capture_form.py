@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spp_desktop.domain.evidence import Evidence, EvidenceKind
+from spp_desktop.domain.evidence import Evidence, EvidenceKind, defaults_for_kind_change
 from spp_desktop.domain.review import Review
 
 from ..i18n import label
@@ -50,7 +50,6 @@ from .capture_form_fields import (
     REVIEWER_NOTES,
     FieldSpec,
     change_signal,
-    defaults_for_kind_change,
     family_of,
     field_text,
     is_text_area,

@@ -1,7 +1,9 @@
 """What each capture form asks for: the evidence families and their fields, and the editors for them.
 
 A family is a group of kinds that share a form (observation and learning walk; interview and focus
-group; book scrutiny; data review, survey and document). The reviewer can switch kind within it.
+group; book scrutiny; data review, survey and document). The reviewer can switch kind within it. The
+families and their fields come from the domain's registry (spp_desktop.domain.evidence.FAMILIES); their
+labels and placeholders are translated in the context "CaptureForm" (ui/domain_strings.py marks them).
 """
 
 from __future__ import annotations
@@ -13,15 +15,17 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from spp_desktop.domain.evidence import EvidenceKind, Participants
+from spp_desktop.domain import evidence as kinds
+from spp_desktop.domain.evidence import EvidenceKind
 
 from ..i18n import QT_TRANSLATE_NOOP
 
-LINE, TEXT, INT, CHOICE = "line", "text", "int", "choice"
-CONTEXT = "CaptureForm"  # the translation context of the labels and placeholders below
+LINE, TEXT, INT, CHOICE = kinds.LINE, kinds.TEXT, kinds.INT, kinds.CHOICE
+CONTEXT = "CaptureForm"  # the translation context of the labels and placeholders below and of the registry's
 
-BIG_TEXT_LINES = 7
-SMALL_TEXT_LINES = 4
+BIG_TEXT_LINES = kinds.BIG_TEXT_LINES
+SMALL_TEXT_LINES = kinds.SMALL_TEXT_LINES
+FOCUS_GROUP_SIZE = kinds.FOCUS_GROUP_SIZE
 
 
 @dataclass(frozen=True)
@@ -44,56 +48,15 @@ class Family:
     photos: bool = False
 
 
-OBSERVATION = Family("observation", (EvidenceKind.OBSERVATION, EvidenceKind.LEARNING_WALK), (
-    FieldSpec("class_name", QT_TRANSLATE_NOOP("CaptureForm", "Class or year group"),
-              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. Year 4 (Oak class)")),
-    FieldSpec("subject", QT_TRANSLATE_NOOP("CaptureForm", "Subject or activity"),
-              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. English: whole-class reading")),
-    FieldSpec("staff", QT_TRANSLATE_NOOP("CaptureForm", "Staff (role or initials only)"),
-              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. Class teacher (JB)")),
-    FieldSpec("seen", QT_TRANSLATE_NOOP("CaptureForm", "What was seen"), TEXT,
-              QT_TRANSLATE_NOOP("CaptureForm", "What pupils and adults did and said, as you saw it"),
-              lines=BIG_TEXT_LINES),
-    FieldSpec("pupil_voice", QT_TRANSLATE_NOOP("CaptureForm", "Pupil voice"), TEXT,
-              QT_TRANSLATE_NOOP("CaptureForm", "What pupils said, in their words")),
-), photos=True)
+def _family(family: kinds.Family) -> Family:
+    """A family of the domain's registry (spp_desktop.domain.evidence.FAMILIES), as its form shows it."""
+    return Family(family.key, family.kinds, tuple(
+        FieldSpec(f.name, f.label, f.editor, f.placeholder, f.lines, f.minimum, f.maximum, f.choices)
+        for f in family.fields), photos=family.photos)
 
-INTERVIEW = Family("interview", (EvidenceKind.INTERVIEW, EvidenceKind.FOCUS_GROUP), (
-    FieldSpec("participants", QT_TRANSLATE_NOOP("CaptureForm", "Who with"), CHOICE,
-              choices=tuple((p.value, p.label) for p in Participants)),  # labels translated as "Domain"
-    FieldSpec("role", QT_TRANSLATE_NOOP("CaptureForm", "Role (never a name)"),
-              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. SENCo, English lead, Year 6 pupils")),
-    FieldSpec("participant_count", QT_TRANSLATE_NOOP("CaptureForm", "Number of people"), INT,
-              minimum=1, maximum=500),
-    FieldSpec("prompts", QT_TRANSLATE_NOOP("CaptureForm", "Questions asked and what was said"), TEXT,
-              QT_TRANSLATE_NOOP("CaptureForm", "The questions you asked and the answers, in their words"),
-              lines=BIG_TEXT_LINES),
-))
 
-BOOK_SCRUTINY = Family("book_scrutiny", (EvidenceKind.BOOK_SCRUTINY,), (
-    FieldSpec("year_group", QT_TRANSLATE_NOOP("CaptureForm", "Year group or class"),
-              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. Year 5")),
-    FieldSpec("subject", QT_TRANSLATE_NOOP("CaptureForm", "Subject"),
-              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. English")),
-    FieldSpec("book_count", QT_TRANSLATE_NOOP("CaptureForm", "Books looked at"), INT, minimum=0, maximum=1000),
-    FieldSpec("sample", QT_TRANSLATE_NOOP("CaptureForm", "Sample"),
-              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. disadvantaged pupils, SEND, a range of attainment")),
-    FieldSpec("looked_at", QT_TRANSLATE_NOOP("CaptureForm", "What the scrutiny looked at"), TEXT,
-              QT_TRANSLATE_NOOP("CaptureForm", "What you looked for and what the books showed"),
-              lines=BIG_TEXT_LINES),
-), photos=True)
-
-OTHER = Family("other", (EvidenceKind.DATA_REVIEW, EvidenceKind.SURVEY, EvidenceKind.DOCUMENT), (
-    FieldSpec("title", QT_TRANSLATE_NOOP("CaptureForm", "Title"),
-              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. Autumn reading assessment")),
-    FieldSpec("source_detail", QT_TRANSLATE_NOOP("CaptureForm", "Where it came from"),
-              placeholder=QT_TRANSLATE_NOOP("CaptureForm", "e.g. provided by the English lead")),
-    FieldSpec("content", QT_TRANSLATE_NOOP("CaptureForm", "What it shows"), TEXT,
-              QT_TRANSLATE_NOOP("CaptureForm", "The figures, answers or passages that bear on the enquiry questions"),
-              lines=BIG_TEXT_LINES),
-))
-
-FAMILIES = (OBSERVATION, INTERVIEW, BOOK_SCRUTINY, OTHER)
+FAMILIES = tuple(_family(f) for f in kinds.FAMILIES)
+_BY_KEY = {f.key: f for f in FAMILIES}
 
 NOTES = FieldSpec("notes", QT_TRANSLATE_NOOP("CaptureForm", "Notes"), TEXT,
                   QT_TRANSLATE_NOOP("CaptureForm", "What was seen and heard, described neutrally"),
@@ -109,42 +72,13 @@ def field_text(text: str) -> str:
 
 
 def family_of(kind: EvidenceKind) -> Family:
-    return next(f for f in FAMILIES if kind in f.kinds)
-
-
-FOCUS_GROUP_SIZE = 6  # "several": a typical pupil focus group
-
-
-def new_record_defaults(kind: EvidenceKind) -> dict[str, Any]:
-    """What a new record of this kind starts with: a focus group is usually several pupils."""
-    if kind is EvidenceKind.FOCUS_GROUP:
-        return {"participants": Participants.PUPILS.value, "participant_count": FOCUS_GROUP_SIZE}
-    return {}
-
-
-def defaults_for_kind_change(new_kind: EvidenceKind, values: dict[str, Any]) -> dict[str, Any]:
-    """Switching between interview and focus group: move untouched defaults along (1 member of staff
-    <-> several pupils); anything the reviewer chose stays."""
-    who, count = values.get("participants"), values.get("participant_count")
-    if new_kind is EvidenceKind.FOCUS_GROUP and (who, count) == (Participants.STAFF.value, 1):
-        return new_record_defaults(new_kind)
-    if new_kind is EvidenceKind.INTERVIEW and (who, count) == (Participants.PUPILS.value, FOCUS_GROUP_SIZE):
-        return {"participants": Participants.STAFF.value, "participant_count": 1}
-    return {}
+    return _BY_KEY[kinds.family_of(kind).key]
 
 
 def slot_prefill(kind: EvidenceKind, location: str) -> dict[str, str]:
     """Where a schedule slot's class or room goes in a new record of this kind."""
-    if not location:
-        return {}
-    family = family_of(kind)
-    if family is OBSERVATION:
-        return {"class_name": location}
-    if family is BOOK_SCRUTINY:
-        return {"year_group": location}
-    if family is OTHER:
-        return {"source_detail": location}
-    return {}
+    field = kinds.family_of(kind).location_field
+    return {field: location} if location and field else {}
 
 
 # --- editors ----------------------------------------------------------------------------------------

@@ -31,24 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spp_desktop.domain.evidence import Evidence, EvidenceKind, new_evidence
+from spp_desktop.domain.evidence import KINDS, Evidence, EvidenceKind, new_evidence, new_record_defaults
 from spp_desktop.domain.review import ScheduleSlot
 from spp_desktop.store.errors import StoreError
 
-from ..i18n import QT_TRANSLATE_NOOP, error_text, label
+from ..i18n import error_text, label
 from ..place import cursor_of, put_cursor
 from ..widgets.evidence_list import EvidenceList
 from ..widgets.flow_layout import FlowLayout
 from .capture_form import CaptureForm
-from .capture_form_fields import family_of, new_record_defaults, slot_prefill
+from .capture_form_fields import family_of, slot_prefill
 from .slot_records import SlotNotice
 
-_EMPTY_CHOICES = (
-    (EvidenceKind.OBSERVATION, QT_TRANSLATE_NOOP("EvidencePage", "New observation")),
-    (EvidenceKind.INTERVIEW, QT_TRANSLATE_NOOP("EvidencePage", "New interview")),
-    (EvidenceKind.BOOK_SCRUTINY, QT_TRANSLATE_NOOP("EvidencePage", "New book scrutiny")),
-    (EvidenceKind.DATA_REVIEW, QT_TRANSLATE_NOOP("EvidencePage", "Other evidence")),
-)
+_EMPTY_CHOICES = tuple((k.kind, k.start_choice) for k in KINDS if k.start_choice)  # context "EvidencePage"
 
 
 class EvidencePage(QWidget):
