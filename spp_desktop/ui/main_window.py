@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spp_desktop.domain.evidence import EvidenceKind
+from spp_desktop.domain.evidence import KINDS, EvidenceKind
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import KdfParams, ReviewStore
 
@@ -144,15 +144,11 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.tr("&Quit"), None, standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"),
                                      self.request_quit, "quit")
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
-        self.act_new_observation = self._action(
-            self.tr("New &observation"), "observation", "Ctrl+Shift+O",
-            lambda: self._new_evidence(EvidenceKind.OBSERVATION), "new_observation")
-        self.act_new_interview = self._action(
-            self.tr("New &interview"), "interview", "Ctrl+Shift+I",
-            lambda: self._new_evidence(EvidenceKind.INTERVIEW), "new_interview")
-        self.act_new_book = self._action(
-            self.tr("New &book scrutiny"), "book", "Ctrl+Shift+B",
-            lambda: self._new_evidence(EvidenceKind.BOOK_SCRUTINY), "new_book_scrutiny")
+        # The registry's "New …" actions (spp_desktop.domain.evidence.KINDS), translated in this context.
+        self.act_new_evidence = {
+            k.kind: self._action(self.tr(k.new_action.text), k.icon, k.new_action.shortcut or None,
+                                 partial(self._new_evidence, k.kind), f"new_{k.kind.value}")
+            for k in KINDS if k.new_action is not None}
         self.act_search = self._action(self.tr("&Search evidence"), "search",
                                        standard_keys(QKeySequence.StandardKey.Find, "Ctrl+F"), self._search, "search")
         self.act_go = {name: self._action(page_label(label), icon_name, shortcut, partial(self._go, name),
@@ -161,8 +157,8 @@ class MainWindow(QMainWindow):
         self.act_present = self._action(self.tr("&Present the findings"), None, "F5", self._present, "present")
         self.act_export_pdf = self._action(self.tr("E&xport feedback summary (PDF)…"), None, None,
                                            self._export_pdf, "exportPdf")
-        self._review_actions = [self.act_new_observation, self.act_new_interview, self.act_new_book,
-                                self.act_search, *self.act_go.values(), self.act_present, self.act_export_pdf]
+        self._review_actions = [*self.act_new_evidence.values(), self.act_search, *self.act_go.values(),
+                                self.act_present, self.act_export_pdf]
         self._unlocked_actions = [self.act_home, self.act_import, self.act_lock, *self._review_actions]
 
     def _build_toolbar(self) -> None:
@@ -173,7 +169,7 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addAction(self.act_home)
         bar.addSeparator()
-        for action in (self.act_new_observation, self.act_new_interview, self.act_new_book, self.act_search):
+        for action in (*self.act_new_evidence.values(), self.act_search):
             bar.addAction(action)
         self.sync.add_to_toolbar(bar)
         spacer = QWidget()
@@ -196,7 +192,7 @@ class MainWindow(QMainWindow):
         for action in self.act_go.values():
             review.addAction(action)
         review.addSeparator()
-        for action in (self.act_new_observation, self.act_new_interview, self.act_new_book, self.act_search):
+        for action in (*self.act_new_evidence.values(), self.act_search):
             review.addAction(action)
         review.addSeparator()
         review.addAction(self.act_present)  # from any page, not only the Feedback page

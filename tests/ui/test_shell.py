@@ -113,8 +113,8 @@ class TestPlanAtTenPastNine:
 
     def test_toolbar_actions_reach_the_evidence_page(self, qtbot, recording_page, unlocked_window):
         qtbot.keyClick(unlocked_window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-        unlocked_window.act_new_interview.trigger()
-        unlocked_window.act_new_book.trigger()
+        unlocked_window.act_new_evidence[EvidenceKind.INTERVIEW].trigger()
+        unlocked_window.act_new_evidence[EvidenceKind.BOOK_SCRUTINY].trigger()
         qtbot.keyClick(unlocked_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
         calls = unlocked_window.workspace.evidence_page.calls
         assert calls == [("new", EvidenceKind.OBSERVATION, None), ("new", EvidenceKind.INTERVIEW, None),
@@ -188,7 +188,7 @@ def test_home_lists_reviews_and_opens_one(qtbot, unlocked_window, demo_store):
 
     keep = date.fromisoformat(store.list_reviews()[0].extra["keep_until"])  # the retention date, on the card
     assert f"Evidence kept until {full_date(keep)}" in texts
-    assert not window.act_new_observation.isVisible()
+    assert not window.act_new_evidence[EvidenceKind.OBSERVATION].isVisible()
     qtbot.mouseClick(cards[0].open_button, Qt.MouseButton.LeftButton)
     assert window.current_review_id == review_id
 

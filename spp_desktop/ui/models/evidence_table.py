@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from spp_desktop.domain.evidence import Evidence, EvidenceKind
+from spp_desktop.domain.evidence import FAMILIES, Evidence, EvidenceKind
 from spp_desktop.domain.review import Review
 
 from ..i18n import QT_TRANSLATE_NOOP, counted, label, short_day_name, where_or_who
@@ -37,8 +37,8 @@ COLUMNS = (QT_TRANSLATE_NOOP("EvidenceTableModel", "Time"), QT_TRANSLATE_NOOP("E
            QT_TRANSLATE_NOOP("EvidenceTableModel", "Author"), QT_TRANSLATE_NOOP("EvidenceTableModel", "Photos"),
            QT_TRANSLATE_NOOP("EvidenceTableModel", "Notes"))
 TIME, KIND, WHERE, QUESTIONS, AUTHOR, PHOTOS, SNIPPET = range(len(COLUMNS))
-# The main text of each kind, for the snippet: what was seen, said or shown, else the notes.
-_MAIN_TEXT = ("seen", "prompts", "looked_at", "content", "notes")
+# The main text of each family (the registry's), for the snippet: what was seen, said or shown, else the notes.
+_MAIN_TEXT = (*dict.fromkeys(f.main_text for f in FAMILIES if f.main_text), "notes")
 _SNIPPET_CHARS = 160
 
 

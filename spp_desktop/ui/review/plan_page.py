@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spp_desktop.domain.evidence import EvidenceKind
+from spp_desktop.domain.evidence import KIND, KINDS, EvidenceKind
 from spp_desktop.domain.review import Review, ScheduleSlot
 from spp_desktop.store.repository import ReviewStore
 
@@ -52,21 +52,7 @@ from ..icons import icon
 
 Clock = Callable[[], datetime]
 
-_ALIASES = {
-    "lesson observation": EvidenceKind.OBSERVATION,
-    "observation": EvidenceKind.OBSERVATION,
-    "book look": EvidenceKind.BOOK_SCRUTINY,
-    "work scrutiny": EvidenceKind.BOOK_SCRUTINY,
-    "pupil voice": EvidenceKind.FOCUS_GROUP,
-    "data": EvidenceKind.DATA_REVIEW,
-    "documents": EvidenceKind.DOCUMENT,
-    "document review": EvidenceKind.DOCUMENT,
-}
-_KIND_ICON = {
-    EvidenceKind.OBSERVATION: "observation", EvidenceKind.LEARNING_WALK: "observation",
-    EvidenceKind.INTERVIEW: "interview", EvidenceKind.FOCUS_GROUP: "interview",
-    EvidenceKind.BOOK_SCRUTINY: "book",
-}
+_ALIASES = {word: k.kind for k in KINDS for word in k.activity_words}  # the registry's activity words
 COLUMNS = (QT_TRANSLATE_NOOP("PlanPage", "Time"), QT_TRANSLATE_NOOP("PlanPage", "Activity"),
            QT_TRANSLATE_NOOP("PlanPage", "Where"), QT_TRANSLATE_NOOP("PlanPage", "Who"),
            QT_TRANSLATE_NOOP("PlanPage", "Notes"))
@@ -95,9 +81,9 @@ class _IconWrapDelegate(QStyledItemDelegate):
 def slot_evidence_kind(activity: str) -> EvidenceKind | None:
     """The evidence kind a schedule activity collects, or None for meetings and the like."""
     text = " ".join(activity.strip().lower().replace("_", " ").replace("-", " ").split())
-    for kind in EvidenceKind:
-        if text in (kind.value.replace("_", " "), kind.label.lower()):
-            return kind
+    for k in KINDS:
+        if text in (k.kind.value.replace("_", " "), k.label.lower()):
+            return k.kind
     return _ALIASES.get(text)
 
 
@@ -187,7 +173,7 @@ class PlanPage(QWidget):
         self.start_button.setAccessibleName(self.tr("Start evidence for the selected slot"))
         self.start_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.start_button.clicked.connect(lambda: self.activate_row(self.table.currentRow()))
-        self._hold_width(self.start_button, [self._start_text(k) for k in EvidenceKind])
+        self._hold_width(self.start_button, [self._start_text(k.kind) for k in KINDS])
         self.note = theme.muted_label(self.tr("Double-click a slot, or select it and press Enter, to start its "
                                               "evidence form."))
         self.note.setAccessibleName(self.tr("Schedule note"))
@@ -355,7 +341,7 @@ class PlanPage(QWidget):
                 self.table.setItem(row, column, item)
             activity_item = self.table.item(row, 1)
             if activity_item is not None:  # set just above
-                activity_item.setIcon(icon(_KIND_ICON.get(kind, "other")) if kind is not None else icon("clock"))
+                activity_item.setIcon(icon(KIND[kind].icon) if kind is not None else icon("clock"))
         if self._shown_day is not None:
             self.table.setAccessibleName(self.tr("Schedule for {day}").format(
                 day=day_label(self._shown_day, self._clock().date())))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spp_desktop.domain.evidence import EvidenceKind
+from spp_desktop.domain.evidence import KINDS
 from spp_desktop.domain.review import Review
 
 from ..i18n import counted, label, short_day_name
@@ -106,7 +106,7 @@ class EvidenceList(QWidget):
         self.new_button.setAccessibleName(self.tr("New evidence"))
         self.new_button.setAutoDefault(False)
         menu = QMenu(self.new_button)
-        for kind in EvidenceKind:
+        for kind in (k.kind for k in KINDS):
             action = QAction(label(kind), menu)
             action.triggered.connect(lambda _=False, k=kind: self.new_requested.emit(k))
             menu.addAction(action)
@@ -159,7 +159,7 @@ class EvidenceList(QWidget):
         # Kind fits its longest name in this language (it was cut). Where / who takes the rest of the
         # width, on two lines: where or who, then the first words of the notes (the Notes column, which
         # a laptop-width list has no room for beside it, is drawn there; screen readers get it as a column).
-        longest_kind = max((label(k) for k in EvidenceKind), key=metrics.horizontalAdvance)
+        longest_kind = max((label(k.kind) for k in KINDS), key=metrics.horizontalAdvance)
         widths = {TIME: "Wed 00:00", KIND: longest_kind, QUESTIONS: "Q1, Q2, Q3",
                   AUTHOR: "Daniel Okafo", PHOTOS: self.proxy.headerData(PHOTOS, Qt.Orientation.Horizontal)}
         for column, sample in widths.items():
@@ -220,7 +220,7 @@ class EvidenceList(QWidget):
             combo.blockSignals(True)
             combo.clear()
         self.kind_filter.addItem(self.tr("All kinds"), ALL)
-        for kind in EvidenceKind:
+        for kind in (k.kind for k in KINDS):
             self.kind_filter.addItem(label(kind), kind.value)
         self.question_filter.addItem(self.tr("All questions"), ALL)
         metrics = self.question_filter.fontMetrics()
