@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from spp_desktop.domain.evidence import KINDS
+
 EN: dict[str, str] = {
     "title": "Feedback summary",
     "confidential": "Confidential",
@@ -80,14 +82,7 @@ EN: dict[str, str] = {
     "source_voice": "Interview / focus group / survey",
     "source_book_scrutiny": "Book scrutiny",
     "source_data": "Data / document",
-    "ev_observation": "Lesson observation",
-    "ev_learning_walk": "Learning walk",
-    "ev_interview": "Interview",
-    "ev_focus_group": "Focus group",
-    "ev_book_scrutiny": "Book scrutiny",
-    "ev_data_review": "Data review",
-    "ev_survey": "Survey",
-    "ev_document": "Document",
+    **{f"ev_{k.kind.value}": k.label for k in KINDS},  # the registry's kinds (Welsh below: one each)
     "who_staff": "staff",
     "who_pupils": "pupils",
     "who_parents": "parents",

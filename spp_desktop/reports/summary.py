@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from spp_desktop.domain.evidence import (
+    KIND,
     BookScrutiny,
     Evidence,
     Interview,
-    Observation,
-    OtherEvidence,
     Participants,
     SourceKind,
 )
@@ -28,7 +27,7 @@ from .labels import Labels
 from .model import FeedbackReport, NothingToReport
 
 KIND_ORDER = (FindingKind.STRENGTH, FindingKind.AREA_TO_DEVELOP, FindingKind.QUESTION_TO_EXPLORE)
-SOURCE_ORDER = (SourceKind.OBSERVATION, SourceKind.VOICE, SourceKind.BOOK_SCRUTINY, SourceKind.DATA)
+SOURCE_ORDER = tuple(SourceKind)
 
 
 @dataclass(frozen=True)
@@ -63,9 +62,8 @@ def _clock(t: time) -> str:
 
 
 def _where_or_who(item: Evidence, labels: Labels) -> tuple[str, str]:
-    """(detail, separator): where or with whom, never who taught or what was noted."""
-    if isinstance(item, Observation):
-        return ", ".join(p.strip() for p in (item.class_name, item.subject) if p.strip()), ", "
+    """(detail, separator): where or with whom, never who taught or what was noted. Interviews and book
+    scrutinies are worded here; any other record shows its family's `reference` fields (the registry's)."""
     if isinstance(item, BookScrutiny):
         place = ", ".join(p.strip() for p in (item.year_group, item.subject) if p.strip())
         books = labels.count("books", item.book_count) if item.book_count > 0 else ""
@@ -80,9 +78,9 @@ def _where_or_who(item: Evidence, labels: Labels) -> tuple[str, str]:
         if item.participant_count and item.participant_count > 1:
             who = f"{who} ({item.participant_count})"
         return labels.fmt("with_who", who=who), " "
-    if isinstance(item, OtherEvidence):
-        return item.title.strip(), ", "
-    return "", ""
+    spec = KIND.get(item.kind)
+    names = spec.family.reference if spec is not None else ()
+    return ", ".join(text for text in (str(getattr(item, name, "") or "").strip() for name in names) if text), ", "
 
 
 def evidence_reference(item: Evidence, labels: Labels) -> str:
