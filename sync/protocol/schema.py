@@ -31,6 +31,10 @@ STR, INT, BOOL, DATE, TIME, STR_LIST = "str", "int", "bool", "date", "time", "st
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
 
+# The evidence kinds and their fields, as the wire contract: the laptop's registry of kinds (labels, families,
+# forms) is spp_desktop.domain.evidence.KINDS. This package imports nothing of ours and servers are upgraded
+# on their own, so a kind is added here on purpose, beside the registry; tests/unit/test_evidence_kinds.py
+# fails until the two agree, and scripts/package_schema.py writes both into docs/review-package.schema.json.
 EVIDENCE_KINDS = ("observation", "learning_walk", "interview", "focus_group", "book_scrutiny",
                   "data_review", "survey", "document")
 FINDING_KINDS = ("strength", "area_to_develop", "question_to_explore")
