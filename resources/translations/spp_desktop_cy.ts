@@ -3613,16 +3613,52 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
         <translation>Mae llun neu ffeil sydd wedi&apos;i atodi i&apos;r adolygiad hwn wedi&apos;i ddifrodi neu wedi&apos;i newid, felly ni chafodd ei agor. Nid effeithir ar weddill yr adolygiad.</translation>
     </message>
     <message>
-        <source>Only the partnership&apos;s server can change the team and its roles.</source>
-        <translation>Dim ond gweinydd y bartneriaeth all newid y tîm a&apos;i rolau.</translation>
+        <source>Only the partnership&apos;s server may change the team and its roles, or close the review.</source>
+        <translation>Dim ond gweinydd y bartneriaeth all newid y tîm a&apos;i rolau, neu gau&apos;r adolygiad.</translation>
     </message>
     <message>
-        <source>This change settles a conflict, which only the lead reviewer can do.</source>
-        <translation>Mae&apos;r newid hwn yn datrys gwrthdaro, a dim ond yr adolygydd arweiniol all wneud hynny.</translation>
+        <source>A plain edit may not settle a conflict; the lead reviewer resolves it.</source>
+        <translation>Ni all golygiad cyffredin ddatrys gwrthdaro; yr adolygydd arweiniol sy&apos;n ei ddatrys.</translation>
     </message>
     <message>
         <source>The author of this change is not on the review&apos;s team.</source>
         <translation>Nid yw awdur y newid hwn ar dîm yr adolygiad.</translation>
+    </message>
+    <message>
+        <source>Only the lead reviewer may settle conflicts.</source>
+        <translation>Dim ond yr adolygydd arweiniol all ddatrys gwrthdaro.</translation>
+    </message>
+    <message>
+        <source>Only the lead reviewer may change the review, its plan and its outcome.</source>
+        <translation>Dim ond yr adolygydd arweiniol all newid yr adolygiad, ei gynllun a&apos;i ganlyniad.</translation>
+    </message>
+    <message>
+        <source>Only the lead reviewer or the Improvement Champion may change the improvement workshop, its actions and the check-in.</source>
+        <translation>Dim ond yr adolygydd arweiniol neu&apos;r Hyrwyddwr Gwella all newid y gweithdy gwella, ei gamau gweithredu a&apos;r gwiriad cynnydd.</translation>
+    </message>
+    <message>
+        <source>The Improvement Champion does not change review-day evidence or findings.</source>
+        <translation>Nid yw&apos;r Hyrwyddwr Gwella yn newid tystiolaeth na chanfyddiadau diwrnod yr adolygiad.</translation>
+    </message>
+    <message>
+        <source>Only the lead reviewer may mark findings agreed.</source>
+        <translation>Dim ond yr adolygydd arweiniol all nodi bod canfyddiadau wedi&apos;u cytuno.</translation>
+    </message>
+    <message>
+        <source>Only the lead reviewer may change or delete an agreed finding.</source>
+        <translation>Dim ond yr adolygydd arweiniol all newid neu ddileu canfyddiad y cytunwyd arno.</translation>
+    </message>
+    <message>
+        <source>A record&apos;s author cannot be changed or given to someone else.</source>
+        <translation>Ni ellir newid awdur cofnod na&apos;i roi i rywun arall.</translation>
+    </message>
+    <message>
+        <source>Only the author of this evidence may change or delete it.</source>
+        <translation>Dim ond awdur y dystiolaeth hon all ei newid neu ei dileu.</translation>
+    </message>
+    <message>
+        <source>Only the author of this evidence may add or remove its photos.</source>
+        <translation>Dim ond awdur y dystiolaeth hon all ychwanegu neu dynnu ei lluniau.</translation>
     </message>
     <message>
         <source>The server answered with a signing key other than the one this review was checked out with, so nothing it vouches for was accepted. Ask your administrator.</source>

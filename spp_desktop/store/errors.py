@@ -141,29 +141,20 @@ class AttachmentTampered(StoreError):
         super().__init__(detail=detail)
 
 
-# The rule table's refusals (sync.protocol.rules.Refusal codes), in the words the laptop shows.
-_REFUSALS = {
-    "lead_only": QT_TRANSLATE_NOOP("StoreError", "Only the lead reviewer can mark findings agreed or settle "
-                                                 "conflicts."),
-    "server_only": QT_TRANSLATE_NOOP("StoreError", "Only the partnership's server can change the team and its "
-                                                   "roles."),
-    "conflict_needs_resolve": QT_TRANSLATE_NOOP("StoreError", "This change settles a conflict, which only the lead "
-                                                              "reviewer can do."),
-    "not_on_team": QT_TRANSLATE_NOOP("StoreError", "The author of this change is not on the review's team."),
-}
-
-
 class NotAllowed(StoreError):
     """The change needs the lead reviewer (the server would refuse it from anyone else). `code` is the rule
     table's (sync.protocol.rules.Refusal): lead_only, not_owner …; `reason` is the rule's own English."""
 
     code = "lead_only"
+    LEAD_ONLY = QT_TRANSLATE_NOOP("StoreError", "Only the lead reviewer can mark findings agreed or settle conflicts.")
 
     def __init__(self, *, code: str = "lead_only", reason: str = "") -> None:
         self.code = code
-        self.words = type(self).words or _REFUSALS.get(code, "")  # a subclass says it its own way
         self.reason = reason
-        super().__init__("" if self.words else reason)
+        # A subclass says it its own way; else the rule's own sentence (marked for the catalogue in
+        # sync/protocol/rules.py, so it is Welsh in Welsh too).
+        self.words = type(self).words or reason or self.LEAD_ONLY
+        super().__init__()
 
 
 class PlanIsLeads(NotAllowed):

@@ -243,11 +243,12 @@ def registry_source_strings() -> list[tuple[str, str]]:
 
 
 def translation_sources(root: Path | None = None) -> list[str]:
-    """The files pyside6-lupdate reads, relative to the checkout: every module of spp_desktop/ui, app.py, and
-    the store's error sentences."""
+    """The files pyside6-lupdate reads, relative to the checkout: every module of spp_desktop/ui, app.py, the
+    store's error sentences and the rule table's refusals."""
     root = root or Path(__file__).resolve().parents[2]
     files = sorted(p.relative_to(root).as_posix() for p in (root / "spp_desktop" / "ui").rglob("*.py"))
-    return [*files, "spp_desktop/app.py", "spp_desktop/store/errors.py"]  # the store's QT_TRANSLATE_NOOP marks
+    # The store's error sentences and the rule table's refusals, marked with a plain QT_TRANSLATE_NOOP.
+    return [*files, "spp_desktop/app.py", "spp_desktop/store/errors.py", "sync/protocol/rules.py"]
 
 
 def write_domain_strings() -> Path:

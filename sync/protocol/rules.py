@@ -80,6 +80,12 @@ class Refusal:
     reason: str  # plain words
 
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Marks a refusal's sentence for the laptop's translation catalogue (ui/i18n.error_text shows it in
+    the interface language); the protocol imports no Qt, so this returns `text` unchanged."""
+    return text
+
 def is_server_op(op: Operation) -> bool:
     """Made by the server itself: derived from the review package, or an admin command's op."""
     return op.author == op.device_id and op.author in (PACKAGE_AUTHOR, SERVER_AUTHOR)
@@ -120,12 +126,12 @@ def static_problem(op: Operation) -> Refusal | None:
     if is_server_op(op):
         return None
     if WRITERS.get(op.entity, "server") == "server":
-        return Refusal("server_only", "Only the partnership's server may change the team and its roles, "
-                                      "or close the review.")
+        return Refusal("server_only", QT_TRANSLATE_NOOP(
+            "StoreError", "Only the partnership's server may change the team and its roles, or close the review."))
     if op.kind is OpKind.SET and any(len(ids) > 1 for name, ids in op.parents.items()
                                      if name in op.fields and name != DELETED):
-        return Refusal("conflict_needs_resolve",
-                       "A plain edit may not settle a conflict; the lead reviewer resolves it.")
+        return Refusal("conflict_needs_resolve", QT_TRANSLATE_NOOP(
+            "StoreError", "A plain edit may not settle a conflict; the lead reviewer resolves it."))
     return None
 
 
@@ -137,43 +143,52 @@ def rule_problem(op: Operation, role: str | None, state: ReviewState) -> Refusal
     if static:
         return static
     if role is None:
-        return Refusal("not_on_team", "The author of this change is not on the review's team.")
+        return Refusal("not_on_team", QT_TRANSLATE_NOOP(
+            "StoreError", "The author of this change is not on the review's team."))
     lead = role == LEAD
     if op.kind is OpKind.RESOLVE and not lead:
-        return Refusal("lead_only", "Only the lead reviewer may settle conflicts.")
+        return Refusal("lead_only", QT_TRANSLATE_NOOP(
+            "StoreError", "Only the lead reviewer may settle conflicts."))
     writers = WRITERS.get(op.entity, "server")
     current = state.get(op.entity, op.entity_id)
     if writers == "lead" and not lead:
-        return Refusal("lead_only", "Only the lead reviewer may change the review, its plan and its outcome.")
+        return Refusal("lead_only", QT_TRANSLATE_NOOP(
+            "StoreError", "Only the lead reviewer may change the review, its plan and its outcome."))
     if writers == "improver" and role not in (LEAD, CHAMPION):
-        return Refusal("lead_or_champion", "Only the lead reviewer or the Improvement Champion may change the "
-                                           "improvement workshop, its actions and the check-in.")
+        return Refusal("lead_or_champion", QT_TRANSLATE_NOOP(
+            "StoreError", "Only the lead reviewer or the Improvement Champion may change the improvement workshop, its "
+                          "actions and the check-in."))
     if role == CHAMPION and op.entity in REVIEW_DAY:
-        return Refusal("not_for_champion", "The Improvement Champion does not change review-day evidence "
-                                           "or findings.")
+        return Refusal("not_for_champion", QT_TRANSLATE_NOOP(
+            "StoreError", "The Improvement Champion does not change review-day evidence or findings."))
     if writers == "owner":
         return _owner_problem(op, current, state)
     if op.entity == "finding" and not lead:
         if op.fields.get("status") in LEAD_STATUSES:
-            return Refusal("lead_only", "Only the lead reviewer may mark findings agreed.")
+            return Refusal("lead_only", QT_TRANSLATE_NOOP(
+                "StoreError", "Only the lead reviewer may mark findings agreed."))
         if is_agreed(current):
-            return Refusal("lead_only", "Only the lead reviewer may change or delete an agreed finding.")
+            return Refusal("lead_only", QT_TRANSLATE_NOOP(
+                "StoreError", "Only the lead reviewer may change or delete an agreed finding."))
     return None
 
 
 def _owner_problem(op: Operation, current: EntityState | None, state: ReviewState) -> Refusal | None:
     named = op.fields.get("author")
     if named is not None and named != op.author:
-        return Refusal("not_owner", "A record's author cannot be changed or given to someone else.")
+        return Refusal("not_owner", QT_TRANSLATE_NOOP(
+            "StoreError", "A record's author cannot be changed or given to someone else."))
     owners = owner_of(current)
     if owners and op.author not in owners:
-        return Refusal("not_owner", "Only the author of this evidence may change or delete it.")
+        return Refusal("not_owner", QT_TRANSLATE_NOOP(
+            "StoreError", "Only the author of this evidence may change or delete it."))
     if op.entity == "attachment":
         evidence_id = op.fields.get("evidence_id") or (current.value("evidence_id") if current else None)
         if isinstance(evidence_id, str):
             evidence_owners = owner_of(state.get("evidence", evidence_id))
             if evidence_owners and op.author not in evidence_owners:
-                return Refusal("not_owner", "Only the author of this evidence may add or remove its photos.")
+                return Refusal("not_owner", QT_TRANSLATE_NOOP(
+                    "StoreError", "Only the author of this evidence may add or remove its photos."))
     return None
 
 

@@ -226,9 +226,20 @@ def _every_store_error() -> list:
     return [e.WrongPassphrase(), e.StoreCorrupt("/d/store.db"), e.WrongKey("/d/store.db"), e.KeyFileCorrupt("/d/k"),
             e.PlaintextDatabase("/d/p.db"), e.NewerFormat("/d/store.db", 9, 7), e.DiskFull(), e.DiskFullOnOpen(),
             e.StoreLocked(), e.AttachmentTampered(), e.PlanIsLeads(), e.NotForYourRole(), e.NotYourRecord(),
-            *(e.refusal_error("finding", code, "the rule's own words") for code in
-              ("lead_only", "server_only", "conflict_needs_resolve", "not_on_team")),
+            e.NotAllowed(), *_every_refusal(),
             e.ServerKeyChanged(), e.NotAPhoto(), e.PhotoDamaged(), e.PhotoTooLarge(40 * 2**20, 30 * 2**20)]
+
+
+def _every_refusal() -> list:
+    """Each of the rule table's refusals, as the store raises it (the rule's own sentence, or its role's)."""
+    import ast
+
+    from spp_desktop.store import errors as e
+    tree = ast.parse((ROOT / "sync/protocol/rules.py").read_text(encoding="utf-8"))
+    refusals = [(node.args[0].value, node.args[1].args[1].value) for node in ast.walk(tree)
+                if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Refusal"]
+    assert len(refusals) >= 10
+    return [e.refusal_error("finding", code, reason) for code, reason in refusals]
 
 
 def test_every_store_error_is_said_once_in_english_and_in_welsh_through_the_catalogue(qapp):
