@@ -155,9 +155,9 @@ def child(records: int, photos: int) -> dict[str, Any]:
         review_id = world.new_review(members=3)
         lead, second, third = (world.session(m, timeout=(5, 120)) for m in world.members[:3])
         a = new_laptop(Path(tmp) / "a")
-        checkout(lead, a, review_id)
+        checkout(lead, a.replica, review_id)
         c = new_laptop(Path(tmp) / "c")  # a teammate's laptop that synced in the morning, before the day
-        checkout(third, c, review_id)  # (so it holds the server's certificates of the team's devices)
+        checkout(third, c.replica, review_id)  # (so it holds the server's certificates of the team's devices)
         started = time.perf_counter()
         _write_review(a, review_id, records, photos)
         out["write_s"] = time.perf_counter() - started
@@ -193,21 +193,21 @@ def child(records: int, photos: int) -> dict[str, Any]:
         pdf = step("pdf", lambda: _pdf(render_feedback_pdf, feedback_report(a, review_id)))
         out["pdf_kib"] = len(pdf) / 1024
 
-        pushed = step("push", lambda: SyncEngine(lead, a, review_id).run())
+        pushed = step("push", lambda: SyncEngine(lead, a.replica, review_id).run())
         out["pushed_ops"] = pushed.pushed
         b = new_laptop(Path(tmp) / "b")
-        report = step("first_sync", lambda: checkout(second, b, review_id))
+        report = step("first_sync", lambda: checkout(second, b.replica, review_id))
         assert report.in_step and len(b.evidence(review_id)) == records, report
-        assert b.state_hash(review_id) == a.state_hash(review_id)
+        assert b.replica.state_hash(review_id) == a.replica.state_hash(review_id)
         noop = []
         for _ in range(NOOP_RUNS):
-            step("noop", lambda: SyncEngine(second, b, review_id).run())
+            step("noop", lambda: SyncEngine(second, b.replica, review_id).run())
             noop.append(out["noop"])
         out["noop"] = {"ms": statistics.median(n["ms"] for n in noop), "mb": max(n["mb"] for n in noop)}
 
-        bundle = step("bundle_export", lambda: a.export_bundle(review_id))
+        bundle = step("bundle_export", lambda: a.replica.export_bundle(review_id))
         out["bundle_mb"] = len(bundle) / 1e6
-        result = step("bundle_import", lambda: c.import_bundle(bundle, review_id))
+        result = step("bundle_import", lambda: c.replica.import_bundle(bundle, review_id))
         assert result.photos == photos and len(c.evidence(review_id)) == records, (result, c.parked_changes(review_id)[:2])
         for store in (a, b, c):
             store.close()

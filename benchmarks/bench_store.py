@@ -47,7 +47,7 @@ def bench_save(folder: Path) -> tuple[list[float], list[float], list[float]]:
     plain.execute("PRAGMA journal_mode = WAL")
     plain.execute("PRAGMA synchronous = FULL")
     plain.execute("CREATE TABLE edits (id INTEGER PRIMARY KEY, evidence_id TEXT, body TEXT)")
-    same = store._conn  # the store's SQLCipher connection: a plain table beside the op log (benchmark only)
+    same = store._core.sql  # the store's statements on its SQLCipher connection: a plain table beside the op log (benchmark only)
     same.execute("CREATE TABLE bench_plain_edits (id INTEGER PRIMARY KEY, evidence_id TEXT, body TEXT)")
     text = "Pupils in Year 4 read aloud to a partner; most used the phonics strategies on the wall. "
     ours, base, cipher = [], [], []
@@ -68,7 +68,7 @@ def bench_save(folder: Path) -> tuple[list[float], list[float], list[float]]:
         base.append((t2 - t1) * 1000)
         cipher.append((t3 - t2) * 1000)
         if i % 50 == 49:
-            store.outbox(review_id)  # as if a sync ran: the next edit appends a new op
+            store.replica.outbox(review_id)  # as if a sync ran: the next edit appends a new op
     plain.close()
     store.close()
     return ours, base, cipher

@@ -59,10 +59,10 @@ def _payload(stores, review_id: str) -> tuple[int, int]:
     and down to each of the others."""
     ops = photos = 0
     for store in stores:
-        for op in store.all_ops(review_id):
+        for op in store.replica.all_ops(review_id):
             if op.device_id == store.device_id:
                 ops += len(json.dumps(op.to_wire(), separators=(",", ":"), ensure_ascii=False).encode())
-        photos += sum(size for _, size in store.attachments_to_upload(review_id))
+        photos += sum(size for _, size in store.replica.attachments_to_upload(review_id))
     return ops * REVIEWERS, photos * REVIEWERS  # 1 up + (REVIEWERS - 1) down
 
 
@@ -80,7 +80,7 @@ def run() -> list[tuple[str, float, str]]:
             stores = [new_laptop(Path(tmp) / f"laptop{i}") for i in range(REVIEWERS)]
             sessions = [world.session(m, proxy.url, timeout=(5, 60)) for m in world.members[:REVIEWERS]]
             for store, session in zip(stores, sessions, strict=True):
-                checkout(session, store, review_id)
+                checkout(session, store.replica, review_id)
             for i, store in enumerate(stores):
                 _day(store, review_id, i)
             ops_payload, photo_payload = _payload(stores, review_id)
@@ -90,24 +90,24 @@ def run() -> list[tuple[str, float, str]]:
 
             t0 = time.perf_counter()
             for store, session in zip(stores, sessions, strict=True):
-                SyncEngine(session, store, review_id).run()
+                SyncEngine(session, store.replica, review_id).run()
             t1 = time.perf_counter()
-            reports = [SyncEngine(session, store, review_id).run()
+            reports = [SyncEngine(session, store.replica, review_id).run()
                        for store, session in zip(stores, sessions, strict=True)]
             t2 = time.perf_counter()
             wire = proxy.stats.bytes_up + proxy.stats.bytes_down - before
             requests_made = proxy.stats.exchanges - exchanges
             assert all(r.in_step for r in reports), reports
-            assert len({s.state_hash(review_id) for s in stores}) == 1
+            assert len({s.replica.state_hash(review_id) for s in stores}) == 1
 
             noop_session = world.session(world.members[0])
             exchanges = proxy.stats.exchanges
-            SyncEngine(sessions[0], stores[0], review_id).run()
+            SyncEngine(sessions[0], stores[0].replica, review_id).run()
             noop_requests = proxy.stats.exchanges - exchanges
             times = []
             for _ in range(NOOP_RUNS):
                 t = time.perf_counter()
-                report = SyncEngine(noop_session, stores[0], review_id).run()
+                report = SyncEngine(noop_session, stores[0].replica, review_id).run()
                 times.append((time.perf_counter() - t) * 1000)
                 assert report.in_step and report.pushed == 0
             ui_gaps = _ui_gaps_during_sync(world.session(world.members[0], proxy.url, timeout=(5, 60)),
@@ -152,7 +152,7 @@ def _ui_gaps_during_sync(session, store, review_id: str) -> list[float]:
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     loop = QEventLoop()
     def sync(worker):  # on the worker thread, with a connection of its own, as the app syncs
-        return SyncEngine(session, worker, review_id, batch_size=1).run()
+        return SyncEngine(session, worker.replica, review_id, batch_size=1).run()
 
     task = run_in_background(in_worker, store.worker_opener(), sync)
     results: list[object] = []

@@ -501,7 +501,7 @@ def _signed_in(ctx: Shots) -> None:
     assert ctx.store is not None
     if not ctx.store.server_account():
         lead = ctx.store.review(ctx.review_id).reviewers[1]
-        ctx.store.save_server_account(url="https://sync.example.org", username="priya.shah", user_id=lead.id,
+        ctx.store.replica.save_server_account(url="https://sync.example.org", username="priya.shah", user_id=lead.id,
                                       token="screenshot")
 
 
@@ -550,7 +550,7 @@ def _conflicting_laptop(ctx: Shots) -> None:
     other.delete_finding(rid, second.id)
     store.update_finding(rid, first.id, text=first.text + " It is taught in the same order in every class.")
     store.update_finding(rid, second.id, text=second.text.rstrip(".") + ", including at lunchtime.")
-    store.apply_remote(rid, other.export_ops(rid), on_server=False)
+    store.replica.apply_remote(rid, other.replica.export_ops(rid), on_server=False)
     other.close()
 
 
@@ -596,7 +596,7 @@ def _closed(ctx: Shots) -> None:
     if ctx.store.closed_on(ctx.review_id) is None:
         op = Operation(uuid7(), ctx.review_id, "server", 1, "server", HLC(int(clock.time() * 1000), 0, "server"),
                        "closure", ctx.review_id, OpKind.SET, {"closed_on": "2027-05-01", "reason": "closed"}, {})
-        ctx.store.apply_remote(ctx.review_id, [sign_op(op, ctx.store._signing_key)], on_server=False)
+        ctx.store.replica.apply_remote(ctx.review_id, [sign_op(op, ctx.store._core.signing_key)], on_server=False)
 
 
 @shot("closed-review")

@@ -58,7 +58,7 @@ def team_of(review_id: str, *stores: ReviewStore) -> None:
 
     certs = []
     for store in stores:
-        device_id, key = store.device_identity()
+        device_id, key = store.replica.device_identity()
         certs.append(issue_certificate(SERVER_PRIVATE, device_id, store.me(review_id), unb64(key) or b"").to_wire())
     for store in stores:
-        store.trust_server(review_id, SERVER_KEY, certs)
+        store.replica.trust_server(review_id, SERVER_KEY, certs)

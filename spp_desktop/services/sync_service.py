@@ -25,6 +25,7 @@ from sync.protocol.bundle import BundleError
 if TYPE_CHECKING:
     from sync.client.engine import Progress, SyncReport
     from sync.client.http import ServerSession
+    from sync.client.replica import CheckoutReplica
 
 # The HTTP client (requests, urllib3) is imported inside the functions that talk to the server, so
 # the app does not load it at start-up.
@@ -68,6 +69,13 @@ def _session(url: str, *, token: str | None = None, user_id: str | None = None,
         raise BadServerAddress(str(exc)) from None
 
 
+def _replica(store: ReviewStore) -> CheckoutReplica:
+    """The store's sync face, as the sync client sees it (typed: mypy checks `store.replica` implements
+    the client's CheckoutReplica protocol, so a change on either side fails the type check)."""
+    replica: CheckoutReplica = store.replica
+    return replica
+
+
 def session_for(store: ReviewStore, **options: Any) -> ServerSession:
     """A session with the stored account's token. Options: ca_bundle, timeout, retry (RetryPolicy)."""
     account = store.server_account()
@@ -89,14 +97,14 @@ def sign_in(store: ReviewStore, url: str, username: str, password: str, *, devic
         from sync.client.account import login
         account = login(session, username.strip(), password, device_name or default_device_name())
         # Signing in registers this laptop's signing key: the server binds it to the user (docs/sync.md).
-        session.register_device_key(*store.device_identity())
-    store.save_server_account(url=account.url, username=account.username, user_id=account.user_id,
-                              token=account.token, device_id=account.device_id, expires_at=account.expires_at)
+        session.register_device_key(*store.replica.device_identity())
+    store.replica.save_server_account(url=account.url, username=account.username, user_id=account.user_id,
+                                      token=account.token, device_id=account.device_id, expires_at=account.expires_at)
     return account
 
 
 def sign_out(store: ReviewStore) -> None:
-    store.forget_server_account()
+    store.replica.forget_server_account()
 
 
 def assigned_reviews(store: ReviewStore, **options: Any) -> list[AssignedReview]:
@@ -112,8 +120,8 @@ def check_out(store: ReviewStore, review_id: str, *, progress: Progress | None =
     """Bring an assigned review (plan, team, team key) onto this laptop and sync it."""
     with session_for(store, **options) as session:
         from sync.client.account import checkout
-        return checkout(session, store, review_id, progress=progress, cancelled=cancelled,
-                                        **(engine or {}))
+        return checkout(session, _replica(store), review_id, progress=progress, cancelled=cancelled,
+                        **(engine or {}))
 
 
 def sync_review(store: ReviewStore, review_id: str, *, progress: Progress | None = None,
@@ -124,7 +132,7 @@ def sync_review(store: ReviewStore, review_id: str, *, progress: Progress | None
         raise ServerRefused("not_here", "That review is not on this laptop.")
     with session_for(store, **options) as session:
         from sync.client.engine import SyncEngine
-        return SyncEngine(session, store, review_id, progress=progress, cancelled=cancelled,
+        return SyncEngine(session, _replica(store), review_id, progress=progress, cancelled=cancelled,
                           **(engine or {})).run()
 
 
@@ -138,7 +146,7 @@ def sync_all(store: ReviewStore, *, progress: Progress | None = None, cancelled:
         reports = []
         for review_id in store.review_ids():
             if review_id in assigned:
-                reports.append(SyncEngine(session, store, review_id, progress=progress, cancelled=cancelled).run())
+                reports.append(SyncEngine(session, _replica(store), review_id, progress=progress, cancelled=cancelled).run())
         return reports
 
 
@@ -164,7 +172,7 @@ def is_signed_in(store: ReviewStore) -> bool:
 # --- team bundles ----------------------------------------------------------------------------------
 def export_bundle_file(store: ReviewStore, review_id: str, path: str | Path) -> BundleExportResult:
     """Write the review's encrypted team bundle to `path` (atomically: a partial file is never left)."""
-    result = store.export_bundle_with_counts(review_id)
+    result = store.replica.export_bundle_with_counts(review_id)
     target = Path(path)
     temporary = target.with_name(target.name + ".part")
     try:
@@ -178,7 +186,7 @@ def export_bundle_file(store: ReviewStore, review_id: str, path: str | Path) -> 
 
 def import_bundle_file(store: ReviewStore, path: str | Path, expected_review_id: str | None = None
                        ) -> BundleImportResult:
-    return store.import_bundle(Path(path).read_bytes(), expected_review_id)
+    return store.replica.import_bundle(Path(path).read_bytes(), expected_review_id)
 
 
 # --- words for people ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from .errors import DiskFull, DiskFullOnOpen, PlaintextDatabase, StoreCorrupt, S
 __all__ = [
     "Database",
     "DatabaseError",
+    "Statements",
     "close_database",
     "open_database",
     "translate_error",
@@ -83,6 +84,60 @@ def translated_errors(path: Path | str | None = None) -> Iterator[None]:
         if mapped is None or mapped is exc:
             raise
         raise mapped from exc
+
+
+class _Rows:
+    """A cursor whose reads are translated too (a page read mid-iteration may be the one that fails)."""
+
+    __slots__ = ("_cursor", "_path")
+
+    def __init__(self, cursor: Any, path: Path):
+        self._cursor = cursor
+        self._path = path
+
+    @property
+    def rowcount(self) -> int:
+        return int(self._cursor.rowcount)
+
+    def fetchone(self) -> Any:
+        with translated_errors(self._path):
+            return self._cursor.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        with translated_errors(self._path):
+            return list(self._cursor.fetchall())
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.fetchall())
+
+
+class Statements:
+    """The one way the store runs a statement: every `execute` (and every read of its rows) goes through
+    `translated_errors`, so a full disk or a damaged page is a StoreError wherever it happens, and no
+    caller decides it statement by statement. The op log, the record methods and `store.replica` all
+    hold this, never the driver's connection."""
+
+    __slots__ = ("_conn", "path")
+
+    def __init__(self, conn: sqlcipher3.dbapi2.Connection, path: Path):
+        self._conn = conn
+        self.path = path
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> _Rows:
+        with translated_errors(self.path):
+            return _Rows(self._conn.execute(sql, params), self.path)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> _Rows:
+        with translated_errors(self.path):
+            return _Rows(self._conn.executemany(sql, rows), self.path)
+
+    @property
+    def in_transaction(self) -> bool:
+        return bool(self._conn.in_transaction)
+
+    @property
+    def total_changes(self) -> int:
+        return int(self._conn.total_changes)
 
 
 class Database:

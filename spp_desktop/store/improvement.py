@@ -29,53 +29,54 @@ def _closed_on(state: EntityState | None) -> date | None:
         return None  # op_problem admits only dates; an unreadable one is no closure
 
 
-class ImprovementMixin(StoreCore):
+class ImprovementMixin:
+    _core: StoreCore
+
     if TYPE_CHECKING:  # provided by ReviewStore and RecordsMixin
         def review(self, review_id: str) -> Review: ...
         def outcome(self, review_id: str) -> FeedbackOutcome: ...
         def update_action(self, review_id: str, action_id: str, **changes: Any) -> AgreedAction: ...
-        def _delete(self, review_id: str, entity: str, entity_id: str) -> None: ...
 
     # --- the workshop ----------------------------------------------------------------------------
     def workshop(self, review_id: str) -> Workshop:
         """The workshop record; its priority is the feedback conversation's until the workshop edits it."""
-        state = self._entity(review_id, "workshop", review_id)
+        state = self._core.entity(review_id, "workshop", review_id)
         workshop = workshop_from_state(state)
         if state is None or state.value("improvement_priority") is None:
             workshop = replace(workshop, improvement_priority=self.outcome(review_id).improvement_priority)
         return workshop
 
     def update_workshop(self, review_id: str, **changes: Any) -> Workshop:
-        self._set_changed(review_id, "workshop", review_id, changes)
+        self._core.set_changed(review_id, "workshop", review_id, changes)
         return self.workshop(review_id)
 
     def root_causes(self, review_id: str) -> list[RootCause]:
-        items = [root_cause_from_state(s) for s in self._state(review_id).of_kind("root_cause")]
+        items = [root_cause_from_state(s) for s in self._core.state(review_id).of_kind("root_cause")]
         return sorted(items, key=lambda r: (r.finding_id, r.position, r.id))
 
     def add_root_cause(self, review_id: str, finding_id: str, text: str) -> RootCause:
         position = 1 + max((r.position for r in self.root_causes(review_id) if r.finding_id == finding_id), default=-1)
         cause_id = new_id()
-        self._write(review_id, "root_cause", cause_id, wire_fields("root_cause", {
+        self._core.write(review_id, "root_cause", cause_id, wire_fields("root_cause", {
             "finding_id": finding_id, "text": text, "position": position}))
-        return root_cause_from_state(self._entity(review_id, "root_cause", cause_id))  # type: ignore[arg-type]
+        return root_cause_from_state(self._core.entity(review_id, "root_cause", cause_id))  # type: ignore[arg-type]
 
     def update_root_cause(self, review_id: str, cause_id: str, text: str) -> RootCause:
-        if self._entity(review_id, "root_cause", cause_id) is None:
+        if self._core.entity(review_id, "root_cause", cause_id) is None:
             raise KeyError("That root cause no longer exists.")
-        self._set_changed(review_id, "root_cause", cause_id, {"text": text})
-        return root_cause_from_state(self._entity(review_id, "root_cause", cause_id))  # type: ignore[arg-type]
+        self._core.set_changed(review_id, "root_cause", cause_id, {"text": text})
+        return root_cause_from_state(self._core.entity(review_id, "root_cause", cause_id))  # type: ignore[arg-type]
 
     # --- the 90-day check-in ---------------------------------------------------------------------
     def checkin(self, review_id: str) -> CheckIn:
         """The check-in record, dated 90 days after the workshop until a date is chosen."""
-        checkin = checkin_from_state(self._entity(review_id, "checkin", review_id))
+        checkin = checkin_from_state(self._core.entity(review_id, "checkin", review_id))
         if checkin.date is None:
             checkin = replace(checkin, date=self.workshop(review_id).default_checkin)
         return checkin
 
     def update_checkin(self, review_id: str, **changes: Any) -> CheckIn:
-        self._set_changed(review_id, "checkin", review_id, changes)
+        self._core.set_changed(review_id, "checkin", review_id, changes)
         return self.checkin(review_id)
 
     def stage(self, review_id: str, today: date | None = None) -> Stage:
@@ -85,7 +86,7 @@ class ImprovementMixin(StoreCore):
     def _heading_records(self, review: Review) -> dict[str, EntityState]:
         """The review's one-per-review records (summary, workshop, check-in, closure): cheap enough for Home's
         list, which never reads a review's records."""
-        return {entity: EntityState.from_json(entity, review.id, json.loads(text)) for entity, text in self._conn.execute(
+        return {entity: EntityState.from_json(entity, review.id, json.loads(text)) for entity, text in self._core.sql.execute(
             "SELECT entity, state FROM entities WHERE review_id = ? AND entity_id = ? AND deleted = 0 "
             "AND entity IN ('summary', 'workshop', 'checkin', 'closure')", (review.id, review.id))}
 
@@ -95,7 +96,7 @@ class ImprovementMixin(StoreCore):
 
     def closed_on(self, review_id: str) -> date | None:
         """The day the partnership closed the review (the server's closure op), or None while it is open."""
-        return _closed_on(self._entity(review_id, "closure", review_id))
+        return _closed_on(self._core.entity(review_id, "closure", review_id))
 
     def heading_stage(self, review: Review, today: date | None = None) -> Stage:
         """The stage from the review's dates and its one-per-review records only."""

@@ -24,6 +24,7 @@ from sync.protocol.ops import Operation, OpKind
 from sync.protocol.schema import op_problem
 from sync.protocol.signing import sign_op
 
+from .db import Statements
 from .watermark import HighWaterMark
 
 UNSENT, FROZEN, ON_SERVER, REFUSED = 0, 1, 2, 3
@@ -55,7 +56,7 @@ class ApplyResult:
 class OpLog:
     """Writes and applies operations on one SQLCipher connection (one thread)."""
 
-    def __init__(self, conn: Any, device_id: str, signing_key: bytes, watermark: HighWaterMark | None = None):
+    def __init__(self, conn: Statements, device_id: str, signing_key: bytes, watermark: HighWaterMark | None = None):
         self.conn = conn
         self.device_id = device_id
         # Every op this laptop makes is signed (sync.protocol.signing). The key object is made once, not

@@ -22,10 +22,11 @@ from .mapping import meeting_from_state, question_from_state, wire_fields
 MAX_DOCUMENT_BYTES = 20_000_000  # a self-review summary, as a PDF or Word file
 
 
-class PlanMixin(StoreCore):
+class PlanMixin:
+    _core: StoreCore
+
     if TYPE_CHECKING:  # provided by ReviewStore and RecordsMixin
         def review(self, review_id: str) -> Review: ...
-        def _delete(self, review_id: str, entity: str, entity_id: str) -> None: ...
 
     # --- review header ---------------------------------------------------------------------------
     def update_review(self, review_id: str, **changes: Any) -> Review:
@@ -37,7 +38,7 @@ class PlanMixin(StoreCore):
             raise ValueError("The review cannot end before it starts.")
         if "focus_title" in changes and not str(changes["focus_title"]).strip():
             raise ValueError("The focus needs a title.")
-        self._set_changed(review_id, "review", review_id, changes)
+        self._core.set_changed(review_id, "review", review_id, changes)
         return self.review(review_id)
 
     # --- enquiry questions -----------------------------------------------------------------------
@@ -48,16 +49,16 @@ class PlanMixin(StoreCore):
         question_id = values.pop("id", None) or new_id()
         values.setdefault("position", 1 + max((q.position for q in review.questions + review.retired_questions),
                                               default=-1))
-        self._write(review_id, "question", question_id, wire_fields("question", {"text": text, **values}))
-        return question_from_state(self._entity(review_id, "question", question_id))  # type: ignore[arg-type]
+        self._core.write(review_id, "question", question_id, wire_fields("question", {"text": text, **values}))
+        return question_from_state(self._core.entity(review_id, "question", question_id))  # type: ignore[arg-type]
 
     def update_question(self, review_id: str, question_id: str, **changes: Any) -> EnquiryQuestion:
-        if self._entity(review_id, "question", question_id) is None:
+        if self._core.entity(review_id, "question", question_id) is None:
             raise KeyError("That enquiry question no longer exists.")
         if "text" in changes and not str(changes["text"]).strip():
             raise ValueError("An enquiry question needs some words.")
-        self._set_changed(review_id, "question", question_id, changes)
-        return question_from_state(self._entity(review_id, "question", question_id))  # type: ignore[arg-type]
+        self._core.set_changed(review_id, "question", question_id, changes)
+        return question_from_state(self._core.entity(review_id, "question", question_id))  # type: ignore[arg-type]
 
     def retire_question(self, review_id: str, question_id: str, retired: bool = True) -> EnquiryQuestion:
         """Stop asking a question (evidence and findings that point at it keep it); `retired=False` brings it back."""
@@ -73,7 +74,7 @@ class PlanMixin(StoreCore):
         questions.insert(max(0, min(index, len(questions))), moving)
         for position, question in enumerate(questions):
             if question.position != position:
-                self._write(review_id, "question", question.id, {"position": position})
+                self._core.write(review_id, "question", question.id, {"position": position})
         return list(self.review(review_id).questions)
 
     # --- timetable -------------------------------------------------------------------------------
@@ -84,7 +85,7 @@ class PlanMixin(StoreCore):
                  **values: Any) -> ScheduleSlot:
         _check_times(start, end)
         slot_id = values.pop("id", None) or new_id()
-        self._write(review_id, "schedule_slot", slot_id, wire_fields("schedule_slot", {
+        self._core.write(review_id, "schedule_slot", slot_id, wire_fields("schedule_slot", {
             "day": day, "start": start, "end": end, "activity": activity, **values}))
         return self.slot(review_id, slot_id)  # type: ignore[return-value]
 
@@ -93,7 +94,7 @@ class PlanMixin(StoreCore):
         if current is None:
             raise KeyError("That slot is no longer on the plan.")
         _check_times(changes.get("start", current.start), changes.get("end", current.end))
-        self._set_changed(review_id, "schedule_slot", slot_id, changes)
+        self._core.set_changed(review_id, "schedule_slot", slot_id, changes)
         return self.slot(review_id, slot_id)  # type: ignore[return-value]
 
     def move_slot(self, review_id: str, slot_id: str, day: date, start: time) -> ScheduleSlot:
@@ -105,7 +106,7 @@ class PlanMixin(StoreCore):
         return self.update_slot(review_id, slot_id, day=day, start=start, end=end)
 
     def delete_slot(self, review_id: str, slot_id: str) -> None:
-        self._delete(review_id, "schedule_slot", slot_id)
+        self._core.delete(review_id, "schedule_slot", slot_id)
 
     def duplicate_slot(self, review_id: str, slot_id: str) -> ScheduleSlot:
         """A copy of the slot straight after it, the same length (e.g. a second observation)."""
@@ -129,10 +130,10 @@ class PlanMixin(StoreCore):
 
     # --- the pre-review meeting ------------------------------------------------------------------
     def meeting(self, review_id: str) -> PreReviewMeeting:
-        return meeting_from_state(self._entity(review_id, "meeting", review_id))
+        return meeting_from_state(self._core.entity(review_id, "meeting", review_id))
 
     def update_meeting(self, review_id: str, **changes: Any) -> PreReviewMeeting:
-        self._set_changed(review_id, "meeting", review_id, changes)
+        self._core.set_changed(review_id, "meeting", review_id, changes)
         return self.meeting(review_id)
 
     def attach_self_review(self, review_id: str, data: bytes, filename: str, media_type: str) -> str:
@@ -141,14 +142,14 @@ class PlanMixin(StoreCore):
             raise ValueError("The document is empty.")
         if len(data) > MAX_DOCUMENT_BYTES:
             raise ValueError("The document is larger than 20 MB.")
-        if not self.may_change(review_id, "meeting", review_id):
+        if not self._core.may_change(review_id, "meeting", review_id):
             raise PlanIsLeads()
         attachment_id = new_id()
-        with translated_errors(self.files.attachments):
-            blob_id, sha = self._vault.put(review_id, attachment_id, data)
-        self._conn.execute("INSERT INTO attachments (blob_id, review_id, record_id, sha256, size) VALUES (?, ?, ?, ?, ?)",
+        with translated_errors(self._core.files.attachments):
+            blob_id, sha = self._core.vault.put(review_id, attachment_id, data)
+        self._core.sql.execute("INSERT INTO attachments (blob_id, review_id, record_id, sha256, size) VALUES (?, ?, ?, ?, ?)",
                            (blob_id, review_id, attachment_id, sha, len(data)))
-        self._write(review_id, "attachment", attachment_id, wire_fields("attachment", {
+        self._core.write(review_id, "attachment", attachment_id, wire_fields("attachment", {
             "evidence_id": review_id, "sha256": sha, "size": len(data), "media_type": media_type or
             "application/octet-stream", "caption": filename}))
         self.update_meeting(review_id, self_review_document=attachment_id)

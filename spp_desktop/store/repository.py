@@ -2,28 +2,32 @@
 
 One ReviewStore is one unlocked connection on one thread. A worker thread gets its own with
 `store.for_worker()`; both see each other's commits (WAL), and caches follow `PRAGMA data_version`.
+
+Composed, not inherited: the connection, key, op log and cached states are one `StoreCore` (core.py),
+passed to each part. `store.replica` (replica.py) is the sync face the sync client and bundles use; the
+record methods are ReviewStore's own, grouped by topic in mixins that hold no state (records, plan,
+improvement, concerns, sync_status) and reach the core as `self._core`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import os
 import time
 from pathlib import Path
 from typing import Any
 
-from spp_desktop.domain.review import Review, ReviewSummary, Role
+from spp_desktop.domain.review import Review, ReviewSummary
 from sync.protocol.merge import EntityState, ReviewState
-from sync.protocol.ops import Operation
-from sync.protocol.package import package_to_ops, state_to_package, validate_package
-from sync.protocol.signing import b64, op_signed_by, public_key_of, sign_op
+from sync.protocol.ops import OpKind
+from sync.protocol.package import state_to_package
+from sync.protocol.rules import LEAD
 
 from . import keys
-from .bundles import BundlesMixin
 from .concerns import ConcernsMixin
-from .db import close_database, open_database, translated_errors
+from .core import StoreCore
+from .db import Database, close_database, open_database, translated_errors
 from .errors import NewerFormat, StoreCorrupt
 from .files import StoreFiles
 from .improvement import ImprovementMixin
@@ -32,6 +36,8 @@ from .mapping import review_from_states
 from .migrations import migrations, unknown_applied
 from .plan import PlanMixin
 from .records import RecordsMixin
+from .replica import Replica
+from .sync_status import SyncStatusMixin
 from .watermark import NAME as WATERMARK_NAME
 
 PERSONAL_WORDS = "personal_dictionary"  # meta key
@@ -60,7 +66,70 @@ class UnlockedKey:
         return f"UnlockedKey({self.data_dir})"
 
 
-class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, ConcernsMixin, BundlesMixin):
+class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, ConcernsMixin, SyncStatusMixin):
+    def __init__(self, files: StoreFiles, data_key: bytearray, db: Database):
+        self._core = StoreCore(files, data_key, db)
+        self.files = files
+        self.device_id = self._core.device_id
+        self.lost_changes = self._core.lost_changes
+        # The sync face: the sync client's Replica and team bundles. Not for the UI (tests/unit/
+        # test_import_boundaries.py): it reaches sync through services.sync_service.
+        self.replica = Replica(self._core)
+
+    # --- opening and locking ----------------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return self._core.is_open
+
+    def close(self) -> None:
+        """Lock: close the database and wipe the data key from memory (best effort in Python)."""
+        self._core.close()
+
+    lock = close
+
+    def __enter__(self) -> ReviewStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def check_integrity(self) -> None:
+        """Raise StoreCorrupt if the file was altered or has vanished. It reads the whole file: the app
+        runs it on a worker's connection (`for_worker`), after unlock and every minute, never on the UI thread."""
+        self._core.check_integrity()
+
+    # --- who this laptop's reviewer is, and what they may do ---------------------------------------
+    def me(self, review_id: str) -> str:
+        """The team member id of the reviewer using this laptop, for this review."""
+        return self._core.me(review_id)
+
+    def set_me(self, review_id: str, member_id: str) -> None:
+        self._core.set_me(review_id, member_id)
+
+    def my_role(self, review_id: str) -> str:
+        """This laptop's reviewer's role on the review's team. Not on the team (a review made or imported
+        on this laptop, with no server behind it): the lead, as this laptop is then the only authority."""
+        return self._core.my_role(review_id)
+
+    def is_lead(self, review_id: str) -> bool:
+        """True unless this laptop's reviewer is on the team in another role than lead reviewer."""
+        return self.my_role(review_id) == LEAD
+
+    def may_change(self, review_id: str, entity: str, entity_id: str, *, kind: OpKind = OpKind.SET,
+                   fields: dict[str, Any] | None = None) -> bool:
+        """The UI's "may I?": would the rule table let this laptop's reviewer make this change?"""
+        return self._core.may_change(review_id, entity, entity_id, kind=kind, fields=fields)
+
+    def may_delete(self, review_id: str, entity: str, entity_id: str) -> bool:
+        """The UI's "may I delete this record?" (evidence: only its author)."""
+        return self._core.may_change(review_id, entity, entity_id, kind=OpKind.DELETE)
+
+    def review_ids(self) -> list[str]:
+        return self._core.review_ids()
+
+    def has_review(self, review_id: str) -> bool:
+        return self._core.has_review(review_id)
+
     @staticmethod
     def exists(data_dir: Path) -> bool:
         return StoreFiles(Path(data_dir)).exists()
@@ -139,13 +208,13 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, ConcernsMixin, Bund
     def for_worker(self) -> ReviewStore:
         """A second connection to the same store, for use on another thread. It skips the check of every
         page at open: the first connection made it (or has it made on a worker)."""
-        key = self._require_key()
+        key = self._core.require_key()
         return ReviewStore._open(self.files, bytearray(key), create=False, verify=False)
 
     def worker_opener(self) -> WorkerOpener:
         """Called on this store's thread, for a worker to open its own connection with: the worker never
         touches this store (whose key a lock may be wiping at that very moment)."""
-        return WorkerOpener(self.files, bytearray(self._require_key()))
+        return WorkerOpener(self.files, bytearray(self._core.require_key()))
 
     @staticmethod
     def change_passphrase(data_dir: Path, old: str, new: str) -> None:
@@ -155,9 +224,7 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, ConcernsMixin, Bund
     # Kept inside the encrypted store, on this laptop only: a word added ("Okafor", a school's name)
     # can name a person, so it never goes to a plain-text word list such as Enchant's personal one.
     def personal_words(self) -> list[str]:
-        self._require_key()
-        with translated_errors(self.files.database):
-            return list(self._meta_json(PERSONAL_WORDS) or [])
+        return list(self._core.meta_json(PERSONAL_WORDS) or [])
 
     def add_personal_word(self, word: str) -> None:
         word = word.strip()
@@ -166,38 +233,36 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, ConcernsMixin, Bund
         words = self.personal_words()
         if word in words:
             return
-        with translated_errors(self.files.database):
-            self._conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+        self._core.sql.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
                                "value = excluded.value", (PERSONAL_WORDS, json.dumps(sorted([*words, word]))))
 
     def list_reviews(self) -> list[ReviewSummary]:
         """Home's list. Reads each review's heading and counts, never its records: a laptop that has
         kept ten past reviews must list them as fast as one (benchmarks/bench_laptop.py)."""
-        self._require_key()
+        self._core.require_key()
         summaries = []
-        with translated_errors(self.files.database):
-            for row in self._conn.execute("SELECT id, last_synced_ms FROM reviews ORDER BY added_ms").fetchall():
-                review = self._review_heading(row[0])
-                if review is None:
-                    continue  # a review row whose package never applied: nothing to show or open
-                summaries.append(ReviewSummary(
-                    id=review.id, host_school=review.host_school, start_date=review.start_date,
-                    end_date=review.end_date, focus=review.focus.title,
-                    unsynced_changes=self._oplog().unsent_count(review.id),
-                    evidence_count=self._conn.execute(
-                        "SELECT COUNT(*) FROM entities WHERE review_id = ? AND entity = 'evidence' AND deleted = 0",
-                        (review.id,)).fetchone()[0],
-                    last_synced_ms=row[1],
-                    extra={"stage": self.heading_stage(review).value,
-                           "keep_until": self.heading_keep_until(review).isoformat(),
-                           "closed_on": (closed.isoformat() if (closed := self.heading_closed_on(review)) else "")},
-                ))
+        for row in self._core.sql.execute("SELECT id, last_synced_ms FROM reviews ORDER BY added_ms").fetchall():
+            review = self._review_heading(row[0])
+            if review is None:
+                continue  # a review row whose package never applied: nothing to show or open
+            summaries.append(ReviewSummary(
+                id=review.id, host_school=review.host_school, start_date=review.start_date,
+                end_date=review.end_date, focus=review.focus.title,
+                unsynced_changes=self._core.log.unsent_count(review.id),
+                evidence_count=self._core.sql.execute(
+                    "SELECT COUNT(*) FROM entities WHERE review_id = ? AND entity = 'evidence' AND deleted = 0",
+                    (review.id,)).fetchone()[0],
+                last_synced_ms=row[1],
+                extra={"stage": self.heading_stage(review).value,
+                       "keep_until": self.heading_keep_until(review).isoformat(),
+                       "closed_on": (closed.isoformat() if (closed := self.heading_closed_on(review)) else "")},
+            ))
         return summaries
 
     def _review_heading(self, review_id: str) -> Review | None:
         """The review (school, dates, focus, questions, team, slots) from those entities alone."""
         state = ReviewState(review_id)
-        for entity, entity_id, text in self._conn.execute(
+        for entity, entity_id, text in self._core.sql.execute(
                 "SELECT entity, entity_id, state FROM entities WHERE review_id = ? AND entity IN (?, ?, ?, ?)",
                 (review_id, *_HEADING_KINDS)):
             state.add(EntityState.from_json(entity, entity_id, json.loads(text)))
@@ -208,7 +273,7 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, ConcernsMixin, Bund
                                   list(state.of_kind("schedule_slot")))
 
     def review(self, review_id: str) -> Review:
-        state = self._state(review_id)
+        state = self._core.state(review_id)
         head = state.get("review", review_id)
         if head is None:
             raise KeyError(f"No review {review_id} on this laptop.")
@@ -217,67 +282,28 @@ class ReviewStore(RecordsMixin, PlanMixin, ImprovementMixin, ConcernsMixin, Bund
 
     def import_package(self, doc: dict[str, Any], *, me: str | None = None, team_key: bytes | None = None,
                        trust: dict[str, Any] | None = None) -> str:
-        """Add a review from a package document (or bring an existing one up to date). Idempotent.
-
-        `trust` comes with a server's package (server key, certificates, the server's signatures of the
-        package ops); without it the review is this laptop's own and its package ops are signed here.
-        Raises sync.protocol.package.PackageError naming the JSON path of the first problem.
-        """
-        validate_package(doc)
-        review_id = doc["review"]["id"]
-        if me is None:
-            lead = next((m for m in doc.get("team", []) if m.get("role") == Role.LEAD_REVIEWER.value), None)
-            me = lead["id"] if lead else ""
-        if team_key is None and isinstance(doc.get("team_key"), str):
-            import base64
-            team_key = base64.b64decode(doc["team_key"])
-        self._require_key()
-        with translated_errors(self.files.database):
-            self._conn.execute(
-                "INSERT INTO reviews (id, me, team_key, added_ms) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                "me = CASE WHEN reviews.me = '' THEN excluded.me ELSE reviews.me END, "
-                "team_key = COALESCE(excluded.team_key, reviews.team_key)",
-                (review_id, me, team_key, int(time.time() * 1000)),
-            )
-            self._me.pop(review_id, None)
-            self._oplog().apply_remote(review_id, self._signed_package_ops(review_id, doc, trust), source="package")
-        return review_id
-
-    def _signed_package_ops(self, review_id: str, doc: dict[str, Any], trust: dict[str, Any] | None) -> list[Operation]:
-        ops = package_to_ops(doc)
-        if trust is not None:
-            self.trust_server(review_id, str(trust.get("server_key", "")), list(trust.get("certificates") or []))
-            raw = trust.get("signatures")
-            given: dict[str, Any] = raw if isinstance(raw, dict) else {}
-            key = self.server_key(review_id)
-            signed = [dataclasses.replace(op, sig=str(given.get(op.op_id, ""))) for op in ops]
-            # Only a signature the pinned key made travels on (in bundles); the package itself came from
-            # the server this laptop signed in to, so its ops are applied either way.
-            return [op if key and op_signed_by(op, key) else ops[i] for i, op in enumerate(signed)]
-        own = public_key_of(self._signing_key)
-        if self.server_key(review_id) is None:
-            self.pin_server_key(review_id, b64(own))  # a review of this laptop's own: it is the authority
-        if self.server_key(review_id) == own:
-            return [sign_op(op, self._signing_key) for op in ops]
-        return ops
+        """Add a review from a package document (Home's "open a package file", the demo), or bring an
+        existing one up to date. Idempotent; the work is `store.replica`'s, which a checkout uses too."""
+        return self.replica.import_package(doc, me=me, team_key=team_key, trust=trust)
 
     def export_package(self, review_id: str) -> dict[str, Any]:
         """The review, decrypted, as a package document (written out only on an explicit user action)."""
-        return state_to_package(self._state(review_id))
+        return state_to_package(self._core.state(review_id))
 
     def remove_review(self, review_id: str) -> None:
         """Everything of a review on this laptop: its ops (sent, unsent and parked), records, concern words
         and photos. Callers check first that nothing unsent would be lost (services/closing.py)."""
-        self._require_key()
-        with self._oplog().transaction():
+        log, sql = self._core.log, self._core.sql
+        with log.transaction():
             for table, column in (("ops", "review_id"), ("parked_ops", "review_id"), ("entities", "review_id"),
                                   ("reviews", "id"), ("concerns", "review_id")):
-                self._conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (review_id,))
-            blobs = [r[0] for r in self._conn.execute("SELECT blob_id FROM attachments WHERE review_id = ?", (review_id,))]
-            self._conn.execute("DELETE FROM attachments WHERE review_id = ?", (review_id,))
-        self._oplog().forget(review_id)
+                sql.execute(f"DELETE FROM {table} WHERE {column} = ?", (review_id,))
+            blobs = [r[0] for r in sql.execute("SELECT blob_id FROM attachments WHERE review_id = ?", (review_id,))]
+            sql.execute("DELETE FROM attachments WHERE review_id = ?", (review_id,))
+        log.forget(review_id)
+        self._core.forget_me(review_id)
         for blob in blobs:
-            self._vault.delete(blob)
+            self._core.vault.delete(blob)
 
 
 def _remove_database_files(path: Path) -> None:

@@ -14,19 +14,21 @@ from typing import Any
 from sync.protocol.signing import Certificate, b64, public_key_of, unb64
 
 from .core import StoreCore
-from .db import translated_errors
 from .errors import ServerKeyChanged
 from .oplog import Trust
 
 
-class TrustMixin(StoreCore):
+class TrustMixin:
+    """`store.replica`'s trust methods (Replica is their one subclass), over the store's shared core."""
+
+    _core: StoreCore
+
     def device_identity(self) -> tuple[str, str]:
         """(op device id, public key base64): what the server registers at sign-in and before a sync."""
-        return self.device_id, self.device_public_key()
+        return self._core.device_id, self._core.device_public_key()
 
     def server_key(self, review_id: str) -> bytes | None:
-        self._require_key()
-        row = self._conn.execute("SELECT server_key FROM reviews WHERE id = ?", (review_id,)).fetchone()
+        row = self._core.sql.execute("SELECT server_key FROM reviews WHERE id = ?", (review_id,)).fetchone()
         return unb64(row[0], 32) if row and row[0] else None
 
     def pin_server_key(self, review_id: str, server_key: str) -> None:
@@ -35,12 +37,11 @@ class TrustMixin(StoreCore):
         if key is None:
             raise ServerKeyChanged()
         pinned = self.server_key(review_id)
-        own = public_key_of(self._signing_key)
+        own = public_key_of(self._core.signing_key)
         if pinned is not None and pinned != key and pinned != own:
             raise ServerKeyChanged()
         if pinned != key:
-            with translated_errors(self.files.database):
-                self._conn.execute("UPDATE reviews SET server_key = ? WHERE id = ?", (b64(key), review_id))
+            self._core.sql.execute("UPDATE reviews SET server_key = ? WHERE id = ?", (b64(key), review_id))
 
     def trust_server(self, review_id: str, server_key: str, certificates: list[Any]) -> int:
         """Pin the server key (first time) and keep every certificate it signed. Returns how many were new."""
@@ -57,18 +58,17 @@ class TrustMixin(StoreCore):
             cert = raw if isinstance(raw, Certificate) else Certificate.from_wire(raw)
             if cert is not None and cert.valid_under(pinned):
                 rows.append((b64(pinned), cert.device_id, cert.user_id, cert.public_key, cert.sig))
-        with translated_errors(self.files.database):
-            before = self._conn.total_changes
-            self._conn.executemany("INSERT OR IGNORE INTO device_certs (server_key, device_id, user_id, public_key, sig) "
+        before = self._core.sql.total_changes
+        self._core.sql.executemany("INSERT OR IGNORE INTO device_certs (server_key, device_id, user_id, public_key, sig) "
                                    "VALUES (?, ?, ?, ?, ?)", rows)
-            return int(self._conn.total_changes - before)
+        return self._core.sql.total_changes - before
 
     def certificates(self, review_id: str) -> list[Certificate]:
         """Every certificate this laptop holds under the review's pinned key (a bundle carries them)."""
         pinned = self.server_key(review_id)
         if pinned is None:
             return []
-        return [Certificate(*r) for r in self._conn.execute(
+        return [Certificate(*r) for r in self._core.sql.execute(
             "SELECT device_id, user_id, public_key, sig FROM device_certs WHERE server_key = ? "
             "ORDER BY device_id, user_id", (b64(pinned),))]
 
@@ -79,6 +79,6 @@ class TrustMixin(StoreCore):
             key = cert.key()
             if key is not None:
                 keys[(cert.device_id, cert.user_id)] = key
-        if pinned is not None and pinned == public_key_of(self._signing_key):
-            keys[(self.device_id, self.me(review_id))] = pinned  # this laptop is the review's authority
+        if pinned is not None and pinned == public_key_of(self._core.signing_key):
+            keys[(self._core.device_id, self._core.me(review_id))] = pinned  # this laptop is the review's authority
         return Trust(keys, pinned)

@@ -1,7 +1,7 @@
 """One sync pass (SYNC.md): pull until done, push the outbox in batches, move photos, pull again, and
 compare state hashes with the server.
 
-    report = SyncEngine(session, store, review_id, progress=on_progress, cancelled=stop.is_set).run()
+    report = SyncEngine(session, store.replica, review_id, progress=on_progress, cancelled=stop.is_set).run()
 
 Safe to interrupt anywhere and run again:
 - a pulled page is applied (one transaction) BEFORE the stored cursor moves past it, so a crash re-pulls

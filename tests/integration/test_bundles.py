@@ -30,14 +30,14 @@ def _team(world: World, tmp_path: Path, review_id: str, count: int) -> list[tupl
     for i in range(count):
         store = new_laptop(tmp_path / f"laptop{i}")
         session = world.session(world.members[i])
-        checkout(session, store, review_id)
+        checkout(session, store.replica, review_id)
         laptops.append((store, session))
     return laptops
 
 
 def _snapshot(store: Any, review_id: str) -> tuple[str, int, int, list[tuple[str, int]]]:
-    return (store.state_hash(review_id), len(store.all_ops(review_id)), store.unsynced_count(review_id),
-            sorted(store.attachments_to_upload(review_id)))
+    return (store.replica.state_hash(review_id), len(store.replica.all_ops(review_id)), store.unsynced_count(review_id),
+            sorted(store.replica.attachments_to_upload(review_id)))
 
 
 def test_bundle_carries_ops_and_photos_and_importing_twice_adds_nothing(world: World, tmp_path: Path) -> None:
@@ -45,14 +45,14 @@ def test_bundle_carries_ops_and_photos_and_importing_twice_adds_nothing(world: W
     (a, _), (b, _) = _team(world, tmp_path, review_id, 2)
     ev = a.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="Year 5 guided reading")
     a.add_photo(review_id, ev.id, _photo(50_000))
-    data = a.export_bundle(review_id)
+    data = a.replica.export_bundle(review_id)
     assert data.startswith(MAGIC) and b"Year 5" not in data
     assert a.unsynced_count(review_id) == 2  # exported, still to be sent to the server by a
-    first = b.import_bundle(data)
+    first = b.replica.import_bundle(data)
     assert (first.review_id, first.added, first.photos) == (review_id, 2, 1)
-    again = b.import_bundle(data, expected_review_id=review_id)
+    again = b.replica.import_bundle(data, expected_review_id=review_id)
     assert (again.added, again.duplicates, again.photos) == (0, first.added + first.duplicates, 0)
-    assert b.state_hash(review_id) == a.state_hash(review_id)
+    assert b.replica.state_hash(review_id) == a.replica.state_hash(review_id)
     assert b.photo_bytes(review_id, b.photos(review_id, ev.id)[0].id) == a.photo_bytes(review_id, a.photos(review_id, ev.id)[0].id)
     assert b.unsynced_count(review_id) == 0  # a's ops are a's to send
     a.close()
@@ -65,12 +65,12 @@ def test_refused_bundles_change_nothing(world: World, tmp_path: Path) -> None:
     (a, _), (b, _) = _team(world, tmp_path, review_id, 2)
     a.create_evidence(review_id, EvidenceKind.INTERVIEW, notes="Pupil voice: reading for pleasure")
     a.add_photo(review_id, a.evidence(review_id)[0].id, _photo(20_000))
-    data = a.export_bundle(review_id)
+    data = a.replica.export_bundle(review_id)
     before = _snapshot(b, review_id)
 
     def refused(blob: bytes, error: type[BundleError], **kwargs: Any) -> BundleError:
         with pytest.raises(error) as caught:
-            b.import_bundle(blob, **kwargs)
+            b.replica.import_bundle(blob, **kwargs)
         assert _snapshot(b, review_id) == before
         return caught.value
 
@@ -92,11 +92,11 @@ def test_refused_bundles_change_nothing(world: World, tmp_path: Path) -> None:
     # The wrong review: one this laptop does not have, or not the review open on screen.
     (c, _), = _team(world, tmp_path / "other", other_review, 1)
     c.create_evidence(other_review, EvidenceKind.OBSERVATION, notes="Another school")
-    assert "not on this laptop" in str(refused(c.export_bundle(other_review), BundleUnknownReview))
+    assert "not on this laptop" in str(refused(c.replica.export_bundle(other_review), BundleUnknownReview))
     assert "another review" in str(refused(data, BundleWrongReview, expected_review_id=other_review))
 
     # The wrong team key (the same review id, sealed under another key): damaged or another team.
-    b.set_team_key(review_id, os.urandom(32))
+    b.replica.set_team_key(review_id, os.urandom(32))
     assert "another team" in str(refused(data, BundleTampered))
     for store in (a, b, c):
         store.close()
@@ -111,15 +111,15 @@ def test_bundles_in_a_chain_end_as_online_sync_does(world: World, tmp_path: Path
         store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes=f"from laptop {i}")
     question = a.review(review_id).questions[0].id
     finding = a.create_finding(review_id, question, "strength", "Pupils read widely")
-    b.import_bundle(a.export_bundle(review_id))
+    b.replica.import_bundle(a.replica.export_bundle(review_id))
     b.update_finding(review_id, finding.id, text="Pupils read widely and often")  # sees a's text
-    c.import_bundle(b.export_bundle(review_id))  # c gets a's work through b
+    c.replica.import_bundle(b.replica.export_bundle(review_id))  # c gets a's work through b
     assert c.get_finding(review_id, finding.id).text == "Pupils read widely and often"
     assert not c.conflicts(review_id)
     for store, session in (c, c_s), (a, a_s), (b, b_s), (c, c_s), (a, a_s):
-        report = SyncEngine(session, store, review_id).run()
+        report = SyncEngine(session, store.replica, review_id).run()
     assert report.in_step
-    hashes = {store.state_hash(review_id) for store, _ in team}
+    hashes = {store.replica.state_hash(review_id) for store, _ in team}
     assert hashes == {report.server_hash} and len(hashes) == 1
     for store, _ in team:
         store.close()

@@ -34,7 +34,7 @@ def team(world: World, tmp_path: Path):
     for i in range(2):
         store = new_laptop(tmp_path / f"laptop{i}")
         session = world.session(world.members[i])
-        checkout(session, store, review_id)
+        checkout(session, store.replica, review_id)
         laptops.append((store, session))
     yield review_id, laptops
     for store, session in laptops:
@@ -52,7 +52,7 @@ def _png() -> bytes:
 
 
 def _rows_of(store, review_id: str) -> dict[str, int]:
-    conn = store._conn  # the test looks inside the (decrypted) database: nothing of the review may be left
+    conn = store._core.sql  # the test looks inside the (decrypted) database: nothing of the review may be left
     return {table: conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {column} = ?", (review_id,)).fetchone()[0]
             for table, column in (("ops", "review_id"), ("parked_ops", "review_id"), ("entities", "review_id"),
                                   ("reviews", "id"), ("attachments", "review_id"), ("concerns", "review_id"))}
@@ -68,12 +68,12 @@ def test_a_closed_review_is_saved_then_removed_only_once_everything_is_on_the_se
                         status="agreed")
     lead.update_outcome(review_id, improvement_priority="Reading aloud in Year 3")
     lead.update_workshop(review_id, date=date(2026, 4, 20))
-    SyncEngine(lead_session, lead, review_id).run()
+    SyncEngine(lead_session, lead.replica, review_id).run()
     photos_before = [p for p in lead.files.attachments.rglob("*") if p.is_file()]
 
     assert closing.close_review(world.storage, review_id, date(2027, 5, 1))
     lead.create_evidence(review_id, EvidenceKind.BOOK_SCRUTINY, notes="Written after the close, not yet sent")
-    SyncEngine(lead_session, lead, review_id).run()  # pushes the late record, pulls the closure
+    SyncEngine(lead_session, lead.replica, review_id).run()  # pushes the late record, pulls the closure
     assert lead.closed_on(review_id) == date(2027, 5, 1)
     assert lead.stage(review_id) is Stage.CLOSED
     [summary] = [s for s in lead.list_reviews() if s.id == review_id]
@@ -88,7 +88,7 @@ def test_a_closed_review_is_saved_then_removed_only_once_everything_is_on_the_se
         remove_closed_review(lead, review_id)
     assert refused.value.count >= 1 and lead.has_review(review_id)  # nothing unsent is ever thrown away
     assert closed_review(lead, review_id).unsynced == refused.value.count
-    SyncEngine(lead_session, lead, review_id).run()
+    SyncEngine(lead_session, lead.replica, review_id).run()
     remove_closed_review(lead, review_id)
     assert not lead.has_review(review_id) and closed_reviews(lead) == []
     assert set(_rows_of(lead, review_id).values()) == {0}
@@ -106,20 +106,20 @@ def test_an_open_review_is_not_removed_this_way(team):
 def test_the_closure_travels_in_a_teammates_bundle(team, world: World):
     review_id, [(lead, lead_session), (reviewer, _)] = team
     closing.close_review(world.storage, review_id, date(2027, 5, 1))
-    SyncEngine(lead_session, lead, review_id).run()
-    reviewer.import_bundle(lead.export_bundle(review_id), expected_review_id=review_id)
+    SyncEngine(lead_session, lead.replica, review_id).run()
+    reviewer.replica.import_bundle(lead.replica.export_bundle(review_id), expected_review_id=review_id)
     assert reviewer.closed_on(review_id) == date(2027, 5, 1)  # the server's signed op, relayed by the lead
 
 
 def test_the_retention_purge_closes_the_review_and_the_laptops_remove_it(team, world: World):
     review_id, [(lead, lead_session), (reviewer, reviewer_session)] = team
     lead.create_evidence(review_id, EvidenceKind.OBSERVATION, notes=MARKER)
-    SyncEngine(lead_session, lead, review_id).run()
-    SyncEngine(reviewer_session, reviewer, review_id).run()
+    SyncEngine(lead_session, lead.replica, review_id).run()
+    SyncEngine(reviewer_session, reviewer.replica, review_id).run()
     [purged] = [p for p in retention.purge_expired(world.storage, date(2027, 3, 12), 12) if p.review_id == review_id]
     assert purged.ops > 0
     for store, session in ((lead, lead_session), (reviewer, reviewer_session)):
-        SyncEngine(session, store, review_id).run()
+        SyncEngine(session, store.replica, review_id).run()
         assert store.closed_on(review_id) == date(2027, 3, 12)
         remove_closed_review(store, review_id)
         assert set(_rows_of(store, review_id).values()) == {0}

@@ -44,7 +44,7 @@ class Team:
         self.sessions = [world.session(m) for m in world.members]
 
     def sync(self, i: int, review_id: str) -> Any:
-        report = SyncEngine(self.sessions[i], self.stores[i], review_id).run()
+        report = SyncEngine(self.sessions[i], self.stores[i].replica, review_id).run()
         assert not report.rejected, report.rejected
         return report
 
@@ -70,7 +70,7 @@ def team(world: World, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tea
 def _live_values(stores: list[Any], review_id: str, entity_id: str, name: str) -> dict[str, Any]:
     """An independent reading of SYNC.md's rule over every op any copy holds: a value survives until an
     op that sets the same field names it as a parent. op id -> value."""
-    ops = {op.op_id: op for store in stores for op in store.all_ops(review_id)
+    ops = {op.op_id: op for store in stores for op in store.replica.all_ops(review_id)
            if op.entity_id == entity_id and op.kind is not OpKind.DELETE and name in op.fields}
     superseded = {p for op in ops.values() for p in op.parents.get(name, ())}
     return {op_id: op.fields[name] for op_id, op in ops.items() if op_id not in superseded}
@@ -97,9 +97,9 @@ def _do(team: Team, review_id: str, finding_id: str, step: int, act: tuple, bag:
             with pytest.raises(NotAllowed):
                 store.update_outcome(review_id, next_steps=f"next steps by {i} at {step}")
     elif kind == "export":
-        bag.append(store.export_bundle(review_id))
+        bag.append(store.replica.export_bundle(review_id))
     elif kind == "deliver" and bag:
-        result = store.import_bundle(bag[pick % len(bag)], expected_review_id=review_id)
+        result = store.replica.import_bundle(bag[pick % len(bag)], expected_review_id=review_id)
         assert result.review_id == review_id
     elif kind == "sync":
         team.sync(i, review_id)
@@ -118,7 +118,7 @@ def test_four_laptops_and_the_server_converge(team: Team, program: list[tuple], 
     world, stores = team.world, team.stores
     review_id = world.new_review()
     for i in range(MEMBERS):
-        checkout(team.sessions[i], stores[i], review_id)
+        checkout(team.sessions[i], stores[i].replica, review_id)
     lead = stores[0]
     question = lead.review(review_id).questions[0].id
     finding_id = lead.create_finding(review_id, question, FindingKind.AREA_TO_DEVELOP, "Base text").id
@@ -130,7 +130,7 @@ def test_four_laptops_and_the_server_converge(team: Team, program: list[tuple], 
 
     reports = team.sync_all(review_id)
     server_hash = team.sessions[0].state(review_id)["state_hash"]
-    assert {s.state_hash(review_id) for s in stores} == {server_hash}
+    assert {s.replica.state_hash(review_id) for s in stores} == {server_hash}
     assert all(r.in_step for r in reports)
 
     # Every competing value of the finding's text is still there, on every laptop, until it is settled.
@@ -143,7 +143,7 @@ def test_four_laptops_and_the_server_converge(team: Team, program: list[tuple], 
             assert {v.op_id: v.value for v in found["text"].values} == expected
         else:
             assert "text" not in found
-            assert lead._entity(review_id, "finding", finding_id).value("text") == next(iter(expected.values()))
+            assert lead._core.entity(review_id, "finding", finding_id).value("text") == next(iter(expected.values()))
 
     # The lead settles every conflict; once that syncs, nobody has one and all copies agree.
     conflicts = lead.conflicts(review_id)
@@ -156,5 +156,5 @@ def test_four_laptops_and_the_server_converge(team: Team, program: list[tuple], 
         lead.resolve_conflict(review_id, conflict, value)
     if conflicts:
         team.spread_from_lead(review_id)
-    assert {s.state_hash(review_id) for s in stores} == {team.sessions[0].state(review_id)["state_hash"]}
+    assert {s.replica.state_hash(review_id) for s in stores} == {team.sessions[0].state(review_id)["state_hash"]}
     assert all(not s.conflicts(review_id) for s in stores)

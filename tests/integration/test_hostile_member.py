@@ -54,10 +54,10 @@ class Team:
         return self.stores[HONEST]
 
     def sync(self, i: int, review_id: str) -> Any:
-        report = SyncEngine(self.sessions[i], self.stores[i], review_id).run()
+        report = SyncEngine(self.sessions[i], self.stores[i].replica, review_id).run()
         if i < HONEST:  # honest work is never refused (a hostile op this laptop relayed from a bundle may be)
             store = self.stores[i]
-            own = {op.op_id for op in store.all_ops(review_id) if op.device_id == store.device_id}
+            own = {op.op_id for op in store.replica.all_ops(review_id) if op.device_id == store.device_id}
             assert not own & {op_id for op_id, _ in report.rejected}, report.rejected
         return report
 
@@ -85,8 +85,8 @@ def _attack(team: Team, review_id: str, attack: str, step: int) -> dict[str, Any
     """One hostile op in wire form, aimed at what the hostile member has seen on the server."""
     hostile = team.hostile
     me, lead = team.world.members[HONEST].user_id, team.world.members[0].user_id
-    device, key = hostile.device_id, hostile._signing_key
-    state = hostile._state(review_id)
+    device, key = hostile.device_id, hostile._core.signing_key
+    state = hostile._core.state(review_id)
     n = 10_000 + step
     hlc = HLC(1_770_000_000_000 + n, 0, device)
 
@@ -168,9 +168,9 @@ def _do(team: Team, review_id: str, step: int, act: tuple, bag: list[bytes], hos
     elif kind == "summary" and i == 0:
         store.update_outcome(review_id, next_steps=f"next steps at {step}")
     elif kind == "export":
-        bag.append(store.export_bundle(review_id))
+        bag.append(store.replica.export_bundle(review_id))
     elif kind == "deliver" and bag:
-        store.import_bundle(bag[pick % len(bag)], expected_review_id=review_id)
+        store.replica.import_bundle(bag[pick % len(bag)], expected_review_id=review_id)
     elif kind == "sync":
         team.sync(i, review_id)
     elif kind in ("attack_server", "attack_bundle"):
@@ -185,10 +185,10 @@ def _do(team: Team, review_id: str, step: int, act: tuple, bag: list[bytes], hos
             assert [r["status"] for r in results] == ["rejected"], (attack, results)
         else:
             hostile = team.hostile
-            certs = [c.to_wire() for c in hostile.certificates(review_id)]
-            sealed = _seal(review_id, hostile.team_key(review_id), [wire_op], certs)
+            certs = [c.to_wire() for c in hostile.replica.certificates(review_id)]
+            sealed = _seal(review_id, hostile.replica.team_key(review_id), [wire_op], certs)
             bag.append(sealed)  # passed on by the honest ones, too, as they do with any bundle
-            result = store.import_bundle(sealed, expected_review_id=review_id)
+            result = store.replica.import_bundle(sealed, expected_review_id=review_id)
             assert result.added == 0 or attack in ("edit_others_evidence", "delete_others_evidence", "agree_finding",
                                                    "edit_agreed_finding", "resolve")  # see below
 
@@ -197,7 +197,7 @@ def _run(team: Team, program: list[tuple]) -> None:
     world, stores = team.world, team.stores
     review_id = world.new_review(members=HONEST + 1)
     for i in range(HONEST + 1):
-        checkout(team.sessions[i], stores[i], review_id)
+        checkout(team.sessions[i], stores[i].replica, review_id)
     lead = stores[0]
     lead.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="The lead's first observation")
     lead.update_finding(review_id, lead.create_finding(review_id, lead.review(review_id).questions[0].id,
@@ -216,11 +216,11 @@ def _run(team: Team, program: list[tuple]) -> None:
         for i in range(HONEST):
             team.sync(i, review_id)
     server_hash = team.sessions[0].state(review_id)["state_hash"]
-    assert {stores[i].state_hash(review_id) for i in range(HONEST)} == {server_hash}
+    assert {stores[i].replica.state_hash(review_id) for i in range(HONEST)} == {server_hash}
     on_server = {op["op_id"] for op in server_ops(world, world.members[0], review_id)}
     assert not hostile_ids & on_server
     for store in stores[:HONEST]:
-        assert not hostile_ids & {op.op_id for op in store.all_ops(review_id)}
+        assert not hostile_ids & {op.op_id for op in store.replica.all_ops(review_id)}
         review = store.review(review_id)
         assert review.host_school == "Ash Primary"
         assert review.member(world.members[HONEST].user_id).role.value == "reviewer"

@@ -34,8 +34,8 @@ def planned(world: World, tmp_path: Path):
     for i in range(2):
         store = new_laptop(tmp_path / f"laptop{i}")
         session = world.session(world.members[i])
-        checkout(session, store, review_id)
-        SyncEngine(session, store, review_id).run()
+        checkout(session, store.replica, review_id)
+        SyncEngine(session, store.replica, review_id).run()
         laptops.append((store, session))
     yield review_id, laptops
     for store, session in laptops:
@@ -57,17 +57,17 @@ def test_the_imported_plan_reaches_both_laptops_and_the_leads_edits_reach_the_ot
     a.move_slot(review_id, slot.id, slot.day, time(14, 0))
     a.update_question(review_id, question.id, text="To what extent does the curriculum build fluency?")
     # by bundle, with no network
-    b.import_bundle(a.export_bundle(review_id), expected_review_id=review_id)
+    b.replica.import_bundle(a.replica.export_bundle(review_id), expected_review_id=review_id)
     moved = b.slot(review_id, slot.id)
     assert (moved.start, moved.end) == (time(14, 0), time(14, 45))
     assert b.review(review_id).question(question.id).text.startswith("To what extent")
     # and by sync: both end at the server's state
-    SyncEngine(a_session, a, review_id).run()
-    SyncEngine(b_session, b, review_id).run()
-    assert a.state_hash(review_id) == b.state_hash(review_id)
+    SyncEngine(a_session, a.replica, review_id).run()
+    SyncEngine(b_session, b.replica, review_id).run()
+    assert a.replica.state_hash(review_id) == b.replica.state_hash(review_id)
     a.duplicate_slot(review_id, slot.id)
-    SyncEngine(a_session, a, review_id).run()
-    SyncEngine(b_session, b, review_id).run()
+    SyncEngine(a_session, a.replica, review_id).run()
+    SyncEngine(b_session, b.replica, review_id).run()
     assert len(b.review(review_id).schedule) == 4
 
 
@@ -79,9 +79,9 @@ def test_a_reviewer_cannot_edit_the_plan_on_the_laptop_or_the_server(planned, wo
     with pytest.raises(PlanIsLeads):
         b.add_question(review_id, "How well?")
     # a laptop that skips the check (an old or altered app) is refused by the server
-    b._oplog().write(review_id, b.me(review_id), "schedule_slot", slot.id, OpKind.SET, {"location": "Hall"})
-    report = SyncEngine(b_session, b, review_id).run()
-    refused = b._oplog().refused(review_id)
+    b._core.log.write(review_id, b.me(review_id), "schedule_slot", slot.id, OpKind.SET, {"location": "Hall"})
+    report = SyncEngine(b_session, b.replica, review_id).run()
+    refused = b._core.log.refused(review_id)
     assert refused and "lead reviewer" in refused[0][1], report
     server_slot = admin_plan.ReviewStates(world.storage).state(review_id).get("schedule_slot", slot.id)
     assert server_slot.value("location") == "Oak class"
@@ -92,18 +92,18 @@ def test_edit_review_on_the_server_reaches_the_laptops(planned, world: World):
     admin_plan.edit_review(world.storage, review_id, focus="Reading for pleasure",
                            add_questions=["How well do adults model reading?"])
     for store, session in ((a, a_session), (b, b_session)):
-        SyncEngine(session, store, review_id).run()
+        SyncEngine(session, store.replica, review_id).run()
         review = store.review(review_id)
         assert review.focus.title == "Reading for pleasure"
         assert review.questions[-1].text == "How well do adults model reading?"
-    assert a.state_hash(review_id) == b.state_hash(review_id)
+    assert a.replica.state_hash(review_id) == b.replica.state_hash(review_id)
 
 
 def test_the_servers_plan_ops_travel_in_a_bundle_too(planned, world: World, tmp_path: Path):
     """A laptop that missed the sync gets the office's edit from a teammate's bundle (signed by the server)."""
     review_id, [(a, a_session), (b, _)] = planned
     admin_plan.edit_review(world.storage, review_id, add_questions=["To what extent do pupils read at home?"])
-    SyncEngine(a_session, a, review_id).run()
-    result = b.import_bundle(a.export_bundle(review_id), expected_review_id=review_id)
+    SyncEngine(a_session, a.replica, review_id).run()
+    result = b.replica.import_bundle(a.replica.export_bundle(review_id), expected_review_id=review_id)
     assert result.added >= 1 and not b.parked_changes(review_id)
     assert b.review(review_id).questions[-1].text == "To what extent do pupils read at home?"

@@ -49,7 +49,7 @@ def _photo(size: int = 2 * 1024 * 1024) -> bytes:
 def _laptop(world: World, tmp_path: Path, review_id: str, index: int = 0, name: str = "laptop") -> tuple[Any, Any]:
     store = new_laptop(tmp_path / f"{name}{index}")
     session = world.session(world.members[index])
-    checkout(session, store, review_id)
+    checkout(session, store.replica, review_id)
     return store, session
 
 
@@ -147,21 +147,21 @@ def test_a_pass_killed_at_any_point_recovers_on_the_next(world: World, tmp_path:
         b.create_evidence(review_id, EvidenceKind.INTERVIEW, notes=f"b{i}")
     ev = a.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="with a photo")
     a.add_photo(review_id, ev.id, _photo(300_000))
-    SyncEngine(b_session, b, review_id, batch_size=7).run()
+    SyncEngine(b_session, b.replica, review_id, batch_size=7).run()
     options = {"batch_size": 7, "page_size": 9, "chunk_bytes": 100_000}
     crashes = 0
     for store, session in ((a, a_session), (b, b_session)):  # a sends (and receives), then b receives
         for n in (1, 2, 3):
             try:
-                SyncEngine(session, CrashingReplica(store, method, n, after), review_id, **options).run()
+                SyncEngine(session, CrashingReplica(store.replica, method, n, after), review_id, **options).run()
             except Crash:
                 crashes += 1
     assert crashes >= 1
-    reports = [SyncEngine(s, st, review_id, **options).run() for s, st in ((a_session, a), (b_session, b),
+    reports = [SyncEngine(s, st.replica, review_id, **options).run() for s, st in ((a_session, a), (b_session, b),
                                                                            (a_session, a))]
     ops = server_ops(world, world.members[0], review_id)
     assert len({o["op_id"] for o in ops}) == len(ops) == a_session.state(review_id)["op_count"]
-    assert reports[-1].in_step and a.state_hash(review_id) == b.state_hash(review_id)
+    assert reports[-1].in_step and a.replica.state_hash(review_id) == b.replica.state_hash(review_id)
     assert len(b.evidence(review_id)) == 61 and b.photo_bytes(review_id, b.photos(review_id, ev.id)[0].id)
     a.close()
     b.close()
@@ -181,12 +181,12 @@ def test_progress_and_cancel(world: World, tmp_path: Path) -> None:
         if stage == "push" and done >= 10:
             stop["now"] = True
 
-    report = SyncEngine(session, store, review_id, progress=progress, cancelled=lambda: stop["now"],
+    report = SyncEngine(session, store.replica, review_id, progress=progress, cancelled=lambda: stop["now"],
                         batch_size=10).run()
     assert report.cancelled and report.pushed == 10 and report.unsynced == 40 and not report.in_step
     seen.clear()
     stop["now"] = False
-    report = SyncEngine(session, store, review_id, progress=progress, batch_size=10).run()
+    report = SyncEngine(session, store.replica, review_id, progress=progress, batch_size=10).run()
     assert report.in_step and report.pushed == 40
     assert {s for s, _, _ in seen} == set(STAGES)
     assert ("push", 40, 40) in seen and seen[-1] == ("check", 1, 1)
@@ -201,19 +201,19 @@ def test_refused_ops_are_reported_and_do_not_block_the_rest(world: World, tmp_pa
         finding = store.create_finding(review_id, question, FindingKind.STRENGTH, "x", status=FindingStatus.AGREED)
     for i in range(5):
         finding = store.create_finding(review_id, question, FindingKind.STRENGTH, f"Finding {i}")
-        store.outbox(review_id)  # sent: the next edit is an op of its own
+        store.replica.outbox(review_id)  # sent: the next edit is an op of its own
         # ...so write as a laptop whose lead role was taken away after checkout would have.
-        store._oplog().write(review_id, store.me(review_id), "finding", finding.id, OpKind.SET,
+        store._core.log.write(review_id, store.me(review_id), "finding", finding.id, OpKind.SET,
                              {"status": "agreed"})
     for i in range(5):
         store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes=f"n{i}")
-    report = SyncEngine(session, store, review_id, batch_size=2).run()
+    report = SyncEngine(session, store.replica, review_id, batch_size=2).run()
     assert len(report.rejected) == 5 and report.pushed == 10
     assert all("lead reviewer" in reason for _, reason in report.rejected)
     # Refused changes are parked with their reason: not offered again, not counted as unsynced.
     assert report.unsynced == 0 and store.unsynced_count(review_id) == 0
     assert len(store.refused_changes(review_id)) == 5
-    again = SyncEngine(session, store, review_id, batch_size=2).run()
+    again = SyncEngine(session, store.replica, review_id, batch_size=2).run()
     assert again.rejected == [] and again.pushed == 0
     store.close()
 
@@ -240,24 +240,24 @@ def test_photo_upload_cut_halfway_resumes(world: World, tmp_path: Path) -> None:
     photo = _photo()
     ev = store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="Display of reading journals")
     store.add_photo(review_id, ev.id, photo)
-    (sha, size), = store.attachments_to_upload(review_id)
+    (sha, size), = store.replica.attachments_to_upload(review_id)
     chunk = 256 * 1024
     member = world.members[0]
     cut = CutUpload(world.server.url, token=member.token, user_id=member.user_id, retry=FAST_RETRY,
                     budget=size // 2)
     with pytest.raises(ServerUnreachable):
-        SyncEngine(cut, store, review_id, chunk_bytes=chunk).run()
+        SyncEngine(cut, store.replica, review_id, chunk_bytes=chunk).run()
     offset, complete = session.attachment_head(review_id, sha)
     assert 0 < offset <= size // 2 and not complete
     resumed = CutUpload(world.server.url, token=member.token, user_id=member.user_id, budget=size)
-    report = SyncEngine(resumed, store, review_id, chunk_bytes=chunk).run()
+    report = SyncEngine(resumed, store.replica, review_id, chunk_bytes=chunk).run()
     assert report.uploaded == 1 and report.in_step
     assert resumed.sent == size - offset  # only the second half went again
     served = session.attachment_get(review_id, sha)
-    assert hashlib.sha256(served).hexdigest() == sha == hashlib.sha256(store.attachment_by_sha(review_id, sha)).hexdigest()
+    assert hashlib.sha256(served).hexdigest() == sha == hashlib.sha256(store.replica.attachment_by_sha(review_id, sha)).hexdigest()
     # Another reviewer's laptop downloads it on its next sync.
     other, other_session = _laptop(world, tmp_path, review_id, index=1)
-    assert other.photo_bytes(review_id, other.photos(review_id, ev.id)[0].id) == store.attachment_by_sha(review_id, sha)
+    assert other.photo_bytes(review_id, other.photos(review_id, ev.id)[0].id) == store.replica.attachment_by_sha(review_id, sha)
     store.close()
     other.close()
 
@@ -390,11 +390,11 @@ def test_large_notes_are_pushed_in_batches_within_the_servers_request_limit(worl
     member = world.members[0]
     session = CountingPushes(world.server.url, token=member.token, user_id=member.user_id, retry=FAST_RETRY,
                              timeout=(2, 30))
-    checkout(session, store, review_id)
+    checkout(session, store.replica, review_id)
     notes = ("Pupils explained their reasoning to a partner. " * 25_000)[: MAX_FIELD_BYTES // 2 - 10]
     for _ in range(20):  # about 10 MB of notes: more than the server takes in one request (8 MB)
         store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes=notes)
-    report = SyncEngine(session, store, review_id).run()
+    report = SyncEngine(session, store.replica, review_id).run()
     assert report.pushed == 20 and report.unsynced == 0
     assert len(session.sizes) >= 3 and max(session.sizes) <= MAX_BATCH_BYTES + 100
     store.close()
@@ -410,18 +410,18 @@ def test_a_photo_the_server_refuses_is_parked_and_the_rest_syncs(tmp_path: Path,
         session = ServerSession(server.url, token=account.token, user_id=reviewer["user_id"], retry=FAST_RETRY)
         store = new_laptop(tmp_path / "laptop")
         rid = server.review_id
-        checkout(session, store, rid)
+        checkout(session, store.replica, rid)
         ev = store.create_evidence(rid, EvidenceKind.OBSERVATION, notes="Reading corner")
         store.add_photo(rid, ev.id, _photo(1536 * 1024))  # too large for this server
         small = store.add_photo(rid, ev.id, _photo(200 * 1024))
         store.create_evidence(rid, EvidenceKind.OBSERVATION, notes="Written after the photos")
-        report = SyncEngine(session, store, rid).run()
+        report = SyncEngine(session, store.replica, rid).run()
         assert report.uploaded == 1 and report.in_step  # the rest synced
         (_sha, reason), = report.photos_refused
         assert "up to 1 MB" in reason
         assert [r for _s, r in store.refused_attachments(rid)] == [reason]
         assert session.attachment_get(rid, small.sha256) is not None
-        again = SyncEngine(session, store, rid).run()  # parked: not offered again, nothing fails
+        again = SyncEngine(session, store.replica, rid).run()  # parked: not offered again, nothing fails
         assert again.photos_refused == [] and again.uploaded == 0 and again.in_step
         session.close()
         store.close()
@@ -433,7 +433,7 @@ def test_a_removed_photo_is_not_uploaded(world: World, tmp_path: Path) -> None:
     ev = store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="Display")
     gone = store.add_photo(review_id, ev.id, _photo(100 * 1024))
     store.remove_photo(review_id, gone.id)
-    assert store.attachments_to_upload(review_id) == []
-    report = SyncEngine(session, store, review_id).run()
+    assert store.replica.attachments_to_upload(review_id) == []
+    report = SyncEngine(session, store.replica, review_id).run()
     assert report.uploaded == 0 and report.in_step
     store.close()

@@ -43,11 +43,11 @@ def test_laptops_two_hours_fast_and_slow_converge(world: World, tmp_path: Path, 
     skewed_clocks[stores[1].device_id] = -2 * HOUR_MS
     sessions = [world.session(m) for m in world.members[:3]]
     for store, session in zip(stores, sessions, strict=True):
-        checkout(session, store, review_id)
+        checkout(session, store.replica, review_id)
     fast, slow, right = stores
 
     def sync(*which: int) -> list[Any]:
-        return [SyncEngine(sessions[i], stores[i], review_id).run() for i in which]
+        return [SyncEngine(sessions[i], stores[i].replica, review_id).run() for i in which]
 
     # One after another: the slow laptop edits after seeing the fast one's text. Its edit wins (it names
     # the text it saw), and its clock moves past the fast one's, so its op sorts after it everywhere.
@@ -56,8 +56,8 @@ def test_laptops_two_hours_fast_and_slow_converge(world: World, tmp_path: Path, 
     sync(0, 1)
     slow.update_finding(review_id, finding.id, text="Edited later on the slow laptop")
     sync(1, 0, 2)
-    later = [op for op in slow.all_ops(review_id) if op.entity_id == finding.id][-1]
-    first = [op for op in slow.all_ops(review_id) if op.entity_id == finding.id][0]
+    later = [op for op in slow.replica.all_ops(review_id) if op.entity_id == finding.id][-1]
+    first = [op for op in slow.replica.all_ops(review_id) if op.entity_id == finding.id][0]
     assert first.hlc.wall_ms > wall_clock_ms() + HOUR_MS  # the fast laptop really is two hours ahead
     assert later.hlc > first.hlc and later.hlc.wall_ms >= first.hlc.wall_ms
     for store in stores:
@@ -70,7 +70,7 @@ def test_laptops_two_hours_fast_and_slow_converge(world: World, tmp_path: Path, 
     right.create_evidence(review_id, EvidenceKind.INTERVIEW, notes="Head of English")
     sync(0, 1, 2)
     reports = sync(0, 1, 2)
-    hashes = {store.state_hash(review_id) for store in stores}
+    hashes = {store.replica.state_hash(review_id) for store in stores}
     assert len(hashes) == 1 and all(r.in_step and r.server_hash in hashes for r in reports)
     winners = {tuple(v.value for v in store.conflicts(review_id)[0].values) for store in stores}
     assert len(winners) == 1 and set(next(iter(winners))) == {"fast, offline", "slow, offline"}
@@ -88,13 +88,13 @@ def test_a_clock_a_day_ahead_is_refused_by_the_server_and_kept_on_the_laptop(
     skewed_clocks[ahead.device_id] = 30 * HOUR_MS
     sessions = [world.session(m) for m in world.members[:2]]
     for store, session in zip((ahead, right), sessions, strict=True):
-        checkout(session, store, review_id)
+        checkout(session, store.replica, review_id)
     ahead.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="Written with the clock a day ahead")
-    sent = SyncEngine(sessions[0], ahead, review_id).run()
+    sent = SyncEngine(sessions[0], ahead.replica, review_id).run()
     assert len(sent.rejected) == 1 and "24 hours ahead" in sent.rejected[0][1]
     assert [reason for *_, reason in ahead.refused_changes(review_id)] == [sent.rejected[0][1]]
     assert [e.notes for e in ahead.evidence(review_id)] == ["Written with the clock a day ahead"]  # not lost
-    report = SyncEngine(sessions[1], right, review_id).run()
+    report = SyncEngine(sessions[1], right.replica, review_id).run()
     assert report.in_step and right.evidence(review_id) == []
     ahead.close()
     right.close()

@@ -60,7 +60,7 @@ class Laptop:
         def run() -> None:
             for _ in range(30):
                 try:
-                    checkout(self.session, self.store, self.review_id, **ENGINE)
+                    checkout(self.session, self.store.replica, self.review_id, **ENGINE)
                     return
                 except Exception as exc:  # noqa: BLE001 - retried until the network lets it through
                     if type(exc).__name__ not in ("ServerUnreachable", "ServerBusy"):
@@ -100,7 +100,7 @@ def _work(laptop: Laptop, round_no: int, finding_id: str | None, seed: int) -> N
 
 
 def _own_op_ids(store: Any, rid: str) -> set[str]:
-    return {op.op_id for op in store.all_ops(rid) if op.device_id == store.device_id}
+    return {op.op_id for op in store.replica.all_ops(rid) if op.device_id == store.device_id}
 
 
 @pytest.mark.parametrize("run", range(RUNS))

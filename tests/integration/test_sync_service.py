@@ -63,9 +63,9 @@ def test_status_words(world: World, tmp_path: Path) -> None:
 def test_errors_are_one_sentence(world: World, tmp_path: Path) -> None:
     store = new_laptop(tmp_path / "laptop")
     assert not service.server_reachable(store)
-    store.save_server_account(url=f"http://127.0.0.1:{free_port()}", username="jo", user_id="u", token="t")
+    store.replica.save_server_account(url=f"http://127.0.0.1:{free_port()}", username="jo", user_id="u", token="t")
     assert not service.server_reachable(store, timeout=0.5)
-    store.forget_server_account()
+    store.replica.forget_server_account()
     with pytest.raises(service.NotSignedIn) as caught:
         service.sync_all(store)
     assert service.error_text(caught.value) == "This laptop is not signed in to a server yet. Sign in first."
@@ -119,7 +119,7 @@ def test_sync_on_a_worker_while_typing_on_the_ui_thread(world: World, tmp_path: 
     assert report.in_step and not report.rejected, report
     assert {"pull", "push", "check"} <= stages
     on_server = {op["op_id"]: op for op in server_ops(world, world.members[0], review_id)}
-    for op in store.all_ops(review_id):  # every op the laptop holds is on the server as it is here
+    for op in store.replica.all_ops(review_id):  # every op the laptop holds is on the server as it is here
         assert Operation.from_wire(on_server[op.op_id]).to_wire() == op.to_wire()
     store.close()
 
@@ -150,7 +150,7 @@ def test_only_the_frozen_version_of_an_op_is_sent(world: World, tmp_path: Path) 
     service.check_out(store, review_id, **FAST)
     store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="the final text")
     with service.session_for(store, **FAST) as session:
-        report = SyncEngine(session, StaleOutbox(store), review_id).run()
+        report = SyncEngine(session, StaleOutbox(store.replica), review_id).run()
     assert report.in_step
     assert [op["fields"]["notes"] for op in server_ops(world, world.members[0], review_id)
             if op["entity"] == "evidence"] == ["the final text"]

@@ -84,7 +84,7 @@ def new_laptop(path: Path) -> ReviewStore:
 
 
 def sign_in_store(store: ReviewStore, world: World, member: Member, url: str | None = None) -> None:
-    store.save_server_account(url=url or world.server.url, username=member.username, user_id=member.user_id,
+    store.replica.save_server_account(url=url or world.server.url, username=member.username, user_id=member.user_id,
                               token=member.token, device_id="", expires_at="")
 
 
@@ -94,7 +94,7 @@ def sync_until_done(session: ServerSession, store: ReviewStore, review_id: str, 
     failures = 0
     for _ in range(attempts):
         try:
-            return SyncEngine(session, store, review_id, **engine).run(), failures
+            return SyncEngine(session, store.replica, review_id, **engine).run(), failures
         except ServerUnreachable:
             failures += 1
         except MalformedReply as exc:

@@ -88,7 +88,7 @@ def test_no_marker_in_any_file(tmp_path):
     caption = mark("caption")
     store.add_photo(rid, ev.id, photo.getvalue(), caption=caption)
     store.pass_on_concern(rid, mark("concern_words"), "dsl")  # kept only in the encrypted store
-    store.save_server_account(url="https://spp.example", username=mark("username"), user_id="u", token=mark("token"))
+    store.replica.save_server_account(url="https://spp.example", username=mark("username"), user_id="u", token=mark("token"))
     store.close()
 
     # And again with the store open (WAL and -shm live), then closed.

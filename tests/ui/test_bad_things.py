@@ -183,7 +183,7 @@ def test_the_lock_file_does_not_stop_a_first_run(qtbot, tmp_path):
 def _record_unknown_migration(folder: Path) -> None:
     store = ReviewStore.unlock(folder, TEST_PASSPHRASE)
     try:
-        store._conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        store._core.sql.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
                             "VALUES ('spp_desktop', 'm099_from_the_future', '2030-01-01 00:00:00+00:00')")
     finally:
         store.close()

@@ -34,7 +34,7 @@ def test_a_concern_is_passed_on_and_the_lead_sees_only_when_and_to_whom(qtbot, t
     dialog.save()
     assert dialog.result() == ConcernDialog.DialogCode.Accepted
     assert reviewer.my_concerns(rid)[0].at == datetime(2026, 11, 24, 10, 42)
-    lead.import_bundle(reviewer.export_bundle(rid))
+    lead.replica.import_bundle(reviewer.replica.export_bundle(rid))
     page = PlanPage(lead, rid)
     qtbot.addWidget(page)
     texts = [w.text() for w in page.side.findChildren(type(page.title))]

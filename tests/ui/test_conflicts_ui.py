@@ -72,7 +72,7 @@ def test_lead_keeps_one_version_and_it_settles_everywhere(qtbot, world, tmp_path
 
     service.sync_review(other, review_id, **FAST)  # the resolve op settles it on every copy
     assert other.conflicts(review_id) == [] and other.get_finding(review_id, finding.id).text == THEIRS
-    assert other.state_hash(review_id) == lead.state_hash(review_id)
+    assert other.replica.state_hash(review_id) == lead.replica.state_hash(review_id)
     read_only.refresh()
     assert read_only.cards == []
     other.close()
@@ -125,5 +125,5 @@ def test_merge_by_editing_and_bring_back_a_deleted_finding(qtbot, world, tmp_pat
     window.sync.sync_now()
     qtbot.waitUntil(lambda: window.sync.task is None, timeout=30_000)
     service.sync_review(other, review_id, **FAST)
-    assert other.state_hash(review_id) == lead.state_hash(review_id) and other.conflicts(review_id) == []
+    assert other.replica.state_hash(review_id) == lead.replica.state_hash(review_id) and other.conflicts(review_id) == []
     other.close()

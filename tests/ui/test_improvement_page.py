@@ -88,7 +88,7 @@ def test_a_reviewer_reads_the_workshop_only(qtbot, tmp_path):
     qtbot.addWidget(page)
     assert not page.workshop.editable and not page.checkin.editable
     assert not page.workshop.add_action.isEnabled() and not page.workshop.priority.isEnabled()
-    before = store.state_hash(rid)
+    before = store.replica.state_hash(rid)
     page.workshop.new_action()
-    assert store.state_hash(rid) == before
+    assert store.replica.state_hash(rid) == before
     store.close()

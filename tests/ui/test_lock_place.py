@@ -92,7 +92,7 @@ def test_window_fits_the_screens_free_area():
 
 
 def make_syncable(store, review_id) -> None:
-    store.set_team_key(review_id, os.urandom(32))  # as if checked out from the server
+    store.replica.set_team_key(review_id, os.urandom(32))  # as if checked out from the server
 
 
 def test_quit_with_unsynced_changes_asks_first(qtbot, unlocked_window, demo_store):

@@ -132,11 +132,11 @@ def test_a_reviewer_sees_the_plan_read_only(qtbot, tmp_path):
     page.tabs.setCurrentWidget(page.timetable)
     assert not page.timetable.editable and not page.questions.editable and not page.meeting.editable
     assert not page.timetable.add_button.isEnabled()
-    before = store.state_hash(rid)
+    before = store.replica.state_hash(rid)
     page.timetable.table.setCurrentCell(0, 0)
     page.timetable.table.setFocus()
     qtbot.keyClick(page.timetable.table, Qt.Key.Key_Insert)
-    assert store.state_hash(rid) == before
+    assert store.replica.state_hash(rid) == before
     store.close()
 
 

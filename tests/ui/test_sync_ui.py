@@ -212,7 +212,7 @@ def test_errors_in_one_sentence_and_sign_in_again(qtbot, world, tmp_path, open_w
     store = checked_out(world, tmp_path / "data", 1, review_id)
     store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="Waiting to go")
     account = store.server_account()
-    store.save_server_account(url=account["url"], username=account["username"], user_id=account["user_id"],
+    store.replica.save_server_account(url=account["url"], username=account["username"], user_id=account["user_id"],
                               token="an-old-token-the-server-no-longer-knows")
     window = open_window(store, review_id)
     window.sync.sync_now()
@@ -234,7 +234,7 @@ def test_errors_in_one_sentence_and_sign_in_again(qtbot, world, tmp_path, open_w
 
     # The server gone: one sentence, nothing lost.
     account = store.server_account()
-    store.save_server_account(url=f"http://127.0.0.1:{free_port()}", username=account["username"],
+    store.replica.save_server_account(url=f"http://127.0.0.1:{free_port()}", username=account["username"],
                               user_id=account["user_id"], token=account["token"])
     store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="Offline")
     window.sync.sync_now()
@@ -273,12 +273,12 @@ def test_automatic_sync_when_the_network_comes_back(qtbot, world, tmp_path, open
     assert window.sync.probe() is False
     store.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="One more")
     account = store.server_account()
-    store.save_server_account(url=f"http://127.0.0.1:{free_port()}", username=account["username"],
+    store.replica.save_server_account(url=f"http://127.0.0.1:{free_port()}", username=account["username"],
                               user_id=account["user_id"], token=account["token"])
     assert window.sync.probe() is True
     qtbot.waitUntil(lambda: runner.probing is None, timeout=10_000)
     assert window.sync.task is None and window.sync.status.problem_text() == ""
-    store.save_server_account(url=account["url"], username=account["username"], user_id=account["user_id"],
+    store.replica.save_server_account(url=account["url"], username=account["username"], user_id=account["user_id"],
                               token=account["token"])
     assert window.sync.probe() is True
     qtbot.waitUntil(lambda: runner.probing is None and window.sync.task is None
@@ -318,11 +318,11 @@ def test_export_and_import_team_bundles(qtbot, world, tmp_path, open_window):
     data = bytearray(other_bundle.read_bytes())
     data[-40] ^= 0x01
     damaged.write_bytes(bytes(data))
-    before = lead.state_hash(review_id)
+    before = lead.replica.state_hash(review_id)
     window.sync.bundles.import_from(window.store, damaged, review_id)
     qtbot.waitUntil(lambda: window.sync.bundles.message_box is not None, timeout=20_000)
     box = window.sync.bundles.message_box
     assert box.text() == ("This bundle file is damaged, has been altered, or was made for another team, so "
                           "nothing was imported.")
-    assert box.icon() == box.Icon.Warning and lead.state_hash(review_id) == before
+    assert box.icon() == box.Icon.Warning and lead.replica.state_hash(review_id) == before
     other.close()

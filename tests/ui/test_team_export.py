@@ -26,7 +26,7 @@ def test_a_review_without_a_team_key_greys_out_export_and_says_why(qtbot, unlock
 
 def test_a_checked_out_review_can_be_exported_under_a_name_with_who_and_when(qtbot, unlocked_window, demo_store):
     store, review_id = demo_store
-    store.set_team_key(review_id, os.urandom(32))
+    store.replica.set_team_key(review_id, os.urandom(32))
     unlocked_window.sync.show_review(review_id)
     assert unlocked_window.sync.act_export.isEnabled()
 

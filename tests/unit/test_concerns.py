@@ -28,11 +28,11 @@ def test_the_words_stay_on_this_laptop_and_the_lead_sees_only_the_notice(tmp_pat
     team_of(rid, reviewer, lead)  # the laptops verify each other's signed ops, as after a checkout
     reviewer.pass_on_concern(rid, WORDS, "dsl", datetime(2026, 11, 24, 10, 42))
     assert [c.text for c in reviewer.my_concerns(rid)] == [WORDS]
-    ops = [op.to_wire() for op in reviewer.export_ops(rid)]
+    ops = [op.to_wire() for op in reviewer.replica.export_ops(rid)]
     assert "MARKER-9f3c" not in json.dumps(ops)
-    bundle = reviewer.export_bundle(rid)
+    bundle = reviewer.replica.export_bundle(rid)
     assert b"MARKER-9f3c" not in bundle
-    lead.import_bundle(bundle)
+    lead.replica.import_bundle(bundle)
     notices = lead.concern_notices(rid)
     assert [(n.time, n.to_role, n.author) for n in notices] == [(time(10, 42), "dsl", "rev-2")]
     assert lead.my_concerns(rid) == []
@@ -53,7 +53,7 @@ def test_a_concern_needs_words_a_known_role_and_is_purged_with_the_review(tmp_pa
     assert store.my_concerns(rid) == []  # nothing kept when the notice was refused
     store.pass_on_concern(rid, WORDS, "chair_of_governors")
     store.remove_review(rid)
-    assert store._conn.execute("SELECT COUNT(*) FROM concerns").fetchone()[0] == 0  # noqa: SLF001
+    assert store._core.sql.execute("SELECT COUNT(*) FROM concerns").fetchone()[0] == 0  # noqa: SLF001
     store.close()
 
 
@@ -70,15 +70,15 @@ def test_on_a_full_database_a_concern_is_a_plain_disk_full_and_no_notice_is_left
     from spp_desktop.store.errors import DiskFull
 
     store, rid = new_store(tmp_path / "r", _package(), me="rev-2")
-    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]  # noqa: SLF001
-    store._conn.execute(f"PRAGMA max_page_count = {pages}")  # noqa: SLF001  SQLite's own "disk full"
+    pages = store._core.sql.execute("PRAGMA page_count").fetchone()[0]  # noqa: SLF001
+    store._core.sql.execute(f"PRAGMA max_page_count = {pages}")  # noqa: SLF001  SQLite's own "disk full"
     with pytest.raises(DiskFull):
         for n in range(10_000):  # each concern takes room; the cap is reached within a few
             store.pass_on_concern(rid, f"{WORDS} {n} " + "x" * 2000, "dsl", datetime(2026, 11, 24, 10, n % 60))
     words = {c.id for c in store.my_concerns(rid)}
     notices = {n.id for n in store.concern_notices(rid)}
     assert words == notices  # no notice whose words were lost, no words without a notice
-    store._conn.execute("PRAGMA max_page_count = 1073741823")  # noqa: SLF001  room again
+    store._core.sql.execute("PRAGMA max_page_count = 1073741823")  # noqa: SLF001  room again
     again = store.pass_on_concern(rid, WORDS, "dsl")
     assert again in {c.id for c in store.my_concerns(rid)} and again in {n.id for n in store.concern_notices(rid)}
     store.close()

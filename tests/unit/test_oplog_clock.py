@@ -18,7 +18,7 @@ PASS = "correct horse battery staple"
 
 def _pending(store: ReviewStore, review_id: str, *, push: bool):
     # outbox freezes them, as a push does; the op log's own list leaves them unsent
-    ops = store.outbox(review_id) if push else store._oplog().all_ops(review_id)
+    ops = store.replica.outbox(review_id) if push else store.replica.all_ops(review_id)
     [op] = [o for o in ops if o.entity == "evidence"]
     return op
 
@@ -40,7 +40,7 @@ def test_a_restart_after_folded_edits_never_issues_an_older_time(tmp_path, monke
     store = ReviewStore.unlock(tmp_path, PASS)
     try:
         later = store.create_evidence(review_id, EvidenceKind.INTERVIEW, notes="After the restart")
-        newest = max((o for o in store.outbox(review_id) if o.entity_id == later.id), key=lambda o: o.hlc)
+        newest = max((o for o in store.replica.outbox(review_id) if o.entity_id == later.id), key=lambda o: o.hlc)
         assert newest.hlc > folded.hlc  # the clock started past the folded op, not at its stale row
     finally:
         store.close()

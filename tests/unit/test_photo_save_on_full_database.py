@@ -34,8 +34,8 @@ def store(tmp_path):
 def _cap_database_at_its_current_size(store: ReviewStore) -> int:
     # SQLite's own limit: the next page the file needs fails with SQLITE_FULL, exactly as a full disk
     # does, while the photo's file (outside the database) still fits.
-    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
-    store._conn.execute(f"PRAGMA max_page_count = {pages}")
+    pages = store._core.sql.execute("PRAGMA page_count").fetchone()[0]
+    store._core.sql.execute(f"PRAGMA max_page_count = {pages}")
     return pages
 
 
@@ -50,13 +50,13 @@ def test_a_photo_on_a_full_database_is_a_plain_disk_full_and_leaves_no_file(stor
             store.add_photo(review_id, evidence.id, photo, caption="x" * 3000)
     assert "disk is full" in str(raised.value)
     saved = store.photos(review_id, evidence.id)
-    rows = store._conn.execute("SELECT blob_id FROM attachments").fetchall()
+    rows = store._core.sql.execute("SELECT blob_id FROM attachments").fetchall()
     files = sorted(p.stem for p in store.files.attachments.iterdir())
     # every encrypted file on disk belongs to a row, and every row to a saved photo: none orphaned
     assert files == sorted(r[0] for r in rows)
     assert len(rows) == len(saved)
 
-    store._conn.execute("PRAGMA max_page_count = 1073741823")  # space again
+    store._core.sql.execute("PRAGMA max_page_count = 1073741823")  # space again
     again = store.add_photo(review_id, evidence.id, photo, caption="after")
     assert store.photo_bytes(review_id, again.id) is not None
     assert len(store.photos(review_id, evidence.id)) == len(saved) + 1

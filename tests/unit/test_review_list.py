@@ -46,7 +46,7 @@ def test_list_reviews_does_not_load_any_review_s_records(tmp_path):
     store.close()
     store = _reopen(tmp_path)
     assert store.list_reviews()
-    assert review_id not in store._oplog()._states  # no review's whole state was read for the list
+    assert review_id not in store._core.log._states  # no review's whole state was read for the list
     store.close()
 
 

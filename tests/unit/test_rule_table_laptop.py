@@ -43,7 +43,7 @@ def laptop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ReviewSto
 
 def trust_test_server(store: ReviewStore, review_id: str) -> None:
     """Pin the test server key and take its certificates for the devices of lead-1 and rev-2."""
-    store.trust_server(review_id, SERVER_KEY, [certificate(f"d-{user}", user).to_wire()
+    store.replica.trust_server(review_id, SERVER_KEY, [certificate(f"d-{user}", user).to_wire()
                                               for user in ("lead-1", "rev-2", "champ-3")])
 
 
@@ -56,7 +56,7 @@ def op(review_id: str, author: str, entity: str, entity_id: str, kind: str = "se
 
 
 def bundle_apply(store: ReviewStore, review_id: str, ops: list[Operation]) -> Any:
-    return store.apply_remote(review_id, ops, on_server=False)
+    return store.replica.apply_remote(review_id, ops, on_server=False)
 
 
 def setup_record(store: ReviewStore, review_id: str, case: Case) -> tuple[str, dict[str, list[str]]]:
@@ -107,13 +107,13 @@ def test_rule_table_on_the_laptop(laptop: tuple[ReviewStore, str], case: Case) -
         change = op(review_id, author, case.entity, entity_id, case.kind,
                     {field: rule_matrix.value_for(case.entity, field, author)},
                     {field: heads[field]} if field in heads else {})
-    before = store.state_hash(review_id)
+    before = store.replica.state_hash(review_id)
     result = bundle_apply(store, review_id, [change])
     RESULTS[case.id] = result.added == 1
     expected = rule_matrix.allowed(case)
     assert (result.added == 1) is expected, result.rejected
     if not expected:
-        assert store.state_hash(review_id) == before  # no effect at all
+        assert store.replica.state_hash(review_id) == before  # no effect at all
         parked = {p.op_id: p for p in store.parked_changes(review_id)}
         assert parked[change.op_id].reason == result.rejected[0][1] and parked[change.op_id].source == "bundle"
 
@@ -124,14 +124,14 @@ def test_the_laptop_refuses_its_own_forbidden_changes_before_writing(tmp_path) -
     evidence = lead.create_evidence(review_id, EvidenceKind.OBSERVATION, notes="The lead's own")
     # The reviewer's laptop trusts the lead's as a server would vouch for it (both pinned to one key).
     for store in (lead, reviewer):
-        store.trust_server(review_id, SERVER_KEY, [])
+        store.replica.trust_server(review_id, SERVER_KEY, [])
     from spp_desktop.store.trust import TrustMixin  # noqa: F401
     from sync.protocol.signing import issue_certificate, unb64
     from tests.signing_helpers import SERVER_PRIVATE
-    lead_device, lead_key = lead.device_identity()
-    reviewer.add_certificates(review_id, [issue_certificate(SERVER_PRIVATE, lead_device, "lead-1",
+    lead_device, lead_key = lead.replica.device_identity()
+    reviewer.replica.add_certificates(review_id, [issue_certificate(SERVER_PRIVATE, lead_device, "lead-1",
                                                             unb64(lead_key)).to_wire()])
-    result = reviewer.apply_remote(review_id, lead.export_ops(review_id), on_server=False)
+    result = reviewer.replica.apply_remote(review_id, lead.replica.export_ops(review_id), on_server=False)
     assert result.added >= 1 and not result.rejected, result.rejected
     with pytest.raises(NotAllowed) as caught:
         reviewer.update_evidence(review_id, evidence.id, notes="Rewritten")
@@ -152,7 +152,7 @@ def test_a_bad_op_in_a_pulled_page_is_parked_and_the_rest_applied(laptop: tuple[
     far = {**op(review_id, "rev-2", "evidence", uuid7(), fields={"kind": "survey"}).to_wire(),
            "hlc": [2**53, 0, "d-rev-2"]}
     page = wire.pull_page({"ops": [huge_seq, {"op_id": 7}, far, good.to_wire()], "next_cursor": 4, "more": False}, 0)
-    result = store.apply_remote(review_id, page.ops, on_server=True, unreadable=page.unreadable)
+    result = store.replica.apply_remote(review_id, page.ops, on_server=True, unreadable=page.unreadable)
     assert result.added == 1 and len(result.rejected) == 3
     reasons = {p.op_id: p.reason for p in store.parked_changes(review_id)}
     assert "seq must be below 2^53" in reasons[huge_seq["op_id"]]
@@ -164,14 +164,14 @@ def test_nothing_stored_makes_the_lists_conflicts_resolve_or_the_pdf_crash(tmp_p
     """The largest values the bounds let through, in conflict, read back everywhere."""
     store, review_id = new_store(tmp_path, me="lead-1")
     finding = store.create_finding(review_id, "q-1", FindingKind.STRENGTH, "Base")
-    base = store._entity(review_id, "finding", finding.id).heads("text")
+    base = store._core.entity(review_id, "finding", finding.id).heads("text")
     trust_test_server(store, review_id)
     late = signed(Operation(uuid7(), review_id, "d-rev-2", 2**53 - 1, "rev-2",
                             HLC(253_402_300_799_999, 2**32 - 1, "d-rev-2"), "finding", finding.id, OpKind.SET,
                             {"text": "From the far future"}, {"text": base}))
     early = signed(Operation(uuid7(), review_id, "d-lead-1", 1, "lead-1", HLC(1_577_836_800_000, 0, "d-lead-1"),
                              "finding", finding.id, OpKind.SET, {"text": "From 2020"}, {"text": base}))
-    assert store.apply_remote(review_id, [late, early], on_server=True).added == 2
+    assert store.replica.apply_remote(review_id, [late, early], on_server=True).added == 2
     conflicts = store.conflicts(review_id)
     assert [c.field for c in conflicts] == ["text"] and conflicts[0].values[0].written_at.year == 9999
     store.findings(review_id)
@@ -187,6 +187,6 @@ def test_parked_ops_are_kept_as_they_came(laptop: tuple[ReviewStore, str]) -> No
     store, review_id = laptop
     forged = op(review_id, "rev-2", "team_member", "rev-2", fields={"role": "lead_reviewer"})
     assert bundle_apply(store, review_id, [forged]).added == 0
-    body = next(p for p in store._oplog().parked(review_id) if p[0] == forged.op_id)[3]
+    body = next(p for p in store._core.log.parked(review_id) if p[0] == forged.op_id)[3]
     assert json.loads(body) == forged.to_wire()
     assert store.review(review_id).member("rev-2").role.value == "reviewer"

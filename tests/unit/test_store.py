@@ -17,9 +17,9 @@ from tests.helpers import PASSPHRASE, new_store, small_package, team_of
 def exchange(a: ReviewStore, b: ReviewStore, review_id: str) -> None:
     """Give each store the other's ops, as a sync or a bundle would."""
     team_of(review_id, a, b)
-    a_ops, b_ops = a.export_ops(review_id), b.export_ops(review_id)
-    a.apply_remote(review_id, b_ops, on_server=False)
-    b.apply_remote(review_id, a_ops, on_server=False)
+    a_ops, b_ops = a.replica.export_ops(review_id), b.replica.export_ops(review_id)
+    a.replica.apply_remote(review_id, b_ops, on_server=False)
+    b.replica.apply_remote(review_id, a_ops, on_server=False)
 
 
 def test_evidence_round_trip_survives_reopen(tmp_path):
@@ -49,11 +49,11 @@ def test_autosave_edits_are_squashed_until_sent(tmp_path):
     for i in range(20):
         store.update_evidence(rid, ev.id, notes="x" * i)
     assert store.unsynced_count(rid) == 1
-    sent = store.outbox(rid)
+    sent = store.replica.outbox(rid)
     assert len(sent) == 1 and sent[0].fields["notes"] == "x" * 19
     store.update_evidence(rid, ev.id, notes="after send")  # frozen op: a new op now
     assert store.unsynced_count(rid) == 2
-    store.mark_on_server([sent[0].op_id])
+    store.replica.mark_on_server([sent[0].op_id])
     assert store.unsynced_count(rid) == 1
     store.close()
 
@@ -61,10 +61,10 @@ def test_autosave_edits_are_squashed_until_sent(tmp_path):
 def test_unchanged_values_write_nothing(tmp_path):
     store, rid = new_store(tmp_path)
     ev = store.create_evidence(rid, EvidenceKind.OBSERVATION, notes="same")
-    before = len(store.all_ops(rid))
-    store.outbox(rid)  # freeze, so a write would show as a new op
+    before = len(store.replica.all_ops(rid))
+    store.replica.outbox(rid)  # freeze, so a write would show as a new op
     store.update_evidence(rid, ev.id, notes="same")
-    assert len(store.all_ops(rid)) == before
+    assert len(store.replica.all_ops(rid)) == before
     store.close()
 
 
@@ -86,7 +86,7 @@ def test_two_laptops_converge_and_conflicts_resolve(tmp_path):
     lead.update_finding(rid, finding.id, text="Most pupils read fluently")
     rev.update_finding(rid, finding.id, text="Pupils in Y5 read fluently")
     exchange(lead, rev, rid)
-    assert lead.state_hash(rid) == rev.state_hash(rid)
+    assert lead.replica.state_hash(rid) == rev.replica.state_hash(rid)
     conflicts = lead.conflicts(rid)
     assert len(conflicts) == 1 and conflicts[0].field == "text"
     assert {v.value for v in conflicts[0].values} == {"Most pupils read fluently", "Pupils in Y5 read fluently"}
@@ -95,7 +95,7 @@ def test_two_laptops_converge_and_conflicts_resolve(tmp_path):
     exchange(lead, rev, rid)
     assert lead.conflicts(rid) == rev.conflicts(rid) == []
     assert rev.get_finding(rid, finding.id).text == "Most pupils, including in Y5, read fluently"
-    assert lead.state_hash(rid) == rev.state_hash(rid)
+    assert lead.replica.state_hash(rid) == rev.replica.state_hash(rid)
     lead.close()
     rev.close()
 
@@ -114,7 +114,7 @@ def test_concurrent_edit_and_delete_is_a_conflict_not_a_loss(tmp_path):
     lead.resolve_conflict(rid, conflicts[0], False)  # bring it back
     exchange(lead, rev, rid)
     assert rev.get_finding(rid, finding.id).text == "Edited while the lead deleted it"
-    assert lead.conflicts(rid) == [] and lead.state_hash(rid) == rev.state_hash(rid)
+    assert lead.conflicts(rid) == [] and lead.replica.state_hash(rid) == rev.replica.state_hash(rid)
     lead.close()
     rev.close()
 
@@ -128,16 +128,16 @@ def test_same_link_made_twice_is_one_link(tmp_path):
     lead.link_evidence(rid, f.id, ev.id)
     rev.link_evidence(rid, f.id, ev.id)
     exchange(lead, rev, rid)
-    assert len(lead.links(rid)) == 1 and lead.state_hash(rid) == rev.state_hash(rid)
+    assert len(lead.links(rid)) == 1 and lead.replica.state_hash(rid) == rev.replica.state_hash(rid)
     lead.close()
     rev.close()
 
 
 def test_package_import_is_idempotent_and_export_round_trips(tmp_path):
     store, rid = new_store(tmp_path)
-    ops_before = len(store.all_ops(rid))
+    ops_before = len(store.replica.all_ops(rid))
     store.import_package(small_package())
-    assert len(store.all_ops(rid)) == ops_before
+    assert len(store.replica.all_ops(rid)) == ops_before
     ev = store.create_evidence(rid, EvidenceKind.SURVEY, title="Parent survey", notes="72 responses")
     f = store.create_finding(rid, "q-2", FindingKind.QUESTION_TO_EXPLORE, "How is the library used?",
                              status=FindingStatus.DRAFT)
@@ -202,7 +202,7 @@ def test_worker_connection_sees_and_is_seen(tmp_path):
     assert store.get_evidence(rid, ev.id).notes == "from the worker"  # cache follows data_version
     store.update_evidence(rid, ev.id, notes="from the UI")
     assert worker.get_evidence(rid, ev.id).notes == "from the UI"
-    assert worker.state_hash(rid) == store.state_hash(rid)
+    assert worker.replica.state_hash(rid) == store.replica.state_hash(rid)
     worker.close()
     store.close()
 
@@ -254,7 +254,7 @@ def test_two_people_deleting_the_same_record_is_no_conflict(tmp_path):
     rev.delete_finding(rid, finding.id)
     exchange(lead, rev, rid)
     assert lead.conflicts(rid) == [] and rev.get_finding(rid, finding.id) is None
-    assert lead.state_hash(rid) == rev.state_hash(rid)
+    assert lead.replica.state_hash(rid) == rev.replica.state_hash(rid)
     lead.close()
     rev.close()
 

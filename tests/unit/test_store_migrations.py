@@ -31,7 +31,7 @@ def test_a_store_has_every_migration_once(tmp_path):
     store, _ = new_store(tmp_path)
     store.close()
     again = ReviewStore.unlock(tmp_path, PASSPHRASE)  # opening again applies nothing twice
-    rows = again._conn.execute(f'SELECT migration_set, name FROM "{TABLE}" ORDER BY id').fetchall()
+    rows = again._core.sql.execute(f'SELECT migration_set, name FROM "{TABLE}" ORDER BY id').fetchall()
     again.close()
     assert rows == [("spp_desktop", name) for name in migrations.names]
     assert migrations.names[:2] == ["m001_initial", "m002_refused_ops"]

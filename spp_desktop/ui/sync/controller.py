@@ -343,7 +343,7 @@ class SyncController(QObject):
         if self.store is None or self.runner.busy or not self._signed_in():
             return False
         review_id = self.host.current_review_id
-        if review_id is not None and self.store.team_key(review_id) is None:
+        if review_id is not None and not self.store.has_team_key(review_id):
             return False  # not a review from the server
         return self._start(review_id or "", quiet=True)
 
