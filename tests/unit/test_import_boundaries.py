@@ -109,6 +109,19 @@ def test_ui_reaches_sync_only_through_the_service():
     assert bad == {}
 
 
+def test_ui_never_calls_the_stores_sync_face():
+    """`store.replica` (the outbox, the cursor, marking ops sent, trust, bundles) is sync's: the UI reaches
+    it only through services.sync_service, never as `.replica` (nor by getattr with that name)."""
+    bad = []
+    for p in _modules("spp_desktop/ui"):
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"), str(p))):
+            if isinstance(node, ast.Attribute) and node.attr == "replica":
+                bad.append(f"{_rel(p)}:{node.lineno}")
+            elif isinstance(node, ast.Constant) and node.value == "replica":
+                bad.append(f"{_rel(p)}:{node.lineno}")
+    assert bad == []
+
+
 def test_shared_reports_use_only_the_domain_the_laptop_reports_and_the_protocol():
     """spp_reports is what the server may import of the laptop's code: the PDF builder and the pure
     state -> domain mapping, nothing with Qt, SQL or keys."""
