@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from spp_desktop.domain.enquiry_library import EnquiryLibrary, LibraryError
-from spp_desktop.domain.evidence import EvidenceKind
+from spp_desktop.domain.evidence import KINDS, EvidenceKind
 from spp_desktop.domain.review import EnquiryQuestion
 from spp_desktop.paths import enquiry_library_path
 from spp_desktop.store.errors import StoreError
@@ -76,7 +76,7 @@ class QuestionsTab(QWidget):
         self.sources_label = QLabel(self.tr("Planned sources for the selected question:"))
         self.source_boxes: dict[EvidenceKind, QCheckBox] = {}
         sources = FlowLayout()
-        for kind in EvidenceKind:
+        for kind in (k.kind for k in KINDS):  # the registry's order, as in menus and filters
             box = QCheckBox(label(kind))
             box.setEnabled(self.editable)
             box.toggled.connect(self._sources_toggled)
