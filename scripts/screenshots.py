@@ -42,7 +42,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 import spp_desktop.store.db  # noqa: E402,F401
 from spp_desktop.app import application, build_main_window  # noqa: E402
 from spp_desktop.demo import DEMO_PASSPHRASE, demo_package  # noqa: E402
-from spp_desktop.domain.evidence import EvidenceKind  # noqa: E402
+from spp_desktop.domain.evidence import FAMILIES, EvidenceKind  # noqa: E402
 from spp_desktop.store.keys import FAST_TEST_KDF  # noqa: E402
 from spp_desktop.store.repository import ReviewStore  # noqa: E402
 from spp_desktop.ui import theme  # noqa: E402
@@ -189,10 +189,8 @@ def _form(kinds: tuple[EvidenceKind, ...]) -> Callable[[Shots], QWidget | None]:
     return take
 
 
-shot("capture-observation")(_form((EvidenceKind.OBSERVATION, EvidenceKind.LEARNING_WALK)))
-shot("capture-interview")(_form((EvidenceKind.INTERVIEW, EvidenceKind.FOCUS_GROUP)))
-shot("capture-book-scrutiny")(_form((EvidenceKind.BOOK_SCRUTINY,)))
-shot("capture-other")(_form((EvidenceKind.DATA_REVIEW, EvidenceKind.SURVEY, EvidenceKind.DOCUMENT)))
+for _family in FAMILIES:  # one capture form per family of the evidence-kind registry
+    shot("capture-" + _family.key.replace("_", "-"))(_form(_family.kinds))
 
 
 @shot("capture-from-slot")
