@@ -1438,6 +1438,229 @@
     </message>
 </context>
 <context>
+    <name>FeedbackSummary</name>
+    <message>
+        <source>Feedback summary</source>
+        <translation>Crynodeb adborth</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Cyfrinachol</translation>
+    </message>
+    <message>
+        <source>Confidential — shared with {school} under the partnership&apos;s data-sharing agreement</source>
+        <translation>Cyfrinachol — wedi&apos;i rannu â {school} dan gytundeb rhannu data&apos;r bartneriaeth</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Tudalen {page} o {pages}</translation>
+    </message>
+    <message>
+        <source>This is a peer review between partner schools, not an inspection, and it gives no grades. The findings below are strengths, areas to develop and questions to explore further, agreed with the school in the feedback conversation and resting on the evidence gathered during the review.</source>
+        <translation>Adolygiad cymheiriaid rhwng ysgolion partner yw hwn, nid arolygiad, ac nid yw&apos;n rhoi graddau. Cryfderau, meysydd i&apos;w datblygu a chwestiynau i&apos;w harchwilio ymhellach yw&apos;r canfyddiadau isod, wedi&apos;u cytuno gyda&apos;r ysgol yn y sgwrs adborth ac yn seiliedig ar y dystiolaeth a gasglwyd yn ystod yr adolygiad.</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Ysgol</translation>
+    </message>
+    <message>
+        <source>Partnership</source>
+        <translation>Partneriaeth</translation>
+    </message>
+    <message>
+        <source>Review dates</source>
+        <translation>Dyddiadau&apos;r adolygiad</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>Ffocws</translation>
+    </message>
+    <message>
+        <source>Review team</source>
+        <translation>Tîm adolygu</translation>
+    </message>
+    <message>
+        <source>Headteacher</source>
+        <translation>Pennaeth</translation>
+    </message>
+    <message>
+        <source>Generated on {date}</source>
+        <translation>Crëwyd ar {date}</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Heb ei gofnodi</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Canfyddiadau</translation>
+    </message>
+    <message>
+        <source>Enquiry question {n}</source>
+        <translation>Cwestiwn ymholi {n}</translation>
+    </message>
+    <message>
+        <source>Findings not tied to an enquiry question</source>
+        <translation>Canfyddiadau heb gwestiwn ymholi</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Cryfderau</translation>
+    </message>
+    <message>
+        <source>Areas to develop</source>
+        <translation>Meysydd i&apos;w datblygu</translation>
+    </message>
+    <message>
+        <source>Questions to explore further</source>
+        <translation>Cwestiynau i&apos;w harchwilio ymhellach</translation>
+    </message>
+    <message>
+        <source>Agreed as amended</source>
+        <translation>Cytunwyd (gyda diwygiadau)</translation>
+    </message>
+    <message>
+        <source>Headteacher&apos;s comment</source>
+        <translation>Sylw&apos;r pennaeth</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Tystiolaeth</translation>
+    </message>
+    <message>
+        <source>No evidence linked.</source>
+        <translation>Dim tystiolaeth wedi&apos;i chysylltu.</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 cofnod</translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation>{n} cofnod</translation>
+    </message>
+    <message>
+        <source>1 kind of source</source>
+        <translation>1 math o ffynhonnell</translation>
+    </message>
+    <message>
+        <source>{n} kinds of source</source>
+        <translation>{n} math o ffynhonnell</translation>
+    </message>
+    <message>
+        <source>{records} from {kinds_text}:</source>
+        <translation>Cofnodion: {items} · Mathau o ffynhonnell: {kinds}.</translation>
+    </message>
+    <message>
+        <source>1 linked record is no longer available</source>
+        <translation>Nid yw 1 cofnod cysylltiedig ar gael bellach</translation>
+    </message>
+    <message>
+        <source>{n} linked records are no longer available</source>
+        <translation>Nid yw {n} cofnod cysylltiedig ar gael bellach</translation>
+    </message>
+    <message>
+        <source>No findings were agreed for this question.</source>
+        <translation>Ni chytunwyd ar ganfyddiadau ar gyfer y cwestiwn hwn.</translation>
+    </message>
+    <message>
+        <source>Raised but not agreed yet: to explore further</source>
+        <translation>Wedi&apos;u codi ond heb eu cytuno eto: i&apos;w harchwilio ymhellach</translation>
+    </message>
+    <message>
+        <source>1 draft finding was not agreed in the feedback conversation and is not included.</source>
+        <translation>Ni chytunwyd ar 1 canfyddiad drafft yn y sgwrs adborth, ac nid yw wedi&apos;i gynnwys.</translation>
+    </message>
+    <message>
+        <source>{n} draft findings were not agreed in the feedback conversation and are not included.</source>
+        <translation>Ni chytunwyd ar {n} canfyddiad drafft yn y sgwrs adborth, ac nid ydynt wedi&apos;u cynnwys.</translation>
+    </message>
+    <message>
+        <source>After the review</source>
+        <translation>Ar ôl yr adolygiad</translation>
+    </message>
+    <message>
+        <source>Improvement priority</source>
+        <translation>Blaenoriaeth gwella</translation>
+    </message>
+    <message>
+        <source>Not agreed yet.</source>
+        <translation>Heb ei chytuno eto.</translation>
+    </message>
+    <message>
+        <source>Proposed next steps for the improvement workshop</source>
+        <translation>Camau nesaf arfaethedig ar gyfer y gweithdy gwella</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Cam nesaf</translation>
+    </message>
+    <message>
+        <source>Who leads it</source>
+        <translation>Pwy sy&apos;n arwain</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Erbyn</translation>
+    </message>
+    <message>
+        <source>No next steps recorded yet.</source>
+        <translation>Dim camau nesaf wedi&apos;u cofnodi eto.</translation>
+    </message>
+    <message>
+        <source>90-day check-in</source>
+        <translation>Gwiriad cynnydd 90 diwrnod</translation>
+    </message>
+    <message>
+        <source>The 90-day check-in is planned for {date}.</source>
+        <translation>Mae&apos;r gwiriad cynnydd 90 diwrnod wedi&apos;i drefnu ar gyfer {date}.</translation>
+    </message>
+    <message>
+        <source>The date of the 90-day check-in has not been set yet.</source>
+        <translation>Nid yw dyddiad y gwiriad cynnydd 90 diwrnod wedi&apos;i bennu eto.</translation>
+    </message>
+    <message>
+        <source>The 90-day check-in is suggested for {date} (90 days after the review); the date is still to be agreed.</source>
+        <translation>Awgrymir cynnal y gwiriad cynnydd 90 diwrnod ar {date} (90 diwrnod ar ôl yr adolygiad); mae&apos;r dyddiad i&apos;w gytuno o hyd.</translation>
+    </message>
+    <message>
+        <source>The 90-day check-in is suggested for {date} (90 days after the improvement workshop); the date is still to be agreed.</source>
+        <translation>Awgrymir cynnal y gwiriad cynnydd 90 diwrnod ar {date} (90 diwrnod ar ôl y gweithdy gwella); mae&apos;r dyddiad i&apos;w gytuno o hyd.</translation>
+    </message>
+    <message>
+        <source>Headteacher&apos;s overall comment</source>
+        <translation>Sylw cyffredinol y pennaeth</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>staff</translation>
+    </message>
+    <message>
+        <source>pupils</source>
+        <translation>disgyblion</translation>
+    </message>
+    <message>
+        <source>parents</source>
+        <translation>rhieni</translation>
+    </message>
+    <message>
+        <source>governors</source>
+        <translation>llywodraethwyr</translation>
+    </message>
+    <message>
+        <source>leaders</source>
+        <translation>arweinwyr</translation>
+    </message>
+    <message>
+        <source>with {who}</source>
+        <translation>gyda {who}</translation>
+    </message>
+    <message>
+        <source>January February March April May June July August September October November December</source>
+        <translation>Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackView</name>
     <message>
         <source>The PDF is not encrypted. Share it only as your data-sharing agreement allows.</source>
@@ -1878,6 +2101,129 @@
     <message>
         <source>The file {name} is not a review package (it is not valid JSON). Nothing was added.</source>
         <translation>Nid pecyn adolygiad yw&apos;r ffeil {name} (nid yw&apos;n JSON dilys). Ni ychwanegwyd dim.</translation>
+    </message>
+</context>
+<context>
+    <name>ImprovementDocuments</name>
+    <message>
+        <source>Improvement workshop plan</source>
+        <translation>Cynllun y gweithdy gwella</translation>
+    </message>
+    <message>
+        <source>90-day check-in note</source>
+        <translation>Nodyn y gwiriad cynnydd 90 diwrnod</translation>
+    </message>
+    <message>
+        <source>This record belongs to the school&apos;s improvement work with its partners, after a peer review. It gives no grades: it records what the school chose to work on, why, the actions it agreed and the support its partner schools offered.</source>
+        <translation>Mae&apos;r cofnod hwn yn rhan o waith gwella&apos;r ysgol gyda&apos;i phartneriaid, ar ôl adolygiad cymheiriaid. Nid yw&apos;n rhoi graddau: mae&apos;n cofnodi&apos;r hyn y dewisodd yr ysgol weithio arno, pam, y camau a gytunwyd a&apos;r gefnogaeth a gynigiodd ei hysgolion partner.</translation>
+    </message>
+    <message>
+        <source>Workshop date</source>
+        <translation>Dyddiad y gweithdy</translation>
+    </message>
+    <message>
+        <source>Check-in date</source>
+        <translation>Dyddiad y gwiriad cynnydd</translation>
+    </message>
+    <message>
+        <source>Who took part</source>
+        <translation>Pwy a gymerodd ran</translation>
+    </message>
+    <message>
+        <source>Review focus</source>
+        <translation>Ffocws yr adolygiad</translation>
+    </message>
+    <message>
+        <source>Review dates</source>
+        <translation>Dyddiadau&apos;r adolygiad</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Heb ei gofnodi</translation>
+    </message>
+    <message>
+        <source>Improvement priority</source>
+        <translation>Blaenoriaeth gwella</translation>
+    </message>
+    <message>
+        <source>Root causes of the areas to develop</source>
+        <translation>Achosion sylfaenol y meysydd i&apos;w datblygu</translation>
+    </message>
+    <message>
+        <source>No root causes were recorded.</source>
+        <translation>Ni chofnodwyd unrhyw achosion sylfaenol.</translation>
+    </message>
+    <message>
+        <source>No areas to develop were agreed in the feedback conversation.</source>
+        <translation>Ni chytunwyd ar unrhyw feysydd i&apos;w datblygu yn y sgwrs adborth.</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Camau gweithredu</translation>
+    </message>
+    <message>
+        <source>No actions were agreed yet.</source>
+        <translation>Ni chytunwyd ar unrhyw gamau eto.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Cam gweithredu</translation>
+    </message>
+    <message>
+        <source>Led by</source>
+        <translation>Yn cael ei arwain gan</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Yn dechrau</translation>
+    </message>
+    <message>
+        <source>By when</source>
+        <translation>Erbyn pryd</translation>
+    </message>
+    <message>
+        <source>Support from</source>
+        <translation>Cefnogaeth gan</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Cynnydd</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nodyn</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet</source>
+        <translation>Heb ei adolygu eto</translation>
+    </message>
+    <message>
+        <source>What has changed for pupils</source>
+        <translation>Beth sydd wedi newid i&apos;r disgyblion</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Camau nesaf</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Dim wedi&apos;i gofnodi eto.</translation>
+    </message>
+    <message>
+        <source>Generated on {date}</source>
+        <translation>Crëwyd ar {date}</translation>
+    </message>
+    <message>
+        <source>Confidential — shared with {school} under the partnership&apos;s data-sharing agreement</source>
+        <translation>Cyfrinachol — wedi&apos;i rannu â {school} dan gytundeb rhannu data&apos;r bartneriaeth</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Tudalen {page} o {pages}</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Cyfrinachol</translation>
     </message>
 </context>
 <context>

@@ -244,7 +244,7 @@ class NewAction:
 @dataclass(frozen=True)
 class Kind:
     kind: EvidenceKind
-    label: str  # English; translated in the context "Domain" (and by reports/labels.py "ev_<value>")
+    label: str  # English; translated in the context "Domain" (on screen and in the PDFs)
     family: Family
     source: SourceKind
     icon: str  # a resources/icons name

@@ -3,7 +3,8 @@
     render_feedback_pdf(report, Path("feedback.pdf"))   # or any binary file object
 
 The caller writes it only on an explicit user action, to a path the user chose, and tells the user the file
-is not encrypted. Content is worked out in `summary.py`; words live in `labels.py`; looks in `styles.py`.
+is not encrypted. Content is worked out in `summary.py`; words live in `labels.py`
+(Welsh in the one catalogue, `catalogue.py`); looks in `styles.py`.
 """
 
 from __future__ import annotations
@@ -148,7 +149,7 @@ class _Builder:
         return sorted(self.review.reviewers, key=lambda m: (order.get(m.role, 2), m.name.casefold()))
 
     def _member_line(self, member: TeamMember) -> str:
-        role = self.labels.get(f"role_{member.role.value}", member.role.label)
+        role = self.labels.domain(member.role.label)
         line = f"<b>{markup(member.name)}</b> — {escape(role)}"
         if member.school.strip():
             line += f", {markup(member.school)}"
@@ -208,7 +209,7 @@ class _Builder:
         L, s = self.labels, self.s
         out: list[Flowable] = []
         if ev.items:
-            counts = " · ".join(f"{escape(L[f'source_{k.value}'])}\u00a0({n})" for k, n in ev.counts)
+            counts = " · ".join(f"{escape(L.domain(k.label))}\u00a0({n})" for k, n in ev.counts)
             summary = L.fmt(
                 "support",
                 records=L.count("records", ev.items),
@@ -228,7 +229,7 @@ class _Builder:
 
     def _to_explore(self, f: Finding) -> list[Flowable]:
         s, L = self.s, self.labels
-        block: list[Flowable] = [Paragraph(escape(L[f"kind_{f.kind.value}"]), s.finding_number)]
+        block: list[Flowable] = [Paragraph(escape(L.domain(f.kind.label)), s.finding_number)]
         block.extend(paragraphs(f.text, s.finding) or [Paragraph("—", s.finding)])
         if f.head_comment.strip():
             block.append(Paragraph(escape(L["head_comment"]), s.comment_label))

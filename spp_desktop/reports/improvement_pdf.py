@@ -3,8 +3,8 @@
     render_improvement_pdf(report, "workshop" | "checkin", Path("plan.pdf"))
 
 Same cover band, fonts (DejaVu, for Welsh letters), header, footer and tables as the feedback summary; the
-words come from improvement_labels.py. Written only on an explicit user action (the caller warns that the
-file is not encrypted), atomically.
+words come from improvement_labels.py (Welsh from the one catalogue). Written only on an explicit user action
+(the caller warns that the file is not encrypted), atomically.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from spp_desktop.domain.findings import FindingKind
 from .feedback_pdf import _write_atomically
 from .flowables import KeepWithNext, markup, paragraphs, rule_under_heading
 from .fonts import register_fonts
-from .improvement_labels import EN, WORDS
+from .improvement_labels import ImprovementWords
 from .labels import Labels
 from .model import ImprovementReport
 from .styles import (
@@ -61,11 +61,11 @@ class _Builder:
             raise ValueError(f"unknown document {document!r}")
         self.report, self.document = report, document
         self.dates = Labels(report.language)
-        self.words = {**EN, **WORDS.get(self.dates.language, {})}
+        self.words = ImprovementWords(report.language)
         self.s = make_styles()
 
     def w(self, key: str, **values: object) -> str:
-        return self.words[key].format(**values) if values else self.words[key]
+        return self.words(key, **values)
 
     def _date(self, d: date | None) -> str:
         return self.dates.full_date(d) if d else self.w("not_recorded")
@@ -97,10 +97,10 @@ class _Builder:
         rows = [
             (self.w("workshop_date" if self.document == "workshop" else "checkin_date"), self._date(when)),
             (self.w("review_dates"), self.dates.date_range(review.start_date, review.end_date)),
-            (self.w("champion"), champion.name if champion else self.w("not_recorded")),
+            (self.words.champion(), champion.name if champion else self.w("not_recorded")),
         ]
         if self.document == "workshop":
-            roles = ", ".join(self.words.get(f"role_{r}", r) for r in workshop.participants)
+            roles = ", ".join(self.words.role(r) for r in workshop.participants)
             rows.append((self.w("participants"), roles or self.w("not_recorded")))
         table = self._table([[Paragraph(escape(k), s.cover_label), Paragraph(markup(v), s.cover_value)]
                              for k, v in rows], [44 * mm, FRAME_WIDTH - 44 * mm], header=False)
@@ -154,7 +154,7 @@ class _Builder:
         for a in actions:
             first = [Paragraph(markup(a.text) or "—", s.cell), Paragraph(markup(a.owner) or "—", s.cell)]
             if progress:
-                rest = [Paragraph(escape(self.words.get(f"progress_{a.progress}", a.progress)), s.cell),
+                rest = [Paragraph(escape(self.words.progress(a.progress)), s.cell),
                         Paragraph(markup(a.progress_note) or "—", s.cell)]
             else:
                 rest = [Paragraph(escape(self.dates.full_date(a.start)) if a.start else "—", s.cell),

@@ -66,7 +66,7 @@ def _where_or_who(item: Evidence, labels: Labels) -> tuple[str, str]:
     scrutinies are worded here; any other record shows its family's `reference` fields (the registry's)."""
     if isinstance(item, BookScrutiny):
         place = ", ".join(p.strip() for p in (item.year_group, item.subject) if p.strip())
-        books = labels.count("books", item.book_count) if item.book_count > 0 else ""
+        books = labels.books(item.book_count) if item.book_count > 0 else ""
         if place and books:
             return f"{place} ({books})", ", "
         return place or books, ", "
@@ -88,7 +88,7 @@ def evidence_reference(item: Evidence, labels: Labels) -> str:
     when = []
     if item.start is not None:
         when.append(_clock(item.start))
-    what = labels.get(f"ev_{item.kind.value}", item.kind.label)
+    what = labels.domain(item.kind.label)
     detail, separator = _where_or_who(item, labels)
     if detail:
         what = f"{what}{separator}{detail}"

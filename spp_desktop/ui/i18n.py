@@ -11,7 +11,8 @@ because lupdate only reads string literals, and many of these sentences are not 
 the interview prompts and the neutral-language reasons come from files in resources/, and the
 passphrase hints and triangulation warnings are composed by domain functions. The store's error
 sentences need no such file: they are literals, marked in store/errors.py with a plain
-QT_TRANSLATE_NOOP, and lupdate reads that file directly.
+QT_TRANSLATE_NOOP, and lupdate reads that file directly; so are the PDFs' words (reports/labels.py and
+improvement_labels.py), which the reports read back from the .ts without Qt (reports/catalogue.py).
 
 Catalogues: resources/translations/spp_desktop_cy.ts (source) and .qm (compiled), made by
 scripts/update_translations.sh. Qt ships no Welsh catalogue of its own; `qtbase_cy.qm` beside ours
@@ -244,11 +245,13 @@ def registry_source_strings() -> list[tuple[str, str]]:
 
 def translation_sources(root: Path | None = None) -> list[str]:
     """The files pyside6-lupdate reads, relative to the checkout: every module of spp_desktop/ui, app.py, the
-    store's error sentences and the rule table's refusals."""
+    store's error sentences, the rule table's refusals and the documents' words (the PDFs)."""
     root = root or Path(__file__).resolve().parents[2]
     files = sorted(p.relative_to(root).as_posix() for p in (root / "spp_desktop" / "ui").rglob("*.py"))
-    # The store's error sentences and the rule table's refusals, marked with a plain QT_TRANSLATE_NOOP.
-    return [*files, "spp_desktop/app.py", "spp_desktop/store/errors.py", "sync/protocol/rules.py"]
+    # Marked with a plain QT_TRANSLATE_NOOP (no Qt there): the store's error sentences, the rule table's
+    # refusals, and the feedback summary's and improvement documents' words (read back by reports/catalogue.py).
+    return [*files, "spp_desktop/app.py", "spp_desktop/store/errors.py", "sync/protocol/rules.py",
+            "spp_desktop/reports/labels.py", "spp_desktop/reports/improvement_labels.py"]
 
 
 def write_domain_strings() -> Path:

@@ -67,12 +67,17 @@ def test_the_image_steps_install_a_server_that_serves(tmp_path: Path) -> None:
     assert not list((venv / "lib").glob("python*/site-packages/PySide6")), "the server image has no Qt"
     assert not list((venv / "lib").glob("python*/site-packages/sqlcipher3")), "nor SQLCipher"
     # the web console's head's page renders the feedback summary with the image's fonts (in Welsh: DejaVu)
+    # and the image's Welsh catalogue (the .ts, read without Qt)
     resources = env["SPP_RESOURCES_DIR"].replace("/opt/spp-server", str(build))
     pdf_check = ("from spp_desktop.reports.fonts import register_fonts; import spp_reports; "
-                 "print(register_fonts())")
+                 "from spp_desktop.reports.labels import Labels; "
+                 "from spp_desktop.reports.improvement_labels import ImprovementWords; "
+                 "print(register_fonts(), Labels('cy')['title'], Labels('cy').domain('Lesson observation'), "
+                 "ImprovementWords('cy').role('governor'), sep='|')")
     done = subprocess.run([str(venv / "bin" / "python"), "-c", pdf_check], cwd=tmp_path, capture_output=True,
                           text=True, timeout=120, env={**os.environ, "SPP_RESOURCES_DIR": resources})
-    assert done.returncode == 0 and done.stdout.strip() == "DejaVuSans", done.stderr
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "DejaVuSans|Crynodeb adborth|Arsylwi gwers|Llywodraethwr", done.stdout
 
     port = free_port()
     run_env = {k: v for k, v in os.environ.items() if not k.startswith("SPP_")}

@@ -27,9 +27,10 @@ from spp_desktop.domain.findings import (
     FindingStatus,
 )
 from spp_desktop.domain.review import EnquiryQuestion, Focus, Review, Role, TeamMember
+from spp_desktop.reports import catalogue
 from spp_desktop.reports.feedback_pdf import build_pdf_bytes, render_feedback_pdf
 from spp_desktop.reports.fonts import register_fonts, resources_dir
-from spp_desktop.reports.labels import CY, EN, Labels
+from spp_desktop.reports.labels import EN, Labels
 from spp_desktop.reports.model import NOTHING_TO_REPORT, FeedbackReport, NothingToReport
 from spp_desktop.reports.summary import build_sections, evidence_reference
 
@@ -321,9 +322,41 @@ def test_welsh_labels_when_language_is_cy() -> None:
 
 
 def test_welsh_labels_are_complete() -> None:
-    assert set(CY) == set(EN)
-    assert all(CY[k].strip() for k in CY)
-    assert len(CY["months"].split()) == 12
+    """Every English word of the summary has its Welsh in the one catalogue (resources/translations)."""
+    catalogue.clear_cache()
+    welsh = catalogue.messages("cy")
+    assert [key for key, text in EN.items() if not welsh.get(("FeedbackSummary", text), "").strip()] == []
+    assert len(Labels("cy")["months"].split()) == 12
+
+
+def test_a_missing_catalogue_leaves_the_summary_english(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("SPP_RESOURCES_DIR", str(tmp_path))
+    catalogue.clear_cache()
+    try:
+        words = Labels("cy")
+        assert words["title"] == "Feedback summary" and words.domain("Lesson observation") == "Lesson observation"
+        assert words.full_date(date(2025, 6, 10)) == "10 June 2025"
+    finally:
+        catalogue.clear_cache()
+
+
+def test_an_unfinished_entry_stays_english(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    (folder / "spp_desktop_cy.ts").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="cy_GB"><context>'
+        "<name>FeedbackSummary</name>"
+        "<message><source>Feedback summary</source><translation>Crynodeb adborth</translation></message>"
+        '<message><source>Confidential</source><translation type="unfinished">Cyfrinachol?</translation></message>'
+        "</context></TS>", encoding="utf-8")
+    monkeypatch.setenv("SPP_RESOURCES_DIR", str(tmp_path))
+    catalogue.clear_cache()
+    try:
+        words = Labels("cy")
+        assert words["title"] == "Crynodeb adborth"
+        assert words["confidential"] == "Confidential" and words["findings"] == "Findings"
+    finally:
+        catalogue.clear_cache()
 
 
 def test_unknown_language_falls_back_to_english() -> None:

@@ -222,7 +222,8 @@ def test_the_heads_page_and_the_feedback_summary_pdf(console: Console) -> None:
     assert "Reviewer-only" not in text
     head.cookies.set("spp_lang", "cy")
     cy = head.get(f"/web/reviews/{released}/summary.pdf")
-    assert "Hillcrest" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(cy.content)).pages)
+    welsh = "".join(p.extract_text() for p in PdfReader(io.BytesIO(cy.content)).pages)
+    assert "Hillcrest" in welsh and "Crynodeb adborth" in welsh and "Feedback summary" not in welsh  # the .ts's words
     first = console.data["server_review_id"]
     lead = console.client("first_lead_reviewer")
     assert lead.get(f"/web/reviews/{first}/summary.pdf").status_code == 404  # no findings yet

@@ -1,24 +1,16 @@
-"""Words for the roles of people taking part in the meetings (recorded by role, never by name)."""
+"""Words for the roles of people taking part in the meetings (recorded by role, never by name).
+
+The English is marked once, in the reports' `PARTICIPANT_ROLES` (context "Roles"): the workshop plan PDF
+prints the same words, and the same Welsh entries of the catalogue.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ...i18n import QT_TRANSLATE_NOOP
+from spp_desktop.reports.improvement_labels import PARTICIPANT_ROLES as ROLE_LABELS
 
-ROLE_LABELS = {
-    "headteacher": QT_TRANSLATE_NOOP("Roles", "Headteacher"),
-    "deputy_headteacher": QT_TRANSLATE_NOOP("Roles", "Deputy headteacher"),
-    "senior_leader": QT_TRANSLATE_NOOP("Roles", "Senior leader"),
-    "subject_leader": QT_TRANSLATE_NOOP("Roles", "Subject leader"),
-    "senco": QT_TRANSLATE_NOOP("Roles", "SENCo / ALNCo"),
-    "class_teacher": QT_TRANSLATE_NOOP("Roles", "Class teacher"),
-    "teaching_assistant": QT_TRANSLATE_NOOP("Roles", "Teaching assistant"),
-    "governor": QT_TRANSLATE_NOOP("Roles", "Governor"),
-    "lead_reviewer": QT_TRANSLATE_NOOP("Roles", "Lead reviewer"),
-    "reviewer": QT_TRANSLATE_NOOP("Roles", "Reviewer"),
-    "improvement_champion": QT_TRANSLATE_NOOP("Roles", "Improvement Champion"),
-}
+__all__ = ["ROLE_LABELS", "role_label"]
 
 
 def role_label(role: str) -> str:
