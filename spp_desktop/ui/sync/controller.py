@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMenu, QPushButton, QStatusBar, QToolBar, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QStatusBar, QToolBar, QWidget
 
 from spp_desktop.services import sync_service as service
 from spp_desktop.services.closing import closed_review
@@ -28,7 +28,7 @@ from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
 from ..home import HomePage
-from ..i18n_sync import report_words, sync_error_text, sync_status_text, unsynced_words
+from ..i18n_sync import report_words, sync_error_text
 from ..icons import icon
 from ..review_events import ReviewEvents
 from .bundles import BundleActions
@@ -40,6 +40,7 @@ from .network import NetworkWatch
 from .runner import SyncRunner
 from .sign_in import SignInDialog
 from .status import SyncStatusWidget
+from .status_words import StatusWords
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +73,7 @@ class SyncController(QObject):
                              self.act_import, self.act_conflicts)
         self._review_actions = (self.act_sync, self.act_export, self.act_conflicts)
 
-        self._from_server: dict[str, bool] = {}  # review id -> checked out or synced (asked once a review)
-        self.words = QLabel()  # "12 changes not yet synced", "Everything synced at 19:42"
-        self.words.setObjectName("syncWords")
-        self.words.setAccessibleName(self.tr("Changes not yet synced"))
+        self.words = StatusWords()  # "12 changes not yet synced", "Everything synced at 19:42"
         events.saved.connect(self._on_saved)
         events.changed.connect(self._on_records_changed)
         self.status = SyncStatusWidget()
@@ -177,7 +175,6 @@ class SyncController(QObject):
         self.dialogs.clear()
         self.bundles.forget()
         self.last_report, self.last_message = None, ""
-        self._from_server.clear()
         self.words.clear()
         self.status.show_idle()
         self.status.show_problem("")
@@ -218,27 +215,12 @@ class SyncController(QObject):
             return False
 
     # --- the status bar -----------------------------------------------------------------------------
-    def status_words(self, review_id: str, pending: int | None = None) -> str:
-        """The words for a review; `pending` is its count of unsynced changes when already counted."""
-        store = self.store
-        assert store is not None
-        if pending is None:
-            pending = store.unsynced_count(review_id)
-        from_server = self._from_server.get(review_id)
-        if from_server is None:
-            from_server = store.has_team_key(review_id) or store.last_synced(review_id) is not None
-            self._from_server[review_id] = from_server
-        if not from_server:
-            # A review imported from a file, not checked out from a server: "Never synced" would alarm.
-            return unsynced_words(pending)
-        return sync_status_text(store, review_id, pending=pending)
-
     def _on_saved(self, review_id: str, pending: int) -> None:
         """The reviewer's typing was saved: new words from the workspace's count, nothing more."""
         if self.store is None or review_id != self.host.current_review_id:
             return
         try:
-            self.words.setText(self.status_words(review_id, pending))
+            self.words.show_review(self.store, review_id, pending)
         except StoreError as exc:
             self.host.on_store_error(exc)
 
@@ -249,14 +231,10 @@ class SyncController(QObject):
             return
         try:
             if review_id is None:
-                account = store.server_account()
-                signed_in = bool(account and account.get("token"))
-                self.words.setText(self.tr("Signed in to the server as {user}").format(
-                    user=account["username"]) if account and signed_in else "")
+                self.words.show_account(store)
                 self.status.show_conflicts(0)
                 return
-            self._from_server.pop(review_id, None)  # a checkout or a sync may have made it one
-            self.words.setText(self.status_words(review_id))
+            self.words.show_review(store, review_id)
             count = len(store.conflicts(review_id))
         except StoreError as exc:
             self.host.on_store_error(exc)
@@ -446,7 +424,6 @@ class SyncController(QObject):
         return self.host.current_review_id != review_id
 
     def _removed(self, review_id: str) -> None:
-        self._from_server.pop(review_id, None)
         self.events.removed.emit(review_id)
         self.host.show_message(self.tr("The closed review was removed from this laptop."))
         self.refresh_status()
