@@ -143,6 +143,13 @@
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <source>{action} ({shortcut})</source>
+        <translation>{action} ({shortcut})</translation>
+    </message>
+</context>
+<context>
     <name>AssignedRow</name>
     <message>
         <source>Review of {school}</source>
@@ -2468,10 +2475,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>{action} ({shortcut})</source>
-        <translation>{action} ({shortcut})</translation>
-    </message>
-    <message>
         <source>&amp;Reviews</source>
         <translation>A&amp;dolygiadau</translation>
     </message>
@@ -4295,10 +4298,6 @@ Newidiwch i&apos;r ffenestr honno (efallai ei bod wedi&apos;i lleihau neu wedi&a
     <message>
         <source>Changes not yet synced</source>
         <translation>Newidiadau heb eu cysoni eto</translation>
-    </message>
-    <message>
-        <source>{action} ({shortcut})</source>
-        <translation>{action} ({shortcut})</translation>
     </message>
     <message>
         <source>Export for the team</source>

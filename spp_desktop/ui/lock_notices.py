@@ -3,7 +3,7 @@ bar), and, on the lock screen, why it locked and that everything typed was saved
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from .i18n import translate
 
@@ -42,3 +42,15 @@ class LockWarning(QLabel):
                                "unlocked.").format(seconds=seconds_left))
         self.show()
         QApplication.alert(self.window())
+
+
+def show_lost_changes(parent: QWidget, count: int) -> QMessageBox:
+    """After an unlock that found the store's journal (WAL) deleted or damaged: how many changes are gone."""
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Changes are missing"), translate(
+        "MainWindow", "{count} of the changes saved on this laptop before it last closed are missing: the store's "
+        "journal file was deleted or damaged. Everything else is intact. Changes already synced come back with the "
+        "next sync; check your latest records and type again what is missing.").format(count=count),
+        QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("lostChangesBox")
+    box.open()  # not exec(): the window stays usable behind it
+    return box

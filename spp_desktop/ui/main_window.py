@@ -33,14 +33,15 @@ from spp_desktop.domain.evidence import KINDS, EvidenceKind
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import KdfParams, ReviewStore
 
+from .actions import make_action
 from .appearance import apply_appearance
 from .autolock import IdleLock
 from .edit_menu import EditMenu
 from .help import HelpMenu, WelcomeDialog
 from .home import HomePage
 from .i18n import error_text, summary_language
-from .icons import app_icon, icon
-from .lock_notices import LockWarning, lock_notice
+from .icons import app_icon
+from .lock_notices import LockWarning, lock_notice, show_lost_changes
 from .lock_screen import LockScreen
 from .place import Place
 from .quit_guard import QuitGuard
@@ -118,19 +119,7 @@ class MainWindow(QMainWindow):
     # --- construction -------------------------------------------------------------------------------
     def _action(self, text: str, icon_name: str | None, shortcut: str | list[QKeySequence] | None,
                 slot: Callable[[], Any], name: str) -> QAction:
-        action = QAction(text, self)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        keys = [QKeySequence(shortcut)] if isinstance(shortcut, str) else (shortcut or [])
-        if keys:
-            action.setShortcuts(keys)
-            action.setToolTip(self.tr("{action} ({shortcut})").format(
-                action=text.replace('&', '').rstrip('…'),
-                shortcut=keys[0].toString(QKeySequence.SequenceFormat.NativeText)))
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
+        return make_action(self, text, icon_name, shortcut, slot, name)
 
     def _build_actions(self) -> None:
         self.act_home = self._action(self.tr("&Reviews"), "home", None, self.show_home, "home")
@@ -291,13 +280,7 @@ class MainWindow(QMainWindow):
             self.on_store_error(exc)
         lost = getattr(store, "lost_changes", 0)
         if lost:  # the database's journal (WAL) was deleted or damaged since the last run
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changes are missing"), self.tr(
-                "{count} of the changes saved on this laptop before it last closed are missing: the store's "
-                "journal file was deleted or damaged. Everything else is intact. Changes already synced come "
-                "back with the next sync; check your latest records and type again what is missing.").format(
-                count=lost), QMessageBox.StandardButton.Ok, self)
-            box.setObjectName("lostChangesBox")
-            box.open()  # not exec(): the window stays usable behind it
+            show_lost_changes(self, lost)
 
     def show_home(self) -> None:
         if self.store is None:

@@ -18,7 +18,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QStatusBar, QToolBar, QWidget
 
 from spp_desktop.services import sync_service as service
@@ -27,6 +27,7 @@ from spp_desktop.services.sync_service import SignInExpired
 from spp_desktop.store.errors import StoreError
 from spp_desktop.store.repository import ReviewStore
 
+from ..actions import make_action
 from ..home import HomePage
 from ..i18n_sync import report_words, sync_error_text
 from ..icons import icon
@@ -93,19 +94,7 @@ class SyncController(QObject):
         self._set_state(unlocked=False)
 
     def _action(self, text: str, icon_name: str | None, shortcut: str | None, slot: Any, name: str) -> QAction:
-        action = QAction(text, self.window)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        plain = text.replace("&", "").rstrip("…")
-        action.setToolTip(plain)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            native = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(self.tr("{action} ({shortcut})").format(action=plain, shortcut=native))
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)
-        return action
+        return make_action(self.window, text, icon_name, shortcut, slot, name)
 
     # --- where the actions go -----------------------------------------------------------------------
     def add_to_file_menu(self, menu: QMenu) -> None:
